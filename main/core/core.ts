@@ -1,0 +1,108 @@
+// The one implementation of the API. Hosts (Electron IPC, HTTP, CLI) hand it a method name and raw
+// input; it validates the input with the contract's zod schema, runs the handler (a write is one
+// SQLite transaction: all or nothing) and answers with the same envelope everywhere.
+import type { z } from 'zod';
+import { api, isMethodName, type ApiParsed, type ApiResponse, type ApiResult, type MethodName } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { parseLang, type Lang } from '../../shared/i18n/messages';
+import { systemClock, type Clock } from '../clock';
+import type { Db } from '../store/db';
+import { zodIssuesToFields } from './validation';
+
+export type HostKind = 'electron' | 'http' | 'cli' | 'test';
+
+/** Who is calling and in which language they read. */
+export type CallContext = { lang?: Lang; user?: string };
+
+/** What a handler gets besides its input. */
+export type ServiceContext = {
+  db: Db;
+  clock: Clock;
+  user: string;
+  lang: Lang;
+  dbPath: string;
+  host: HostKind;
+};
+
+export type Handler<M extends MethodName> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+export type PartialHandlers = { [M in MethodName]?: Handler<M> };
+
+export type CoreOptions = { db: Db; dbPath: string; host: HostKind; clock?: Clock; handlers: Handlers; log?: (line: string) => void };
+
+export class Core {
+  readonly db: Db;
+  readonly dbPath: string;
+  readonly host: HostKind;
+  private readonly clock: Clock;
+  private readonly handlers: Handlers;
+  private readonly log: (line: string) => void;
+
+  constructor(opts: CoreOptions) {
+    this.db = opts.db;
+    this.dbPath = opts.dbPath;
+    this.host = opts.host;
+    this.clock = opts.clock ?? systemClock;
+    this.handlers = opts.handlers;
+    this.log = opts.log ?? ((line) => process.stderr.write(line + '\n'));
+  }
+
+  /** Never throws: every outcome is an envelope the host can send as it is. */
+  call(methodName: string, rawInput: unknown, callCtx: CallContext = {}): ApiResponse<unknown> & { status: number } {
+    const lang = callCtx.lang ?? this.defaultLang();
+    try {
+      const data = this.invoke(methodName, rawInput, callCtx);
+      return { ok: true, data, status: 200 };
+    } catch (err) {
+      const appErr = toAppError(err);
+      if (appErr.code === 'INTERNAL') this.log(`[core] ${methodName}: ${err instanceof Error ? err.stack : String(err)}`);
+      return { ok: false, error: appErr.toBody(lang), status: appErr.status };
+    }
+  }
+
+  /** Typed call for in-process users (CLI, tests, demo builder); throws AppError. */
+  run<M extends MethodName>(methodName: M, input: z.input<(typeof api)[M]['input']>, callCtx: CallContext = {}): ApiResult<M> {
+    return this.invoke(methodName, input, callCtx) as ApiResult<M>;
+  }
+
+  invoke(methodName: string, rawInput: unknown, callCtx: CallContext = {}): unknown {
+    if (!isMethodName(methodName)) throw new AppError('UNKNOWN_METHOD', { method: String(methodName).slice(0, 100) });
+    const spec = api[methodName];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new AppError('VALIDATION', {}, { fields: zodIssuesToFields(parsed.error.issues) });
+    const ctx: ServiceContext = {
+      db: this.db,
+      clock: this.clock,
+      user: callCtx.user ?? 'owner',
+      lang: callCtx.lang ?? this.defaultLang(),
+      dbPath: this.dbPath,
+      host: this.host,
+    };
+    const handler = this.handlers[methodName] as (input: unknown, ctx: ServiceContext) => unknown;
+    if (spec.access === 'write') {
+      // IMMEDIATE: take the write lock up front so two writers never interleave half a business action.
+      return this.db.transaction(() => handler(parsed.data, ctx)).immediate();
+    }
+    return handler(parsed.data, ctx);
+  }
+
+  private defaultLang(): Lang {
+    try {
+      const row = this.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
+      return parseLang(row?.value);
+    } catch {
+      return 'vi';
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code === 'SQLITE_BUSY') return new AppError('INTERNAL', { detail: 'database busy' }, { status: 503 });
+  return new AppError('INTERNAL', { detail: err instanceof Error ? err.message : String(err) });
+}

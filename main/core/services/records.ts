@@ -1,0 +1,99 @@
+// Helpers shared by the master-data services: row ↔ record mapping, list queries, audit entries.
+import { AppError } from '../../../shared/api/errors';
+import type { ListResult } from '../../../shared/api/fields';
+import { foldVietnamese } from '../../../shared/domain/text';
+import { nowIso } from '../../clock';
+import type { ServiceContext } from '../core';
+
+export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+type Row = Record<string, unknown>;
+
+/** A row as an API record: camelCase keys, `archived` flag instead of the timestamp, internals dropped. */
+export function rowToRecord<T>(row: Row, drop: string[] = ['search']): T {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (drop.includes(k)) continue;
+    if (k === 'archived_at') {
+      out.archived = v !== null;
+      continue;
+    }
+    out[camel(k)] = v;
+  }
+  return out as T;
+}
+
+export function audit(ctx: ServiceContext, action: string, entity: string, entityId: string | number | null, before: unknown, after: unknown): void {
+  ctx.db
+    .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(nowIso(ctx.clock), ctx.user, action, entity, entityId === null ? null : String(entityId), before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+}
+
+export type ListParams = {
+  search?: string;
+  includeArchived?: boolean;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+};
+
+/**
+ * A list query over a master-data table. Search matches the folded `search` column anywhere (so
+ * "ca phe" finds "Cà phê"); sorting by name uses the folded text too, so "Đậu" sorts among the D's.
+ */
+export function listRows<T>(ctx: ServiceContext, table: string, params: ListParams, extraWhere: { sql: string; args: unknown[] }[] = []): ListResult<T> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (!params.includeArchived) where.push('archived_at IS NULL');
+  if (params.search) {
+    where.push("search LIKE ? ESCAPE '\\'");
+    args.push(`%${foldVietnamese(params.search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  for (const w of extraWhere) {
+    where.push(w.sql);
+    args.push(...w.args);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sortCol = params.sort === 'name' || !params.sort ? 'search' : snake(params.sort);
+  const order = params.order === 'desc' ? 'DESC' : 'ASC';
+  const limit = params.limit ?? 100;
+  const offset = params.offset ?? 0;
+  const rows = ctx.db.prepare(`SELECT * FROM ${table} ${whereSql} ORDER BY ${sortCol} ${order}, id ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM ${table} ${whereSql}`).get(...args) as { n: number }).n;
+  return { items: rows.map((r) => rowToRecord<T>(r)), total };
+}
+
+export function getRow(ctx: ServiceContext, table: string, entity: string, id: number): Row {
+  const row = ctx.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) throw new AppError('NOT_FOUND', { entity, id });
+  return row;
+}
+
+/** INSERT of a record whose keys are camelCase API fields (already validated). */
+export function insertRow(ctx: ServiceContext, table: string, values: Row): number {
+  const cols = Object.keys(values);
+  const sql = `INSERT INTO ${table} (${cols.map(snake).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  return Number(ctx.db.prepare(sql).run(...cols.map((c) => toSql(values[c]))).lastInsertRowid);
+}
+
+export function updateRow(ctx: ServiceContext, table: string, id: number, values: Row): void {
+  const cols = Object.keys(values);
+  if (!cols.length) return;
+  const sql = `UPDATE ${table} SET ${cols.map((c) => `${snake(c)} = ?`).join(', ')} WHERE id = ?`;
+  ctx.db.prepare(sql).run(...cols.map((c) => toSql(values[c])), id);
+}
+
+function toSql(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v === undefined ? null : v;
+}
+
+export function setArchived(ctx: ServiceContext, table: string, entity: string, id: number, archived: boolean): Row {
+  const before = getRow(ctx, table, entity, id);
+  ctx.db.prepare(`UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(archived ? nowIso(ctx.clock) : null, nowIso(ctx.clock), id);
+  const after = getRow(ctx, table, entity, id);
+  audit(ctx, archived ? 'archive' : 'restore', entity, id, rowToRecord(before), rowToRecord(after));
+  return after;
+}

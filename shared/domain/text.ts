@@ -1,0 +1,14 @@
+// Search text: Vietnamese without diacritics, lower case, so "ca phe" finds "Cà phê".
+export function foldVietnamese(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** Joins the searchable fields of a record into one folded string stored beside it. */
+export function searchText(...parts: (string | null | undefined)[]): string {
+  return foldVietnamese(parts.filter(Boolean).join(' '));
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// NGUONGOC_TEST_REPORT (set by .ci/run) adds a JSON report for the "N passed, N failed" line.
+const report = process.env.NGUONGOC_TEST_REPORT;
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores on CI: two files at a time keeps browser tests from starving each other.
+    maxWorkers: 2,
+    reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
+  },
+});
