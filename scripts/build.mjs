@@ -18,6 +18,7 @@ async function buildMain() {
     'electron/main': 'main/electron/main.ts',
     'electron/preload': 'main/electron/preload.ts',
     'core-worker': 'main/hosts/worker.ts',
+    lib: 'main/lib.ts',
   };
   for (const [name, file] of Object.entries(entryPoints)) if (!fs.existsSync(path.join(root, file))) delete entryPoints[name];
   await build({

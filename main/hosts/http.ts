@@ -86,6 +86,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
       const e = err instanceof AppError ? err : new AppError('INTERNAL', { detail: String(err) });
+      if (e.code === 'PAYLOAD_TOO_LARGE') res.setHeader('Connection', 'close');
       sendJson(res, e.status, { ok: false, error: e.toBody(langOf(req)) });
     });
   });
@@ -119,6 +120,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (req.method !== 'POST') return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
     const methodName = decodeURIComponent(url.pathname.slice('/api/'.length));
     const type = req.headers['content-type'] ?? '';
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+      res.setHeader('Connection', 'close');
+      return refuse(res, lang, new AppError('PAYLOAD_TOO_LARGE'));
+    }
     const raw = await readBody(req, maxBody);
     let input: unknown = {};
     if (raw.length) {
@@ -209,8 +214,8 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > max) {
-        reject(new AppError('PAYLOAD_TOO_LARGE'));
-        req.destroy();
+        // Answer 413 and drop the rest; the socket closes after the answer (Connection: close).
+        if (size - c.length <= max) reject(new AppError('PAYLOAD_TOO_LARGE'));
         return;
       }
       chunks.push(c);

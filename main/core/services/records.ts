@@ -10,6 +10,9 @@ export const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => 
 
 type Row = Record<string, unknown>;
 
+/** Tables with a trigram full-text index `<table>_fts` over `search` (migration 001). */
+const FTS_TABLES = new Set(['products', 'partners']);
+
 /** A row as an API record: camelCase keys, `archived` flag instead of the timestamp, internals dropped. */
 export function rowToRecord<T>(row: Row, drop: string[] = ['search']): T {
   const out: Row = {};
@@ -48,8 +51,15 @@ export function listRows<T>(ctx: ServiceContext, table: string, params: ListPara
   const args: unknown[] = [];
   if (!params.includeArchived) where.push('archived_at IS NULL');
   if (params.search) {
-    where.push("search LIKE ? ESCAPE '\\'");
-    args.push(`%${foldVietnamese(params.search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const q = foldVietnamese(params.search);
+    if (FTS_TABLES.has(table) && [...q].length >= 3) {
+      // Trigram full-text index: a phrase query matches the text as a substring, without a table scan.
+      where.push(`id IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
+      args.push(`"${q.replace(/"/g, '""')}"`);
+    } else {
+      where.push("search LIKE ? ESCAPE '\\'");
+      args.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
   }
   for (const w of extraWhere) {
     where.push(w.sql);

@@ -74,6 +74,16 @@ CREATE UNIQUE INDEX products_gtin14 ON products(gtin14) WHERE gtin14 IS NOT NULL
 CREATE INDEX products_name ON products(name);
 CREATE INDEX products_updated ON products(updated_at);
 
+-- Substring search over the folded text, indexed by trigrams so it stays fast at 100,000 rows.
+CREATE VIRTUAL TABLE products_fts USING fts5(search, content='products', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN INSERT INTO products_fts(rowid, search) VALUES (new.id, new.search); END;
+CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN INSERT INTO products_fts(products_fts, rowid, search) VALUES ('delete', old.id, old.search); END;
+CREATE TRIGGER products_fts_update AFTER UPDATE OF search ON products BEGIN
+  INSERT INTO products_fts(products_fts, rowid, search) VALUES ('delete', old.id, old.search);
+  INSERT INTO products_fts(rowid, search) VALUES (new.id, new.search);
+END;
+CREATE INDEX products_search ON products(search);
+
 CREATE TABLE partners (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('supplier','customer','both')),
@@ -91,6 +101,16 @@ CREATE TABLE partners (
   updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX partners_name ON partners(name);
+
+-- Substring search over the folded text, indexed by trigrams so it stays fast at 100,000 rows.
+CREATE VIRTUAL TABLE partners_fts USING fts5(search, content='partners', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER partners_fts_insert AFTER INSERT ON partners BEGIN INSERT INTO partners_fts(rowid, search) VALUES (new.id, new.search); END;
+CREATE TRIGGER partners_fts_delete AFTER DELETE ON partners BEGIN INSERT INTO partners_fts(partners_fts, rowid, search) VALUES ('delete', old.id, old.search); END;
+CREATE TRIGGER partners_fts_update AFTER UPDATE OF search ON partners BEGIN
+  INSERT INTO partners_fts(partners_fts, rowid, search) VALUES ('delete', old.id, old.search);
+  INSERT INTO partners_fts(rowid, search) VALUES (new.id, new.search);
+END;
+CREATE INDEX partners_search ON partners(search);
 
 -- Append-only record of who changed what (before/after), written in the same transaction as the change.
 CREATE TABLE audit_log (
