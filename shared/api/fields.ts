@@ -132,4 +132,5 @@ export const listQuery = <S extends readonly [string, ...string[]]>(sortFields: 
 
 export const byId = z.object({ id }).strict();
 
-export type ListResult<T> = { items: T[]; total: number };
+/** A page of a list; `total` is exact up to a cap (10,000), beyond which `totalCapped` is true. */
+export type ListResult<T> = { items: T[]; total: number; totalCapped?: boolean };

@@ -46,24 +46,47 @@ export type ListParams = {
  * A list query over a master-data table. Search matches the folded `search` column anywhere (so
  * "ca phe" finds "Cà phê"); sorting by name uses the folded text too, so "Đậu" sorts among the D's.
  */
+/** Lists count at most this many rows exactly; beyond it `total` is the cap and `totalCapped` is true.
+ * A search counts less far: past a thousand matches the user refines the search rather than pages. */
+export const COUNT_CAP = 10_000;
+const SEARCH_COUNT_CAP = 1_000;
+
+/**
+ * A list query over a master-data table. Search matches the folded `search` column anywhere (so
+ * "ca phe" finds "Cà phê"); sorting by name uses the folded text too, so "Đậu" sorts among the D's.
+ * Counting is capped so a search that matches most of 100,000 rows stays as fast as a rare one.
+ */
 export function listRows<T>(ctx: ServiceContext, table: string, params: ListParams, extraWhere: { sql: string; args: unknown[] }[] = []): ListResult<T> {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (!params.includeArchived) where.push('archived_at IS NULL');
+  const base: string[] = [];
+  const baseArgs: unknown[] = [];
+  if (!params.includeArchived) base.push('archived_at IS NULL');
+  for (const w of extraWhere) {
+    base.push(w.sql);
+    baseArgs.push(...w.args);
+  }
+  const where = [...base];
+  const args = [...baseArgs];
+  let total: number | undefined;
+  const cap = params.search ? SEARCH_COUNT_CAP : COUNT_CAP;
   if (params.search) {
     const q = foldVietnamese(params.search);
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    let useFts = false;
     if (FTS_TABLES.has(table) && [...q].length >= 3) {
-      // Trigram full-text index: a phrase query matches the text as a substring, without a table scan.
-      where.push(`id IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
-      args.push(`"${q.replace(/"/g, '""')}"`);
-    } else {
-      where.push("search LIKE ? ESCAPE '\\'");
-      args.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      // Trigram full-text index: a phrase query matches the folded text as a substring without a scan.
+      const phrase = `"${q.replace(/"/g, '""')}"`;
+      const baseSql = base.length ? `AND ${base.map((b) => `t.${b}`).join(' AND ')}` : '';
+      total = (ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table}_fts f JOIN ${table} t ON t.id = f.rowid WHERE ${table}_fts MATCH ? ${baseSql} LIMIT ${cap + 1})`).get(phrase, ...baseArgs) as { n: number }).n;
+      if (total <= cap) {
+        useFts = true;
+        where.push(`id IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
+        args.push(phrase);
+      }
     }
-  }
-  for (const w of extraWhere) {
-    where.push(w.sql);
-    args.push(...w.args);
+    if (!useFts) {
+      where.push("search LIKE ? ESCAPE '\\'");
+      args.push(like);
+    }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sortCol = params.sort === 'name' || !params.sort ? 'search' : snake(params.sort);
@@ -71,8 +94,12 @@ export function listRows<T>(ctx: ServiceContext, table: string, params: ListPara
   const limit = params.limit ?? 100;
   const offset = params.offset ?? 0;
   const rows = ctx.db.prepare(`SELECT * FROM ${table} ${whereSql} ORDER BY ${sortCol} ${order}, id ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM ${table} ${whereSql}`).get(...args) as { n: number }).n;
-  return { items: rows.map((r) => rowToRecord<T>(r)), total };
+  if (total === undefined) total = (ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} ${whereSql} LIMIT ${cap + 1})`).get(...args) as { n: number }).n;
+  // Over the cap, a full-text match fell back to the ordered scan above (which finds a page sooner).
+  const capped = total > cap;
+  const result: ListResult<T> = { items: rows.map((r) => rowToRecord<T>(r)), total: capped ? cap : total };
+  if (capped) result.totalCapped = true;
+  return result;
 }
 
 export function getRow(ctx: ServiceContext, table: string, entity: string, id: number): Row {
