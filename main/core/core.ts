@@ -7,12 +7,15 @@ import { AppError } from '../../shared/api/errors';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import { systemClock, type Clock } from '../clock';
 import type { Db } from '../store/db';
-import { zodIssuesToFields } from './validation';
+import { zodIssuesToFields } from '../../shared/api/zod-issues';
+import { PUBLIC_METHODS, permissionDenial } from '../../shared/api/permissions';
+import { resolveActor, type Actor } from './services/users';
+import { auditCall, lastAuditId } from './services/audit';
 
 export type HostKind = 'electron' | 'http' | 'cli' | 'test';
 
-/** Who is calling and in which language they read. */
-export type CallContext = { lang?: Lang; user?: string };
+/** Who is calling and in which language they read. `session`: the token of a PIN login (issue #7). */
+export type CallContext = { lang?: Lang; user?: string; session?: string };
 
 /** What a handler gets besides its input. */
 export type ServiceContext = {
@@ -22,21 +25,26 @@ export type ServiceContext = {
   lang: Lang;
   dbPath: string;
   host: HostKind;
+  /** The signed-in user and role (the owner on a fresh install, CLI and tests). */
+  actor?: Actor;
+  /** Closes the database, lets `swap` replace the file, opens it again (restore, workshop reset). */
+  replaceDatabase?: (swap: () => void) => void;
 };
 
 export type Handler<M extends MethodName> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type PartialHandlers = { [M in MethodName]?: Handler<M> };
 
-export type CoreOptions = { db: Db; dbPath: string; host: HostKind; clock?: Clock; handlers: Handlers; log?: (line: string) => void };
+export type CoreOptions = { db: Db; dbPath: string; host: HostKind; clock?: Clock; handlers: Handlers; log?: (line: string) => void; reopen?: () => Db };
 
 export class Core {
-  readonly db: Db;
+  db: Db;
   readonly dbPath: string;
   readonly host: HostKind;
   private readonly clock: Clock;
   private readonly handlers: Handlers;
   private readonly log: (line: string) => void;
+  private readonly reopen?: () => Db;
 
   constructor(opts: CoreOptions) {
     this.db = opts.db;
@@ -45,6 +53,7 @@ export class Core {
     this.clock = opts.clock ?? systemClock;
     this.handlers = opts.handlers;
     this.log = opts.log ?? ((line) => process.stderr.write(line + '\n'));
+    this.reopen = opts.reopen;
   }
 
   /** Never throws: every outcome is an envelope the host can send as it is. */
@@ -68,22 +77,49 @@ export class Core {
   invoke(methodName: string, rawInput: unknown, callCtx: CallContext = {}): unknown {
     if (!isMethodName(methodName)) throw new AppError('UNKNOWN_METHOD', { method: String(methodName).slice(0, 100) });
     const spec = api[methodName];
+    // Who is calling, and may they? Checked before the input, so a refused caller learns nothing.
+    const actor = resolveActor(this.db, this.clock, this.host, callCtx, PUBLIC_METHODS.has(methodName));
+    const denial = permissionDenial(methodName, spec.access, actor.role, actor.workshop);
+    if (denial) throw new AppError(denial, { role: actor.role, method: methodName }, { status: 403 });
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('VALIDATION', {}, { fields: zodIssuesToFields(parsed.error.issues) });
     const ctx: ServiceContext = {
       db: this.db,
       clock: this.clock,
-      user: callCtx.user ?? 'owner',
+      user: actor.name,
       lang: callCtx.lang ?? this.defaultLang(),
       dbPath: this.dbPath,
       host: this.host,
+      actor,
+      replaceDatabase: (swap) => this.replaceDatabase(swap),
     };
     const handler = this.handlers[methodName] as (input: unknown, ctx: ServiceContext) => unknown;
     if (spec.access === 'write') {
       // IMMEDIATE: take the write lock up front so two writers never interleave half a business action.
-      return this.db.transaction(() => handler(parsed.data, ctx)).immediate();
+      return this.db
+        .transaction(() => {
+          const auditBefore = lastAuditId(ctx);
+          const result = handler(parsed.data, ctx);
+          auditCall(ctx, methodName, 'write', parsed.data, result, auditBefore);
+          return result;
+        })
+        .immediate();
     }
-    return handler(parsed.data, ctx);
+    const result = handler(parsed.data, ctx);
+    // Exports and printouts are audited after they succeed (a read has no transaction of its own).
+    auditCall({ ...ctx, db: this.db }, methodName, 'read', parsed.data, result, null);
+    return result;
+  }
+
+  /** Swaps the database file under the core (restore, workshop reset); reopens even if swap fails. */
+  replaceDatabase(swap: () => void): void {
+    if (!this.reopen || this.dbPath === ':memory:') throw new AppError('RESTORE_IN_MEMORY');
+    this.db.close();
+    try {
+      swap();
+    } finally {
+      this.db = this.reopen();
+    }
   }
 
   private defaultLang(): Lang {

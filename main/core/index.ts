@@ -2,13 +2,24 @@
 import { Core, type HostKind, type Handlers, type PartialHandlers } from './core';
 import { openDatabase, type OpenOptions } from '../store/db';
 import type { Clock } from '../clock';
+import { backupBeforeMigration } from '../store/backup';
 import { systemHandlers } from './services/system';
 import { masterDataHandlers } from './services/masterdata';
+import { recordHandlers } from './services/recording';
+import { traceFeatureHandlers } from './services/trace';
+import { trustHandlers } from './services/trust';
+import { labelHandlers } from './services/labels';
+import { syncHandlers } from './services/sync';
 
 /** Every feature's handlers; a missing one is a type error (the contract is complete). */
 export const allHandlers = {
   ...systemHandlers,
   ...masterDataHandlers,
+  ...recordHandlers,
+  ...traceFeatureHandlers,
+  ...trustHandlers,
+  ...labelHandlers,
+  ...syncHandlers,
 } as Handlers;
 
 export function checkHandlersComplete(handlers: PartialHandlers, names: string[]): string[] {
@@ -18,8 +29,11 @@ export function checkHandlersComplete(handlers: PartialHandlers, names: string[]
 export type OpenCoreOptions = { dbPath: string; host: HostKind; clock?: Clock; open?: OpenOptions; log?: (line: string) => void };
 
 export function openCore(opts: OpenCoreOptions): Core {
-  const db = openDatabase(opts.dbPath, opts.open);
-  return new Core({ db, dbPath: opts.dbPath, host: opts.host, clock: opts.clock, handlers: allHandlers, log: opts.log });
+  // Before a migration changes an existing file, a copy of it goes to the backups folder (issue #7).
+  const open: OpenOptions = { beforeMigrate: backupBeforeMigration(opts.dbPath), ...opts.open };
+  const db = openDatabase(opts.dbPath, open);
+  const reopen = () => openDatabase(opts.dbPath, open);
+  return new Core({ db, dbPath: opts.dbPath, host: opts.host, clock: opts.clock, handlers: allHandlers, log: opts.log, reopen });
 }
 
 export { Core };

@@ -2,7 +2,8 @@
 // a classroom on the LAN, and for end-to-end tests. Thin: it only moves envelopes to and from the core.
 //   POST /api/<method>  JSON body → { ok: true, data } | { ok: false, error: { code, message } }
 //   GET  /api           list of methods
-// Every API call needs "Authorization: Bearer <token>". Requests whose Host or Origin is not this
+// Every API call needs "Authorization: Bearer <token>", and once users are set up also
+// "X-Nguongoc-Session: <session>" from users.login (except the public login methods). Requests whose Host or Origin is not this
 // server's own are refused, which stops cross-site requests and DNS rebinding.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -135,7 +136,11 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         return refuse(res, lang, new AppError('BAD_REQUEST'));
       }
     }
-    const result = core.call(methodName, input, { lang });
+    // After a PIN login the UI sends its session token (issue #7); without one, a database with users
+    // answers only the public methods (login screen), one without users acts as before (the owner).
+    const sessionHeader = req.headers['x-nguongoc-session'];
+    const session = typeof sessionHeader === 'string' && sessionHeader.length <= 200 ? sessionHeader : undefined;
+    const result = core.call(methodName, input, { lang, session });
     const { status, ...envelope } = result;
     sendJson(res, status, envelope);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { damagedError } from './backup';
 
 export type Db = Database.Database;
 
@@ -46,6 +47,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     if (err instanceof AppError) throw err;
     const code = sqliteCode(err);
     if (code === 'SQLITE_NOTADB') throw new AppError('DB_NOT_SQLITE', { path: file });
+    // A damaged file: say so in plain words and name the newest good backup (issue #7).
+    if (code === 'SQLITE_CORRUPT' && file !== ':memory:') throw damagedError(file, err instanceof Error ? err.message : String(err));
     if (code === 'SQLITE_CORRUPT') throw new AppError('DB_CORRUPT', { detail: err instanceof Error ? err.message : String(err) });
     throw new AppError('DB_OPEN_FAILED', { path: file, detail: err instanceof Error ? err.message : String(err) });
   }

@@ -4,10 +4,20 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { systemMethods } from './system';
 import { masterDataMethods } from './masterdata';
+import { recordMethods } from './records';
+import { traceMethods } from './trace';
+import { trustMethods } from './trust';
+import { labelMethods } from './labels';
+import { syncMethods } from './sync';
 
 export const api = {
   ...systemMethods,
   ...masterDataMethods,
+  ...recordMethods,
+  ...traceMethods,
+  ...trustMethods,
+  ...labelMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -9,6 +9,8 @@ export type SystemInfo = {
   dbPath: string;
   host: 'electron' | 'http' | 'cli' | 'test';
   timeZoneOffset: string;
+  /** The training database (issue #7): the UI shows an "ĐÀO TẠO" banner, labels print "MẪU/TRAINING". */
+  workshop: boolean;
 };
 export type IntegrityReport = { ok: boolean; problems: string[]; foreignKeyProblems: number; checkedAt: string };
 export type Settings = { language: 'vi' | 'en' };

@@ -116,6 +116,9 @@ export const fieldsVi: Dict = {
   gtin: 'Mã GTIN (mã vạch)',
   unit: 'Đơn vị tính',
   packSize: 'Số lượng mỗi gói',
+  packUnit: 'Đơn vị trong gói',
+  declarationNo: 'Số tự công bố',
+  digitalLinkDomain: 'Tên miền cho mã QR',
   netQuantity: 'Định lượng',
   shelfLifeDays: 'Hạn dùng (số ngày)',
   ingredients: 'Thành phần',
@@ -150,6 +153,9 @@ export const fieldsEn: Dict = {
   gtin: 'GTIN (barcode)',
   unit: 'Unit',
   packSize: 'Quantity per pack',
+  packUnit: 'Unit inside the pack',
+  declarationNo: 'Declaration number',
+  digitalLinkDomain: 'Domain for QR codes',
   netQuantity: 'Net quantity',
   shelfLifeDays: 'Shelf life (days)',
   ingredients: 'Ingredients',
@@ -187,11 +193,17 @@ const dicts: Record<Lang, { errors: Dict; fields: Dict; entities: Dict }> = {
   en: { errors: errorsEn, fields: fieldsEn, entities: entitiesEn },
 };
 
-/** Extra dictionaries registered by feature modules (lots, labels, sync…) so each keeps its own words. */
+/**
+ * Extra dictionaries registered by feature modules (lots, labels, sync…) so each keeps its own words.
+ * A word already defined is kept: a feature cannot change what another feature's code or field says.
+ */
 export function registerMessages(lang: Lang, errors: Dict, fields: Dict = {}, entities: Dict = {}): void {
-  Object.assign(dicts[lang].errors, errors);
-  Object.assign(dicts[lang].fields, fields);
-  Object.assign(dicts[lang].entities, entities);
+  const addNew = (target: Dict, extra: Dict) => {
+    for (const [k, v] of Object.entries(extra)) if (!(k in target)) target[k] = v;
+  };
+  addNew(dicts[lang].errors, errors);
+  addNew(dicts[lang].fields, fields);
+  addNew(dicts[lang].entities, entities);
 }
 
 export function interpolate(template: string, params: Record<string, string | number>): string {

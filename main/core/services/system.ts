@@ -5,6 +5,7 @@ import { nowIso } from '../../clock';
 import { parseLang } from '../../../shared/i18n/messages';
 import { audit } from './records';
 import { APP_VERSION } from '../../version';
+import { isWorkshopDb } from './workshop';
 
 export const systemHandlers: PartialHandlers = {
   'system.info': (_input, ctx) => ({
@@ -14,6 +15,7 @@ export const systemHandlers: PartialHandlers = {
     dbPath: ctx.dbPath,
     host: ctx.host,
     timeZoneOffset: ctx.clock.offset,
+    workshop: isWorkshopDb(ctx.db),
   }),
   'system.check': (_input, ctx) => ({ ...integrityCheck(ctx.db), checkedAt: nowIso(ctx.clock) }),
   'settings.get': (_input, ctx) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option } from 'commander';
 import { METHOD_NAMES } from '../../../shared/api/contract';
 import { startHttpHost } from '../http';
+import { startBackgroundDuties } from '../background';
 import { CliExit, dataCommand, EXIT_DOMAIN, UsageError, type CommandModule } from './program';
 
 export const coreCommands: CommandModule = (program, env) => {
@@ -84,8 +85,10 @@ export const coreCommands: CommandModule = (program, env) => {
     env.io.out(`${en ? 'Database' : 'Dữ liệu'}: ${core.dbPath}`);
     env.io.out(`Token: ${host.token}`);
     for (const u of host.shareUrls) env.io.out(`${en ? 'Share with the class' : 'Chia sẻ cho lớp học'}: ${u}`);
+    const stopBackground = startBackgroundDuties(core, (line) => env.io.err(line));
     await new Promise<void>((resolve) => {
       const stop = () => {
+        stopBackground();
         void host.close().then(() => {
           core.close();
           resolve();

@@ -180,6 +180,7 @@ CREATE TABLE batches (
 ) STRICT;
 CREATE INDEX batches_date ON batches(production_date);
 CREATE INDEX batches_product ON batches(product_id);
+CREATE INDEX batches_recipe_version ON batches(recipe_version_id) WHERE recipe_version_id IS NOT NULL;
 
 -- A shipment (xuất hàng) to a customer, or an internal transfer between own locations.
 CREATE TABLE shipments (
@@ -209,6 +210,8 @@ CREATE TABLE code_counters (
 
 CREATE INDEX lots_status ON lots(status) WHERE status <> 'available';
 CREATE INDEX lots_expiry ON lots(expiry_date) WHERE balance_milli > 0;
+-- FEFO proposals look only at lots with stock, however many used-up lots a product has.
+CREATE INDEX lots_in_stock ON lots(product_id, expiry_date) WHERE balance_milli > 0;
 CREATE INDEX event_lines_corrects ON event_lines(corrects_line_id) WHERE corrects_line_id IS NOT NULL;
 
 CREATE TRIGGER recipe_versions_no_update BEFORE UPDATE ON recipe_versions BEGIN SELECT RAISE(ABORT, 'recipe versions are immutable'); END;

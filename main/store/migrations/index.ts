@@ -2,9 +2,13 @@
 // migration: add a new one. PRAGMA user_version holds the number of the last one applied.
 import { m001_init } from './001_init';
 import { m002_lots_events } from './002_lots_events';
+import { m003_labels } from './003_labels';
+import { m004_sync } from './004_sync';
+import { m005_trace } from './005_trace';
+import { m006_users } from './006_users';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const MIGRATIONS: Migration[] = [m001_init, m002_lots_events];
+export const MIGRATIONS: Migration[] = [m001_init, m002_lots_events, m003_labels, m004_sync, m005_trace, m006_users];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,139 @@
+// The audit log: the screen's list and export, and the entries the core writes for actions whose
+// services do not write their own (status changes, corrections, recalls, prints, syncs, exports,
+// overrides), so who/when/what is always there. Services keep writing detailed before/after entries
+// with `audit()` from ./records; the core only adds one when the call wrote none.
+import type { AuditEntry } from '../../../shared/api/audit';
+import type { ApiParsed } from '../../../shared/api/contract';
+import type { Access } from '../../../shared/api/method';
+import { nowIso } from '../../clock';
+import { writeCsv, writeXlsxSync } from '../../trace/xlsx';
+import type { PartialHandlers, ServiceContext } from '../core';
+
+export { audit } from './records';
+
+/** Write methods always audited by the core when their service wrote no entry itself. */
+const AUDITED_WRITES = /^(lots\.setStatus|events\.(correct|reverse)|recall\.|drill\.|stock\.rebuild|settings\.|business\.|imports\.commit|workshop\.)|print|sync|portal|label/i;
+/** Read methods that hand data out of the app (exports, printouts, backups, restores, resets). */
+const AUDITED_READS = /export|print|pdf|^backup\.(create|restore)$|^workshop\.reset$/i;
+
+/** Drops file contents and images from what is kept in the log (they can be megabytes). */
+function compactInput(input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+    if (/^(base64|image|logo|pin|newPin|oldPin|code)$/.test(k)) continue;
+    out[k] = typeof v === 'string' && v.length > 500 ? `${v.slice(0, 500)}…` : v;
+  }
+  return out;
+}
+
+function hasOverride(input: unknown): boolean {
+  if (!input || typeof input !== 'object') return false;
+  return JSON.stringify(input).match(/"override\w*":\s*(true|"[^"]+")/i) !== null;
+}
+
+export function lastAuditId(ctx: ServiceContext): number {
+  return (ctx.db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+}
+
+/** Called by the core after a successful call (inside the write's transaction for writes). */
+export function auditCall(ctx: ServiceContext, method: string, access: Access, input: unknown, result: unknown, idBefore: number | null): void {
+  const override = hasOverride(input);
+  const wanted = access === 'write' ? AUDITED_WRITES.test(method) || override : AUDITED_READS.test(method);
+  if (!wanted) return;
+  if (idBefore !== null && lastAuditId(ctx) > idBefore) return; // the service wrote its own entry
+  const r = result && typeof result === 'object' ? (result as Record<string, unknown>) : {};
+  const entityId = typeof r.id === 'number' || typeof r.id === 'string' ? String(r.id) : null;
+  const after = { input: compactInput(input), ...(typeof r.fileName === 'string' ? { fileName: r.fileName } : {}) };
+  ctx.db
+    .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)')
+    .run(nowIso(ctx.clock), ctx.user, override ? `${method} (override)` : method, method.split('.')[0], entityId, JSON.stringify(after));
+}
+
+type Filter = ApiParsed<'audit.export'> | ApiParsed<'audit.list'>;
+
+function where(f: Filter): { sql: string; args: unknown[] } {
+  const w: string[] = [];
+  const args: unknown[] = [];
+  // Times are stored with their offset (+07:00), so a date prefix compares as the local day.
+  if (f.from) {
+    w.push('at >= ?');
+    args.push(f.from);
+  }
+  if (f.to) {
+    w.push('at < ?');
+    args.push(`${f.to}T99`);
+  }
+  if (f.user) {
+    w.push('user = ?');
+    args.push(f.user);
+  }
+  if (f.action) {
+    w.push('(action = ? OR action LIKE ?)');
+    args.push(f.action, `${f.action}.%`);
+  }
+  if (f.entity) {
+    w.push('entity = ?');
+    args.push(f.entity);
+  }
+  if (f.entityId) {
+    w.push('entity_id = ?');
+    args.push(f.entityId);
+  }
+  if (f.search) {
+    const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    w.push("(coalesce(before,'') LIKE ? ESCAPE '\\' OR coalesce(after,'') LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')");
+    args.push(like, like, like);
+  }
+  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', args };
+}
+
+type Row = { id: number; at: string; user: string; action: string; entity: string; entity_id: string | null; before: string | null; after: string | null };
+const parse = (s: string | null) => {
+  if (s === null) return null;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return s;
+  }
+};
+const toEntry = (r: Row): AuditEntry => ({ id: r.id, at: r.at, user: r.user, action: r.action, entity: r.entity, entityId: r.entity_id, before: parse(r.before), after: parse(r.after) });
+
+const EXPORT_MAX = 200_000;
+
+export const auditHandlers: PartialHandlers = {
+  'audit.list': (p, ctx) => {
+    const w = where(p);
+    const items = (ctx.db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.args, p.limit ?? 100, p.offset ?? 0) as Row[]).map(toEntry);
+    const total = ctx.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log ${w.sql} LIMIT 10001)`).pluck().get(...w.args) as number;
+    return total > 10_000 ? { items, total: 10_000, totalCapped: true } : { items, total };
+  },
+  'audit.facets': (_p, ctx) => ({
+    users: ctx.db.prepare('SELECT DISTINCT user FROM audit_log ORDER BY user').pluck().all() as string[],
+    actions: ctx.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[],
+    entities: ctx.db.prepare('SELECT DISTINCT entity FROM audit_log ORDER BY entity').pluck().all() as string[],
+  }),
+  'audit.export': (p, ctx) => {
+    const w = where(p);
+    const rows = ctx.db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`).all(...w.args) as Row[];
+    const vi = ctx.lang === 'vi';
+    const columns = [
+      { header: vi ? 'Số' : 'No.', key: 'id', width: 8 },
+      { header: vi ? 'Thời gian' : 'Time', key: 'at', width: 28 },
+      { header: vi ? 'Người dùng' : 'User', key: 'user', width: 18 },
+      { header: vi ? 'Việc làm' : 'Action', key: 'action', width: 22 },
+      { header: vi ? 'Đối tượng' : 'Entity', key: 'entity', width: 14 },
+      { header: vi ? 'Mã' : 'Id', key: 'entity_id', width: 10 },
+      { header: vi ? 'Trước' : 'Before', key: 'before', width: 50 },
+      { header: vi ? 'Sau' : 'After', key: 'after', width: 50 },
+    ];
+    const data = rows.map((r) => ({ ...r })) as unknown as Record<string, string | number | null>[];
+    const stamp = nowIso(ctx.clock).slice(0, 16).replace(/[-:T]/g, '');
+    if (p.format === 'csv') {
+      const buf = writeCsv(columns, data);
+      return { fileName: `nhat-ky-${stamp}.csv`, mimeType: 'text/csv; charset=utf-8', base64: buf.toString('base64'), bytes: buf.length };
+    }
+    const buf = writeXlsxSync([{ name: vi ? 'Nhật ký' : 'Audit log', title: [vi ? `Nhật ký hoạt động — xuất lúc ${nowIso(ctx.clock)} bởi ${ctx.user}` : `Audit log — exported ${nowIso(ctx.clock)} by ${ctx.user}`], columns, rows: data }]);
+    return { fileName: `nhat-ky-${stamp}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), bytes: buf.length };
+  },
+};

@@ -1,0 +1,452 @@
+// Lots: list, page with full history, code proposals, FEFO proposals, status changes, opening stock.
+// Also the views (lot, event) that the other recording services return.
+import { AppError } from '../../../shared/api/errors';
+import type { ApiParsed } from '../../../shared/api/contract';
+import type { EventView, HistoryLine, Lot, LotDetail, Proposal, ProposedLot } from '../../../shared/api/lots';
+import { daysBetween, fefoCompare, lotBlock, lotCodeProblem, lotState, nonCset82Chars, type LotStatus } from '../../../shared/domain/lots';
+import { unitLabel } from '../../../shared/domain/units';
+import { errorMessage } from '../../../shared/i18n/messages';
+import { KIND_WORDS, STATE_WORDS } from '../../../shared/i18n/records';
+import { foldVietnamese } from '../../../shared/domain/text';
+import type { PartialHandlers, ServiceContext } from '../core';
+import {
+  createLot,
+  eventTimeFor,
+  expiryFromShelfLife,
+  fromMilli,
+  locationRow,
+  lotRow,
+  nextLotCode,
+  productRow,
+  q,
+  setLotCreatedEvent,
+  toProductMilli,
+  today,
+  writeEvent,
+  type NewLine,
+  type Row,
+} from './events';
+
+// ---------- views ----------
+// One formatter per language: toLocaleString builds a new one on every call (slow on long histories).
+const NUMBER = { vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }) };
+const formatQuantity = (q: number, lang: 'vi' | 'en') => NUMBER[lang].format(q);
+
+// Every lot column but label_data (a large JSON only the lot page and labels need).
+const LOT_COLS = 'l.id, l.product_id, l.code, l.supplier_lot_code, l.supplier_id, l.production_date, l.expiry_date, l.unit, l.origin, l.status, l.balance_milli, l.created_event_id, l.created_at';
+const LOT_SELECT = `SELECT ${LOT_COLS}, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, p.gtin AS gtin, s.name AS supplier_name
+  FROM lots l JOIN products p ON p.id = l.product_id LEFT JOIN partners s ON s.id = l.supplier_id`;
+
+export function lotFromRow(ctx: ServiceContext, r: Row, withStock = true): Lot {
+  const t = today(ctx);
+  const status = r.status as LotStatus;
+  const expiryDate = (r.expiry_date as string | null) ?? null;
+  const balanceMilli = r.balance_milli as number;
+  const state = lotState({ status, expiryDate, balanceMilli }, t);
+  return {
+    id: r.id as number,
+    productId: r.product_id as number,
+    productName: r.product_name as string,
+    productCode: r.product_code as string,
+    productKind: r.product_kind as string,
+    gtin: (r.gtin as string | null) ?? null,
+    code: r.code as string,
+    supplierLotCode: (r.supplier_lot_code as string | null) ?? null,
+    supplierId: (r.supplier_id as number | null) ?? null,
+    supplierName: (r.supplier_name as string | null) ?? null,
+    productionDate: (r.production_date as string | null) ?? null,
+    expiryDate,
+    daysToExpiry: expiryDate ? daysBetween(t, expiryDate) : null,
+    unit: r.unit as string,
+    origin: r.origin as Lot['origin'],
+    status,
+    state,
+    usable: state === 'available',
+    balance: fromMilli(balanceMilli),
+    createdAt: r.created_at as string,
+    stock: withStock
+      ? (q(ctx.db, 'SELECT s.location_id, s.qty_milli, l.name FROM lot_stock s JOIN locations l ON l.id = s.location_id WHERE s.lot_id = ? ORDER BY l.name').all(r.id) as Row[]).map((s) => ({
+          locationId: s.location_id as number,
+          locationName: s.name as string,
+          qty: fromMilli(s.qty_milli as number),
+        }))
+      : [],
+  };
+}
+
+export function lotView(ctx: ServiceContext, id: number): Lot {
+  const r = q(ctx.db, `${LOT_SELECT} WHERE l.id = ?`).get(id) as Row | undefined;
+  if (!r) throw new AppError('NOT_FOUND', { entity: 'lot', id });
+  return lotFromRow(ctx, r);
+}
+
+const NET_QTY = '(l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0))';
+
+const EVENT_SELECT = `SELECT e.*, loc.name AS location_name, sp.name AS source_name, dp.name AS destination_name, dl.name AS destination_location_name,
+       CASE e.doc_type WHEN 'batch' THEN (SELECT code FROM batches WHERE id = e.doc_id) END AS doc_code
+     FROM events e LEFT JOIN locations loc ON loc.id = e.location_id LEFT JOIN partners sp ON sp.id = e.source_partner_id
+     LEFT JOIN partners dp ON dp.id = e.destination_partner_id LEFT JOIN locations dl ON dl.id = e.destination_location_id`;
+const LINE_SELECT = `SELECT l.*, lot.code AS lot_code, p.name AS product_name, loc.name AS location_name FROM event_lines l JOIN lots lot ON lot.id = l.lot_id
+       JOIN products p ON p.id = lot.product_id LEFT JOIN locations loc ON loc.id = l.location_id`;
+
+function lineFromRow(l: Row): HistoryLine {
+  return {
+    lineId: l.id as number,
+    role: l.role as HistoryLine['role'],
+    lotId: l.lot_id as number,
+    lotCode: l.lot_code as string,
+    productName: l.product_name as string,
+    qty: fromMilli(l.qty_milli as number),
+    unit: l.unit as string,
+    stockDelta: fromMilli(l.stock_delta_milli as number),
+    locationName: (l.location_name as string | null) ?? null,
+    correctsLineId: (l.corrects_line_id as number | null) ?? null,
+  };
+}
+
+function eventFromRow(ctx: ServiceContext, e: Row, lines: HistoryLine[], correctedBy: number[], perspectiveLotId?: number): EventView {
+  const view: EventView = {
+    id: e.id as number,
+    eventId: e.event_id as string,
+    kind: e.kind as EventView['kind'],
+    epcisType: e.epcis_type as string,
+    action: (e.action as EventView['action']) ?? null,
+    bizStep: e.biz_step as string,
+    disposition: (e.disposition as string | null) ?? null,
+    eventTime: e.event_time as string,
+    recordedAt: e.recorded_at as string,
+    user: e.user as string,
+    locationId: (e.location_id as number | null) ?? null,
+    locationName: (e.location_name as string | null) ?? null,
+    sourcePartnerId: (e.source_partner_id as number | null) ?? null,
+    sourcePartnerName: (e.source_name as string | null) ?? null,
+    destinationPartnerId: (e.destination_partner_id as number | null) ?? null,
+    destinationPartnerName: (e.destination_name as string | null) ?? null,
+    destinationLocationName: (e.destination_location_name as string | null) ?? null,
+    documentRef: (e.document_ref as string | null) ?? null,
+    docType: (e.doc_type as EventView['docType']) ?? null,
+    docId: (e.doc_id as number | null) ?? null,
+    docCode: (e.doc_code as string | null) ?? null,
+    reason: (e.reason as string | null) ?? null,
+    correctsEventId: (e.corrects_event_id as number | null) ?? null,
+    correctedBy,
+    data: e.data ? (JSON.parse(e.data as string) as Record<string, unknown>) : {},
+    lines,
+    summary: '',
+  };
+  view.summary = summarize(ctx, view, perspectiveLotId);
+  return view;
+}
+
+export function eventView(ctx: ServiceContext, id: number, perspectiveLotId?: number): EventView {
+  const e = q(ctx.db, `${EVENT_SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+  if (!e) throw new AppError('NOT_FOUND', { entity: 'event', id });
+  const lines = (q(ctx.db, `${LINE_SELECT} WHERE l.event_id = ? ORDER BY l.id`).all(id) as Row[]).map(lineFromRow);
+  const correctedBy = q(ctx.db, 'SELECT id FROM events WHERE corrects_event_id = ? ORDER BY id').pluck().all(id) as number[];
+  return eventFromRow(ctx, e, lines, correctedBy, perspectiveLotId);
+}
+
+/**
+ * Every event of a lot in time order, read in three queries however long the history. Each event keeps
+ * the lot's own lines, the output lines (what was made), and all lines of the event that made the lot.
+ */
+export function lotHistory(ctx: ServiceContext, lotId: number): EventView[] {
+  const sub = 'SELECT event_id FROM event_lines WHERE lot_id = ?';
+  const events = q(ctx.db, `${EVENT_SELECT} WHERE e.id IN (${sub}) ORDER BY e.event_time, e.id`).all(lotId) as Row[];
+  const lines = new Map<number, HistoryLine[]>();
+  for (const l of q(ctx.db, `${LINE_SELECT} WHERE l.event_id IN (${sub}) AND (l.lot_id = ? OR l.role = 'output' OR l.event_id IN (SELECT event_id FROM event_lines WHERE lot_id = ? AND role = 'output')) ORDER BY l.id`).all(lotId, lotId, lotId) as Row[]) {
+    const list = lines.get(l.event_id as number) ?? [];
+    list.push(lineFromRow(l));
+    lines.set(l.event_id as number, list);
+  }
+  const corrected = new Map<number, number[]>();
+  for (const c of q(ctx.db, `SELECT id, corrects_event_id FROM events WHERE corrects_event_id IN (${sub}) ORDER BY id`).all(lotId) as { id: number; corrects_event_id: number }[]) {
+    corrected.set(c.corrects_event_id, [...(corrected.get(c.corrects_event_id) ?? []), c.id]);
+  }
+  return events.map((e) => eventFromRow(ctx, e, lines.get(e.id as number) ?? [], corrected.get(e.id as number) ?? [], lotId));
+}
+
+/** One plain sentence per event, from the point of view of a lot when given. */
+function summarize(ctx: ServiceContext, e: EventView, lotId?: number): string {
+  const vi = ctx.lang === 'vi';
+  const mine = lotId ? e.lines.filter((l) => l.lotId === lotId) : e.lines;
+  const qty = (ls: HistoryLine[]) => {
+    const l = ls[0];
+    if (!l) return '';
+    const total = ls.filter((x) => x.lotId === l.lotId).reduce((a, x) => a + Math.abs(x.qty), 0);
+    return `${formatQuantity(total, ctx.lang)} ${unitLabel(l.unit, ctx.lang)}`;
+  };
+  const overrides = Array.isArray(e.data.overrides) ? (e.data.overrides as { lotId: number; status: string; reason: string }[]).filter((o) => !lotId || o.lotId === lotId) : [];
+  const ov = overrides.length ? (vi ? ` — cho phép dùng lô ${STATE_WORDS.vi[overrides[0].status] ?? overrides[0].status}: ${overrides[0].reason}` : ` — allowed although ${STATE_WORDS.en[overrides[0].status] ?? overrides[0].status}: ${overrides[0].reason}`) : '';
+  switch (e.kind) {
+    case 'receipt':
+      return vi ? `Nhập ${qty(mine)} từ ${e.sourcePartnerName ?? '?'}${e.documentRef ? ` (phiếu ${e.documentRef})` : ''}` : `Received ${qty(mine)} from ${e.sourcePartnerName ?? '?'}${e.documentRef ? ` (note ${e.documentRef})` : ''}`;
+    case 'opening':
+      return vi ? `Tồn đầu kỳ ${qty(mine)}` : `Opening stock ${qty(mine)}`;
+    case 'production': {
+      const out = e.lines.find((l) => l.role === 'output');
+      const asInput = lotId ? mine.filter((l) => l.role === 'input') : [];
+      if (asInput.length && out) return (vi ? `Dùng ${qty(asInput)} trong mẻ ${e.docCode ?? ''} để làm lô ${out.lotCode} (${out.productName})` : `Used ${qty(asInput)} in batch ${e.docCode ?? ''} to make lot ${out.lotCode} (${out.productName})`) + ov;
+      const inputs = e.lines.filter((l) => l.role === 'input').map((l) => l.lotCode);
+      return vi ? `Sản xuất ${qty(e.lines.filter((l) => l.role === 'output'))} trong mẻ ${e.docCode ?? ''} từ ${inputs.length} lô (${inputs.slice(0, 5).join(', ')}${inputs.length > 5 ? '…' : ''})` : `Produced ${qty(e.lines.filter((l) => l.role === 'output'))} in batch ${e.docCode ?? ''} from ${inputs.length} lots (${inputs.slice(0, 5).join(', ')}${inputs.length > 5 ? '…' : ''})`;
+    }
+    case 'shipment':
+      return (vi ? `Xuất ${qty(mine)} cho ${e.destinationPartnerName ?? '?'}${e.documentRef ? ` (phiếu ${e.documentRef})` : ''}` : `Shipped ${qty(mine)} to ${e.destinationPartnerName ?? '?'}${e.documentRef ? ` (document ${e.documentRef})` : ''}`) + ov;
+    case 'transfer':
+      return (vi ? `Chuyển ${qty(mine.filter((l) => l.stockDelta < 0))} từ ${e.locationName ?? '?'} đến ${e.destinationLocationName ?? '?'}` : `Moved ${qty(mine.filter((l) => l.stockDelta < 0))} from ${e.locationName ?? '?'} to ${e.destinationLocationName ?? '?'}`) + ov;
+    case 'status': {
+      const s = String(e.data.status ?? '');
+      return vi ? `Chuyển trạng thái: ${STATE_WORDS.vi[s] ?? s} — lý do: ${e.reason ?? ''}` : `Status set to ${STATE_WORDS.en[s] ?? s} — reason: ${e.reason ?? ''}`;
+    }
+    case 'correction':
+      return vi ? `Sửa/huỷ ghi nhận #${e.correctsEventId} — lý do: ${e.reason ?? ''}` : `Correction of record #${e.correctsEventId} — reason: ${e.reason ?? ''}`;
+  }
+  return KIND_WORDS[ctx.lang][e.kind] ?? e.kind;
+}
+
+// ---------- lot page ----------
+function lotDetail(ctx: ServiceContext, id: number): LotDetail {
+  const lot = lotView(ctx, id);
+  const raw = q(ctx.db, 'SELECT label_data FROM lots WHERE id = ?').pluck().get(id) as string | null;
+  const history = lotHistory(ctx, id);
+  const link = (r: Row) => ({ lotId: r.lot_id as number, lotCode: r.code as string, productName: r.name as string, qty: fromMilli(r.net as number), unit: r.unit as string, batchId: (r.batch_id as number | null) ?? null, batchCode: (r.batch_code as string | null) ?? null });
+  const madeFrom = (
+    q(
+      ctx.db,
+      `SELECT l.lot_id, lot.code, p.name, l.unit, SUM(${NET_QTY}) AS net, e.doc_id AS batch_id, b.code AS batch_code
+       FROM event_lines o JOIN events e ON e.id = o.event_id AND e.kind = 'production' JOIN event_lines l ON l.event_id = e.id AND l.role = 'input'
+       JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id LEFT JOIN batches b ON b.id = e.doc_id
+       WHERE o.lot_id = ? AND o.role = 'output' GROUP BY l.lot_id, e.doc_id HAVING net > 0`,
+    ).all(id) as Row[]
+  ).map(link);
+  const usedIn = (
+    q(
+      ctx.db,
+      `SELECT o.lot_id, lot.code, p.name, l.unit, SUM(${NET_QTY}) AS net, e.doc_id AS batch_id, b.code AS batch_code
+       FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind = 'production' JOIN event_lines o ON o.event_id = e.id AND o.role = 'output'
+       JOIN lots lot ON lot.id = o.lot_id JOIN products p ON p.id = lot.product_id LEFT JOIN batches b ON b.id = e.doc_id
+       WHERE l.lot_id = ? AND l.role = 'input' GROUP BY o.lot_id, e.doc_id HAVING net > 0`,
+    ).all(id) as Row[]
+  ).map(link);
+  const shippedTo = (
+    q(
+      ctx.db,
+      `SELECT e.doc_id, pa.name AS customer, dl.name AS to_location, l.unit, SUM(${NET_QTY}) AS net, e.event_time, e.document_ref
+       FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind IN ('shipment','transfer') LEFT JOIN partners pa ON pa.id = e.destination_partner_id
+       LEFT JOIN locations dl ON dl.id = e.destination_location_id WHERE l.lot_id = ? AND l.stock_delta_milli < 0 GROUP BY e.id HAVING net > 0 ORDER BY e.event_time`,
+    ).all(id) as Row[]
+  ).map((r) => ({ shipmentId: r.doc_id as number, customerName: (r.customer as string | null) ?? null, toLocationName: (r.to_location as string | null) ?? null, qty: fromMilli(r.net as number), unit: r.unit as string, date: String(r.event_time).slice(0, 10), documentRef: (r.document_ref as string | null) ?? null }));
+  const overrides: LotDetail['overrides'] = [];
+  for (const e of history) {
+    for (const o of (e.data.overrides as { lotId: number; status: string; reason: string }[] | undefined) ?? []) {
+      if (o.lotId === id) overrides.push({ eventId: e.id, status: o.status, reason: o.reason, user: e.user, eventTime: e.eventTime });
+    }
+  }
+  return { lot, labelData: raw ? (JSON.parse(raw) as Record<string, unknown>) : null, history, madeFrom, usedIn, shippedTo, overrides };
+}
+
+// ---------- list ----------
+function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const t = today(ctx);
+  if (p.productId) { where.push('l.product_id = ?'); args.push(p.productId); }
+  if (p.supplierId) { where.push('l.supplier_id = ?'); args.push(p.supplierId); }
+  if (p.origin) { where.push('l.origin = ?'); args.push(p.origin); }
+  if (p.locationId) { where.push('EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.qty_milli > 0)'); args.push(p.locationId); }
+  if (p.inStock) where.push('l.balance_milli > 0');
+  if (p.usable) { where.push("l.status = 'available' AND l.balance_milli > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ?)"); args.push(t); }
+  if (p.expiringWithinDays !== undefined) {
+    where.push('l.balance_milli > 0 AND l.expiry_date IS NOT NULL AND l.expiry_date <= ?');
+    args.push(new Date(Date.parse(`${t}T00:00:00Z`) + p.expiringWithinDays * 86_400_000).toISOString().slice(0, 10));
+  }
+  if (p.state) {
+    if (p.state === 'expired') { where.push("l.status = 'available' AND l.balance_milli > 0 AND l.expiry_date < ?"); args.push(t); }
+    else if (p.state === 'used_up') where.push("l.status = 'available' AND l.balance_milli = 0");
+    else if (p.state === 'available') { where.push("l.status = 'available' AND l.balance_milli > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ?)"); args.push(t); }
+    else { where.push('l.status = ?'); args.push(p.state); }
+  }
+  if (p.search) {
+    // Lot codes are matched as typed (scanners send them exactly); product names diacritic-free.
+    where.push("(l.code LIKE ? ESCAPE '\\' OR l.supplier_lot_code LIKE ? ESCAPE '\\' OR p.search LIKE ? ESCAPE '\\')");
+    const esc = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    args.push(esc(p.search), esc(p.search), esc(foldVietnamese(p.search)));
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sortCol = { expiryDate: "COALESCE(l.expiry_date, '9999-12-31')", code: 'l.code', createdAt: 'l.created_at', balance: 'l.balance_milli', productName: 'p.search' }[p.sort ?? 'createdAt'];
+  const order = p.order ?? (p.sort === 'expiryDate' || p.sort === 'code' || p.sort === 'productName' ? 'asc' : 'desc');
+  const rows = ctx.db.prepare(`${LOT_SELECT} ${whereSql} ORDER BY ${sortCol} ${order}, l.id ${order} LIMIT ? OFFSET ?`).all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
+  const total = (ctx.db.prepare(`SELECT count(*) FROM lots l JOIN products p ON p.id = l.product_id ${whereSql}`).pluck().get(...args) as number) ?? 0;
+  return { items: rows.map((r) => lotFromRow(ctx, r)), total };
+}
+
+// ---------- FEFO proposals ----------
+/**
+ * Usable lots of a product (available, not expired on `asOf`, with stock) in FEFO order, with the
+ * remaining quantity at `locationId` (`here`) and in total.
+ */
+export function usableLots(ctx: ServiceContext, productId: number, locationId: number | null, exclude: number[] = [], asOf?: string): (ProposedLot & { hereMilli: number; totalMilli: number; createdOrder: number })[] {
+  const t = asOf ?? today(ctx);
+  const rows = q(
+    ctx.db,
+    `SELECT l.id, l.code, l.supplier_lot_code, l.expiry_date, l.production_date, l.unit, l.balance_milli,
+       COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0) AS here
+     FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`,
+  ).all(locationId ?? 0, productId, t) as Row[];
+  const ex = new Set(exclude);
+  return rows
+    .filter((r) => !ex.has(r.id as number))
+    .map((r) => ({
+      lotId: r.id as number,
+      lotCode: r.code as string,
+      supplierLotCode: (r.supplier_lot_code as string | null) ?? null,
+      expiryDate: (r.expiry_date as string | null) ?? null,
+      daysToExpiry: r.expiry_date ? daysBetween(t, r.expiry_date as string) : null,
+      productionDate: (r.production_date as string | null) ?? null,
+      remaining: 0,
+      hereMilli: r.here as number,
+      totalMilli: r.balance_milli as number,
+      selected: 0,
+      unit: r.unit as string,
+      createdOrder: r.id as number,
+    }))
+    .sort((a, b) => fefoCompare({ ...a, availableMilli: 1 }, { ...b, availableMilli: 1 }));
+}
+
+/** Proposes lots first-expired-first-out for `needMilli` of a product (in the product's unit). */
+export function proposeLots(ctx: ServiceContext, productId: number, needMilli: number, locationId: number | null, exclude: number[] = [], asOf?: string): Proposal {
+  const p = productRow(ctx, productId, 'productId', false);
+  const all = usableLots(ctx, productId, locationId, exclude, asOf);
+  // Materials often sit in the warehouse while the batch is made in the workshop: when the location
+  // alone cannot cover the need, propose from every location.
+  const hereOnly = locationId !== null && all.reduce((a, l) => a + l.hereMilli, 0) >= needMilli;
+  const lots = (hereOnly ? all.filter((l) => l.hereMilli > 0) : all).map(({ hereMilli, totalMilli, ...l }) => ({ ...l, remaining: fromMilli(hereOnly ? hereMilli : totalMilli), remainingMilli: hereOnly ? hereMilli : totalMilli }));
+  let left = needMilli;
+  const chosen: ProposedLot[] = [];
+  const others: ProposedLot[] = [];
+  for (const l of lots) {
+    const { remainingMilli: rem, createdOrder: _c, ...row } = l;
+    void _c;
+    if (left > 0) {
+      const take = Math.min(left, rem);
+      left -= take;
+      chosen.push({ ...row, selected: fromMilli(take) });
+    } else others.push(row);
+  }
+  return {
+    productId,
+    productName: p.name,
+    unit: p.unit,
+    need: fromMilli(needMilli),
+    selectedTotal: fromMilli(needMilli - left),
+    shortfall: fromMilli(left),
+    lots: chosen,
+    otherLots: others.slice(0, 50),
+  };
+}
+
+// ---------- status changes ----------
+const STATUS_EPCIS: Record<LotStatus, { bizStep: string; disposition: string }> = {
+  available: { bizStep: 'inspecting', disposition: 'active' },
+  on_hold: { bizStep: 'holding', disposition: 'non_sellable_other' },
+  quarantined: { bizStep: 'holding', disposition: 'non_conformant' },
+  rejected: { bizStep: 'inspecting', disposition: 'non_conformant' },
+  recalled: { bizStep: 'recalling', disposition: 'recalled' },
+  destroyed: { bizStep: 'destroying', disposition: 'destroyed' },
+};
+
+export function setStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>): EventView {
+  if (p.requestKey) {
+    const prior = q(ctx.db, 'SELECT id FROM events WHERE request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    if (prior) return eventView(ctx, prior);
+  }
+  const lines: NewLine[] = [];
+  const previous: Record<string, string> = {};
+  const ids = [...new Set(p.lotIds)];
+  ids.forEach((lotId, i) => {
+    const lot = lotRow(ctx, lotId, `lotIds.${i}`);
+    if (lot.status === 'destroyed') throw new AppError('LOT_STATUS_FINAL', { lot: lot.code }, { fields: [{ path: `lotIds.${i}`, code: 'LOT_STATUS_FINAL', params: { lot: lot.code } }] });
+    previous[lotId] = lot.status;
+    const stock = q(ctx.db, 'SELECT location_id, qty_milli FROM lot_stock WHERE lot_id = ? AND qty_milli > 0 ORDER BY location_id').all(lotId) as { location_id: number; qty_milli: number }[];
+    if (p.status === 'destroyed') {
+      // Destroying takes the remaining stock out everywhere; the lot keeps its history.
+      for (const s of stock) lines.push({ role: 'object', lotId, qtyMilli: s.qty_milli, unit: lot.unit, stockDeltaMilli: -s.qty_milli, locationId: s.location_id });
+      if (!stock.length) lines.push({ role: 'object', lotId, qtyMilli: 0, unit: lot.unit, stockDeltaMilli: 0, locationId: null });
+    } else {
+      lines.push({ role: 'object', lotId, qtyMilli: lot.balance_milli, unit: lot.unit, stockDeltaMilli: 0, locationId: p.locationId ?? stock[0]?.location_id ?? null });
+    }
+  });
+  if (p.locationId) locationRow(ctx, p.locationId);
+  const id = writeEvent(ctx, {
+    kind: 'status',
+    epcisType: 'ObjectEvent',
+    action: 'OBSERVE',
+    ...STATUS_EPCIS[p.status],
+    eventTime: eventTimeFor(ctx, p.date),
+    locationId: p.locationId ?? null,
+    reason: p.reason,
+    requestKey: p.requestKey ?? null,
+    docType: p.recallRef ? 'recall' : null,
+    data: { status: p.status, previous, ...(p.recallRef ? { recallRef: p.recallRef } : {}) },
+    lines,
+  });
+  const upd = q(ctx.db, 'UPDATE lots SET status = ? WHERE id = ?');
+  for (const lotId of ids) upd.run(p.status, lotId);
+  return eventView(ctx, id);
+}
+
+// ---------- opening stock ----------
+function createOpening(ctx: ServiceContext, p: ApiParsed<'lots.createOpening'>): Lot {
+  if (p.requestKey) {
+    const prior = q(ctx.db, 'SELECT l.lot_id FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    if (prior) return lotView(ctx, prior);
+  }
+  const product = productRow(ctx, p.productId);
+  locationRow(ctx, p.locationId);
+  const milli = toProductMilli(p.qty, p.unit, product, 'qty', ctx.lang);
+  const expiry = p.expiryDate ?? expiryFromShelfLife(product, p.productionDate);
+  const date = p.date ?? today(ctx);
+  const lot = createLot(ctx, { product, code: p.lotCode, codeDate: p.productionDate ?? date, supplierLotCode: p.supplierLotCode, productionDate: p.productionDate, expiryDate: expiry, origin: 'opening', path: '' });
+  const eid = writeEvent(ctx, {
+    kind: 'opening',
+    epcisType: 'ObjectEvent',
+    action: 'ADD',
+    bizStep: 'storing',
+    disposition: 'active',
+    eventTime: eventTimeFor(ctx, p.date),
+    locationId: p.locationId,
+    requestKey: p.requestKey ?? null,
+    data: p.note ? { note: p.note } : null,
+    lines: [{ role: 'object', lotId: lot.id, qtyMilli: milli, unit: product.unit, stockDeltaMilli: milli, locationId: p.locationId }],
+  });
+  setLotCreatedEvent(ctx, lot.id, eid);
+  return lotView(ctx, lot.id);
+}
+
+export const lotHandlers: PartialHandlers = {
+  'lots.list': (p, ctx) => listLots(ctx, p),
+  'lots.get': (p, ctx) => lotDetail(ctx, p.id),
+  'lots.findByCode': (p, ctx) => {
+    const rows = (p.productId ? q(ctx.db, `${LOT_SELECT} WHERE l.code = ? AND l.product_id = ?`).all(p.code, p.productId) : q(ctx.db, `${LOT_SELECT} WHERE l.code = ? OR l.supplier_lot_code = ? ORDER BY l.id DESC LIMIT 50`).all(p.code, p.code)) as Row[];
+    return rows.map((r) => lotFromRow(ctx, r));
+  },
+  'lots.nextCode': (p, ctx) => ({ code: nextLotCode(ctx, productRow(ctx, p.productId, 'productId', false), p.date ?? today(ctx), { exclude: new Set(p.exclude ?? []) }) }),
+  'lots.checkCode': (p, ctx) => {
+    const code = p.code.trim();
+    const problem = lotCodeProblem(code);
+    if (problem) {
+      const params: Record<string, string | number> = problem === 'LOT_CODE_TOO_LONG' ? { max: 20 } : { chars: `(${nonCset82Chars(code).join(' ')})` };
+      return { ok: false, code: problem, message: errorMessage(problem, params, ctx.lang) };
+    }
+    if (q(ctx.db, 'SELECT 1 FROM lots WHERE product_id = ? AND code = ?').get(p.productId, code)) return { ok: false, code: 'LOT_CODE_TAKEN', message: errorMessage('LOT_CODE_TAKEN', { code }, ctx.lang) };
+    return { ok: true, code: null, message: null };
+  },
+  'lots.propose': (p, ctx) => {
+    const product = productRow(ctx, p.productId, 'productId', false);
+    return proposeLots(ctx, p.productId, toProductMilli(p.qty, p.unit, product, 'qty', ctx.lang), p.locationId ?? null, p.excludeLotIds, p.date);
+  },
+  'lots.setStatus': (p, ctx) => setStatus(ctx, p),
+  'lots.createOpening': (p, ctx) => createOpening(ctx, p),
+};
+
+export { lotBlock };

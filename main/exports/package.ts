@@ -1,0 +1,51 @@
+// The file package for portals that take uploads (and for a USB stick): one ZIP with the EPCIS 2.0 JSON-LD
+// document, the events spreadsheet (XLSX and CSV) and the Circular 02/2024 per-product dataset.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import JSZip from 'jszip';
+import type { Db } from '../store/db';
+import type { Lang } from '../../shared/i18n/messages';
+import { exportEpcisFile } from './epcis';
+import { writeSheetCsvFile, writeSheetXlsx } from './sheet';
+import { circularDataset, CIRCULAR_ITEMS } from './circular';
+import type { ExportFilter } from './select';
+
+export type PackageResult = { file: string; events: number; rows: number; products: number; incompleteProducts: number };
+
+const csv = (v: string | number | null) => (v === null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+export async function writePackage(db: Db, filter: ExportFilter, file: string, opts: { creationDate: string; lang: Lang }): Promise<PackageResult> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nguongoc-pkg-'));
+  try {
+    const ep = await exportEpcisFile(db, filter, path.join(tmp, 'epcis.jsonld'), { creationDate: opts.creationDate });
+    const rows = await writeSheetXlsx(db, filter, path.join(tmp, 'su-kien.xlsx'), opts.lang);
+    await writeSheetCsvFile(db, filter, path.join(tmp, 'su-kien.csv'), opts.lang);
+    const ds = circularDataset(db, opts.lang);
+    const header = ['code', ...CIRCULAR_ITEMS.map((i) => i[opts.lang]), opts.lang === 'en' ? 'Missing' : 'Còn thiếu'];
+    const dsCsv = '\ufeff' + [header.map(csv).join(','), ...ds.map((p) => [p.code, ...CIRCULAR_ITEMS.map((i) => p.values[i.key]), p.missingText].map(csv).join(','))].join('\r\n') + '\r\n';
+    const zip = new JSZip();
+    zip.file('epcis.jsonld', fs.createReadStream(path.join(tmp, 'epcis.jsonld')));
+    zip.file('su-kien.xlsx', fs.createReadStream(path.join(tmp, 'su-kien.xlsx')));
+    zip.file('su-kien.csv', fs.createReadStream(path.join(tmp, 'su-kien.csv')));
+    zip.file('thong-tu-02-2024.csv', dsCsv);
+    zip.file(
+      'DOC-TOI.txt',
+      [
+        'Gói dữ liệu truy xuất nguồn gốc — Nguồn Gốc',
+        `Tạo lúc: ${opts.creationDate}`,
+        `epcis.jsonld: ${ep.events} sự kiện EPCIS 2.0 (JSON-LD, đúng lược đồ GS1)`,
+        `su-kien.xlsx / su-kien.csv: ${rows} dòng, mỗi dòng một lô trong một sự kiện`,
+        `thong-tu-02-2024.csv: ${ds.length} sản phẩm, ${ds.filter((p) => p.missing.length).length} sản phẩm còn thiếu thông tin`,
+        '',
+      ].join('\r\n'),
+    );
+    const out = fs.createWriteStream(file);
+    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } }).pipe(out);
+    await once(out, 'finish');
+    return { file, events: ep.events, rows, products: ds.length, incompleteProducts: ds.filter((p) => p.missing.length).length };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

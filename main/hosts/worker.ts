@@ -1,0 +1,72 @@
+// The core in a worker thread (bundled to dist/core-worker.js). The Electron main process must stay free
+// to paint the window and answer the OS, so every API call runs here: a trace over thousands of lots or
+// a 100,000-row import can take seconds without freezing the window.
+//   in:  { id, method, input, lang, user?, session? }
+//   out: { id, response }   — response is exactly what Core.call returns (the envelope with its status)
+// At start it posts { type: 'ready' } or, when the database cannot be opened (not SQLite, a newer
+// version, damaged), { type: 'open-failed', error } with both languages so the shell can show a dialog.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../shared/api/errors';
+import { parseLang } from '../../shared/i18n/messages';
+import { openCore, type Core } from '../core';
+import { backupBeforeUpdate } from '../store/backup';
+import { startBackgroundDuties } from './background';
+
+export type WorkerRequest = { id: number; method: string; input: unknown; lang?: string; user?: string; session?: string };
+/** Shell-only requests, never reachable from the renderer (they do not go through IPC). */
+export type WorkerControl = { type: 'close' } | { type: 'update-backup'; id: number };
+export type WorkerStartData = { dbPath: string };
+export type WorkerOpenError = { code: string; message: { vi: string; en: string } };
+export type WorkerMessage =
+  | { type: 'ready'; dbPath: string }
+  | { type: 'open-failed'; error: WorkerOpenError }
+  | { id: number; response: ReturnType<Core['call']> };
+
+function openError(err: unknown, dbPath: string): WorkerOpenError {
+  const e = err instanceof AppError ? err : new AppError('DB_OPEN_FAILED', { path: dbPath, detail: err instanceof Error ? err.message : String(err) });
+  return { code: e.code, message: { vi: e.toBody('vi').message, en: e.toBody('en').message } };
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) throw new Error('core-worker must run inside a worker thread');
+  const { dbPath } = workerData as WorkerStartData;
+  let core: Core;
+  try {
+    core = openCore({ dbPath, host: 'electron', log: (line) => process.stderr.write(line + '\n') });
+  } catch (err) {
+    port.postMessage({ type: 'open-failed', error: openError(err, dbPath) } satisfies WorkerMessage);
+    return;
+  }
+  const stopBackground = startBackgroundDuties(core, (line) => process.stderr.write(line + '\n'), 0);
+  port.on('message', (msg: WorkerRequest | WorkerControl) => {
+    if ('type' in msg) {
+      if (msg.type === 'update-backup') {
+        // A copy just before a new version is installed; the envelope tells the shell whether to go on.
+        let response: ReturnType<Core['call']>;
+        try {
+          response = { ok: true, data: backupBeforeUpdate(core.db, dbPath), status: 200 };
+        } catch (err) {
+          const e = err instanceof AppError ? err : new AppError('INTERNAL', { detail: err instanceof Error ? err.message : String(err) });
+          response = { ok: false, error: e.toBody('vi'), status: e.status };
+        }
+        port.postMessage({ id: msg.id, response } satisfies WorkerMessage);
+        return;
+      }
+      // Close the database before the thread ends so the WAL is checkpointed and the file released.
+      stopBackground();
+      core.close();
+      port.close();
+      return;
+    }
+    const response = core.call(msg.method, msg.input, {
+      lang: parseLang(msg.lang),
+      user: typeof msg.user === 'string' ? msg.user : undefined,
+      session: typeof msg.session === 'string' ? msg.session : undefined,
+    });
+    port.postMessage({ id: msg.id, response } satisfies WorkerMessage);
+  });
+  port.postMessage({ type: 'ready', dbPath } satisfies WorkerMessage);
+}
+
+main();

@@ -1,0 +1,422 @@
+// The one rendering pipeline: template + label data → 1-bit bitmap at the printer's exact resolution. The preview
+// PNG, the printer languages and the A4 PDF are all made from this bitmap, so what the user sees is what prints.
+// Text is drawn with the bundled DejaVu Sans (printer fonts have no Vietnamese diacritics); barcodes are painted
+// from bwip-js's module matrix at a whole number of dots per module (never a resampled image).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createCanvas, GlobalFonts, Image, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import bwipjs from 'bwip-js/node';
+import { barcodeContent, resolveText, type LabelData, type PrintContext } from '../../shared/labels/fields';
+import { layoutProblems, mmToDots, ptToDots, type BarcodeElement, type LabelTemplate, type TextElement } from '../../shared/labels/model';
+import { resourcesDir } from '../paths';
+
+/** 1 bit per dot, rows top to bottom, most significant bit = leftmost dot, 1 = printed (black). */
+export type Bitmap = { width: number; height: number; bytesPerRow: number; bits: Uint8Array };
+
+export type RenderProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
+export type RenderResult = { bitmap: Bitmap; problems: RenderProblem[] };
+
+const FONT = 'NguonGoc DejaVu Sans';
+let fontsLoaded = false;
+
+export function fontDir(): string {
+  return path.join(resourcesDir(), 'fonts');
+}
+
+/** Registers the bundled fonts once (regular + bold under one family). */
+export function ensureFonts(): void {
+  if (fontsLoaded) return;
+  for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
+    const file = path.join(fontDir(), f);
+    if (!fs.existsSync(file)) throw new Error(`font missing: ${file}`);
+    GlobalFonts.registerFromPath(file, FONT);
+  }
+  fontsLoaded = true;
+}
+
+export function newBitmap(width: number, height: number): Bitmap {
+  const bytesPerRow = Math.ceil(width / 8);
+  return { width, height, bytesPerRow, bits: new Uint8Array(bytesPerRow * height) };
+}
+
+export function getDot(b: Bitmap, x: number, y: number): number {
+  return (b.bits[y * b.bytesPerRow + (x >> 3)] >> (7 - (x & 7))) & 1;
+}
+
+// DejaVu's ascender and line gap in em: stacked Vietnamese marks (ệ, ờ, ỷ) stay inside the line.
+const ASCENT = 0.93;
+const LINE = 1.17;
+
+// measureText costs ~0.3 ms a call; labels repeat the same words at the same sizes, so widths are cached.
+const widths = new Map<string, number>();
+function measure(ctx: SKRSContext2D, s: string): number {
+  const key = `${ctx.font}|${s}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    w = ctx.measureText(s).width;
+    if (widths.size > 50_000) widths.clear();
+    widths.set(key, w);
+  }
+  return w;
+}
+
+function wrapLines(ctx: SKRSContext2D, text: string, width: number, wrap: boolean): string[] {
+  if (!wrap) return [text.replace(/\n/g, ' ')];
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    const words = para.split(/ +/);
+    let line = '';
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(ctx, candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) out.push(line);
+      // A word longer than the box is broken by characters.
+      let w = word;
+      while (measure(ctx, w) > width && w.length > 1) {
+        let n = w.length - 1;
+        while (n > 1 && measure(ctx, w.slice(0, n)) > width) n--;
+        out.push(w.slice(0, n));
+        w = w.slice(n);
+      }
+      line = w;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function drawText(ctx: SKRSContext2D, e: TextElement, text: string, dpi: number, problems: RenderProblem[]): void {
+  const x = mmToDots(e.x, dpi);
+  const y = mmToDots(e.y, dpi);
+  const w = mmToDots(e.w, dpi);
+  const h = mmToDots(e.h, dpi);
+  if (e.invert) ctx.fillRect(x, y, w, h);
+  if (!text) return;
+  const wrap = e.wrap !== false;
+  const min = Math.min(e.minFontSize ?? e.fontSize, e.fontSize);
+  let size = e.fontSize;
+  let lines: string[];
+  let px = 0;
+  // Largest size (steps of 0.25 pt) at which every line fits the width and all lines fit the height.
+  for (;;) {
+    px = ptToDots(size, dpi);
+    ctx.font = `${e.bold ? 'bold ' : ''}${px}px "${FONT}"`;
+    lines = wrapLines(ctx, text, w, wrap);
+    const fits = lines.length * px * LINE <= h + 0.5 && lines.every((l) => measure(ctx, l) <= w + 0.5);
+    if (fits) break;
+    if (size - 0.25 < min - 1e-9) {
+      problems.push({ code: 'LABEL_TEXT_DOES_NOT_FIT', params: { element: e.id, min }, severity: 'warning' });
+      break;
+    }
+    size -= 0.25;
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+  ctx.fillStyle = e.invert ? '#fff' : '#000';
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = e.align ?? 'left';
+  const ax = e.align === 'center' ? x + w / 2 : e.align === 'right' ? x + w : x;
+  lines.forEach((l, i) => ctx.fillText(l, ax, y + px * ASCENT + i * px * LINE));
+  ctx.restore();
+}
+
+type Matrix = { cols: number; rows: number; dark: (c: number, r: number) => boolean; linear: boolean };
+
+const BCID: Record<BarcodeElement['symbology'], string> = {
+  ean13: 'ean13',
+  'gs1-128': 'gs1-128',
+  'gs1-datamatrix': 'gs1datamatrix',
+  'qr-digital-link': 'qrcode',
+  qr: 'qrcode',
+  code128: 'code128',
+};
+
+/** bwip-js's module matrix for one symbol: pixs for 2D codes, the bar/space widths (sbs) for linear ones. */
+const matrices = new Map<string, Matrix>();
+export function barcodeMatrix(symbology: BarcodeElement['symbology'], content: { data: string; hri: string }): Matrix {
+  // bwip-js takes ~10 ms for a DataMatrix; copies and reprints of a lot encode the same data.
+  const key = `${symbology}|${content.hri}|${content.data}`;
+  let m = matrices.get(key);
+  if (!m) {
+    m = makeMatrix(symbology, content);
+    if (matrices.size > 500) matrices.clear();
+    matrices.set(key, m);
+  }
+  return m;
+}
+
+function makeMatrix(symbology: BarcodeElement['symbology'], content: { data: string; hri: string }): Matrix {
+  const gs1 = symbology === 'gs1-128' || symbology === 'gs1-datamatrix';
+  // GS1 symbologies take the bracketed element string; bwip-js adds FNC1 where the data needs it.
+  const text = gs1 ? content.hri : content.data;
+  const opts: Record<string, unknown> = { bcid: BCID[symbology], text };
+  if (symbology === 'qr' || symbology === 'qr-digital-link') opts.eclevel = 'M';
+  if (symbology === 'qr' && /[^\x00-\x7f]/.test(text)) opts.text = Buffer.from(text, 'utf8').toString('latin1');
+  const raw = (bwipjs as unknown as { raw: (o: Record<string, unknown>) => { pixs?: number[]; pixx?: number; pixy?: number; sbs?: number[] }[] }).raw(opts)[0];
+  if (raw.pixs && raw.pixx && raw.pixy) {
+    const { pixs, pixx, pixy } = raw;
+    return { cols: pixx, rows: pixy, dark: (c, r) => pixs[r * pixx + c] === 1, linear: false };
+  }
+  const sbs = raw.sbs ?? [];
+  const bars: boolean[] = [];
+  sbs.forEach((n, i) => {
+    for (let k = 0; k < Math.round(n); k++) bars.push(i % 2 === 0);
+  });
+  return { cols: bars.length, rows: 1, dark: (c) => bars[c], linear: true };
+}
+
+function drawBarcode(ctx: SKRSContext2D, e: BarcodeElement, d: LabelData, pc: PrintContext, dpi: number, problems: RenderProblem[]): void {
+  const content = barcodeContent(e, d, pc);
+  if (!content.ok) {
+    for (const err of content.errors) problems.push({ ...err, severity: 'error' });
+    return;
+  }
+  let m: Matrix;
+  try {
+    m = barcodeMatrix(e.symbology, content);
+  } catch (err) {
+    problems.push({ code: 'LABEL_BARCODE_INVALID', params: { element: e.id, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) }, severity: 'error' });
+    return;
+  }
+  const x = mmToDots(e.x, dpi);
+  const y = mmToDots(e.y, dpi);
+  const w = mmToDots(e.w, dpi);
+  const h = mmToDots(e.h, dpi);
+  // Quiet zones inside the box: 10 modules each side of a linear code (GS1-128), 2 for QR, 1 for DataMatrix.
+  const quiet = m.linear ? 10 : e.symbology === 'gs1-datamatrix' ? 1 : 2;
+  const wanted = Math.max(1, Math.round((e.moduleMm ?? (m.linear ? 0.33 : 0.5)) * (dpi / 25.4)));
+  const totalCols = m.cols + 2 * quiet;
+  let dots = wanted;
+  // Whole dots per module only: shrink by whole dots until the symbol fits its box.
+  while (dots > 1 && (totalCols * dots > w || (!m.linear && (m.rows + 2 * quiet) * dots > h))) dots--;
+  if (totalCols * dots > w || (!m.linear && (m.rows + 2 * quiet) * dots > h)) {
+    problems.push({ code: 'LABEL_BARCODE_TOO_BIG', params: { element: e.id }, severity: 'error' });
+    return;
+  }
+  if (dots < wanted) problems.push({ code: 'LABEL_BARCODE_SHRUNK', params: { element: e.id, dots, wanted }, severity: 'warning' });
+  const symW = m.cols * dots;
+  ctx.fillStyle = '#000';
+  if (m.linear) {
+    const showHri = e.hri !== false;
+    const textPx = showHri ? Math.max(ptToDots(6, dpi), Math.min(ptToDots(9, dpi), h * 0.18)) : 0;
+    const barH = Math.round(h - (showHri ? textPx * 1.25 : 0));
+    const x0 = x + Math.floor((w - symW) / 2);
+    for (let c = 0; c < m.cols; ) {
+      if (!m.dark(c, 0)) {
+        c++;
+        continue;
+      }
+      let run = 1;
+      while (c + run < m.cols && m.dark(c + run, 0)) run++;
+      ctx.fillRect(x0 + c * dots, y, run * dots, barH);
+      c += run;
+    }
+    if (showHri) {
+      ctx.font = `${textPx}px "${FONT}"`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillText(content.hri, x + w / 2, y + barH + textPx * 1.05, w);
+    }
+  } else {
+    const x0 = x + quiet * dots;
+    const y0 = y + quiet * dots;
+    for (let r = 0; r < m.rows; r++) {
+      for (let c = 0; c < m.cols; ) {
+        if (!m.dark(c, r)) {
+          c++;
+          continue;
+        }
+        let run = 1;
+        while (c + run < m.cols && m.dark(c + run, r)) run++;
+        ctx.fillRect(x0 + c * dots, y0 + r * dots, run * dots, dots);
+        c += run;
+      }
+    }
+  }
+}
+
+const imageCache = new Map<string, Image>();
+function loadImageSync(src: string): Image | null {
+  let img = imageCache.get(src);
+  if (img) return img;
+  const m = /^data:image\/(png|jpe?g|webp);base64,(.+)$/.exec(src);
+  if (!m) return null;
+  img = new Image();
+  img.src = Buffer.from(m[2], 'base64');
+  if (!img.width) return null;
+  if (imageCache.size > 50) imageCache.clear();
+  imageCache.set(src, img);
+  return img;
+}
+
+/** Renders one label. Problems: layout and data errors (nothing should print) and warnings (shrunk text…). */
+export function renderLabel(t: LabelTemplate, d: LabelData, pc: PrintContext, dpi: number): RenderResult {
+  ensureFonts();
+  const problems: RenderProblem[] = layoutProblems(t).map((p) => ({ ...p, severity: 'error' as const }));
+  const width = mmToDots(t.widthMm, dpi);
+  const height = mmToDots(t.heightMm, dpi);
+  const canvas = canvasFor(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.save();
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  for (const e of t.elements) {
+    ctx.fillStyle = '#000';
+    switch (e.type) {
+      case 'text':
+        drawText(ctx, e, resolveText(e.content, d, pc), dpi, problems);
+        break;
+      case 'barcode':
+        drawBarcode(ctx, e, d, pc, dpi, problems);
+        break;
+      case 'line': {
+        const t2 = Math.max(1, mmToDots(e.thickness, dpi));
+        const x1 = mmToDots(Math.min(e.x, e.x2), dpi);
+        const y1 = mmToDots(Math.min(e.y, e.y2), dpi);
+        const x2 = mmToDots(Math.max(e.x, e.x2), dpi);
+        const y2 = mmToDots(Math.max(e.y, e.y2), dpi);
+        if (y1 === y2) ctx.fillRect(x1, y1 - Math.floor(t2 / 2), Math.max(1, x2 - x1), t2);
+        else if (x1 === x2) ctx.fillRect(x1 - Math.floor(t2 / 2), y1, t2, Math.max(1, y2 - y1));
+        else {
+          ctx.lineWidth = t2;
+          ctx.beginPath();
+          ctx.moveTo(mmToDots(e.x, dpi), mmToDots(e.y, dpi));
+          ctx.lineTo(mmToDots(e.x2, dpi), mmToDots(e.y2, dpi));
+          ctx.stroke();
+        }
+        break;
+      }
+      case 'box': {
+        const x = mmToDots(e.x, dpi);
+        const y = mmToDots(e.y, dpi);
+        const w = mmToDots(e.w, dpi);
+        const h = mmToDots(e.h, dpi);
+        if (e.fill) ctx.fillRect(x, y, w, h);
+        else {
+          const t2 = Math.max(1, mmToDots(e.thickness, dpi));
+          ctx.fillRect(x, y, w, t2);
+          ctx.fillRect(x, y + h - t2, w, t2);
+          ctx.fillRect(x, y, t2, h);
+          ctx.fillRect(x + w - t2, y, t2, h);
+        }
+        break;
+      }
+      case 'image': {
+        const src = e.src === 'business-logo' ? String((d.business as Record<string, unknown> | null | undefined)?.logo ?? '') : e.src;
+        const img = src ? loadImageSync(src) : null;
+        if (!img) {
+          problems.push({ code: 'LABEL_IMAGE_UNREADABLE', params: { element: e.id }, severity: 'warning' });
+          break;
+        }
+        const w = mmToDots(e.w, dpi);
+        const h = mmToDots(e.h, dpi);
+        const s = Math.min(w / img.width, h / img.height);
+        ctx.drawImage(img, mmToDots(e.x, dpi), mmToDots(e.y, dpi), Math.round(img.width * s), Math.round(img.height * s));
+        break;
+      }
+    }
+  }
+  ctx.restore();
+  // canvas.data() is the raw pixel buffer (about 6× faster than getImageData); opaque, so no alpha to undo.
+  return { bitmap: threshold(canvas.data(), width, height), problems };
+}
+
+// One canvas per size, reused: a new native canvas per label costs time and native memory while streaming.
+const canvases = new Map<string, Canvas>();
+function canvasFor(width: number, height: number): Canvas {
+  const key = `${width}x${height}`;
+  let c = canvases.get(key);
+  if (!c) {
+    if (canvases.size > 8) canvases.clear();
+    c = createCanvas(width, height);
+    canvases.set(key, c);
+  }
+  return c;
+}
+
+/** Grey → 1 bit: a dot prints when it is darker than light grey (thin anti-aliased strokes of small text survive) (luminance on white; transparent = white). */
+function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Bitmap {
+  const b = newBitmap(width, height);
+  for (let y = 0; y < height; y++) {
+    const row = y * b.bytesPerRow;
+    let i = y * width * 4;
+    for (let x = 0; x < width; x++, i += 4) {
+      // Integer luminance (0.30 R + 0.59 G + 0.11 B) × 256; the same for RGBA and BGRA on the greys we draw.
+      if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < 160 * 256) b.bits[row + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+  }
+  return b;
+}
+
+/**
+ * The bitmap as a 1-bit greyscale PNG (the preview is exactly the dots that print). Written directly (PNG is a
+ * few chunks around zlib data): 1 bit per dot is the PNG's own format, so nothing is resampled or re-thresholded.
+ */
+export function bitmapToPng(b: Bitmap): Buffer {
+  const raw = Buffer.alloc((b.bytesPerRow + 1) * b.height);
+  for (let y = 0; y < b.height; y++) {
+    const o = y * (b.bytesPerRow + 1);
+    raw[o] = 0; // filter: none
+    // PNG greyscale: 1 = white; ours: 1 = printed (black).
+    for (let i = 0; i < b.bytesPerRow; i++) raw[o + 1 + i] = ~b.bits[y * b.bytesPerRow + i] & 0xff;
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(b.width, 0);
+  ihdr.writeUInt32BE(b.height, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(raw, { level: 6 })), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** RGBA pixels of a bitmap (for barcode readers and comparisons). */
+export function bitmapToRgba(b: Bitmap, pad = 0): { data: Uint8ClampedArray; width: number; height: number } {
+  const width = b.width + 2 * pad;
+  const height = b.height + 2 * pad;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < b.height; y++) {
+    for (let x = 0; x < b.width; x++) {
+      if (!getDot(b, x, y)) continue;
+      const i = ((y + pad) * width + x + pad) * 4;
+      data[i] = data[i + 1] = data[i + 2] = 0;
+    }
+  }
+  return { data, width, height };
+}
+
+/** The bitmap moved by (dx, dy) dots on a same-size canvas (printer x/y offset); what leaves the edge is cut. */
+export function shiftBitmap(b: Bitmap, dx: number, dy: number): Bitmap {
+  if (!dx && !dy) return b;
+  const out = newBitmap(b.width, b.height);
+  blit(out, b, dx, dy);
+  return out;
+}
+
+/** Draws `src` into `dst` with its top-left corner at (x, y) dots (A4 sheets, offsets). */
+export function blit(dst: Bitmap, src: Bitmap, x: number, y: number): void {
+  for (let sy = 0; sy < src.height; sy++) {
+    const dy = sy + y;
+    if (dy < 0 || dy >= dst.height) continue;
+    for (let sx = 0; sx < src.width; sx++) {
+      const dx = sx + x;
+      if (dx < 0 || dx >= dst.width || !getDot(src, sx, sy)) continue;
+      dst.bits[dy * dst.bytesPerRow + (dx >> 3)] |= 0x80 >> (dx & 7);
+    }
+  }
+}

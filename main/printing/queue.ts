@@ -1,0 +1,77 @@
+// The print queue. `print.submit` records a job (status 'queued') inside its transaction and schedules it here;
+// once that transaction has committed, the job is claimed ('sending', one UPDATE so it is never sent twice), sent
+// through its transport, and finished as 'done' or 'failed' with the error code. A failed job stays in the queue
+// with its message until the user retries or cancels it.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/api/errors';
+import { nowIso, type Clock } from '../clock';
+import type { Db } from '../store/db';
+import { hashing, jobBytes, jobPages, type JobSpec } from './job';
+import { parsePrinterUri, printWithDriver, sendRaw, type SendOptions } from './transports';
+
+const waiters = new Map<number, { promise: Promise<void>; resolve: () => void }>();
+let sendOptions: SendOptions = {};
+
+/** Transport timeouts (tests use short ones). */
+export function setSendOptions(o: SendOptions): void {
+  sendOptions = o;
+}
+
+function waiter(id: number) {
+  let w = waiters.get(id);
+  if (!w) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    w = { promise, resolve };
+    waiters.set(id, w);
+  }
+  return w;
+}
+
+/** Runs the job after the current transaction has committed (setImmediate: after the synchronous handler). */
+export function scheduleJob(db: Db, id: number, clock: Clock): void {
+  waiter(id);
+  setImmediate(() => {
+    runJob(db, id, clock)
+      .catch(() => {})
+      .finally(() => {
+        waiters.get(id)?.resolve();
+        waiters.delete(id);
+      });
+  });
+}
+
+/** True while this process has the job scheduled or sending. */
+export function isRunning(id: number): boolean {
+  return waiters.has(id);
+}
+
+/** Resolves when a scheduled job has been sent or has failed (immediately when none is running). */
+export function whenSettled(id: number): Promise<void> {
+  return waiters.get(id)?.promise ?? Promise.resolve();
+}
+
+async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
+  if (!db.open) return;
+  // Claim: only a queued job moves to 'sending' (a rolled-back submit left no row; a second schedule finds none).
+  const claimed = db.prepare("UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, started_at = ?, error_code = NULL, error_params = NULL WHERE id = ? AND status = 'queued'").run(nowIso(clock), id);
+  if (claimed.changes !== 1) return;
+  const row = db.prepare('SELECT spec, printer_uri FROM print_jobs WHERE id = ?').get(id) as { spec: string; printer_uri: string };
+  const sink = { bytes: 0, hash: createHash('sha256') };
+  try {
+    const spec = JSON.parse(row.spec) as JobSpec;
+    const uri = parsePrinterUri(row.printer_uri);
+    if (spec.language === 'driver' || uri.kind === 'driver') {
+      const name = uri.kind === 'driver' ? uri.name : row.printer_uri;
+      const pages = jobPages(spec);
+      for (const p of pages.pages) sink.hash.update(p);
+      sink.bytes = (await printWithDriver(name, { ...pages, dpi: spec.profile.dpi })).bytes;
+    } else {
+      await sendRaw(uri, hashing(jobBytes(spec), sink), sendOptions);
+    }
+    if (db.open) db.prepare("UPDATE print_jobs SET status = 'done', bytes = ?, sha256 = ?, finished_at = ? WHERE id = ?").run(sink.bytes, sink.hash.digest('hex'), nowIso(clock), id);
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError('PRINTER_IO', { where: row.printer_uri, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) });
+    if (db.open) db.prepare("UPDATE print_jobs SET status = 'failed', error_code = ?, error_params = ?, finished_at = ? WHERE id = ?").run(e.code, JSON.stringify(e.params), nowIso(clock), id);
+  }
+}

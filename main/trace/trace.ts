@@ -1,0 +1,111 @@
+// Backward and forward trace as one answer: the lots reached (paged), the links between them with
+// their net quantities, and the partners (suppliers, customers) with their contact details.
+import { TRACE_MAX_LOTS, type ResolvedLot, type TraceDirection, type TraceLink, type TraceLot, type TraceResult } from '../../shared/api/trace';
+import type { Db } from '../store/db';
+import { linksInto, linksOutOf, partners, reach, traceLots, traceTotals, type Reached } from './queries';
+
+export type TraceLotWithLink = TraceLot;
+
+export type TraceOptions = { direction: TraceDirection; limit: number; offset: number; generatedAt: string; user: string; max?: number };
+
+export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): TraceResult & { lots: TraceLotWithLink[] } {
+  const rootIds = roots.map((r) => r.id);
+  const { rows, truncated } = reach(db, rootIds, opts.direction, opts.max ?? TRACE_MAX_LOTS);
+  const side = new Map(rows.map((r) => [r.lotId, r.side]));
+  const page = rows.slice(opts.offset, opts.offset + opts.limit);
+  const result = tracePage(db, page, side);
+  // When the page holds every lot the counts come from it; otherwise SQLite counts over all of them.
+  const t = page.length === rows.length ? countsOf(result.lots) : traceTotals(db, rows.map((r) => r.lotId));
+  return {
+    direction: opts.direction,
+    rootIds,
+    generatedAt: opts.generatedAt,
+    user: opts.user,
+    totals: {
+      lots: rows.length,
+      back: rows.filter((r) => r.side === 'back').length,
+      forward: rows.filter((r) => r.side === 'forward').length,
+      ...t,
+    },
+    truncated,
+    page: { offset: opts.offset, limit: opts.limit, total: rows.length },
+    ...result,
+  };
+}
+
+/**
+ * Details, links and partners of one page of reached lots; `side` knows every reached lot. Each link is
+ * read from the side that stays inside the trace — into root/back lots, out of root/forward lots — so a
+ * packaging lot used by 20,000 batches does not drag its 20,000 other uses into a backward trace.
+ */
+export function tracePage(db: Db, page: Reached[], side: Map<number, Reached['side']>): { lots: TraceLotWithLink[]; links: TraceLink[]; partners: TraceResult['partners'] } {
+  const lots = traceLots(db, page);
+  const intoIds = page.filter((r) => r.side !== 'forward').map((r) => r.lotId);
+  const anyForward = hasForward(side);
+  const outIds = anyForward ? page.filter((r) => r.side !== 'back').map((r) => r.lotId) : [];
+  const links = keep([...linksInto(db, intoIds), ...linksOutOf(db, outIds)], side);
+  // The quantity an input gave toward the trace: its links into the root/back lots, which may sit on
+  // other pages, so they are read for every root/back lot (a backward trace is small: it ends at receipts).
+  const pageBack = page.filter((r) => r.side === 'back');
+  const out = new Map<number, number>();
+  if (pageBack.length) {
+    const allInto = [...side].filter(([, s]) => s !== 'forward').map(([id]) => id);
+    const onPage = new Set(pageBack.map((r) => r.lotId));
+    for (const l of keep(linksInto(db, allInto), side)) if (onPage.has(l.fromLotId)) out.set(l.fromLotId, (out.get(l.fromLotId) ?? 0) + l.qty);
+  }
+  const withQty: TraceLotWithLink[] = lots.map((l) => ({
+    ...l,
+    linkQty: l.side === 'back' ? round3(out.get(l.id) ?? 0) : l.side === 'forward' ? round3(l.producedBy.reduce((a, p) => a + p.qty, 0)) : null,
+  }));
+  const partnerIds: number[] = [];
+  for (const l of lots) {
+    if (l.supplierId) partnerIds.push(l.supplierId);
+    for (const r of l.receipts) if (r.supplierId) partnerIds.push(r.supplierId);
+    for (const s of l.shipments) if (s.customerId) partnerIds.push(s.customerId);
+  }
+  return { lots: withQty, links, partners: partners(db, partnerIds) };
+}
+
+function countsOf(lots: TraceLot[]): { receipts: number; shipments: number; customers: number; suppliers: number } {
+  const customers = new Set<number>();
+  const suppliers = new Set<number>();
+  let receipts = 0;
+  let shipments = 0;
+  for (const l of lots) {
+    for (const r of l.receipts) {
+      if (r.kind !== 'receipt') continue;
+      receipts++;
+      if (r.supplierId) suppliers.add(r.supplierId);
+    }
+    for (const s of l.shipments) {
+      if (s.kind !== 'shipment') continue;
+      shipments++;
+      if (s.customerId) customers.add(s.customerId);
+    }
+  }
+  return { receipts, shipments, customers: customers.size, suppliers: suppliers.size };
+}
+
+function hasForward(side: Map<number, Reached['side']>): boolean {
+  for (const s of side.values()) if (s === 'forward') return true;
+  return false;
+}
+
+/** Links whose two ends are reached, deduplicated; a forward lot's other inputs and a back lot's other uses are not part of the trace. */
+function keep(links: TraceLink[], side: Map<number, Reached['side']>): TraceLink[] {
+  const seen = new Set<string>();
+  const out: TraceLink[] = [];
+  for (const l of links) {
+    const key = `${l.fromLotId}>${l.toLotId}@${l.eventId}`;
+    const sf = side.get(l.fromLotId);
+    const st = side.get(l.toLotId);
+    if (seen.has(key) || !sf || !st) continue;
+    if (sf === 'forward' && st !== 'forward') continue;
+    if (st === 'back' && sf !== 'back') continue;
+    seen.add(key);
+    out.push(l);
+  }
+  return out;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,125 @@
+// The operator print screen: product → lot (newest usable first) → template → printer → quantity → Print, with
+// the preview the printer will print (the same 1-bit bitmap, shown at real size) and every check named in words.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, List, Row, Select, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { PrintJob } from '../../../../shared/api/labels';
+import { useApi, useApiQuery } from '../../api/hooks';
+import type { ApiError } from '../../api/client';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function PrintPage() {
+  const { t } = useTranslation('labels');
+  const api = useApi();
+  const { message } = App.useApp();
+  const [params] = useSearchParams();
+  const [productId, setProductId] = useState<number | undefined>(params.get('productId') ? Number(params.get('productId')) : undefined);
+  const [lotId, setLotId] = useState<number | undefined>(params.get('lotId') ? Number(params.get('lotId')) : undefined);
+  const [template, setTemplate] = useState<string>('default:food-50x30');
+  const [printerId, setPrinterId] = useState<number | undefined>();
+  const [copies, setCopies] = useState(1);
+  const [job, setJob] = useState<PrintJob | null>(null);
+
+  const products = useApiQuery('products.list', { limit: 500 });
+  const lots = useApiQuery('lots.list', { productId, inStock: true, sort: 'createdAt', order: 'desc', limit: 200 }, { enabled: !!productId });
+  const templates = useApiQuery('labels.templates', {});
+  const printers = useApiQuery('printers.list', {});
+  useEffect(() => {
+    if (printerId === undefined && printers.data?.length) setPrinterId(printers.data[0].id);
+  }, [printers.data, printerId]);
+  useEffect(() => {
+    if (lotId === undefined && lots.data?.items.length) setLotId(lots.data.items[0].id);
+  }, [lots.data, lotId]);
+  const preview = useApiQuery('labels.preview', { lotId, template, printerId }, { enabled: !!lotId });
+
+  async function print() {
+    if (!lotId || !printerId) return;
+    try {
+      let j = await api.call('print.submit', { lotId, template, printerId, copies, requestKey: `${lotId}-${template}-${printerId}-${Date.now()}` });
+      setJob(j);
+      while (j.status === 'queued' || j.status === 'sending') {
+        await sleep(300);
+        j = await api.call('print.job', { id: j.id });
+        setJob(j);
+      }
+      if (j.status === 'done') message.success(t('print.done', { n: j.copies }));
+      else if (j.error) message.error(j.error.message);
+    } catch (err) {
+      message.error((err as ApiError).message);
+    }
+  }
+
+  const p = preview.data;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3}>{t('print.title')}</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <Card>
+            <Form layout="vertical">
+              <Form.Item label={t('print.product')}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  value={productId}
+                  onChange={(v) => {
+                    setProductId(v);
+                    setLotId(undefined);
+                  }}
+                  options={products.data?.items.map((x) => ({ value: x.id, label: `${x.name} (${x.code})` }))}
+                  data-testid="print-product"
+                />
+              </Form.Item>
+              <Form.Item label={t('print.lot')}>
+                <Select value={lotId} onChange={setLotId} options={lots.data?.items.map((l) => ({ value: l.id, label: `${l.code}${l.expiryDate ? ` · HSD ${l.expiryDate.split('-').reverse().join('/')}` : ''}` }))} data-testid="print-lot" />
+              </Form.Item>
+              <Form.Item label={t('print.template')}>
+                <Select value={template} onChange={setTemplate} options={templates.data?.map((x) => ({ value: x.ref, label: `${x.name}` }))} data-testid="print-template" />
+              </Form.Item>
+              <Form.Item label={t('print.printer')}>
+                {printers.data?.length === 0 ? (
+                  <Alert type="warning" title={t('print.noPrinter')} />
+                ) : (
+                  <Select value={printerId} onChange={setPrinterId} options={printers.data?.map((x) => ({ value: x.id, label: `${x.name} (${x.language.toUpperCase()}, ${x.dpi} dpi)` }))} data-testid="print-printer" />
+                )}
+              </Form.Item>
+              <Form.Item label={t('print.copies')}>
+                <InputNumber min={1} max={10000} value={copies} onChange={(v) => setCopies(v ?? 1)} data-testid="print-copies" />
+              </Form.Item>
+              <Button type="primary" size="large" icon={<PrinterOutlined />} disabled={!p?.ok || !printerId} loading={job?.status === 'queued' || job?.status === 'sending'} onClick={print} data-testid="print-go">
+                {t('print.print')}
+              </Button>
+              {job && (
+                <Typography.Paragraph style={{ marginTop: 12 }} data-testid="print-status">
+                  #{job.id}: {t(`log.status_${job.status}`)}
+                  {job.error ? ` — ${job.error.message}` : ''}
+                </Typography.Paragraph>
+              )}
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('print.preview')}>
+            {!lotId && <Typography.Text type="secondary">{t('print.pickLot')}</Typography.Text>}
+            {preview.error && <Alert type="error" title={preview.error.message} />}
+            {p && (
+              <Flex vertical gap={12}>
+                {/* Real size: CSS millimetres; pixelated so each printer dot stays a sharp square. */}
+                <img src={p.png ?? ''} alt="" data-testid="label-preview" style={{ width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, imageRendering: 'pixelated', border: '1px solid #ccc', background: '#fff' }} />
+                <Typography.Text type="secondary">{t('print.size', { w: p.widthMm, h: p.heightMm, dots: `${p.widthDots}×${p.heightDots}`, dpi: p.dpi })}</Typography.Text>
+                {p.problems.length === 0 ? (
+                  <Alert type="success" title={t('print.checksOk')} />
+                ) : (
+                  <List size="small" dataSource={p.problems} data-testid="label-problems" renderItem={(x) => <List.Item><Alert style={{ width: '100%' }} type={x.severity === 'error' ? 'error' : 'warning'} title={x.message} /></List.Item>} />
+                )}
+              </Flex>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

@@ -1,0 +1,196 @@
+// Pieces shared by the recording screens (receipts, production, shipments, lots): quantity and date
+// formatting, lot state tags, pick lists of master data, request keys and server-error placement.
+import { useMemo, useState } from 'react';
+import { Select, Tag, Typography, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { formatQuantity } from '../../../../shared/domain/quantity';
+import { unitLabel } from '../../../../shared/domain/units';
+import { STATE_WORDS } from '../../../../shared/i18n/records';
+import type { Product } from '../../../../shared/api/masterdata';
+import { useApiQuery } from '../../api/hooks';
+import type { ApiError } from '../../api/client';
+import { currentLang } from '../../i18n';
+import { features } from '../../features';
+
+export function qtyText(q: number, unit?: string): string {
+  const lang = currentLang();
+  return unit ? `${formatQuantity(q, lang)} ${unitLabel(unit, lang)}` : formatQuantity(q, lang);
+}
+
+export function unitText(unit: string): string {
+  return unitLabel(unit, currentLang());
+}
+
+/** Calendar dates as Vietnamese people write them. */
+export function dateText(d: string | null | undefined): string {
+  return d ? dayjs(d.slice(0, 10)).format('DD/MM/YYYY') : '';
+}
+
+export function dateTimeText(iso: string): string {
+  return dayjs(iso).format('DD/MM/YYYY HH:mm');
+}
+
+export function todayIso(): string {
+  return dayjs().format('YYYY-MM-DD');
+}
+
+const STATE_COLORS: Record<string, string> = {
+  available: 'green',
+  on_hold: 'gold',
+  quarantined: 'orange',
+  rejected: 'red',
+  recalled: 'magenta',
+  destroyed: 'default',
+  expired: 'red',
+  used_up: 'default',
+};
+
+export function stateWord(state: string): string {
+  return STATE_WORDS[currentLang()][state] ?? state;
+}
+
+export function LotStateTag({ state }: { state: string }) {
+  return <Tag color={STATE_COLORS[state] ?? 'default'} data-testid="lot-state">{stateWord(state)}</Tag>;
+}
+
+/** Expiry date with how many days are left, red when expired, orange within 30 days. */
+export function ExpiryText({ date, days }: { date: string | null; days?: number | null }) {
+  const { t } = useTranslation('records');
+  if (!date) return <Typography.Text type="secondary">{t('common.noExpiry')}</Typography.Text>;
+  const d = days ?? dayjs(date).diff(dayjs().startOf('day'), 'day');
+  const type = d < 0 ? 'danger' : d <= 30 ? 'warning' : undefined;
+  const note = d < 0 ? t('common.expiredAgo', { count: -d }) : d === 0 ? t('common.expiresToday') : t('common.daysLeft', { count: d });
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {dateText(date)} <Typography.Text type={type ?? 'secondary'} style={{ fontSize: 12 }}>({note})</Typography.Text>
+    </span>
+  );
+}
+
+/** A random key sent with a write, so a double click or a resend records once. Renewed after each save. */
+export function newRequestKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+}
+
+export function useRequestKey(): [string, () => void] {
+  const [key, setKey] = useState(newRequestKey);
+  return [key, () => setKey(newRequestKey())];
+}
+
+/**
+ * Puts server field errors (paths like "lines.0.qty") next to the matching form fields. antd matches
+ * list indexes as numbers, so numeric segments are converted. Returns the errors no field showed.
+ */
+export function placeFieldErrors(form: FormInstance, err: ApiError): string[] {
+  const left: string[] = [];
+  const set: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const f of err.fields) {
+    const name = f.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    if (form.getFieldInstance(name) !== undefined || form.getFieldValue(name) !== undefined) set.push({ name, errors: [f.message] });
+    else left.push(f.message);
+  }
+  if (set.length) {
+    form.setFields(set);
+    form.scrollToField(set[0].name, { block: 'center' });
+  }
+  if (!err.fields.length) left.push(err.message);
+  return left;
+}
+
+/** True when a page is registered (e.g. the labels page, built by another feature). */
+export function hasPage(path: string): boolean {
+  return features.some((f) => f.path.replace(/\/\*$/, '') === path);
+}
+
+/** The label printing page for one lot, when that page is part of the app (null otherwise). */
+export function labelLink(lot: { id: number; productId: number }): string | null {
+  return hasPage('/labels/print') ? `/labels/print?productId=${lot.productId}&lotId=${lot.id}` : null;
+}
+
+/** All products (a small business has hundreds at most), for pick lists. */
+export function useProducts() {
+  const q = useApiQuery('products.list', { limit: 1000, sort: 'name' });
+  const byId = useMemo(() => new Map((q.data?.items ?? []).map((p) => [p.id, p])), [q.data]);
+  return { products: q.data?.items ?? [], byId, loading: q.isPending };
+}
+
+export function productOptions(products: Product[], kinds?: string[]) {
+  return products
+    .filter((p) => !kinds || kinds.includes(p.kind))
+    .map((p) => ({ value: p.id, label: `${p.name} (${p.code})`, search: `${p.name} ${p.code} ${p.gtin ?? ''}` }));
+}
+
+export function ProductSelect({ value, onChange, kinds, testId, autoFocus, ...rest }: {
+  value?: number | null;
+  onChange?: (v: number) => void;
+  kinds?: string[];
+  testId?: string;
+  autoFocus?: boolean;
+  style?: React.CSSProperties;
+  status?: 'error';
+}) {
+  const { t } = useTranslation('records');
+  const { products, loading } = useProducts();
+  return (
+    <Select
+      showSearch={{ optionFilterProp: 'search' }}
+      value={value ?? undefined}
+      onChange={onChange}
+      options={productOptions(products, kinds)}
+      placeholder={t('common.pickProduct')}
+      loading={loading}
+      data-testid={testId}
+      autoFocus={autoFocus}
+      popupMatchSelectWidth={false}
+      {...rest}
+    />
+  );
+}
+
+/** Partners of one kind, the most recently used first (from the recent receipts or shipments). */
+export function PartnerSelect({ kind, recentIds, value, onChange, testId, placeholder }: {
+  kind: 'supplier' | 'customer';
+  recentIds: number[];
+  value?: number;
+  onChange?: (v: number) => void;
+  testId?: string;
+  placeholder?: string;
+}) {
+  const list = useApiQuery('partners.list', { kind, limit: 1000, sort: 'name' });
+  const options = useMemo(() => {
+    const items = list.data?.items ?? [];
+    const rank = new Map(recentIds.map((id, i) => [id, i]));
+    return [...items]
+      .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || a.name.localeCompare(b.name, 'vi'))
+      .map((p) => ({ value: p.id, label: p.name, search: `${p.name} ${p.taxCode ?? ''} ${p.phone ?? ''}` }));
+  }, [list.data, recentIds]);
+  return (
+    <Select
+      showSearch={{ optionFilterProp: 'search' }}
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={list.isPending}
+      placeholder={placeholder}
+      data-testid={testId}
+    />
+  );
+}
+
+/** Locations, warehouses first by default (receipts and shipments), or production sites first. */
+export function useLocations(prefer: 'warehouse' | 'production' = 'warehouse') {
+  const q = useApiQuery('locations.list', { limit: 1000 });
+  const items = useMemo(() => {
+    const list = q.data?.items ?? [];
+    return [...list].sort((a, b) => Number(b.kind === prefer) - Number(a.kind === prefer) || a.id - b.id);
+  }, [q.data, prefer]);
+  return { locations: items, first: items[0]?.id, loading: q.isPending };
+}
+
+/** Ids seen first-to-last without repeats (for "recent first" lists). */
+export function uniqueIds(ids: (number | null | undefined)[]): number[] {
+  const seen = new Set<number>();
+  for (const id of ids) if (id) seen.add(id);
+  return [...seen];
+}

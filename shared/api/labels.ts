@@ -1,0 +1,190 @@
+// Labels, printers and printing: templates, preview with the checks, printer profiles, the print queue and log.
+import { z } from 'zod';
+import { id, optText, text } from './fields';
+import { method } from './method';
+import { labelTemplate, type LabelTemplate } from '../labels/model';
+import { labelData, type LabelData } from '../labels/fields';
+import '../i18n/labels';
+
+export type { LabelTemplate, LabelData };
+
+/** A template by reference: 'default:<key>' for a built-in one, or the id of a saved one. */
+export const templateRef = z.union([z.string().trim().min(1).max(100), id]);
+
+export type TemplateInfo = {
+  ref: string;
+  id: number | null;
+  key: string | null;
+  name: string;
+  purpose: LabelTemplate['purpose'];
+  widthMm: number;
+  heightMm: number;
+  builtIn: boolean;
+  basedOn: string | null;
+  updatedAt: string | null;
+  template: LabelTemplate;
+};
+
+/** Where a label's data comes from: a lot (by id or as typed: CODE or PRODUCT-CODE/CODE), or given data. */
+const source = {
+  lotId: id.optional(),
+  lot: z.string().trim().min(1).max(100).optional(),
+  data: labelData.optional(),
+};
+
+export const PRINT_LANGS = ['tspl', 'zpl', 'escpos', 'driver'] as const;
+export const printLang = z.enum(PRINT_LANGS, { error: 'INVALID_CHOICE' });
+export const dpi = z.union([z.literal(203), z.literal(300), z.literal(600)], { error: 'INVALID_CHOICE' });
+const copies = z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }).max(10000, { error: 'TOO_BIG' });
+
+export const previewInput = z
+  .object({
+    ...source,
+    template: z.union([templateRef, labelTemplate]),
+    dpi: dpi.optional(),
+    /** Render for this printer's dpi (and check the head width). */
+    printerId: id.optional(),
+    serial: z.number().int().min(0).max(1e12).optional(),
+    /** Leave out the PNG (checks only). */
+    checkOnly: z.boolean().optional(),
+  })
+  .strict();
+
+export type LabelProblemView = { code: string; message: string; severity: 'error' | 'warning'; element?: string };
+
+export type Preview = {
+  ok: boolean;
+  /** data:image/png;base64,… of the 1-bit bitmap that prints (null with checkOnly). */
+  png: string | null;
+  dpi: number;
+  widthDots: number;
+  heightDots: number;
+  widthMm: number;
+  heightMm: number;
+  problems: LabelProblemView[];
+  data: LabelData;
+  templateName: string;
+};
+
+export const printerInput = z
+  .object({
+    id: id.optional(),
+    name: text(100),
+    uri: text(300),
+    language: printLang,
+    dpi,
+    media: z.enum(['gap', 'black_mark', 'continuous'], { error: 'INVALID_CHOICE' }).default('gap'),
+    gapMm: z.number().min(0).max(20).default(2),
+    labelWidthMm: z.number().min(10).max(300).default(50),
+    labelHeightMm: z.number().min(5).max(1000).default(30),
+    headWidthMm: z.number().min(20).max(300).default(104),
+    offsetXMm: z.number().min(-20).max(20).default(0),
+    offsetYMm: z.number().min(-20).max(20).default(0),
+    darkness: z.number().int().min(0).max(15).default(8),
+    speed: z.number().int().min(1).max(12).default(4),
+    isDefault: z.boolean().default(false),
+  })
+  .strict();
+
+export type Printer = {
+  id: number;
+  name: string;
+  uri: string;
+  language: (typeof PRINT_LANGS)[number];
+  dpi: 203 | 300 | 600;
+  media: 'gap' | 'black_mark' | 'continuous';
+  gapMm: number;
+  labelWidthMm: number;
+  labelHeightMm: number;
+  headWidthMm: number;
+  offsetXMm: number;
+  offsetYMm: number;
+  darkness: number;
+  speed: number;
+  isDefault: boolean;
+};
+
+export const printInput = z
+  .object({
+    ...source,
+    template: templateRef,
+    /** A saved printer… */
+    printerId: id.optional(),
+    /** …or a printer URI with its language (default TSPL) and dpi (default 203). */
+    printerUri: z.string().trim().min(1).max(300).optional(),
+    language: printLang.optional(),
+    dpi: dpi.optional(),
+    copies: copies.default(1),
+    /** First serial number when the template prints {serial} or AI 21 (each label gets the next). */
+    serialFrom: z.number().int().min(0).max(1e12).optional(),
+    /** Idempotency key: the same key submits one job (double click). */
+    requestKey: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+
+export type PrintJobStatus = 'queued' | 'sending' | 'done' | 'failed' | 'cancelled';
+export type PrintJob = {
+  id: number;
+  createdAt: string;
+  user: string;
+  lotId: number | null;
+  lotCode: string | null;
+  productName: string | null;
+  templateRef: string;
+  templateName: string;
+  printerId: number | null;
+  printerName: string | null;
+  printerUri: string;
+  language: string;
+  dpi: number;
+  copies: number;
+  serialFrom: number | null;
+  status: PrintJobStatus;
+  attempts: number;
+  error: { code: string; message: string } | null;
+  bytes: number | null;
+  sha256: string | null;
+  reprintOf: number | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Warnings found when the job was made (shrunk text…). */
+  warnings: LabelProblemView[];
+};
+
+export const labelMethods = {
+  'labels.templates': method(z.object({ includeArchived: z.boolean().optional() }).strict(), 'read').returns<TemplateInfo[]>(),
+  'labels.template': method(z.object({ ref: templateRef }).strict(), 'read').returns<TemplateInfo>(),
+  'labels.saveTemplate': method(z.object({ id: id.optional(), template: labelTemplate, basedOn: optText(100) }).strict(), 'write').returns<TemplateInfo>(),
+  'labels.archiveTemplate': method(z.object({ id }).strict(), 'write').returns<TemplateInfo>(),
+  'labels.data': method(z.object(source).strict(), 'read').returns<{ lotId: number | null; data: LabelData }>(),
+  'labels.preview': method(previewInput, 'read').returns<Preview>(),
+  /** Label settings: the trace page address for QR codes of products without a GTIN ('{traceCode}' is replaced). */
+  'labels.settings': method(z.object({}).strict(), 'read').returns<{ traceUri: string | null }>(),
+  'labels.updateSettings': method(
+    z.object({ traceUri: z.string().trim().max(300, { error: 'TOO_LONG' }).regex(/^https?:\/\/[^\s]+\{traceCode\}/, { error: 'INVALID' }).nullable() }).strict(),
+    'write',
+  ).returns<{ traceUri: string | null }>(),
+  'printers.list': method(z.object({}).strict(), 'read').returns<Printer[]>(),
+  /** Printers installed in the OS (CUPS queues; Windows printers through the desktop shell). */
+  'printers.installed': method(z.object({}).strict(), 'read').returns<{ name: string; uri: string; isDefault?: boolean }[]>(),
+  'printers.save': method(printerInput, 'write').returns<Printer>(),
+  'printers.archive': method(z.object({ id }).strict(), 'write').returns<Printer>(),
+  'print.submit': method(printInput, 'write').returns<PrintJob>(),
+  /** Calibration label (frame, mm rulers, crosshair) or a one-label test print on a saved printer. */
+  'print.test': method(z.object({ printerId: id, kind: z.enum(['calibration', 'test']) }).strict(), 'write').returns<PrintJob>(),
+  /** Sends a failed job again; a job that printed is printed again only with `again: true` (as a new job). */
+  'print.retry': method(z.object({ id, again: z.boolean().optional() }).strict(), 'write').returns<PrintJob>(),
+  'print.cancel': method(z.object({ id }).strict(), 'write').returns<PrintJob>(),
+  'print.job': method(z.object({ id }).strict(), 'read').returns<PrintJob>(),
+  'print.jobs': method(
+    z
+      .object({
+        status: z.enum(['queued', 'sending', 'done', 'failed', 'cancelled']).optional(),
+        lotId: id.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    'read',
+  ).returns<{ items: PrintJob[]; total: number }>(),
+};

@@ -1,0 +1,269 @@
+// Label data and field resolution: the text and barcode data a template shows for one lot, and the checks that
+// run BEFORE anything prints (Decree 43/2017 completeness, GS1 validity of every barcode).
+import { z } from 'zod';
+import { buildDigitalLink, buildElementString, DEFAULT_DL_DOMAIN, gtinProblem, isoToYymmdd, type AiValue, type Gs1Error } from '../gs1';
+import type { BarcodeElement, LabelTemplate } from './model';
+
+/**
+ * What a label is built from: the lot's frozen label-data snapshot (main/core/services/events.ts writes it when
+ * the lot is made, so a reprint matches the original) plus a few print-time facts.
+ */
+export const labelData = z
+  .object({
+    product: z
+      .object({
+        name: z.string(),
+        code: z.string().nullish(),
+        gtin: z.string().nullish(),
+        netQuantity: z.string().nullish(),
+        ingredients: z.string().nullish(),
+        storage: z.string().nullish(),
+        usage: z.string().nullish(),
+        warnings: z.string().nullish(),
+        brand: z.string().nullish(),
+        standard: z.string().nullish(),
+        declarationNo: z.string().nullish(),
+        origin: z.string().nullish(),
+        price: z.string().nullish(),
+        kind: z.string().nullish(),
+      })
+      .passthrough(),
+    business: z
+      .object({ name: z.string(), address: z.string().nullish(), phone: z.string().nullish(), digitalLinkDomain: z.string().nullish(), gln: z.string().nullish() })
+      .passthrough()
+      .nullish(),
+    lot: z.object({ code: z.string(), productionDate: z.string().nullish(), expiryDate: z.string().nullish() }).passthrough(),
+    /** SSCC of a carton (AI 00), when the label is for a shipped carton. */
+    sscc: z.string().nullish(),
+    /** Units in a carton (AI 37). */
+    count: z.number().int().positive().nullish(),
+    /** Our trace URI for products without a GTIN (QR content); built from the business's domain otherwise. */
+    traceUri: z.string().nullish(),
+  })
+  .passthrough();
+export type LabelData = z.infer<typeof labelData>;
+
+/** Per-label facts that change between copies. */
+export type PrintContext = { today: string; serial?: number };
+
+/** Placeholders a text element can use: `{productName}`, `{expiryDate}`, `{date+30}`, `{serial}`, `{serial:6}`. */
+export const FIELD_KEYS = [
+  'productName', 'brand', 'businessName', 'businessAddress', 'businessPhone', 'origin', 'netQuantity', 'ingredients', 'storage', 'usage',
+  'warnings', 'standard', 'declarationNo', 'productionDate', 'expiryDate', 'lotCode', 'gtin', 'price', 'date', 'serial', 'traceCode',
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** ISO date → dd/mm/yyyy, as Decree 43 wants dates written. */
+export function formatDateVi(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "Xuất xứ: Việt Nam" unless the product says otherwise (Decree 43: country names never abbreviated). */
+function originText(v: string | null | undefined): string {
+  return v && v.trim() ? v.trim() : '';
+}
+
+/** The lot's trace code as humans read it: PRODUCT-CODE/LOT-CODE. */
+export function traceCode(d: LabelData): string {
+  return d.product.code ? `${d.product.code}/${d.lot.code}` : d.lot.code;
+}
+
+/** Value of one field for one label ('' when the data has none). */
+export function fieldValue(key: string, d: LabelData, ctx: PrintContext): string {
+  const p = d.product;
+  const dateOffset = /^date([+-]\d+)?$/.exec(key);
+  if (dateOffset) return formatDateVi(addDays(ctx.today, dateOffset[1] ? Number(dateOffset[1]) : 0));
+  const serial = /^serial(?::(\d+))?$/.exec(key);
+  if (serial) return ctx.serial === undefined ? '' : String(ctx.serial).padStart(serial[1] ? Number(serial[1]) : 0, '0');
+  switch (key as FieldKey) {
+    case 'productName': return p.name;
+    case 'brand': return p.brand ?? '';
+    case 'businessName': return d.business?.name ?? '';
+    case 'businessAddress': return d.business?.address ?? '';
+    case 'businessPhone': return d.business?.phone ?? '';
+    case 'origin': return originText(p.origin);
+    case 'netQuantity': return p.netQuantity ?? '';
+    case 'ingredients': return p.ingredients ?? '';
+    case 'storage': return p.storage ?? '';
+    case 'usage': return p.usage ?? '';
+    case 'warnings': return p.warnings ?? '';
+    case 'standard': return p.standard ?? '';
+    case 'declarationNo': return p.declarationNo ?? '';
+    case 'productionDate': return formatDateVi(d.lot.productionDate);
+    case 'expiryDate': return formatDateVi(d.lot.expiryDate);
+    case 'lotCode': return d.lot.code;
+    case 'gtin': return p.gtin ?? '';
+    case 'price': return p.price ?? '';
+    case 'traceCode': return traceCode(d);
+    default: return '';
+  }
+}
+
+const PLACEHOLDER = /\{([a-zA-Z]+(?:[+-]\d+|:\d+)?)\}/g;
+
+/** Fields a piece of content refers to. */
+export function placeholders(content: string): string[] {
+  return [...content.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/**
+ * Fills `{field}` placeholders. A line whose placeholders are all empty is dropped, so "HSD: {expiryDate}" leaves
+ * no dangling caption when a product has no expiry (the completeness check names what is missing).
+ */
+export function resolveText(content: string, d: LabelData, ctx: PrintContext): string {
+  return content
+    .split('\n')
+    .map((line) => {
+      const keys = placeholders(line);
+      if (keys.length && keys.every((k) => fieldValue(k, d, ctx) === '')) return null;
+      return line.replace(PLACEHOLDER, (_, k: string) => fieldValue(k, d, ctx));
+    })
+    .filter((l): l is string => l !== null)
+    .join('\n');
+}
+
+export type BarcodeContent =
+  | { ok: true; symbology: string; data: string; hri: string; elements?: AiValue[] }
+  | { ok: false; errors: { code: string; params: Record<string, string | number> }[] };
+
+function aiValues(e: BarcodeElement, d: LabelData, ctx: PrintContext): { values: AiValue[]; errors: { code: string; params: Record<string, string | number> }[] } {
+  const values: AiValue[] = [];
+  const errors: { code: string; params: Record<string, string | number> }[] = [];
+  for (const ai of e.ais ?? ['01', '10', '17']) {
+    switch (ai) {
+      case '00':
+        if (d.sscc) values.push({ ai, value: d.sscc });
+        else errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'SSCC', element: e.id } });
+        break;
+      case '01': {
+        const g = d.product.gtin;
+        if (!g) errors.push({ code: 'LABEL_NO_GTIN', params: { element: e.id } });
+        else values.push({ ai, value: g.padStart(14, '0') });
+        break;
+      }
+      case '10': values.push({ ai, value: d.lot.code }); break;
+      case '11':
+      case '13':
+      case '15':
+      case '17': {
+        const iso = ai === '17' || ai === '15' ? d.lot.expiryDate : d.lot.productionDate;
+        if (!iso) errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: ai === '17' || ai === '15' ? 'HSD' : 'NSX', element: e.id } });
+        else values.push({ ai, value: isoToYymmdd(iso) ?? iso });
+        break;
+      }
+      case '21':
+        if (ctx.serial === undefined) errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'serial', element: e.id } });
+        else values.push({ ai, value: String(ctx.serial) });
+        break;
+      case '37':
+        if (d.count) values.push({ ai, value: String(d.count) });
+        else errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'count', element: e.id } });
+        break;
+    }
+  }
+  return { values, errors };
+}
+
+const gs1Errs = (errs: Gs1Error[], element: string) => errs.map((g) => ({ code: g.code, params: { ...g.params, element } }));
+
+/** The exact data a barcode element encodes for one label, validated with the GS1 library. */
+export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContext): BarcodeContent {
+  switch (e.symbology) {
+    case 'ean13': {
+      const g = d.product.gtin;
+      if (!g) return { ok: false, errors: [{ code: 'LABEL_NO_GTIN', params: { element: e.id } }] };
+      const p = gtinProblem(g);
+      if (p) return { ok: false, errors: [{ code: p.code === 'GTIN_CHECK_DIGIT' ? 'GS1_CHECK_DIGIT' : 'LABEL_EAN13_FORMAT', params: { ai: '01', expected: 'expected' in p ? p.expected : '', element: e.id } }] };
+      // EAN-13 carries a GTIN-13 (or a GTIN-14/12 with leading zeros).
+      const g13 = g.padStart(14, '0');
+      if (!g13.startsWith('0')) return { ok: false, errors: [{ code: 'LABEL_EAN13_FORMAT', params: { element: e.id } }] };
+      return { ok: true, symbology: e.symbology, data: g13.slice(1), hri: g13.slice(1) };
+    }
+    case 'gs1-128':
+    case 'gs1-datamatrix': {
+      const { values, errors } = aiValues(e, d, ctx);
+      if (errors.length) return { ok: false, errors };
+      const r = buildElementString(values);
+      if (!r.ok) return { ok: false, errors: gs1Errs(r.errors, e.id) };
+      return { ok: true, symbology: e.symbology, data: r.data, hri: r.hri, elements: r.elements };
+    }
+    case 'qr-digital-link': {
+      const domain = d.business?.digitalLinkDomain || DEFAULT_DL_DOMAIN;
+      if (!d.product.gtin) {
+        // No GTIN: the app's own trace code in a URI the business chooses (issue #5 §10).
+        if (d.traceUri) return { ok: true, symbology: e.symbology, data: d.traceUri, hri: d.traceUri };
+        return { ok: false, errors: [{ code: 'LABEL_NO_GTIN', params: { element: e.id } }] };
+      }
+      const { values, errors } = aiValues({ ...e, ais: e.ais ?? ['01', '10', '17'] }, d, ctx);
+      if (errors.length) return { ok: false, errors };
+      const r = buildDigitalLink(values, { domain });
+      if (!r.ok) return { ok: false, errors: gs1Errs(r.errors, e.id) };
+      return { ok: true, symbology: e.symbology, data: r.uri, hri: r.uri };
+    }
+    case 'qr':
+    case 'code128': {
+      const data = resolveText(e.data ?? '{traceCode}', d, ctx);
+      if (!data) return { ok: false, errors: [{ code: 'LABEL_BARCODE_EMPTY', params: { element: e.id } }] };
+      // Code 128 encodes ASCII only; Vietnamese letters would be silently wrong.
+      if (e.symbology === 'code128' && /[^\x20-\x7e]/.test(data)) return { ok: false, errors: [{ code: 'LABEL_CODE128_CHARS', params: { element: e.id } }] };
+      return { ok: true, symbology: e.symbology, data, hri: data };
+    }
+  }
+}
+
+/** What Decree 43/2017 (amended by Decree 111/2021) asks a food label to show, and where it comes from. */
+export const DECREE43_FIELDS: { key: FieldKey; what: string }[] = [
+  { key: 'productName', what: 'tên sản phẩm' },
+  { key: 'businessName', what: 'tên tổ chức chịu trách nhiệm' },
+  { key: 'businessAddress', what: 'địa chỉ tổ chức chịu trách nhiệm' },
+  { key: 'origin', what: 'xuất xứ' },
+  { key: 'netQuantity', what: 'định lượng' },
+  { key: 'productionDate', what: 'ngày sản xuất (NSX)' },
+  { key: 'expiryDate', what: 'hạn sử dụng (HSD)' },
+  { key: 'ingredients', what: 'thành phần' },
+  { key: 'warnings', what: 'thông tin cảnh báo' },
+  { key: 'storage', what: 'hướng dẫn bảo quản' },
+  { key: 'usage', what: 'hướng dẫn sử dụng' },
+  { key: 'lotCode', what: 'số lô' },
+];
+
+export type LabelProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
+
+/**
+ * The checks before printing. Consumer labels: every Decree 43 item is on the template AND has a value; every
+ * label: the lot code and trace data, every barcode's data valid by GS1 rules.
+ */
+export function checkLabel(t: LabelTemplate, d: LabelData, ctx: PrintContext): LabelProblem[] {
+  const problems: LabelProblem[] = [];
+  const shown = new Set<string>();
+  for (const e of t.elements) {
+    if (e.type === 'text') for (const k of placeholders(e.content)) shown.add(k);
+    if (e.type === 'barcode') {
+      const c = barcodeContent(e, d, ctx);
+      if (!c.ok) for (const err of c.errors) problems.push({ ...err, severity: 'error' });
+      if (e.symbology !== 'qr' && e.symbology !== 'code128') {
+        if ((e.ais ?? ['01', '10', '17']).includes('10') || e.symbology === 'qr-digital-link') shown.add('lotBarcode');
+      }
+    }
+  }
+  const required = t.purpose === 'consumer' ? DECREE43_FIELDS : DECREE43_FIELDS.filter((f) => f.key === 'productName' || f.key === 'lotCode');
+  for (const f of required) {
+    // Food needs all of them; non-food products (kind 'material'/'packaging') only the general ones.
+    const foodOnly = !['productName', 'businessName', 'businessAddress', 'origin', 'lotCode'].includes(f.key);
+    if (foodOnly && d.product.kind && !['finished', 'semi', 'food'].includes(d.product.kind)) continue;
+    if (!shown.has(f.key)) problems.push({ code: 'LABEL_FIELD_NOT_ON_TEMPLATE', params: { field: f.what }, severity: 'error' });
+    else if (!fieldValue(f.key, d, ctx)) problems.push({ code: 'LABEL_FIELD_MISSING', params: { field: f.what, element: '' }, severity: 'error' });
+  }
+  if (d.lot.expiryDate && d.lot.productionDate && d.lot.expiryDate < d.lot.productionDate) {
+    problems.push({ code: 'LABEL_EXPIRY_BEFORE_PRODUCTION', params: { nsx: formatDateVi(d.lot.productionDate), hsd: formatDateVi(d.lot.expiryDate) }, severity: 'error' });
+  }
+  return problems;
+}

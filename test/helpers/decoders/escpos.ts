@@ -1,0 +1,50 @@
+// Test decoder for ESC/POS raster: ESC @, GS v 0 bands (1 = printed dot) stacked into labels; ESC J (feed over
+// the gap) ends a label.
+import { emptyBitmap, type DecodedBitmap } from './bitmap';
+
+export type EscposJob = { labels: DecodedBitmap[]; bands: number; maxBandRows: number; feeds: number[] };
+
+export function decodeEscpos(bytes: Buffer): EscposJob {
+  const labels: DecodedBitmap[] = [];
+  const feeds: number[] = [];
+  let bands: { width: number; rows: number; data: Buffer }[] = [];
+  let bandCount = 0;
+  let maxBandRows = 0;
+  const flush = () => {
+    if (!bands.length) return;
+    const bpr = bands[0].width;
+    const height = bands.reduce((n, b) => n + b.rows, 0);
+    const b = emptyBitmap(bpr * 8, height);
+    let y = 0;
+    for (const band of bands) {
+      if (band.width !== bpr) throw new Error('bands of different widths in one label');
+      band.data.copy(b.bits, y * bpr);
+      y += band.rows;
+    }
+    labels.push(b);
+    bands = [];
+  };
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i] === 0x1b && bytes[i + 1] === 0x40) {
+      i += 2;
+    } else if (bytes[i] === 0x1d && bytes[i + 1] === 0x76 && bytes[i + 2] === 0x30) {
+      const width = bytes[i + 4] | (bytes[i + 5] << 8);
+      const rows = bytes[i + 6] | (bytes[i + 7] << 8);
+      const data = bytes.subarray(i + 8, i + 8 + width * rows);
+      if (data.length !== width * rows) throw new Error('GS v 0 data truncated');
+      bands.push({ width, rows, data });
+      bandCount++;
+      maxBandRows = Math.max(maxBandRows, rows);
+      i += 8 + width * rows;
+    } else if (bytes[i] === 0x1b && bytes[i + 1] === 0x4a) {
+      feeds.push(bytes[i + 2]);
+      flush();
+      i += 3;
+    } else {
+      throw new Error(`unknown ESC/POS byte 0x${bytes[i].toString(16)} at ${i}`);
+    }
+  }
+  flush();
+  return { labels, bands: bandCount, maxBandRows, feeds };
+}

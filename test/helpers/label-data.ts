@@ -1,0 +1,21 @@
+// Label data of a complete food product (every Decree 43 item) for label and printing tests.
+import type { LabelData } from '../../shared/labels/fields';
+
+export const FOOD: LabelData = {
+  product: {
+    name: 'Hạt điều rang muối Bình Phước',
+    code: 'HDRM',
+    gtin: '9520000000011',
+    netQuantity: '500 g',
+    ingredients: 'Hạt điều (98%), muối, dầu thực vật',
+    storage: 'Nơi khô ráo, thoáng mát',
+    usage: 'Dùng ngay sau khi mở bao',
+    warnings: 'Không dùng cho người dị ứng hạt điều',
+    origin: 'Việt Nam',
+    standard: 'TCCS 01:2024/HĐĐN',
+    kind: 'finished',
+  },
+  business: { name: 'Công ty TNHH Hạt Điều Đồng Nai', address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai', phone: '0251 3822 123' },
+  lot: { code: 'L261129-01', productionDate: '2026-11-29', expiryDate: '2027-11-29' },
+  sscc: '095200000000000011',
+};

@@ -1,0 +1,236 @@
+// The built desktop shell (dist/electron/main.js) run under plain Node against a stand-in for the
+// `electron` module, because the Electron binary cannot be installed on every machine. What is real:
+// the shell's own code as bundled, the core worker, the IPC wiring and the database. What is a
+// stand-in: only Electron's objects (app, BrowserWindow, ipcMain, session, protocol, dialog…), which
+// record what the shell asks of them. The real-window test is test/e2e/electron.test.ts.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import Module from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/dist';
+
+const MAIN = path.join(ROOT, 'dist', 'electron', 'main.js');
+const INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
+const OWN_PAGE = pathToFileURL(INDEX).href;
+
+type Fn = (...args: unknown[]) => unknown;
+type Recorded = {
+  windows: { opts: Record<string, unknown>; loaded: string[] }[];
+  ipc: Map<string, Fn>;
+  appHandlers: Map<string, Fn[]>;
+  protocols: Map<string, (req: { url: string }) => Promise<Response>>;
+  permission?: Fn;
+  permissionCheck?: Fn;
+  beforeRequest?: Fn;
+  dialogs: { message?: string; detail?: string }[];
+  opened: string[];
+  quits: number;
+  menu?: unknown;
+};
+
+/** Electron's objects, recording what the shell does with them. */
+function fakeElectron(rec: Recorded) {
+  class BrowserWindow {
+    static all: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.all;
+    readonly entry: Recorded['windows'][number];
+    readonly webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+    constructor(opts: Record<string, unknown>) {
+      this.entry = { opts, loaded: [] };
+      rec.windows.push(this.entry);
+      BrowserWindow.all.push(this);
+    }
+    on() {
+      return this;
+    }
+    once() {
+      return this;
+    }
+    loadFile(f: string) {
+      this.entry.loaded.push(f);
+      return Promise.resolve();
+    }
+    loadURL(u: string) {
+      this.entry.loaded.push(u);
+      return Promise.resolve();
+    }
+    show() {}
+    isMinimized() {
+      return false;
+    }
+    focus() {}
+  }
+  return {
+    app: {
+      isPackaged: false,
+      requestSingleInstanceLock: () => true,
+      enableSandbox: () => undefined,
+      setName: () => undefined,
+      setAppUserModelId: () => undefined,
+      on: (ev: string, fn: Fn) => void rec.appHandlers.set(ev, [...(rec.appHandlers.get(ev) ?? []), fn]),
+      whenReady: () => Promise.resolve(),
+      quit: () => void rec.quits++,
+      exit: () => void rec.quits++,
+      getPath: () => os.tmpdir(),
+    },
+    BrowserWindow,
+    ipcMain: { handle: (ch: string, fn: Fn) => void rec.ipc.set(ch, fn), removeHandler: (ch: string) => void rec.ipc.delete(ch) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (rec.menu = m) },
+    protocol: { handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => void rec.protocols.set(scheme, fn) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Fn) => void (rec.permission = fn),
+        setPermissionCheckHandler: (fn: Fn) => void (rec.permissionCheck = fn),
+        webRequest: { onBeforeRequest: (fn: Fn) => void (rec.beforeRequest = fn), onHeadersReceived: () => undefined },
+      },
+    },
+    dialog: {
+      showMessageBox: (a: unknown, b?: unknown) => {
+        rec.dialogs.push((b ?? a) as { message?: string; detail?: string });
+        return Promise.resolve({ response: 0 });
+      },
+      showErrorBox: (title: string, detail: string) => void rec.dialogs.push({ message: title, detail }),
+    },
+    shell: { openExternal: (u: string) => (rec.opened.push(u), Promise.resolve()), showItemInFolder: () => undefined },
+  };
+}
+
+type ModuleInternals = { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+const moduleInternals = Module as unknown as ModuleInternals;
+
+/** Loads dist/electron/main.js fresh with `electron` answered by the stand-in, and `--db` set. */
+function launchShell(dbPath: string): Recorded {
+  const rec: Recorded = { windows: [], ipc: new Map(), appHandlers: new Map(), protocols: new Map(), dialogs: [], opened: [], quits: 0 };
+  const fake = fakeElectron(rec);
+  const original = moduleInternals._load;
+  moduleInternals._load = function (request, parent, isMain) {
+    if (request === 'electron') return fake;
+    return original.call(this, request, parent, isMain);
+  };
+  const argv = process.argv;
+  process.argv = [argv[0], ROOT, '--db', dbPath];
+  try {
+    delete require.cache[MAIN];
+    Module.createRequire(MAIN)(MAIN);
+  } finally {
+    process.argv = argv;
+    // main() already holds its `electron` reference; later requires go to the real loader.
+    moduleInternals._load = original;
+  }
+  return rec;
+}
+
+async function until<T>(fn: () => T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function quit(rec: Recorded): Promise<void> {
+  const before = rec.quits;
+  for (const h of rec.appHandlers.get('will-quit') ?? []) h({ preventDefault: () => undefined });
+  await until(() => rec.quits > before || undefined);
+}
+
+describe('desktop shell (built main.js, electron stood in)', () => {
+  let dir: string;
+  let rec: Recorded;
+  let dbPath: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(MAIN) || !fs.existsSync(INDEX)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-shell-'));
+    dbPath = path.join(dir, 'data', 'nguongoc.db');
+    rec = launchShell(dbPath);
+    await until(() => rec.windows[0]);
+  });
+  afterAll(async () => {
+    if (rec) await quit(rec);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens one locked-down window on the built renderer', () => {
+    expect(rec.windows).toHaveLength(1);
+    const { opts, loaded } = rec.windows[0];
+    expect(opts.title).toBe('Nguồn Gốc');
+    expect(opts.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false });
+    expect(fs.existsSync(String((opts.webPreferences as { preload: string }).preload))).toBe(true);
+    expect(loaded).toEqual([INDEX]);
+    expect(JSON.stringify(rec.menu)).toContain('Thoát');
+  });
+
+  it('answers the page over IPC from the core worker, on the database given with --db', async () => {
+    const handler = rec.ipc.get('nguongoc:call')!;
+    const info = (await handler({ senderFrame: { url: OWN_PAGE } }, 'system.info', {}, 'vi')) as { ok: boolean; data: { dbPath: string; host: string } };
+    expect(info).toMatchObject({ ok: true, data: { dbPath, host: 'electron' } });
+    expect(fs.existsSync(dbPath)).toBe(true);
+    const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'system.info', {}, 'vi');
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('serves only its own files, with the Content-Security-Policy as a header and a <meta>', async () => {
+    const handle = rec.protocols.get('file')!;
+    const page = await handle({ url: OWN_PAGE });
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect((await handle({ url: 'file:///etc/hostname' })).status).toBe(404);
+    expect((await handle({ url: pathToFileURL(path.join(ROOT, 'package.json')).href })).status).toBe(404);
+  });
+
+  it('blocks remote content, denies permissions, navigation and new windows; web links open in the browser', async () => {
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      rec.beforeRequest!({ url }, (r: { cancel: boolean }) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(decide('https://cdn.example.com/x.js')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide(OWN_PAGE)).toBe(false);
+    let granted: boolean | undefined;
+    rec.permission!({}, 'media', (ok: boolean) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(rec.permissionCheck!()).toBe(false);
+
+    // Guards given to every web contents the app creates.
+    const events = new Map<string, Fn>();
+    let openHandler: Fn | undefined;
+    const contents = { on: (ev: string, fn: Fn) => void events.set(ev, fn), setWindowOpenHandler: (fn: Fn) => void (openHandler = fn) };
+    for (const h of rec.appHandlers.get('web-contents-created') ?? []) h({}, contents);
+    const navigate = (url: string) => {
+      let prevented = false;
+      events.get('will-navigate')!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://nguongoc.example/help')).toBe(true);
+    expect(navigate('file:///etc/hostname')).toBe(true);
+    expect(navigate('javascript:alert(1)')).toBe(true);
+    expect(openHandler!({ url: 'http://example.com/a' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'smb://server/share' })).toEqual({ action: 'deny' });
+    expect(rec.opened).toEqual(['https://nguongoc.example/help', 'http://example.com/a']);
+  });
+
+  it('a database file that is not SQLite gets a Vietnamese dialog instead of a crash, and no window', async () => {
+    const bad = path.join(dir, 'bad.db');
+    fs.writeFileSync(bad, 'Sổ ghi chép, không phải SQLite\n'.repeat(50));
+    const other = launchShell(bad);
+    await until(() => (other.quits > 0 ? true : undefined));
+    expect(other.windows).toHaveLength(0);
+    expect(other.ipc.size).toBe(0);
+    expect(other.dialogs).toHaveLength(1);
+    expect(other.dialogs[0].message).toBe('Không mở được dữ liệu của Nguồn Gốc');
+    expect(other.dialogs[0].detail).toContain('không phải là cơ sở dữ liệu của Nguồn Gốc');
+    expect(other.dialogs[0].detail).toContain(bad);
+    expect(fs.readFileSync(bad, 'utf8').startsWith('Sổ ghi chép')).toBe(true);
+  });
+});

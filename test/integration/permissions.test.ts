@@ -1,0 +1,137 @@
+// Permissions per method and role (issue #7): every method of the contract for every role, through
+// the core and over HTTP, plus the business rules written out by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import { classify, permissionDenial } from '../../shared/api/permissions';
+import { ROLES, type Role } from '../../shared/api/users';
+import { startHttpHost, type HttpHost } from '../../main/hosts/http';
+import { IPC_CHANNEL, registerIpc, type IpcInvokeEventLike } from '../../main/hosts/ipc';
+import { openCore, type Core } from '../../main/core';
+import { makeCore, tempDbPath } from '../helpers/core';
+
+// Calls with side effects on the session itself are checked on their own below.
+const SKIP = new Set<MethodName>(['users.logout']);
+const DENIALS = new Set(['FORBIDDEN_ROLE', 'TRAINER_REAL_DB']);
+
+function setUp(core: Core): Record<Role, string> {
+  const owner = core.run('users.setup', { name: 'Chủ cơ sở', pin: '1234' });
+  const sessions = { owner: owner.session } as Record<Role, string>;
+  for (const role of ['staff', 'trainer', 'auditor'] as const) {
+    const u = core.run('users.create', { name: `Người ${role}`, role, pin: '5678' }, { session: owner.session });
+    sessions[role] = core.run('users.login', { userId: u.id, pin: '5678' }).session;
+  }
+  return sessions;
+}
+
+describe('permission table', () => {
+  it('classifies every write method of the contract (owner-only or staff work)', () => {
+    const unclassified = METHOD_NAMES.filter((m) => classify(m, api[m].access) === 'unclassified-write');
+    expect(unclassified, `add these to shared/api/permissions.ts: ${unclassified.join(', ')}`).toEqual([]);
+  });
+
+  it('states the business rules', () => {
+    const may = (m: MethodName, role: Role, workshop = false) => permissionDenial(m, api[m].access, role, workshop) === null;
+    for (const m of ['receipts.create', 'batches.record', 'shipments.create', 'lots.setStatus', 'products.create'] as MethodName[]) expect(may(m, 'staff'), m).toBe(true);
+    for (const m of ['recipes.create', 'recipes.update', 'products.archive', 'partners.archive', 'business.update', 'settings.update', 'users.create', 'users.setPin', 'backup.restore', 'imports.commit'] as MethodName[]) {
+      expect(may(m, 'staff'), m).toBe(false);
+      expect(may(m, 'owner'), m).toBe(true);
+    }
+    for (const m of METHOD_NAMES.filter((x) => api[x].access === 'write' && classify(x, 'write') !== 'public' && classify(x, 'write') !== 'self')) expect(may(m, 'auditor'), m).toBe(false);
+    expect(may('audit.list', 'auditor')).toBe(true);
+    // Printing is staff work; archiving a printer or changing label templates/settings is the owner's.
+    if ('print.submit' in api) expect(may('print.submit' as MethodName, 'staff')).toBe(true);
+    for (const m of ['labels.templates', 'labels.settings', 'printers.list'].filter((x) => x in api) as MethodName[]) expect(may(m, 'staff'), m).toBe(true);
+    for (const m of ['printers.archive', 'labels.saveTemplate', 'labels.updateSettings', 'sync.settings.save'].filter((x) => x in api) as MethodName[]) expect(may(m, 'staff'), m).toBe(false);
+    expect(may('audit.list', 'staff')).toBe(false);
+    expect(may('receipts.create', 'trainer', false)).toBe(false);
+    expect(may('receipts.create', 'trainer', true)).toBe(true);
+    expect(may('workshop.reset', 'trainer', true)).toBe(true);
+    expect(may('workshop.reset', 'staff', true)).toBe(false);
+    expect(may('users.create', 'trainer', true)).toBe(false);
+  });
+});
+
+describe('every method × every role', () => {
+  let core: Core;
+  let sessions: Record<Role, string>;
+  let http: HttpHost;
+  let httpCore: Core;
+  beforeAll(async () => {
+    const file = tempDbPath();
+    core = makeCore({ file });
+    sessions = setUp(core);
+    // The HTTP host's core is a UI host: it trusts nobody without a session (tests and CLI do).
+    httpCore = openCore({ dbPath: file, host: 'http', log: () => {} });
+    http = await startHttpHost({ core: httpCore, token: 'test-token' });
+  });
+  afterAll(async () => {
+    await http.close();
+    httpCore.close();
+    core.close();
+  });
+
+  it('the core refuses exactly what the table refuses', () => {
+    const wrong: string[] = [];
+    for (const m of METHOD_NAMES) {
+      if (SKIP.has(m)) continue;
+      for (const role of ROLES) {
+        const expected = permissionDenial(m, api[m].access, role, false);
+        const res = core.call(m, {}, { session: sessions[role] });
+        const got = !res.ok && DENIALS.has(res.error.code) ? res.error.code : null;
+        if (got !== expected) wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${res.ok ? 'ok' : res.error.code}`);
+        if (got) expect(res.status).toBe(403);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('over HTTP: the same answers, and login is needed once users exist', async () => {
+    const post = (m: string, session?: string) =>
+      fetch(`${http.url}api/${m}`, { method: 'POST', headers: { Authorization: 'Bearer test-token', 'Content-Type': 'application/json', ...(session ? { 'X-Nguongoc-Session': session } : {}) }, body: '{}' }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean; error?: { code: string } } }));
+    const wrong: string[] = [];
+    for (const m of METHOD_NAMES) {
+      if (SKIP.has(m)) continue;
+      for (const role of ROLES) {
+        const expected = permissionDenial(m, api[m].access, role, false);
+        const { status, body } = await post(m, sessions[role]);
+        const got = !body.ok && DENIALS.has(body.error!.code) ? body.error!.code : null;
+        if (got !== expected || (got && status !== 403)) wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${status} ${body.error?.code ?? 'ok'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const anon = await post('products.list');
+    expect(anon.status).toBe(401);
+    expect(anon.body.error!.code).toBe('LOGIN_REQUIRED');
+    const status = await post('users.status');
+    expect(status.status).toBe(200);
+    const bogus = await post('products.list', 'not-a-session');
+    expect(bogus.body.error!.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('over the IPC wiring of the desktop app: the same answers', async () => {
+    // The Electron host's core (host 'electron'), behind the real IPC handler with a fake ipcMain.
+    const electronCore = openCore({ dbPath: core.dbPath, host: 'electron', log: () => {} });
+    let handler: ((event: IpcInvokeEventLike, ...args: unknown[]) => unknown) | undefined;
+    const index = '/app/dist/renderer/index.html';
+    registerIpc({ handle: (ch, fn) => ch === IPC_CHANNEL && (handler = fn), removeHandler: () => {} }, { call: async (m, i, c) => electronCore.call(m, i, c) }, { rendererIndex: index, log: () => {} });
+    const event = { senderFrame: { url: `file://${index}#/` } };
+    const invoke = (m: string, session?: string) => handler!(event, m, {}, 'vi', session) as Promise<{ ok: boolean; error?: { code: string } }>;
+    const wrong: string[] = [];
+    try {
+      for (const m of METHOD_NAMES) {
+        if (SKIP.has(m)) continue;
+        for (const role of ROLES) {
+          const expected = permissionDenial(m, api[m].access, role, false);
+          const res = await invoke(m, sessions[role]);
+          const got = !res.ok && DENIALS.has(res.error!.code) ? res.error!.code : null;
+          if (got !== expected) wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${res.error?.code ?? 'ok'}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect((await invoke('lots.list')).error!.code).toBe('LOGIN_REQUIRED');
+      expect((await invoke('users.status')).ok).toBe(true);
+    } finally {
+      electronCore.close();
+    }
+  });
+});
