@@ -13,6 +13,7 @@ import { CoreOpenError, CoreWorkerClient } from '../hosts/worker-client';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 import { setupUpdates } from './updater';
+import { contentSecurityPolicy, MIME } from '../hosts/web-assets';
 
 const TITLE = 'Nguồn Gốc';
 // dist/electron/main.js → dist/
@@ -24,35 +25,8 @@ const PRELOAD = path.join(__dirname, 'preload.js');
 /** Vite dev server for renderer work (`NGUONGOC_DEV_SERVER=http://localhost:5173/`); ignored when installed. */
 const DEV_SERVER = !app.isPackaged ? process.env.NGUONGOC_DEV_SERVER || undefined : undefined;
 
-// Same policy as browser mode (main/hosts/http.ts); the dev server also needs its HMR websocket.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  DEV_SERVER ? `connect-src 'self' ${new URL(DEV_SERVER).origin.replace(/^http/, 'ws')}` : "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
+// Same policy as browser mode; the dev server also needs its HMR websocket.
+const CSP = contentSecurityPolicy(DEV_SERVER ? new URL(DEV_SERVER).origin.replace(/^http/, 'ws') : undefined);
 
 function log(line: string): void {
   process.stderr.write(line + '\n');

@@ -14,6 +14,7 @@ import { METHOD_NAMES } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import type { Core } from '../core/core';
+import { contentSecurityPolicy, MIME } from './web-assets';
 
 export type HttpHostOptions = {
   core: Core;
@@ -36,23 +37,7 @@ export type HttpHost = {
   close(): Promise<void>;
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-// The same policy as the desktop window: only our own scripts; images may be data:/blob: (previews).
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP = contentSecurityPolicy();
 
 export function generateToken(): string {
   return crypto.randomBytes(24).toString('base64url');

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/api/errors';
 import { parseLang } from '../../shared/i18n/messages';
 import { openCore, type Core } from '../core';
-import { backupBeforeUpdate } from '../store/backup';
+import { assertStartupCheck, backupBeforeUpdate } from '../store/backup';
 import { startBackgroundDuties } from './background';
 
 export type WorkerRequest = { id: number; method: string; input: unknown; lang?: string; user?: string; session?: string };
@@ -33,6 +33,8 @@ function main(): void {
   const { dbPath } = workerData as WorkerStartData;
   let core: Core;
   try {
+    // A damaged file is named in plain words with the newest good backup; the shell shows it instead of crashing.
+    assertStartupCheck(dbPath);
     core = openCore({ dbPath, host: 'electron', log: (line) => process.stderr.write(line + '\n') });
   } catch (err) {
     port.postMessage({ type: 'open-failed', error: openError(err, dbPath) } satisfies WorkerMessage);

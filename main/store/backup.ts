@@ -299,7 +299,7 @@ export function restoreFile(from: string, dbPath: string): { check: BackupCheck;
   return { check, safety };
 }
 
-export type StartupReport = { ok: boolean; path: string; code: string | null; message: string | null; latestGood: BackupInfo | null };
+export type StartupReport = { ok: boolean; path: string; code: string | null; message: string | null; detail?: string; latestGood: BackupInfo | null };
 
 /**
  * The start-up check: PRAGMA quick_check on the file before the app uses it. When it is damaged, the
@@ -325,7 +325,13 @@ export function startupCheck(dbPath: string, lang: Lang = 'vi'): StartupReport {
   }
   if (detail === null) return report;
   const err = damagedError(dbPath, detail);
-  return { ok: false, path: dbPath, code: err.code, message: err.toBody(lang).message, latestGood: latestGoodBackup(dbPath) };
+  return { ok: false, path: dbPath, code: err.code, message: err.toBody(lang).message, detail, latestGood: latestGoodBackup(dbPath) };
+}
+
+/** Throws the plain-words damaged-database error (naming the newest good backup) when the start-up check fails. */
+export function assertStartupCheck(dbPath: string): void {
+  const report = startupCheck(dbPath);
+  if (!report.ok) throw damagedError(dbPath, report.detail ?? '');
 }
 
 export function latestGoodBackup(dbPath: string): BackupInfo | null {

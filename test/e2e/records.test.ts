@@ -54,7 +54,8 @@ async function shot(page: Page, name: string) {
 async function choose(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
+  // The dropdown of the select chosen just before may still be fading out: the newest one is the last.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').last().waitFor();
   await page.keyboard.press('Enter');
 }
 

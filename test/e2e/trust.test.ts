@@ -30,9 +30,18 @@ describeBrowser('users, import and workshop (browser mode)', () => {
     await page.getByTestId('login-submit').click();
   };
   const switchUser = async () => {
-    await app.page.getByTestId('user-chip').click();
-    await app.page.getByRole('menuitem', { name: 'Đổi người dùng' }).click();
-    await app.page.getByTestId('login').waitFor();
+    // The user menu is an animated dropdown: a click that lands while it opens or closes is lost on a
+    // busy machine, so open it again until the login screen shows.
+    for (let attempt = 1; ; attempt++) {
+      await app.page.getByTestId('user-chip').click();
+      await app.page.getByRole('menuitem', { name: 'Đổi người dùng' }).click();
+      try {
+        await app.page.getByTestId('login').waitFor({ timeout: 10_000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   };
 
   it('asks for a PIN; staff cannot open settings; the owner can', async () => {

@@ -1,7 +1,7 @@
 // The generated AI table is checked against the GS1 Syntax Dictionary text itself, with a parser written
 // independently of scripts/gen-gs1-dictionary.mjs, and every AI gets a valid sample value built from its format.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aiEntries, aiEntry, type AiEntry } from '../../shared/gs1/ai-dictionary';
@@ -10,7 +10,9 @@ import { checkCharacterPair, knownLinters } from '../../shared/gs1/linters';
 import { gs1CheckDigit } from '../../shared/gs1/checkdigit';
 import { validateAiValue } from '../../shared/gs1/validate';
 
-const dictPath = join(process.cwd(), '..', 'shared', 'gs1', 'gs1-syntax-dictionary.txt');
+// The official file beside the project (../shared/gs1) when present; else the copy shipped in resources/gs1.
+const officialPath = join(process.cwd(), '..', 'shared', 'gs1', 'gs1-syntax-dictionary.txt');
+const dictPath = existsSync(officialPath) ? officialPath : join(process.cwd(), 'resources', 'gs1', 'gs1-syntax-dictionary.txt');
 const text = readFileSync(dictPath, 'utf8');
 
 interface Row { ais: string[]; flags: string; spec: string[]; attrs: string[]; title: string }

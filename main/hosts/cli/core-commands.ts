@@ -69,6 +69,8 @@ export const coreCommands: CommandModule = (program, env) => {
     const en = lang === 'en';
     const { openCore } = await import('../../core');
     const { resolveDbPath } = await import('../../paths');
+    const { assertStartupCheck } = await import('../../store/backup');
+    assertStartupCheck(resolveDbPath(opts.db));
     const core = openCore({ dbPath: resolveDbPath(opts.db), host: 'http' });
     const staticDir = path.resolve(__dirname, 'renderer');
     let host;
