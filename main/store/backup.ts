@@ -320,7 +320,7 @@ export function startupCheck(dbPath: string, lang: Lang = 'vi'): StartupReport {
   } catch (err) {
     const code = (err as { code?: string }).code;
     // A file that is not SQLite or not ours is refused by openDatabase with its own message.
-    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return report;
+    if (code !== 'SQLITE_CORRUPT') return report;
     detail = err instanceof Error ? err.message : String(err);
   }
   if (detail === null) return report;
