@@ -112,6 +112,15 @@ export function shipmentView(ctx: ServiceContext, id: number): Shipment {
   }));
   return {
     id,
+    ...shipmentHeader(s),
+    eventId: ev.id,
+    lines,
+  };
+}
+
+/** The header fields of a shipment row (joined with customer and location names), shared by get and list. */
+function shipmentHeader(s: Row) {
+  return {
     kind: s.kind as Shipment['kind'],
     customerId: (s.customer_id as number | null) ?? null,
     customerName: (s.customer_name as string | null) ?? null,
@@ -126,8 +135,6 @@ export function shipmentView(ctx: ServiceContext, id: number): Shipment {
     note: (s.note as string | null) ?? null,
     user: s.user as string,
     createdAt: s.created_at as string,
-    eventId: ev.id,
-    lines,
   };
 }
 
@@ -155,20 +162,7 @@ function listShipments(ctx: ServiceContext, p: ApiParsed<'shipments.list'>) {
     total,
     items: rows.map((s) => ({
       id: s.id as number,
-      kind: s.kind as Shipment['kind'],
-      customerId: (s.customer_id as number | null) ?? null,
-      customerName: (s.customer_name as string | null) ?? null,
-      fromLocationId: s.from_location_id as number,
-      fromLocationName: s.from_name as string,
-      toLocationId: (s.to_location_id as number | null) ?? null,
-      toLocationName: (s.to_name as string | null) ?? null,
-      date: s.ship_date as string,
-      documentRef: (s.document_ref as string | null) ?? null,
-      vehiclePlate: (s.vehicle_plate as string | null) ?? null,
-      driver: (s.driver as string | null) ?? null,
-      note: (s.note as string | null) ?? null,
-      user: s.user as string,
-      createdAt: s.created_at as string,
+      ...shipmentHeader(s),
       eventId: s.event_id as number,
       lineCount: s.line_count as number,
       products: (s.products as string | null) ?? '',

@@ -13,7 +13,7 @@ import type { Batch, BatchPlan } from '../../../../shared/api/batches';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
-import { dateText, labelLink, qtyText, unitText, useLocations, useProducts, useRequestKey } from '../lots/common';
+import { dateText, RecentCard, labelLink, qtyText, unitText, useLocations, useProducts, useRequestKey } from '../lots/common';
 import { LotRows, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
 
 /** Mirrors the core's mass-balance tolerance (main/core/services/batches.ts) to warn before saving. */
@@ -411,22 +411,17 @@ export function BatchSummary({ batch, onAgain }: { batch: Batch; onAgain?: () =>
 function RecentBatches() {
   const { t } = useTranslation('records');
   const list = useApiQuery('batches.list', { limit: 10 });
-  if (!list.data?.items.length) return null;
   return (
-    <Card size="small" title={t('batch.recent')}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={list.data.items}
-        columns={[
-          { title: t('common.date'), dataIndex: 'productionDate', width: 110, render: (d: string) => dateText(d) },
-          { title: t('batch.code'), dataIndex: 'code', width: 140, render: (v: string, b) => <Link to={`/batches/${b.id}`}>{v}</Link> },
-          { title: t('common.product'), dataIndex: 'productName' },
-          { title: t('batch.outputs'), dataIndex: 'outputLots' },
-          { title: t('batch.size'), width: 120, render: (_, b) => (b.size ? qtyText(b.size, b.unit) : '') },
-        ]}
-      />
-    </Card>
+    <RecentCard
+      title={t('batch.recent')}
+      items={list.data?.items}
+      columns={[
+        { title: t('common.date'), dataIndex: 'productionDate', width: 110, render: (d: string) => dateText(d) },
+        { title: t('batch.code'), dataIndex: 'code', width: 140, render: (v: string, b) => <Link to={`/batches/${b.id}`}>{v}</Link> },
+        { title: t('common.product'), dataIndex: 'productName' },
+        { title: t('batch.outputs'), dataIndex: 'outputLots' },
+        { title: t('batch.size'), width: 120, render: (_, b) => (b.size ? qtyText(b.size, b.unit) : '') },
+      ]}
+    />
   );
 }

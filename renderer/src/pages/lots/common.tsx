@@ -1,7 +1,7 @@
 // Pieces shared by the recording screens (receipts, production, shipments, lots): quantity and date
 // formatting, lot state tags, pick lists of master data, request keys and server-error placement.
 import { useMemo, useState } from 'react';
-import { Select, Tag, Typography, type FormInstance } from 'antd';
+import { Card, Select, Table, Tag, Typography, type FormInstance, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { formatQuantity } from '../../../../shared/domain/quantity';
@@ -193,4 +193,14 @@ export function uniqueIds(ids: (number | null | undefined)[]): number[] {
   const seen = new Set<number>();
   for (const id of ids) if (id) seen.add(id);
   return [...seen];
+}
+
+/** The "recently recorded" card under the receipt, batch and shipment forms: a small table, hidden when empty. */
+export function RecentCard<T extends { id: number }>({ title, items, columns }: { title: string; items: T[] | undefined; columns: TableColumnsType<T> }) {
+  if (!items?.length) return null;
+  return (
+    <Card size="small" title={title}>
+      <Table<T> size="small" rowKey="id" pagination={false} dataSource={items} columns={columns} />
+    </Card>
+  );
 }

@@ -3,7 +3,7 @@
 // Our lot code is proposed from the product's pattern and stays editable; the expiry is computed from
 // the product's shelf life when only the production date is known.
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { ScanInput } from '../../components/scan/ScanInput';
 import { ReceiptSummary } from './ReceiptView';
 import { currentLang } from '../../i18n';
-import { dateText, PartnerSelect, placeFieldErrors, ProductSelect, uniqueIds, useLocations, useProducts, useRequestKey } from '../lots/common';
+import { dateText, RecentCard, PartnerSelect, placeFieldErrors, ProductSelect, uniqueIds, useLocations, useProducts, useRequestKey } from '../lots/common';
 
 type Line = {
   productId?: number;
@@ -312,23 +312,18 @@ export function ReceiptPage() {
 function RecentReceipts() {
   const { t } = useTranslation('records');
   const list = useApiQuery('receipts.list', { limit: 10 });
-  if (!list.data?.items.length) return null;
   return (
-    <Card size="small" title={t('receipt.recent')}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={list.data.items}
-        columns={[
-          { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, r) => <Link to={`/receipts/${r.id}`}>{dateText(d)}</Link> },
-          { title: t('receipt.supplier'), dataIndex: 'supplierName' },
-          { title: t('receipt.documentRef'), dataIndex: 'documentRef', width: 150 },
-          { title: t('common.product'), dataIndex: 'products', ellipsis: true },
-          { title: t('common.location'), dataIndex: 'locationName', width: 160 },
-        ]}
-      />
-    </Card>
+    <RecentCard
+      title={t('receipt.recent')}
+      items={list.data?.items}
+      columns={[
+        { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, r) => <Link to={`/receipts/${r.id}`}>{dateText(d)}</Link> },
+        { title: t('receipt.supplier'), dataIndex: 'supplierName' },
+        { title: t('receipt.documentRef'), dataIndex: 'documentRef', width: 150 },
+        { title: t('common.product'), dataIndex: 'products', ellipsis: true },
+        { title: t('common.location'), dataIndex: 'locationName', width: 160 },
+      ]}
+    />
   );
 }
 

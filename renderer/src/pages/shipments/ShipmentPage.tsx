@@ -2,7 +2,7 @@
 // product and a quantity; the lots are proposed first-expired-first-out from the chosen location and
 // can be changed (held or expired lots only with a written reason).
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Table, Typography } from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import type { Shipment } from '../../../../shared/api/shipments';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
-import { dateText, PartnerSelect, placeFieldErrors, ProductSelect, uniqueIds, unitText, useLocations, useProducts, useRequestKey } from '../lots/common';
+import { dateText, RecentCard, PartnerSelect, placeFieldErrors, ProductSelect, uniqueIds, unitText, useLocations, useProducts, useRequestKey } from '../lots/common';
 import { LotRows, pickedToLines, type PickedLot } from '../lots/LotRows';
 import { ShipmentSummary } from './ShipmentView';
 
@@ -210,22 +210,17 @@ export function ShipmentPage() {
 function RecentShipments() {
   const { t } = useTranslation('records');
   const list = useApiQuery('shipments.list', { limit: 10 });
-  if (!list.data?.items.length) return null;
   return (
-    <Card size="small" title={t('shipment.recent')}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={list.data.items}
-        columns={[
-          { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, s) => <Link to={`/shipments/${s.id}`}>{dateText(d)}</Link> },
-          { title: t('shipment.customer'), render: (_, s) => s.customerName ?? `→ ${s.toLocationName ?? ''}` },
-          { title: t('common.documentRef'), dataIndex: 'documentRef', width: 140 },
-          { title: t('common.product'), dataIndex: 'products', ellipsis: true },
-          { title: t('shipment.vehiclePlate'), dataIndex: 'vehiclePlate', width: 120 },
-        ]}
-      />
-    </Card>
+    <RecentCard
+      title={t('shipment.recent')}
+      items={list.data?.items}
+      columns={[
+        { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, s) => <Link to={`/shipments/${s.id}`}>{dateText(d)}</Link> },
+        { title: t('shipment.customer'), render: (_, s) => s.customerName ?? `→ ${s.toLocationName ?? ''}` },
+        { title: t('common.documentRef'), dataIndex: 'documentRef', width: 140 },
+        { title: t('common.product'), dataIndex: 'products', ellipsis: true },
+        { title: t('shipment.vehiclePlate'), dataIndex: 'vehiclePlate', width: 120 },
+      ]}
+    />
   );
 }
