@@ -29,6 +29,11 @@ export type ServiceContext = {
   actor?: Actor;
   /** Closes the database, lets `swap` replace the file, opens it again (restore, workshop reset). */
   replaceDatabase?: (swap: () => void) => void;
+  /**
+   * Master-data rows (products, locations) already read during this call: a batch reads the same product
+   * for every input and output line. Any master-data write clears it (records.ts `updateRow`/`setArchived`).
+   */
+  rowMemo?: Map<string, Record<string, unknown>>;
 };
 
 export type Handler<M extends MethodName> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M>;
@@ -92,6 +97,7 @@ export class Core {
       host: this.host,
       actor,
       replaceDatabase: (swap) => this.replaceDatabase(swap),
+      rowMemo: new Map(),
     };
     const handler = this.handlers[methodName] as (input: unknown, ctx: ServiceContext) => unknown;
     if (spec.access === 'write') {

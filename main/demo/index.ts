@@ -65,7 +65,8 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
   const run: Core['run'] = (m, input) => core.run(m, input, { lang: 'vi', user: 'demo' });
   // The hot paths call the same service functions as the API (input parsed by the same zod schemas) but
   // skip building the views the screens need, inside the day's transaction.
-  const ctx: ServiceContext = { db, clock, user: 'demo', lang: 'vi', dbPath: core.dbPath, host: 'cli' };
+  // Products and locations do not change while the demo records, so their rows are read once.
+  const ctx: ServiceContext = { db, clock, user: 'demo', lang: 'vi', dbPath: core.dbPath, host: 'cli', rowMemo: new Map() };
   const recipeCache = new Map<number, Recipe>();
   const plan = (input: ApiInput<'batches.plan'>) => planBatch(ctx, api['batches.plan'].input.parse(input), recipeCache);
   const record = (input: ApiInput<'batches.record'>) => writeBatch(ctx, api['batches.record'].input.parse(input));

@@ -7,10 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { registerIpc } from '../hosts/ipc';
 import { CoreOpenError, CoreWorkerClient } from '../hosts/worker-client';
 import { resolveDbPath } from '../paths';
+import { loadDesktopKey } from '../sync/secret-key';
+import { defaultKeyFile } from '../sync/secrets';
+import { desktopShellServices } from './printing';
 import { APP_VERSION } from '../version';
 import { setupUpdates } from './updater';
 import { contentSecurityPolicy, MIME } from '../hosts/web-assets';
@@ -254,7 +257,7 @@ async function main(): Promise<void> {
 
   const dbPath = resolveDbPath(dbArg(process.argv));
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-  const core = new CoreWorkerClient({ workerPath: WORKER, dbPath, log });
+  let core: CoreWorkerClient | null = null;
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -266,7 +269,7 @@ async function main(): Promise<void> {
 
   let closed = false;
   app.on('will-quit', (event) => {
-    if (closed) return;
+    if (closed || !core) return;
     // Close the database cleanly (WAL checkpoint) before the process ends, then quit again.
     event.preventDefault();
     closed = true;
@@ -278,8 +281,20 @@ async function main(): Promise<void> {
   lockDownSession();
   Menu.setApplicationMenu(buildMenu(dbPath));
 
+  // Portal credentials: their key is kept under the OS's protection (DPAPI on Windows), opened only here.
+  let secretKey: Buffer | undefined;
   try {
-    await core.start();
+    const k = await loadDesktopKey(defaultKeyFile(), safeStorage, log);
+    if (k.protected) secretKey = k.key;
+    else log(`[shell] ${k.note}`);
+  } catch (err) {
+    log(`[shell] portal credentials key: ${err instanceof Error ? err.message : String(err)}; using the key file`);
+  }
+  core = new CoreWorkerClient({ workerPath: WORKER, dbPath, log, secretKey, shell: desktopShellServices(log) });
+  const client = core;
+
+  try {
+    await client.start();
   } catch (err) {
     log(`[shell] cannot open ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
     await showOpenError(err, dbPath);
@@ -288,13 +303,13 @@ async function main(): Promise<void> {
     return;
   }
 
-  registerIpc(ipcMain, core, { rendererIndex: RENDERER_INDEX, devServerUrl: DEV_SERVER, log });
+  registerIpc(ipcMain, client, { rendererIndex: RENDERER_INDEX, devServerUrl: DEV_SERVER, log });
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
   setupUpdates({
     window: () => mainWindow,
     backup: async () => {
-      const r = await core.backupBeforeUpdate();
+      const r = await client.backupBeforeUpdate();
       if (!r.ok) throw new Error(r.error.message);
     },
     log,

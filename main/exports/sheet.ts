@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../heavy-libs';
 import type { Db } from '../store/db';
 import type { Lang } from '../../shared/i18n/messages';
 import { fromMilli } from '../../shared/domain/quantity';
@@ -78,6 +78,7 @@ export function* sheetRows(db: Db, filter: ExportFilter, lang: Lang): Generator<
 }
 
 export async function writeSheetXlsx(db: Db, filter: ExportFilter, file: string, lang: Lang): Promise<number> {
+  const ExcelJS = loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Nguồn Gốc';
   const ws = wb.addWorksheet(lang === 'en' ? 'Events' : 'Sự kiện', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -4,7 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiResponse } from '../../shared/api/contract';
 import type { Lang } from '../../shared/i18n/messages';
-import type { WorkerControl, WorkerMessage, WorkerOpenError, WorkerRequest } from './worker';
+import type { WorkerControl, WorkerMessage, WorkerOpenError, WorkerRequest, WorkerStartData } from './worker';
+import { answerShellRequest, type ShellServices } from './shell-bridge';
 
 export type CoreResponse = ApiResponse<unknown> & { status: number };
 export type CoreCallContext = { lang?: Lang; user?: string; session?: string };
@@ -42,6 +43,10 @@ export type CoreWorkerClientOptions = {
   restartWindowMs?: number;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** The portal-credentials key the shell opened with safeStorage (absent: the core uses the key file). */
+  secretKey?: Buffer;
+  /** What only the shell can do for the core (driver printing, installed printers). */
+  shell?: ShellServices;
 };
 
 type Pending = { resolve: (r: CoreResponse) => void; reject: (e: Error) => void };
@@ -70,13 +75,21 @@ export class CoreWorkerClient implements CoreCaller {
 
   private spawn(): Promise<void> {
     this.generation++;
-    const worker = new Worker(this.opts.workerPath, { workerData: { dbPath: this.opts.dbPath }, env: this.opts.env ?? process.env });
+    const workerData: WorkerStartData = { dbPath: this.opts.dbPath, secretKey: this.opts.secretKey?.toString('base64'), shell: !!this.opts.shell };
+    const worker = new Worker(this.opts.workerPath, { workerData, env: this.opts.env ?? process.env });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
       let started = false;
       worker.on('message', (msg: WorkerMessage) => {
         if ('type' in msg) {
-          if (msg.type === 'ready') {
+          if (msg.type === 'shell-request') {
+            const shell = this.opts.shell;
+            if (!shell) return;
+            void answerShellRequest(shell, msg).then((reply) => {
+              // The worker may have stopped meanwhile; its caller has been told already.
+              if (this.worker === worker) worker.postMessage(reply);
+            });
+          } else if (msg.type === 'ready') {
             started = true;
             resolve();
           } else if (msg.type === 'open-failed') {

@@ -11,16 +11,25 @@ import { parseLang } from '../../shared/i18n/messages';
 import { openCore, type Core } from '../core';
 import { assertStartupCheck, backupBeforeUpdate } from '../store/backup';
 import { startBackgroundDuties } from './background';
+import { connectShell, type ShellReplyMessage, type ShellRequestMessage } from './shell-bridge';
+import { FileSecretStore, setSecretStore } from '../sync/secrets';
 
 export type WorkerRequest = { id: number; method: string; input: unknown; lang?: string; user?: string; session?: string };
 /** Shell-only requests, never reachable from the renderer (they do not go through IPC). */
 export type WorkerControl = { type: 'close' } | { type: 'update-backup'; id: number };
-export type WorkerStartData = { dbPath: string };
+export type WorkerStartData = {
+  dbPath: string;
+  /** The desktop shell's portal-credentials key (base64), opened from its OS-protected file (sync/secret-key.ts). */
+  secretKey?: string;
+  /** The parent answers shell requests (driver printing, installed printers). */
+  shell?: boolean;
+};
 export type WorkerOpenError = { code: string; message: { vi: string; en: string } };
 export type WorkerMessage =
   | { type: 'ready'; dbPath: string }
   | { type: 'open-failed'; error: WorkerOpenError }
-  | { id: number; response: ReturnType<Core['call']> };
+  | { id: number; response: ReturnType<Core['call']> }
+  | ShellRequestMessage;
 
 function openError(err: unknown, dbPath: string): WorkerOpenError {
   const e = err instanceof AppError ? err : new AppError('DB_OPEN_FAILED', { path: dbPath, detail: err instanceof Error ? err.message : String(err) });
@@ -30,18 +39,23 @@ function openError(err: unknown, dbPath: string): WorkerOpenError {
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('core-worker must run inside a worker thread');
-  const { dbPath } = workerData as WorkerStartData;
+  const { dbPath, secretKey, shell } = workerData as WorkerStartData;
+  const log = (line: string) => process.stderr.write(line + '\n');
+  if (secretKey) setSecretStore(new FileSecretStore({ key: Buffer.from(secretKey, 'base64') }));
   let core: Core;
   try {
     // A damaged file is named in plain words with the newest good backup; the shell shows it instead of crashing.
     assertStartupCheck(dbPath);
-    core = openCore({ dbPath, host: 'electron', log: (line) => process.stderr.write(line + '\n') });
+    core = openCore({ dbPath, host: 'electron', log });
   } catch (err) {
     port.postMessage({ type: 'open-failed', error: openError(err, dbPath) } satisfies WorkerMessage);
     return;
   }
-  const stopBackground = startBackgroundDuties(core, (line) => process.stderr.write(line + '\n'), 0);
-  port.on('message', (msg: WorkerRequest | WorkerControl) => {
+  const stopBackground = startBackgroundDuties(core, log, 0);
+  const shellReply = shell ? connectShell(port, log) : null;
+  port.on('message', (raw: WorkerRequest | WorkerControl | ShellReplyMessage) => {
+    if (shellReply?.(raw)) return;
+    const msg = raw as WorkerRequest | WorkerControl;
     if ('type' in msg) {
       if (msg.type === 'update-backup') {
         // A copy just before a new version is installed; the envelope tells the shell whether to go on.

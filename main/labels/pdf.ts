@@ -1,7 +1,7 @@
 // Labels as a PDF at exact size, for A4 decal sheets in an office printer (print at 100 %, "actual size") and for
 // a label-size PDF. Each label is the same 1-bit bitmap as the preview, embedded as a PNG placed at its size in
 // points, so the PDF viewer neither resamples text nor guesses a scale.
-import PDFDocument from 'pdfkit';
+import { loadPDFDocument } from '../heavy-libs';
 import { A4, type LabelTemplate } from '../../shared/labels/model';
 import { bitmapToPng, type Bitmap } from './render';
 
@@ -10,6 +10,7 @@ const PT_PER_MM = 72 / 25.4;
 /** `labels` in order; a sheet template fills cols × rows per A4 page, otherwise one label per page. */
 export function labelsPdf(t: LabelTemplate, labels: Iterable<Bitmap>): Promise<Buffer> {
   const sheet = t.sheet;
+  const PDFDocument = loadPDFDocument();
   const doc = new PDFDocument({
     autoFirstPage: false,
     info: { Title: t.name, Creator: 'Nguồn Gốc' },

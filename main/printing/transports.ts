@@ -301,7 +301,11 @@ export async function refreshInstalledPrinters(): Promise<InstalledPrinter[]> {
 
 /** The same list for the synchronous API: `lpstat` (short timeout) or the last list the shell gave. */
 export function listInstalledPrintersSync(): InstalledPrinter[] {
-  if (process.platform === 'win32') return lastHookList;
+  if (process.platform === 'win32') {
+    // Printers come and go (a USB printer plugged in): ask again, so the next look shows the change.
+    if (driverHook) refreshInstalledPrinters().catch(() => undefined);
+    return lastHookList;
+  }
   const runSync = (args: string[]) => {
     try {
       return execFileSync('lpstat', args, { timeout: 3000, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');

@@ -48,7 +48,8 @@ export function portalConfig(db: Db, id: number, store: SecretStore = getSecretS
   if (r.secret_sealed) {
     try {
       secret = store.open(r.secret_sealed);
-    } catch {
+    } catch (err) {
+      if (err instanceof AppError) throw err;
       throw new AppError('SECRET_UNREADABLE');
     }
   }

@@ -1,12 +1,16 @@
 // Where portal credentials are kept. A SecretStore seals a secret into an opaque string stored in the database
 // (`portals.secret_sealed`) and opens it when syncing; the secret itself is never logged, exported or returned
-// by the API. The desktop shell plugs Electron `safeStorage` (OS keychain / DPAPI) in with `setSecretStore`;
-// plain Node (CLI, browser mode, tests) uses `FileSecretStore`: AES-256-GCM with a random key kept in a file in
-// the app-data folder, so a copied database alone does not give the credentials away.
+// by the API. Sealing is AES-256-GCM with a random 32-byte key that never sits in the database, so a copied
+// database alone does not give the credentials away. Where the key lives:
+//   - desktop app: under Electron `safeStorage` (DPAPI / Keychain / keyring), see secret-key.ts; the shell opens
+//     it and the core worker gets it through `setSecretStore(new FileSecretStore({ key }))`;
+//   - CLI, browser mode, tests: a plain key file in the app-data folder (`secret.key`).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../shared/api/errors';
 import { appDataDir } from '../paths';
+import { PROTECTED_KEY_FILE } from './secret-key';
 
 export interface SecretStore {
   readonly kind: string;
@@ -15,15 +19,30 @@ export interface SecretStore {
   open(sealed: string): string;
 }
 
+/** The plain key file of the CLI and browser mode (NGUONGOC_KEY_FILE moves it, e.g. for tests). */
+export function defaultKeyFile(): string {
+  return process.env.NGUONGOC_KEY_FILE || path.join(appDataDir(), 'secret.key');
+}
+
 export class FileSecretStore implements SecretStore {
-  readonly kind = 'file-aes-256-gcm';
+  readonly kind: string;
+  readonly keyFile: string;
   private key: Buffer | null = null;
 
-  constructor(readonly keyFile: string = process.env.NGUONGOC_KEY_FILE || path.join(appDataDir(), 'secret.key')) {}
+  /** `key`: a key opened elsewhere (the desktop shell's protected key); otherwise the plain key file. */
+  constructor(opts: { keyFile?: string; key?: Buffer } = {}) {
+    this.keyFile = opts.keyFile ?? defaultKeyFile();
+    if (opts.key && opts.key.length !== 32) throw new Error('a secret key has 32 bytes');
+    this.key = opts.key ?? null;
+    this.kind = opts.key ? 'protected-key-aes-256-gcm' : 'file-aes-256-gcm';
+  }
 
   private getKey(): Buffer {
     if (this.key) return this.key;
     if (!fs.existsSync(this.keyFile)) {
+      // The desktop app keeps the key under the OS's protection: a new plain key here would seal with a
+      // different key than the app's and orphan what it saved.
+      if (fs.existsSync(path.join(path.dirname(this.keyFile), PROTECTED_KEY_FILE))) throw new AppError('SECRET_KEY_DESKTOP', {}, { status: 409 });
       fs.mkdirSync(path.dirname(this.keyFile), { recursive: true });
       // 'wx': never overwrite a key another process has just written (that would orphan its secrets).
       try {

@@ -3,7 +3,7 @@
 // event loop turn is needed and the API handler stays synchronous.
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { loadPDFDocument } from '../heavy-libs';
 import { resourcesDir } from '../paths';
 
 export type Col = { header: string; width: number; align?: 'left' | 'right' };
@@ -22,6 +22,7 @@ export class Report {
   private readonly bottom: number;
 
   constructor(private readonly footer: string) {
+    const PDFDocument = loadPDFDocument();
     this.doc = new PDFDocument({ size: 'A4', margins: { top: 40, bottom: 40, left: 40, right: 40 }, bufferPages: true, info: { Title: footer, Creator: 'Nguồn Gốc' } });
     this.doc.registerFont('body', fontFile('DejaVuSans.ttf'));
     this.doc.registerFont('bold', fontFile('DejaVuSans-Bold.ttf'));

@@ -17,7 +17,7 @@ const RENDERER_INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
 /** Where screenshots go: `.tmp/screenshots` unless NGUONGOC_SCREENSHOT_DIR says otherwise (e.g. docs/screenshots). */
 export const SCREENSHOT_DIR = path.resolve(ROOT, process.env.NGUONGOC_SCREENSHOT_DIR ?? path.join('.tmp', 'screenshots'));
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

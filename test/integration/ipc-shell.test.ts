@@ -4,6 +4,7 @@
 // stand-in: only Electron's objects (app, BrowserWindow, ipcMain, session, protocol, dialog…), which
 // record what the shell asks of them. The real-window test is test/e2e/electron.test.ts.
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
@@ -29,7 +30,31 @@ type Recorded = {
   opened: string[];
   quits: number;
   menu?: unknown;
+  /** What the shell asked the OS driver to print (webContents.print options) and from which window. */
+  prints: { opts: Record<string, unknown>; window: Record<string, unknown> }[];
+  destroyed: number;
+  printSession?: { partition: string; beforeRequest?: Fn };
 };
+
+/** safeStorage's stand-in: AES-GCM with a key of its own, as DPAPI seals with the Windows user's key. */
+function fakeSafeStorage() {
+  const osKey = crypto.randomBytes(32);
+  return {
+    isAsyncEncryptionAvailable: async () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    async encryptStringAsync(plain: string) {
+      const iv = crypto.randomBytes(12);
+      const c = crypto.createCipheriv('aes-256-gcm', osKey, iv);
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return Buffer.concat([iv, c.getAuthTag(), body]);
+    },
+    async decryptStringAsync(b: Buffer) {
+      const d = crypto.createDecipheriv('aes-256-gcm', osKey, b.subarray(0, 12));
+      d.setAuthTag(b.subarray(12, 28));
+      return { result: Buffer.concat([d.update(b.subarray(28)), d.final()]).toString('utf8'), shouldReEncrypt: false };
+    },
+  };
+}
 
 /** Electron's objects, recording what the shell does with them. */
 function fakeElectron(rec: Recorded) {
@@ -37,7 +62,17 @@ function fakeElectron(rec: Recorded) {
     static all: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.all;
     readonly entry: Recorded['windows'][number];
-    readonly webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+    destroyedFlag = false;
+    readonly webContents = {
+      on: () => undefined,
+      setWindowOpenHandler: () => undefined,
+      getPrintersAsync: async () => [{ name: 'Văn phòng HP', displayName: 'Văn phòng HP', description: 'HP LaserJet', options: { 'is-default': 'true' } }],
+      executeJavaScript: async (code: string) => (code.startsWith('addPages(') ? (JSON.parse(code.slice('addPages('.length, -1)) as string[]).length : null),
+      print: (opts: Record<string, unknown>, cb: (ok: boolean, reason: string) => void) => {
+        rec.prints.push({ opts, window: this.entry.opts });
+        setTimeout(() => cb(true, ''), 5);
+      },
+    };
     constructor(opts: Record<string, unknown>) {
       this.entry = { opts, loaded: [] };
       rec.windows.push(this.entry);
@@ -62,6 +97,14 @@ function fakeElectron(rec: Recorded) {
       return false;
     }
     focus() {}
+    isDestroyed() {
+      return this.destroyedFlag;
+    }
+    destroy() {
+      this.destroyedFlag = true;
+      rec.destroyed++;
+      BrowserWindow.all = BrowserWindow.all.filter((w) => w !== this);
+    }
   }
   return {
     app: {
@@ -86,7 +129,13 @@ function fakeElectron(rec: Recorded) {
         setPermissionCheckHandler: (fn: Fn) => void (rec.permissionCheck = fn),
         webRequest: { onBeforeRequest: (fn: Fn) => void (rec.beforeRequest = fn), onHeadersReceived: () => undefined },
       },
+      fromPartition: (partition: string) => {
+        const ps: NonNullable<Recorded['printSession']> = { partition };
+        rec.printSession = ps;
+        return { setPermissionRequestHandler: () => undefined, webRequest: { onBeforeRequest: (fn: Fn) => void (ps.beforeRequest = fn) } };
+      },
     },
+    safeStorage: fakeSafeStorage(),
     dialog: {
       showMessageBox: (a: unknown, b?: unknown) => {
         rec.dialogs.push((b ?? a) as { message?: string; detail?: string });
@@ -103,7 +152,7 @@ const moduleInternals = Module as unknown as ModuleInternals;
 
 /** Loads dist/electron/main.js fresh with `electron` answered by the stand-in, and `--db` set. */
 function launchShell(dbPath: string): Recorded {
-  const rec: Recorded = { windows: [], ipc: new Map(), appHandlers: new Map(), protocols: new Map(), dialogs: [], opened: [], quits: 0 };
+  const rec: Recorded = { windows: [], ipc: new Map(), appHandlers: new Map(), protocols: new Map(), dialogs: [], opened: [], quits: 0, prints: [], destroyed: 0 };
   const fake = fakeElectron(rec);
   const original = moduleInternals._load;
   moduleInternals._load = function (request, parent, isMain) {
@@ -148,11 +197,14 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     if (!fs.existsSync(MAIN) || !fs.existsSync(INDEX)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-shell-'));
     dbPath = path.join(dir, 'data', 'nguongoc.db');
+    // The shell keeps the portal-credentials key next to the plain key file's place: a temp folder here.
+    process.env.NGUONGOC_KEY_FILE = path.join(dir, 'keys', 'secret.key');
     rec = launchShell(dbPath);
     await until(() => rec.windows[0]);
   });
   afterAll(async () => {
     if (rec) await quit(rec);
+    delete process.env.NGUONGOC_KEY_FILE;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -232,5 +284,44 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     expect(other.dialogs[0].detail).toContain('không phải là cơ sở dữ liệu của Nguồn Gốc');
     expect(other.dialogs[0].detail).toContain(bad);
     expect(fs.readFileSync(bad, 'utf8').startsWith('Sổ ghi chép')).toBe(true);
+  });
+
+  it('keeps the portal login key under safeStorage and hands it to the core: no plain key file is written', async () => {
+    const keys = path.join(dir, 'keys');
+    expect(fs.existsSync(path.join(keys, 'secret.key.safe'))).toBe(true);
+    const handler = rec.ipc.get('nguongoc:call')!;
+    const saved = (await handler({ senderFrame: { url: OWN_PAGE } }, 'sync.settings.save', { type: 'epcis', url: 'http://127.0.0.1:9/epcis', auth: 'bearer', secret: 'mã-bí-mật' }, 'vi')) as { ok: boolean };
+    expect(saved.ok).toBe(true);
+    expect(fs.existsSync(path.join(keys, 'secret.key'))).toBe(false);
+    expect(fs.readFileSync(path.join(keys, 'secret.key.safe')).includes(Buffer.from('mã-bí-mật'))).toBe(false);
+  });
+
+  it('lists the installed printers and prints a driver: job silently at the label size in a window of its own', async () => {
+    const handler = rec.ipc.get('nguongoc:call')!;
+    const call = async <T,>(method: string, input: unknown) => {
+      const r = (await handler({ senderFrame: { url: OWN_PAGE } }, method, input, 'vi')) as { ok: true; data: T } | { ok: false; error: { message: string } };
+      if (!r.ok) throw new Error(r.error.message);
+      return r.data;
+    };
+    const printer = await call<{ id: number }>('printers.save', { name: 'Máy in văn phòng', uri: 'driver:Văn phòng HP', language: 'driver', dpi: 300, labelWidthMm: 60, labelHeightMm: 40 });
+    const job = await call<{ id: number }>('print.test', { printerId: printer.id, kind: 'calibration' });
+    let status = '';
+    for (let i = 0; i < 200 && status !== 'done' && status !== 'failed'; i++) {
+      status = (await call<{ status: string }>('print.job', { id: job.id })).status;
+      if (status !== 'done' && status !== 'failed') await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(status).toBe('done');
+    expect(rec.prints).toHaveLength(1);
+    const { opts, window } = rec.prints[0];
+    expect(opts).toMatchObject({ silent: true, deviceName: 'Văn phòng HP', margins: { marginType: 'none' }, pageSize: { width: 60000, height: 40000 }, scaleFactor: 100, landscape: false });
+    // A hidden, sandboxed window in its own session, whose only allowed loads are data: URLs; destroyed after.
+    expect(window).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    const loaded = rec.windows.find((w) => w.opts === window)!.loaded[0];
+    expect(decodeURIComponent(loaded)).toContain('@page { size: 60mm 40mm; margin: 0 }');
+    expect(rec.printSession?.partition).toBe('nguongoc-print');
+    let cancel: boolean | undefined;
+    rec.printSession!.beforeRequest!({ url: 'https://example.com/x.png' }, (r: { cancel: boolean }) => (cancel = r.cancel));
+    expect(cancel).toBe(true);
+    expect(rec.destroyed).toBeGreaterThanOrEqual(1);
   });
 });

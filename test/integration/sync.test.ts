@@ -32,7 +32,7 @@ function world() {
   return w;
 }
 
-const store = () => new FileSecretStore(path.join(tempDir(), 'secret.key'));
+const store = () => new FileSecretStore({ keyFile: path.join(tempDir(), 'secret.key') });
 const fast = { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 20 };
 
 describe('sync', () => {

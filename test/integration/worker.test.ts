@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CoreOpenError, CoreWorkerClient, CoreWorkerError } from '../../main/hosts/worker-client';
+import { CoreOpenError, CoreWorkerClient, CoreWorkerError, type CoreWorkerClientOptions } from '../../main/hosts/worker-client';
+import type { DriverJob, ShellServices } from '../../main/hosts/shell-bridge';
+import { FileSecretStore } from '../../main/sync/secrets';
+import Database from 'better-sqlite3';
 import { ROOT } from '../helpers/dist';
 
 const WORKER = path.join(ROOT, 'dist', 'core-worker.js');
@@ -23,8 +26,8 @@ function tempDb(): string {
 
 describe('core worker', () => {
   const clients: CoreWorkerClient[] = [];
-  const client = (dbPath: string) => {
-    const c = new CoreWorkerClient({ workerPath: WORKER, dbPath, log: () => undefined });
+  const client = (dbPath: string, more: Partial<CoreWorkerClientOptions> = {}) => {
+    const c = new CoreWorkerClient({ workerPath: WORKER, dbPath, log: () => undefined, ...more });
     clients.push(c);
     return c;
   };
@@ -102,5 +105,76 @@ describe('core worker', () => {
     expect(open.messages.en).toContain('not a Nguồn Gốc database');
     // The file was left as it was.
     expect(fs.readFileSync(dbPath, 'utf8').startsWith('đây không phải')).toBe(true);
+  });
+
+  // The desktop shell's side (Electron's webContents.print and safeStorage) cannot run here; what crosses
+  // the thread boundary is tested with the shell's services played by the test.
+  it('prints a driver: job through the shell: the pages reach the shell as PNGs at the label size', async () => {
+    const received: { printer: string; job: DriverJob }[] = [];
+    let fail = false;
+    const shell: ShellServices = {
+      async printWithDriver(printer, job) {
+        if (fail) throw new Error('Print job failed');
+        received.push({ printer, job });
+      },
+      listPrinters: async () => [{ name: 'Văn phòng HP', isDefault: true }],
+    };
+    const c = client(tempDb(), { shell });
+    await c.start();
+    const saved = await c.call('printers.save', { name: 'Máy in văn phòng', uri: 'driver:Văn phòng HP', language: 'driver', dpi: 300, labelWidthMm: 50, labelHeightMm: 30 });
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const printerId = (saved.data as { id: number }).id;
+    const waitJob = async (id: number) => {
+      for (let i = 0; i < 200; i++) {
+        const r = await c.call('print.job', { id });
+        const job = r.ok ? (r.data as { status: string; error: { code: string; message: string } | null }) : null;
+        if (job && (job.status === 'done' || job.status === 'failed')) return job;
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      throw new Error('print job did not finish');
+    };
+    const submitted = await c.call('print.test', { printerId, kind: 'calibration' });
+    if (!submitted.ok) throw new Error(submitted.error.message);
+    const done = await waitJob((submitted.data as { id: number }).id);
+    expect(done).toMatchObject({ status: 'done', error: null });
+    expect(received).toHaveLength(1);
+    expect(received[0].printer).toBe('Văn phòng HP');
+    expect(received[0].job).toMatchObject({ widthMm: 50, heightMm: 30, dpi: 300 });
+    const page = received[0].job.pages[0];
+    expect(page.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const png = { width: page.readUInt32BE(16), height: page.readUInt32BE(20) };
+    // 50 × 30 mm at 300 dpi: 591 × 354 dots (rounded), the same bitmap the preview shows.
+    expect([png.width, png.height]).toEqual([Math.round((50 / 25.4) * 300), Math.round((30 / 25.4) * 300)]);
+
+    // A driver that fails leaves the job failed with the driver's words, ready for a retry.
+    fail = true;
+    const again = await c.call('print.test', { printerId, kind: 'test' });
+    if (!again.ok) throw new Error(again.error.message);
+    const failed = await waitJob((again.data as { id: number }).id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.code).toBe('PRINTER_SPOOLER');
+    expect(failed.error?.message).toContain('Print job failed');
+  });
+
+  it('seals portal credentials with the key the shell hands over, not the key file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-worker-key-'));
+    tmpDirs.push(dir);
+    const keyFile = path.join(dir, 'secret.key');
+    const key = Buffer.alloc(32, 7);
+    const dbPath = tempDb();
+    const c = client(dbPath, { secretKey: key, env: { ...process.env, NGUONGOC_KEY_FILE: keyFile } });
+    await c.start();
+    const saved = await c.call('sync.settings.save', { type: 'epcis', url: 'http://127.0.0.1:9/epcis', auth: 'bearer', secret: 'bí-mật' });
+    expect(saved.ok).toBe(true);
+    // No plain key file was made: the key came from the shell, and only that key opens the sealed secret.
+    expect(fs.existsSync(keyFile)).toBe(false);
+    await c.close();
+    const db = new Database(dbPath, { readonly: true });
+    const sealed = db.prepare('SELECT secret_sealed FROM portals').pluck().get() as string;
+    db.close();
+    expect(sealed).not.toContain('bí-mật');
+    expect(new FileSecretStore({ key }).open(sealed)).toBe('bí-mật');
+    expect(() => new FileSecretStore({ key: Buffer.alloc(32, 8) }).open(sealed)).toThrow();
   });
 });

@@ -169,7 +169,7 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
   if (p.recipeId && !versionId) throw new AppError('NOT_FOUND', { entity: 'recipe', id: p.recipeId }, { fields: [{ path: 'recipeId', code: 'NOT_FOUND', params: { entity: 'recipe', id: p.recipeId } }] });
   const version = versionId ? (q(ctx.db, 'SELECT batch_unit AS batchUnit, yield_pct_milli, loss_pct_milli FROM recipe_versions WHERE id = ?').get(versionId) as { batchUnit: string; yield_pct_milli: number | null; loss_pct_milli: number | null } | undefined) : null;
   if (versionId && !version) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: versionId }, { fields: [{ path: 'recipeVersionId', code: 'NOT_FOUND', params: { entity: 'recipe_version', id: versionId } }] });
-  const recipeProductId = versionId ? (q(ctx.db, 'SELECT r.product_id FROM recipe_versions v JOIN recipes r ON r.id = v.recipe_id WHERE v.id = ?').pluck().get(versionId) as number) : null;
+  const recipeProductId = versionId ? (q(ctx.db, 'SELECT product_id FROM recipes WHERE id = (SELECT recipe_id FROM recipe_versions WHERE id = ?)').pluck().get(versionId) as number) : null;
   const productId = p.productId ?? recipeProductId;
   if (!productId) throw new AppError('BATCH_NO_PRODUCT', {}, { fields: [{ path: 'productId', code: 'BATCH_NO_PRODUCT' }] });
   const product = productRow(ctx, productId);

@@ -22,10 +22,21 @@ export function q(db: Db, sql: string): Statement {
   if (!m) cache.set(db, (m = new Map()));
   let s = m.get(sql);
   if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
+  // One statement serves every caller of the same SQL: a caller's `.pluck()` must not change what the next
+  // caller gets back (a row object read as a number made lot-code counters restart at 1).
+  return s.reader ? s.pluck(false) : s;
 }
 
 // ---------- master data ----------
+/** A row read once per call (see ServiceContext.rowMemo); missing rows are not remembered. */
+function memoRow<T extends Row>(ctx: ServiceContext, key: string, read: () => T | undefined): T | undefined {
+  const hit = ctx.rowMemo?.get(key) as T | undefined;
+  if (hit) return hit;
+  const row = read();
+  if (row) ctx.rowMemo?.set(key, row);
+  return row;
+}
+
 export type ProductRow = {
   id: number;
   kind: string;
@@ -42,7 +53,7 @@ export type ProductRow = {
 
 export function productRow(ctx: ServiceContext, id: number, path = 'productId', forNewRecord = true): ProductRow {
   // Every column but the image (a data URL of up to 1 MB) and the search text.
-  const p = q(ctx.db, 'SELECT id, kind, name, code, gtin, unit, pack_size_milli, pack_unit, net_quantity, shelf_life_days, ingredients, storage, usage, warnings, brand, standard, declaration_no, origin, lot_pattern, archived_at FROM products WHERE id = ?').get(id) as ProductRow | undefined;
+  const p = memoRow(ctx, `product:${id}`, () => q(ctx.db, 'SELECT id, kind, name, code, gtin, unit, pack_size_milli, pack_unit, net_quantity, shelf_life_days, ingredients, storage, usage, warnings, brand, standard, declaration_no, origin, lot_pattern, archived_at FROM products WHERE id = ?').get(id) as ProductRow | undefined);
   if (!p) throw new AppError('NOT_FOUND', { entity: 'product', id }, { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'product', id } }] });
   if (forNewRecord && p.archived_at) throw new AppError('PRODUCT_ARCHIVED', { name: p.name }, { fields: [{ path, code: 'PRODUCT_ARCHIVED', params: { name: p.name } }] });
   return p;
@@ -53,7 +64,7 @@ export function packInfo(p: ProductRow) {
 }
 
 export function locationRow(ctx: ServiceContext, id: number, path = 'locationId'): Row & { id: number; name: string } {
-  const l = q(ctx.db, 'SELECT * FROM locations WHERE id = ?').get(id) as (Row & { id: number; name: string; archived_at: string | null }) | undefined;
+  const l = memoRow(ctx, `location:${id}`, () => q(ctx.db, 'SELECT * FROM locations WHERE id = ?').get(id) as (Row & { id: number; name: string; archived_at: string | null }) | undefined);
   if (!l) throw new AppError('NOT_FOUND', { entity: 'location', id }, { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'location', id } }] });
   if (l.archived_at) throw new AppError('LOCATION_ARCHIVED', { name: l.name }, { fields: [{ path, code: 'LOCATION_ARCHIVED', params: { name: l.name } }] });
   return l;
@@ -125,8 +136,7 @@ function lotCounterKey(productId: number, prefix: string): string {
 function lotCodeCandidate(ctx: ServiceContext, product: ProductRow, date: string, exclude?: Set<string>): { code: string; key: string; seq: number } {
   const prefix = lotPatternPrefix({ pattern: product.lot_pattern || DEFAULT_LOT_PATTERN, productCode: product.code, date });
   const key = lotCounterKey(product.id, prefix);
-  const row = q(ctx.db, 'SELECT value FROM code_counters WHERE key = ?').get(key) as { value: number } | undefined;
-  let seq = (row?.value ?? 0) + 1;
+  let seq = ((q(ctx.db, 'SELECT value FROM code_counters WHERE key = ?').pluck().get(key) as number | undefined) ?? 0) + 1;
   const taken = q(ctx.db, 'SELECT 1 FROM lots WHERE product_id = ? AND code = ?').pluck();
   let code = lotCodeFromPrefix(prefix, seq);
   // Skip codes typed by hand earlier (or proposed to the same form) that happen to match the pattern.

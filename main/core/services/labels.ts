@@ -146,7 +146,10 @@ function loadJob(ctx: ServiceContext, id: number): Row {
   return r;
 }
 
-type NewJob = { lotId: number | null; templateRef: string; template: LabelTemplate; data: LabelData; printer: Printer | null; uri: string; language: JobSpec['language']; dpi: number; copies: number; serialFrom: number | null; requestKey?: string; reprintOf?: number | null };
+type NewJob = { lotId: number | null; templateRef: string; template: LabelTemplate; data: LabelData; printer: Printer | null; uri: string; language: JobSpec['language']; dpi: number; copies: number; serialFrom: number | null; requestKey?: string; reprintOf?: number | null;
+  /** Printer set-up labels (calibration, test) carry no product: the Decree 43 field check does not apply. */
+  setupLabel?: boolean;
+};
 
 /** Checks, records and schedules a job. Any error in the checks: nothing is recorded, nothing prints. */
 function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
@@ -159,7 +162,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   const today = todayLocal(ctx.clock);
   const serialFrom = isSerialized(j.template) ? j.serialFrom ?? 1 : null;
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
-  const checks = checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
+  const checks = j.setupLabel ? [] : checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
   const head = headProblem(j.template, j.printer);
   const problems = mergeProblems(head ? [head, ...first.problems] : first.problems, checks, ctx.lang);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -337,7 +340,7 @@ export const labelHandlers: PartialHandlers = {
   'print.test': (input, ctx) => {
     const p = loadPrinter(ctx, input.printerId);
     const t = input.kind === 'calibration' ? calibrationTemplate(p.labelWidthMm, p.labelHeightMm) : testTemplate(p);
-    return createJob(ctx, { lotId: null, templateRef: `builtin:${input.kind}`, template: t, data: SAMPLE, printer: p, uri: p.uri, language: p.language, dpi: p.dpi, copies: 1, serialFrom: null });
+    return createJob(ctx, { lotId: null, templateRef: `builtin:${input.kind}`, template: t, data: SAMPLE, printer: p, uri: p.uri, language: p.language, dpi: p.dpi, copies: 1, serialFrom: null, setupLabel: true });
   },
   'print.retry': (input, ctx) => {
     const r = loadJob(ctx, input.id);

@@ -118,6 +118,7 @@ export function insertRow(ctx: ServiceContext, table: string, values: Row): numb
 export function updateRow(ctx: ServiceContext, table: string, id: number, values: Row): void {
   const cols = Object.keys(values);
   if (!cols.length) return;
+  ctx.rowMemo?.clear();
   const sql = `UPDATE ${table} SET ${cols.map((c) => `${snake(c)} = ?`).join(', ')} WHERE id = ?`;
   ctx.db.prepare(sql).run(...cols.map((c) => toSql(values[c])), id);
 }
@@ -129,6 +130,7 @@ function toSql(v: unknown): unknown {
 
 export function setArchived(ctx: ServiceContext, table: string, entity: string, id: number, archived: boolean): Row {
   const before = getRow(ctx, table, entity, id);
+  ctx.rowMemo?.clear();
   ctx.db.prepare(`UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(archived ? nowIso(ctx.clock) : null, nowIso(ctx.clock), id);
   const after = getRow(ctx, table, entity, id);
   audit(ctx, archived ? 'archive' : 'restore', entity, id, rowToRecord(before), rowToRecord(after));

@@ -3,7 +3,7 @@
 // banner and prints "MẪU/TRAINING" on labels; a real database can never be reset by mistake.
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { loadPDFDocument } from '../../heavy-libs';
 import bwipjs from 'bwip-js/node';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
@@ -143,6 +143,7 @@ function fontFile(name: string): string {
 export function guidePdf(guide: Guide, lang: 'vi' | 'en'): Buffer {
   const all = JSON.parse(fs.readFileSync(path.join(resourcesDir(), 'help', 'guides.json'), 'utf8')) as Record<Guide, Record<'vi' | 'en', GuideText>>;
   const g = all[guide][lang];
+  const PDFDocument = loadPDFDocument();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 40, left: 55, right: 55 }, info: { Title: g.title, Creator: 'Nguồn Gốc' } });
   doc.registerFont('body', fontFile('DejaVuSans.ttf'));
   doc.registerFont('bold', fontFile('DejaVuSans-Bold.ttf'));
