@@ -47,12 +47,7 @@ function writeAtomic(file: string, data: Buffer): void {
  * key made: saved credentials then need typing again, which the sync screen says (SECRET_UNREADABLE).
  */
 export async function loadDesktopKey(plainFile: string, protector: KeyProtector, log: (line: string) => void = () => {}): Promise<DesktopKey> {
-  let available = false;
-  try {
-    available = await protector.isAsyncEncryptionAvailable();
-  } catch {
-    available = false;
-  }
+  const available = await protector.isAsyncEncryptionAvailable().catch(() => false);
   const backend = process.platform === 'linux' ? protector.getSelectedStorageBackend?.() : undefined;
   if (!available || backend === 'basic_text') {
     return { protected: false, note: `safeStorage unavailable${backend ? ` (${backend})` : ''}; portal credentials stay under the file key` };
