@@ -54,7 +54,12 @@ export function lotCodeFromPrefix(prefix: string, seq: number): string {
 
 /** Days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date; Date.UTC on the parts (FEFO lists compute this for every lot). */
+function dayNumber(date: string): number {
+  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
 }
 
 export function addDays(date: string, days: number): string {

@@ -23,6 +23,7 @@ import {
   packInfo,
   productRow,
   q,
+  qv,
   setLotCreatedEvent,
   toProductMilli,
   today,
@@ -44,7 +45,7 @@ const formatQuantity = (q: number, lang: 'vi' | 'en') => NUMBER[lang].format(q);
 export const MASS_BALANCE_TOLERANCE_PCT = 5;
 
 function defaultLocation(ctx: ServiceContext): number | null {
-  return (q(ctx.db, "SELECT id FROM locations WHERE archived_at IS NULL ORDER BY (kind = 'production') DESC, id LIMIT 1").pluck().get() as number | undefined) ?? null;
+  return (qv(ctx.db, "SELECT id FROM locations WHERE archived_at IS NULL ORDER BY (kind = 'production') DESC, id LIMIT 1").get() as number | undefined) ?? null;
 }
 
 function convert(qty: number, from: string, product: ProductRow, lang: 'vi' | 'en', path: string): number {
@@ -141,7 +142,7 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
 // ---------- record ----------
 function nextBatchCode(ctx: ServiceContext, date: string): string {
   const key = `batch:${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
-  const seq = ((q(ctx.db, 'SELECT value FROM code_counters WHERE key = ?').pluck().get(key) as number | undefined) ?? 0) + 1;
+  const seq = ((qv(ctx.db, 'SELECT value FROM code_counters WHERE key = ?').get(key) as number | undefined) ?? 0) + 1;
   q(ctx.db, 'INSERT INTO code_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, seq);
   return `ME-${key.slice(6)}-${String(seq).padStart(3, '0')}`;
 }
@@ -157,7 +158,7 @@ export type WrittenBatch = { id: number; outputs: { lotId: number; productId: nu
 /** Records a batch and returns its id and output lots (the view is built by `recordBatch`). */
 export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>): WrittenBatch {
   if (p.requestKey) {
-    const prior = q(ctx.db, 'SELECT id FROM batches WHERE request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    const prior = qv(ctx.db, 'SELECT id FROM batches WHERE request_key = ?').get(p.requestKey) as number | undefined;
     if (prior) {
       const outs = q(ctx.db, "SELECT l.lot_id, lot.product_id, l.qty_milli FROM events e JOIN event_lines l ON l.event_id = e.id AND l.role = 'output' JOIN lots lot ON lot.id = l.lot_id WHERE e.doc_type = 'batch' AND e.doc_id = ? AND e.kind = 'production'").all(prior) as { lot_id: number; product_id: number; qty_milli: number }[];
       return { id: prior, outputs: outs.map((o) => ({ lotId: o.lot_id, productId: o.product_id, qtyMilli: o.qty_milli })) };
@@ -165,11 +166,11 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
   }
   // The recipe version is frozen into the batch: later edits of the recipe make new versions.
   let versionId: number | null = p.recipeVersionId ?? null;
-  if (!versionId && p.recipeId) versionId = (q(ctx.db, 'SELECT current_version_id FROM recipes WHERE id = ?').pluck().get(p.recipeId) as number | undefined) ?? null;
+  if (!versionId && p.recipeId) versionId = (qv(ctx.db, 'SELECT current_version_id FROM recipes WHERE id = ?').get(p.recipeId) as number | undefined) ?? null;
   if (p.recipeId && !versionId) throw new AppError('NOT_FOUND', { entity: 'recipe', id: p.recipeId }, { fields: [{ path: 'recipeId', code: 'NOT_FOUND', params: { entity: 'recipe', id: p.recipeId } }] });
   const version = versionId ? (q(ctx.db, 'SELECT batch_unit AS batchUnit, yield_pct_milli, loss_pct_milli FROM recipe_versions WHERE id = ?').get(versionId) as { batchUnit: string; yield_pct_milli: number | null; loss_pct_milli: number | null } | undefined) : null;
   if (versionId && !version) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: versionId }, { fields: [{ path: 'recipeVersionId', code: 'NOT_FOUND', params: { entity: 'recipe_version', id: versionId } }] });
-  const recipeProductId = versionId ? (q(ctx.db, 'SELECT product_id FROM recipes WHERE id = (SELECT recipe_id FROM recipe_versions WHERE id = ?)').pluck().get(versionId) as number) : null;
+  const recipeProductId = versionId ? (qv(ctx.db, 'SELECT product_id FROM recipes WHERE id = (SELECT recipe_id FROM recipe_versions WHERE id = ?)').get(versionId) as number) : null;
   const productId = p.productId ?? recipeProductId;
   if (!productId) throw new AppError('BATCH_NO_PRODUCT', {}, { fields: [{ path: 'productId', code: 'BATCH_NO_PRODUCT' }] });
   const product = productRow(ctx, productId);
@@ -217,7 +218,7 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
     out.o.inputs?.forEach((x, j) => {
       const u = uses.get(x.lotId);
       if (!u) {
-        const code = (q(ctx.db, 'SELECT code FROM lots WHERE id = ?').pluck().get(x.lotId) as string | undefined) ?? String(x.lotId);
+        const code = (qv(ctx.db, 'SELECT code FROM lots WHERE id = ?').get(x.lotId) as string | undefined) ?? String(x.lotId);
         throw new AppError('BATCH_SPLIT_UNKNOWN_LOT', { lot: code }, { fields: [{ path: `${out.path}.inputs.${j}.lotId`, code: 'BATCH_SPLIT_UNKNOWN_LOT', params: { lot: code } }] });
       }
       const m = toProductMilli(x.qty, x.unit, u.product, `${out.path}.inputs.${j}.qty`, ctx.lang);

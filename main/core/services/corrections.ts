@@ -6,7 +6,7 @@ import type { EventView } from '../../../shared/api/lots';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
 import { unitLabel } from '../../../shared/domain/units';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { eventTimeFor, q, writeEvent, type NewLine, type Row } from './events';
+import { eventTimeFor, q, qv, writeEvent, type NewLine, type Row } from './events';
 import { eventView } from './lots';
 
 type LineRow = { id: number; role: 'object' | 'input' | 'output'; lot_id: number; qty_milli: number; unit: string; stock_delta_milli: number; location_id: number | null; net: number };
@@ -32,7 +32,7 @@ function ratio(l: LineRow): number {
 
 function priorByKey(ctx: ServiceContext, key?: string): EventView | null {
   if (!key) return null;
-  const id = q(ctx.db, 'SELECT id FROM events WHERE request_key = ?').pluck().get(key) as number | undefined;
+  const id = qv(ctx.db, 'SELECT id FROM events WHERE request_key = ?').get(key) as number | undefined;
   return id ? eventView(ctx, id) : null;
 }
 
@@ -48,7 +48,7 @@ function checkNotNegative(ctx: ServiceContext, lines: NewLine[]): void {
   }
   for (const e of effect.values()) {
     if (e.delta >= 0) continue;
-    const have = (q(ctx.db, 'SELECT qty_milli FROM lot_stock WHERE lot_id = ? AND location_id = ?').pluck().get(e.lotId, e.locationId) as number | undefined) ?? 0;
+    const have = (qv(ctx.db, 'SELECT qty_milli FROM lot_stock WHERE lot_id = ? AND location_id = ?').get(e.lotId, e.locationId) as number | undefined) ?? 0;
     if (have + e.delta < 0) {
       const lot = q(ctx.db, 'SELECT code, unit FROM lots WHERE id = ?').get(e.lotId) as { code: string; unit: string };
       throw new AppError('CORRECTION_NEGATIVE', { lot: lot.code, balance: fromMilli(have), unit: unitLabel(lot.unit, ctx.lang) }, { status: 409, details: { lotId: e.lotId } });
@@ -106,7 +106,7 @@ export function reverseEvent(ctx: ServiceContext, p: ApiParsed<'events.reverse'>
   if (prior) return prior;
   const e = eventRow(ctx, p.eventId);
   const all = linesOf(ctx, e.id);
-  const already = q(ctx.db, "SELECT data FROM events WHERE corrects_event_id = ? AND kind = 'correction'").pluck().all(e.id) as (string | null)[];
+  const already = qv(ctx.db, "SELECT data FROM events WHERE corrects_event_id = ? AND kind = 'correction'").all(e.id) as (string | null)[];
   if (already.some((d) => d && (JSON.parse(d) as { correction?: string }).correction === 'reversal')) throw new AppError('EVENT_ALREADY_REVERSED', {}, { status: 409 });
   const out: NewLine[] = all
     .filter((l) => l.net !== 0 || (e.kind === 'status' && l.qty_milli === 0))

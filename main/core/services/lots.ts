@@ -19,6 +19,7 @@ import {
   nextLotCode,
   productRow,
   q,
+  qv,
   setLotCreatedEvent,
   toProductMilli,
   today,
@@ -142,7 +143,7 @@ export function eventView(ctx: ServiceContext, id: number, perspectiveLotId?: nu
   const e = q(ctx.db, `${EVENT_SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
   if (!e) throw new AppError('NOT_FOUND', { entity: 'event', id });
   const lines = (q(ctx.db, `${LINE_SELECT} WHERE l.event_id = ? ORDER BY l.id`).all(id) as Row[]).map(lineFromRow);
-  const correctedBy = q(ctx.db, 'SELECT id FROM events WHERE corrects_event_id = ? ORDER BY id').pluck().all(id) as number[];
+  const correctedBy = qv(ctx.db, 'SELECT id FROM events WHERE corrects_event_id = ? ORDER BY id').all(id) as number[];
   return eventFromRow(ctx, e, lines, correctedBy, perspectiveLotId);
 }
 
@@ -207,7 +208,7 @@ function summarize(ctx: ServiceContext, e: EventView, lotId?: number): string {
 // ---------- lot page ----------
 function lotDetail(ctx: ServiceContext, id: number): LotDetail {
   const lot = lotView(ctx, id);
-  const raw = q(ctx.db, 'SELECT label_data FROM lots WHERE id = ?').pluck().get(id) as string | null;
+  const raw = qv(ctx.db, 'SELECT label_data FROM lots WHERE id = ?').get(id) as string | null;
   const history = lotHistory(ctx, id);
   const link = (r: Row) => ({ lotId: r.lot_id as number, lotCode: r.code as string, productName: r.name as string, qty: fromMilli(r.net as number), unit: r.unit as string, batchId: (r.batch_id as number | null) ?? null, batchCode: (r.batch_code as string | null) ?? null });
   const madeFrom = (
@@ -357,7 +358,7 @@ const STATUS_EPCIS: Record<LotStatus, { bizStep: string; disposition: string }> 
 
 export function setStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>): EventView {
   if (p.requestKey) {
-    const prior = q(ctx.db, 'SELECT id FROM events WHERE request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    const prior = qv(ctx.db, 'SELECT id FROM events WHERE request_key = ?').get(p.requestKey) as number | undefined;
     if (prior) return eventView(ctx, prior);
   }
   const lines: NewLine[] = [];
@@ -398,7 +399,7 @@ export function setStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>): 
 // ---------- opening stock ----------
 function createOpening(ctx: ServiceContext, p: ApiParsed<'lots.createOpening'>): Lot {
   if (p.requestKey) {
-    const prior = q(ctx.db, 'SELECT l.lot_id FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    const prior = qv(ctx.db, 'SELECT l.lot_id FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.request_key = ?').get(p.requestKey) as number | undefined;
     if (prior) return lotView(ctx, prior);
   }
   const product = productRow(ctx, p.productId);

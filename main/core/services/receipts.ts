@@ -6,7 +6,7 @@ import { foldVietnamese } from '../../../shared/domain/text';
 import { toGtin14 } from '../../../shared/gs1/checkdigit';
 import { errorMessage } from '../../../shared/i18n/messages';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { createLot, eventTimeFor, expiryFromShelfLife, fromMilli, locationRow, nextLotCode, partnerRow, productRow, q, setLotCreatedEvent, toProductMilli, today, writeEvent, type ProductRow, type Row } from './events';
+import { createLot, eventTimeFor, expiryFromShelfLife, fromMilli, locationRow, nextLotCode, partnerRow, productRow, q, qv, setLotCreatedEvent, toProductMilli, today, writeEvent, type ProductRow, type Row } from './events';
 import { lotView } from './lots';
 import { parseScan } from './scan';
 
@@ -17,7 +17,7 @@ export function createReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create
 /** Records a receipt; returns its id and, per line, the event and lot (the view is built by `createReceipt`). */
 export function writeReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create'>): { id: number; lines: { eventId: number; lotId: number }[] } {
   if (p.requestKey) {
-    const prior = q(ctx.db, 'SELECT id FROM receipts WHERE request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    const prior = qv(ctx.db, 'SELECT id FROM receipts WHERE request_key = ?').get(p.requestKey) as number | undefined;
     if (prior) return { id: prior, lines: (q(ctx.db, "SELECT e.id AS eventId, l.lot_id AS lotId FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'receipt' AND e.doc_id = ? AND e.kind = 'receipt' ORDER BY e.id").all(prior) as { eventId: number; lotId: number }[]) };
   }
   const written: { eventId: number; lotId: number }[] = [];

@@ -7,7 +7,7 @@ import { searchText } from '../../../shared/domain/text';
 import { conversionFactor, unitLabel } from '../../../shared/domain/units';
 import { nowIso } from '../../clock';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { packInfo, productRow, q, type Row } from './events';
+import { packInfo, productRow, q, qv, type Row } from './events';
 import { audit, listRows } from './records';
 
 type Content = Omit<ApiParsed<'recipes.create'>, 'name' | 'productId'>;
@@ -34,7 +34,7 @@ function checkContent(ctx: ServiceContext, productId: number, c: Content): void 
 }
 
 function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: string, c: Content): number {
-  const version = ((q(ctx.db, 'SELECT MAX(version) FROM recipe_versions WHERE recipe_id = ?').pluck().get(recipeId) as number | null) ?? 0) + 1;
+  const version = ((qv(ctx.db, 'SELECT MAX(version) FROM recipe_versions WHERE recipe_id = ?').get(recipeId) as number | null) ?? 0) + 1;
   const vid = Number(
     q(ctx.db, 'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       recipeId,

@@ -5,7 +5,7 @@ import type { ApiParsed } from '../../../shared/api/contract';
 import type { Shipment } from '../../../shared/api/shipments';
 import { foldVietnamese } from '../../../shared/domain/text';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { allocate, checkUsable, eventTimeFor, fromMilli, locationRow, lotRow, partnerRow, productRow, q, toProductMilli, today, writeEvent, type NewLine, type Row } from './events';
+import { allocate, checkUsable, eventTimeFor, fromMilli, locationRow, lotRow, partnerRow, productRow, q, qv, toProductMilli, today, writeEvent, type NewLine, type Row } from './events';
 
 export function createShipment(ctx: ServiceContext, p: ApiParsed<'shipments.create'>): Shipment {
   return shipmentView(ctx, writeShipment(ctx, p));
@@ -14,7 +14,7 @@ export function createShipment(ctx: ServiceContext, p: ApiParsed<'shipments.crea
 /** Records a shipment and returns its id (the view is built by `createShipment`). */
 export function writeShipment(ctx: ServiceContext, p: ApiParsed<'shipments.create'>): number {
   if (p.requestKey) {
-    const prior = q(ctx.db, 'SELECT id FROM shipments WHERE request_key = ?').pluck().get(p.requestKey) as number | undefined;
+    const prior = qv(ctx.db, 'SELECT id FROM shipments WHERE request_key = ?').get(p.requestKey) as number | undefined;
     if (prior) return prior;
   }
   locationRow(ctx, p.fromLocationId, 'fromLocationId');

@@ -2,7 +2,7 @@
 import type { Expiring, RebuildDifference, RebuildReport, StockSummary } from '../../../shared/api/lots';
 import { addDays, daysBetween, type LotStatus } from '../../../shared/domain/lots';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { fromMilli, q, today, type Row } from './events';
+import { fromMilli, q, qv, today, type Row } from './events';
 
 function summary(ctx: ServiceContext, p: { locationId?: number; productId?: number }): StockSummary {
   const t = today(ctx);
@@ -89,7 +89,7 @@ function expiring(ctx: ServiceContext, p: { locationId?: number; days?: number; 
 export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
   const db = ctx.db;
   const differences: RebuildDifference[] = [];
-  const codeOf = q(db, 'SELECT code FROM lots WHERE id = ?').pluck();
+  const codeOf = qv(db, 'SELECT code FROM lots WHERE id = ?');
   // Per lot and location: full outer comparison of SUM(deltas) with lot_stock.
   const locDiff = db
     .prepare(
@@ -116,7 +116,7 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
        WHERE e.kind = 'status' OR (e.kind = 'correction' AND e.corrects_event_id IN (SELECT id FROM events WHERE kind = 'status')) ORDER BY e.id`,
     )
     .all() as { id: number; kind: string; data: string | null }[];
-  const lotsOf = q(db, 'SELECT DISTINCT lot_id FROM event_lines WHERE event_id = ?').pluck();
+  const lotsOf = qv(db, 'SELECT DISTINCT lot_id FROM event_lines WHERE event_id = ?');
   for (const e of statusEvents) {
     const data = e.data ? (JSON.parse(e.data) as { status?: string; restoreStatus?: Record<string, string> }) : {};
     if (e.kind === 'status' && data.status) for (const lotId of lotsOf.all(e.id) as number[]) status.set(lotId, data.status);
@@ -124,7 +124,7 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
   }
   const stDiff = (db.prepare("SELECT id, status FROM lots WHERE status <> 'available'").all() as { id: number; status: string }[]).filter((l) => (status.get(l.id) ?? 'available') !== l.status);
   for (const [lotId, s] of status) {
-    const cur = q(db, 'SELECT status FROM lots WHERE id = ?').pluck().get(lotId) as string;
+    const cur = qv(db, 'SELECT status FROM lots WHERE id = ?').get(lotId) as string;
     if (cur !== s && cur === 'available') stDiff.push({ id: lotId, status: cur });
   }
   for (const d of stDiff) differences.push({ lotId: d.id, lotCode: codeOf.get(d.id) as string, locationId: null, what: 'status', maintained: d.status, rebuilt: status.get(d.id) ?? 'available' });
