@@ -276,7 +276,7 @@ export async function listInstalledPrinters(): Promise<InstalledPrinter[]> {
     const list = await driverHook.list();
     return list.map((p) => ({ name: p.name, uri: `windows:${p.name}`, isDefault: p.isDefault, description: p.description }));
   }
-  if (process.platform === 'win32') return [];
+  if (process.platform === 'win32') return windowsPrintersFromWmi(await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WMI_PRINTERS]));
   const [queues, def] = await Promise.all([run('lpstat', ['-a']), run('lpstat', ['-d'])]);
   const defName = /:\s*(\S+)\s*$/.exec(def.trim())?.[1];
   return queues
@@ -284,6 +284,23 @@ export async function listInstalledPrinters(): Promise<InstalledPrinter[]> {
     .map((l) => l.trim().split(/\s+/)[0])
     .filter((n) => n)
     .map((name) => ({ name, uri: `cups:${name}`, isDefault: name === defName }));
+}
+
+// Without the desktop shell (CLI, browser mode on Windows) the installed printers come from WMI.
+const WMI_PRINTERS = 'Get-CimInstance Win32_Printer | Select-Object Name,Default,DriverName | ConvertTo-Json -Compress';
+
+/** Parses the WMI list (one object, or an array of them; nothing when PowerShell failed). */
+export function windowsPrintersFromWmi(json: string): InstalledPrinter[] {
+  if (!json.trim()) return [];
+  try {
+    const raw = JSON.parse(json) as unknown;
+    const list = (Array.isArray(raw) ? raw : [raw]) as { Name?: unknown; Default?: unknown; DriverName?: unknown }[];
+    return list
+      .filter((p) => typeof p?.Name === 'string' && p.Name)
+      .map((p) => ({ name: String(p.Name), uri: `windows:${String(p.Name)}`, isDefault: p.Default === true, description: typeof p.DriverName === 'string' ? p.DriverName : undefined }));
+  } catch {
+    return [];
+  }
 }
 
 function run(cmd: string, args: string[]): Promise<string> {
@@ -302,8 +319,9 @@ export async function refreshInstalledPrinters(): Promise<InstalledPrinter[]> {
 /** The same list for the synchronous API: `lpstat` (short timeout) or the last list the shell gave. */
 export function listInstalledPrintersSync(): InstalledPrinter[] {
   if (process.platform === 'win32') {
-    // Printers come and go (a USB printer plugged in): ask again, so the next look shows the change.
-    if (driverHook) refreshInstalledPrinters().catch(() => undefined);
+    // Asking Windows takes a moment (the shell, or PowerShell): answer with the last list and ask again, so the
+    // next look shows a printer just plugged in.
+    refreshInstalledPrinters().catch(() => undefined);
     return lastHookList;
   }
   const runSync = (args: string[]) => {

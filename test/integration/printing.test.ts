@@ -15,7 +15,7 @@ import { renderLabel, type Bitmap } from '../../main/labels/render';
 import { encodeToBuffer, ESCPOS_BAND_ROWS, type EncodeProfile } from '../../main/printing/encoders';
 import { jobBytes, type JobSpec } from '../../main/printing/job';
 import { setSendOptions, whenSettled } from '../../main/printing/queue';
-import { parsePrinterUri } from '../../main/printing/transports';
+import { parsePrinterUri, windowsPrintersFromWmi } from '../../main/printing/transports';
 import { runCli } from '../../main/hosts/cli/program';
 import { commandModules } from '../../main/hosts/cli';
 import { decodeTspl } from '../helpers/decoders/tspl';
@@ -116,6 +116,14 @@ describe('printer URIs', () => {
     expect(parsePrinterUri('cups:Xprinter_XP_365B')).toEqual({ kind: 'cups', queue: 'Xprinter_XP_365B' });
     expect(parsePrinterUri('windows:XP-365B')).toEqual({ kind: 'windows', name: 'XP-365B' });
     expect(parsePrinterUri('driver:Canon LBP')).toEqual({ kind: 'driver', name: 'Canon LBP' });
+    // Windows without the desktop shell lists printers through WMI (PowerShell's JSON: one object or an array).
+    expect(windowsPrintersFromWmi('[{"Name":"XP-365B","Default":true,"DriverName":"Xprinter XP-365B"},{"Name":"Microsoft Print to PDF","Default":false}]')).toEqual([
+      { name: 'XP-365B', uri: 'windows:XP-365B', isDefault: true, description: 'Xprinter XP-365B' },
+      { name: 'Microsoft Print to PDF', uri: 'windows:Microsoft Print to PDF', isDefault: false, description: undefined },
+    ]);
+    expect(windowsPrintersFromWmi('{"Name":"TSC TE200","Default":false}')).toHaveLength(1);
+    expect(windowsPrintersFromWmi('')).toEqual([]);
+    expect(windowsPrintersFromWmi('not json')).toEqual([]);
     for (const bad of ['usb://x', 'tcp://', 'tcp://host:99999', 'cups:a b', 'lp0']) expect(() => parsePrinterUri(bad), bad).toThrow(AppError);
   });
 });
