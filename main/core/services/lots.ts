@@ -357,9 +357,14 @@ const STATUS_EPCIS: Record<LotStatus, { bizStep: string; disposition: string }> 
 };
 
 export function setStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>): EventView {
+  return eventView(ctx, writeStatus(ctx, p));
+}
+
+/** Records the status event and returns its id (a recall holding thousands of lots needs no view of each). */
+export function writeStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>): number {
   if (p.requestKey) {
     const prior = qv(ctx.db, 'SELECT id FROM events WHERE request_key = ?').get(p.requestKey) as number | undefined;
-    if (prior) return eventView(ctx, prior);
+    if (prior) return prior;
   }
   const lines: NewLine[] = [];
   const previous: Record<string, string> = {};
@@ -393,7 +398,7 @@ export function setStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>): 
   });
   const upd = q(ctx.db, 'UPDATE lots SET status = ? WHERE id = ?');
   for (const lotId of ids) upd.run(p.status, lotId);
-  return eventView(ctx, id);
+  return id;
 }
 
 // ---------- opening stock ----------

@@ -9,7 +9,7 @@ import { resolveLots } from '../../trace/resolve';
 import { recallScope } from '../../trace/recall';
 import { stmt } from '../../trace/queries';
 import { fileOf, recallPdf, recallXlsx } from '../../trace/export';
-import { setStatus } from './lots';
+import { writeStatus } from './lots';
 
 type RecallRow = {
   id: number; ref: string; reason: string; roots_key: string; started_at: string; started_by: string;
@@ -81,8 +81,8 @@ function hold(ctx: ServiceContext, id: number): void {
   for (const lot of scope.lots) {
     // Lots already on hold, recalled, destroyed… keep their status: holding twice is not two holds.
     if (lot.status !== 'available') continue;
-    const ev = setStatus(ctx, { lotIds: [lot.id], status: 'on_hold', reason: `${r.ref}: ${r.reason}`, recallRef: r.ref, requestKey: `recall:${r.id}:hold:${lot.id}` });
-    firstEvent ??= ev.id;
+    const ev = writeStatus(ctx, { lotIds: [lot.id], status: 'on_hold', reason: `${r.ref}: ${r.reason}`, recallRef: r.ref, requestKey: `recall:${r.id}:hold:${lot.id}` });
+    firstEvent ??= ev;
     mark.run(id, lot.id);
   }
   if (!r.hold_at) stmt(ctx.db, 'UPDATE recalls SET hold_at = ?, hold_by = ?, hold_event_id = ? WHERE id = ?').run(nowIso(ctx.clock), ctx.user, firstEvent, id);
@@ -114,8 +114,8 @@ function lift(ctx: ServiceContext, id: number, reason: string): RecallDetail {
   for (const lot of held) {
     // Only what this recall held and is still on hold: a lot destroyed or recalled since stays so.
     if (lot.status !== 'on_hold') continue;
-    const ev = setStatus(ctx, { lotIds: [lot.id], status: 'available', reason: `${r.ref}: ${reason}`, recallRef: r.ref, requestKey: `recall:${r.id}:lift:${lot.id}` });
-    firstEvent ??= ev.id;
+    const ev = writeStatus(ctx, { lotIds: [lot.id], status: 'available', reason: `${r.ref}: ${reason}`, recallRef: r.ref, requestKey: `recall:${r.id}:lift:${lot.id}` });
+    firstEvent ??= ev;
   }
   stmt(ctx.db, 'UPDATE recalls SET lifted_at = ?, lifted_by = ?, lift_reason = ?, lift_event_id = ? WHERE id = ?').run(nowIso(ctx.clock), ctx.user, reason, firstEvent, id);
   return detail(ctx, id);
