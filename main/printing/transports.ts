@@ -184,6 +184,7 @@ type Winspool = {
   EndPagePrinter: (h: unknown) => number;
   EndDocPrinter: (h: unknown) => number;
   ClosePrinter: (h: unknown) => number;
+  GetPrinterDriverW: (h: unknown, env: null, level: number, buf: Buffer | null, size: number, needed: [number]) => number;
   GetLastError: () => number;
 };
 let winspool: Winspool | null = null;
@@ -198,18 +199,38 @@ function loadWinspool(): Winspool {
   const HANDLE = koffi.pointer('HANDLE', koffi.opaque());
   const DOC_INFO_1W = koffi.struct('DOC_INFO_1W', { pDocName: 'str16', pOutputFile: 'str16', pDatatype: 'str16' });
   winspool = {
-    OpenPrinterW: lib.func('bool __stdcall OpenPrinterW(str16 name, _Out_ HANDLE *h, void *defaults)'),
+    // Win32 BOOL is a 4-byte int.
+    OpenPrinterW: lib.func('int __stdcall OpenPrinterW(str16 name, _Out_ HANDLE *h, void *defaults)'),
     StartDocPrinterW: lib.func('uint32_t __stdcall StartDocPrinterW(HANDLE h, uint32_t level, DOC_INFO_1W *doc)'),
-    StartPagePrinter: lib.func('bool __stdcall StartPagePrinter(HANDLE h)'),
-    WritePrinter: lib.func('bool __stdcall WritePrinter(HANDLE h, const uint8_t *buf, uint32_t len, _Out_ uint32_t *written)'),
-    EndPagePrinter: lib.func('bool __stdcall EndPagePrinter(HANDLE h)'),
-    EndDocPrinter: lib.func('bool __stdcall EndDocPrinter(HANDLE h)'),
-    ClosePrinter: lib.func('bool __stdcall ClosePrinter(HANDLE h)'),
+    StartPagePrinter: lib.func('int __stdcall StartPagePrinter(HANDLE h)'),
+    WritePrinter: lib.func('int __stdcall WritePrinter(HANDLE h, const uint8_t *buf, uint32_t len, _Out_ uint32_t *written)'),
+    EndPagePrinter: lib.func('int __stdcall EndPagePrinter(HANDLE h)'),
+    EndDocPrinter: lib.func('int __stdcall EndDocPrinter(HANDLE h)'),
+    ClosePrinter: lib.func('int __stdcall ClosePrinter(HANDLE h)'),
+    GetPrinterDriverW: lib.func('int __stdcall GetPrinterDriverW(HANDLE h, str16 env, uint32_t level, _Out_ void *buf, uint32_t size, _Out_ uint32_t *needed)'),
     GetLastError: k32.func('uint32_t __stdcall GetLastError()'),
   } as unknown as Winspool;
   void HANDLE;
   void DOC_INFO_1W;
   return winspool;
+}
+
+/**
+ * The datatype that passes our bytes through untouched: 'RAW', except for a v4 (XPS-based) driver, which drops RAW
+ * jobs (an empty spool file) and passes data through only as 'XPS_PASS' (Microsoft KB 2779300). The driver version is
+ * `cVersion`, the first DWORD of DRIVER_INFO_2. Any doubt: 'RAW', what label-printer drivers (v3) take.
+ */
+function passThroughDatatype(w: Winspool, h: unknown): 'RAW' | 'XPS_PASS' {
+  try {
+    const needed: [number] = [0];
+    w.GetPrinterDriverW(h, null, 2, null, 0, needed);
+    if (!needed[0] || needed[0] > 1 << 20) return 'RAW';
+    const buf = Buffer.alloc(needed[0]);
+    if (!w.GetPrinterDriverW(h, null, 2, buf, buf.length, needed)) return 'RAW';
+    return buf.readUInt32LE(0) === 4 ? 'XPS_PASS' : 'RAW';
+  } catch {
+    return 'RAW';
+  }
 }
 
 /** A RAW spooler job: the printer language goes to the printer untouched by the driver (no scaling). */
@@ -219,7 +240,7 @@ async function sendWindows(name: string, chunks: Chunks): Promise<SendResult> {
   if (!w.OpenPrinterW(name, h, null)) throw new AppError('PRINTER_NOT_INSTALLED', { name }, { status: 502 });
   let bytes = 0;
   try {
-    if (!w.StartDocPrinterW(h[0], 1, { pDocName: 'Nguon Goc label', pOutputFile: null, pDatatype: 'RAW' })) {
+    if (!w.StartDocPrinterW(h[0], 1, { pDocName: 'Nguon Goc label', pOutputFile: null, pDatatype: passThroughDatatype(w, h[0]) })) {
       throw new AppError('PRINTER_SPOOLER', { name, detail: `StartDocPrinter ${w.GetLastError()}` }, { status: 502 });
     }
     try {
