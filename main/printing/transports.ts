@@ -187,6 +187,21 @@ type Winspool = {
   GetPrinterDriverW: (h: unknown, env: null, level: number, buf: Buffer | null, size: number, needed: [number]) => number;
   GetLastError: () => number;
 };
+/** winspool.drv functions in koffi's C-like syntax (Win32 BOOL is a 4-byte int); tests parse them with koffi.proto. */
+export const WINSPOOL_DECLARATIONS = {
+  OpenPrinterW: 'int __stdcall OpenPrinterW(str16 name, _Out_ HANDLE *h, void *defaults)',
+  StartDocPrinterW: 'uint32_t __stdcall StartDocPrinterW(HANDLE h, uint32_t level, DOC_INFO_1W *doc)',
+  StartPagePrinter: 'int __stdcall StartPagePrinter(HANDLE h)',
+  WritePrinter: 'int __stdcall WritePrinter(HANDLE h, const uint8_t *buf, uint32_t len, _Out_ uint32_t *written)',
+  EndPagePrinter: 'int __stdcall EndPagePrinter(HANDLE h)',
+  EndDocPrinter: 'int __stdcall EndDocPrinter(HANDLE h)',
+  ClosePrinter: 'int __stdcall ClosePrinter(HANDLE h)',
+  GetPrinterDriverW: 'int __stdcall GetPrinterDriverW(HANDLE h, str16 env, uint32_t level, void *buf, uint32_t size, _Out_ uint32_t *needed)',
+} as const;
+export const KERNEL32_GET_LAST_ERROR = 'uint32_t __stdcall GetLastError()';
+/** The struct the declarations use besides HANDLE (an opaque pointer); both are made before the functions. */
+export const DOC_INFO_1W_FIELDS = { pDocName: 'str16', pOutputFile: 'str16', pDatatype: 'str16' } as const;
+
 let winspool: Winspool | null = null;
 
 function loadWinspool(): Winspool {
@@ -197,18 +212,10 @@ function loadWinspool(): Winspool {
   const lib = koffi.load('winspool.drv');
   const k32 = koffi.load('kernel32.dll');
   const HANDLE = koffi.pointer('HANDLE', koffi.opaque());
-  const DOC_INFO_1W = koffi.struct('DOC_INFO_1W', { pDocName: 'str16', pOutputFile: 'str16', pDatatype: 'str16' });
+  const DOC_INFO_1W = koffi.struct('DOC_INFO_1W', DOC_INFO_1W_FIELDS);
   winspool = {
-    // Win32 BOOL is a 4-byte int.
-    OpenPrinterW: lib.func('int __stdcall OpenPrinterW(str16 name, _Out_ HANDLE *h, void *defaults)'),
-    StartDocPrinterW: lib.func('uint32_t __stdcall StartDocPrinterW(HANDLE h, uint32_t level, DOC_INFO_1W *doc)'),
-    StartPagePrinter: lib.func('int __stdcall StartPagePrinter(HANDLE h)'),
-    WritePrinter: lib.func('int __stdcall WritePrinter(HANDLE h, const uint8_t *buf, uint32_t len, _Out_ uint32_t *written)'),
-    EndPagePrinter: lib.func('int __stdcall EndPagePrinter(HANDLE h)'),
-    EndDocPrinter: lib.func('int __stdcall EndDocPrinter(HANDLE h)'),
-    ClosePrinter: lib.func('int __stdcall ClosePrinter(HANDLE h)'),
-    GetPrinterDriverW: lib.func('int __stdcall GetPrinterDriverW(HANDLE h, str16 env, uint32_t level, _Out_ void *buf, uint32_t size, _Out_ uint32_t *needed)'),
-    GetLastError: k32.func('uint32_t __stdcall GetLastError()'),
+    ...Object.fromEntries(Object.entries(WINSPOOL_DECLARATIONS).map(([k, decl]) => [k, lib.func(decl)])),
+    GetLastError: k32.func(KERNEL32_GET_LAST_ERROR),
   } as unknown as Winspool;
   void HANDLE;
   void DOC_INFO_1W;

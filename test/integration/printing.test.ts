@@ -15,7 +15,8 @@ import { renderLabel, type Bitmap } from '../../main/labels/render';
 import { encodeToBuffer, ESCPOS_BAND_ROWS, type EncodeProfile } from '../../main/printing/encoders';
 import { jobBytes, type JobSpec } from '../../main/printing/job';
 import { setSendOptions, whenSettled } from '../../main/printing/queue';
-import { parsePrinterUri, windowsPrintersFromWmi } from '../../main/printing/transports';
+import { DOC_INFO_1W_FIELDS, KERNEL32_GET_LAST_ERROR, parsePrinterUri, WINSPOOL_DECLARATIONS, windowsPrintersFromWmi } from '../../main/printing/transports';
+import koffi from 'koffi';
 import { runCli } from '../../main/hosts/cli/program';
 import { commandModules } from '../../main/hosts/cli';
 import { decodeTspl } from '../helpers/decoders/tspl';
@@ -124,6 +125,14 @@ describe('printer URIs', () => {
     expect(windowsPrintersFromWmi('{"Name":"TSC TE200","Default":false}')).toHaveLength(1);
     expect(windowsPrintersFromWmi('')).toEqual([]);
     expect(windowsPrintersFromWmi('not json')).toEqual([]);
+  });
+
+  it('declares the Windows spooler functions in a form koffi accepts (they can only be called on Windows)', () => {
+    koffi.pointer('HANDLE', koffi.opaque());
+    koffi.struct('DOC_INFO_1W', DOC_INFO_1W_FIELDS);
+    const decls = [...Object.values(WINSPOOL_DECLARATIONS), KERNEL32_GET_LAST_ERROR];
+    expect(decls).toHaveLength(9);
+    for (const d of decls) expect(() => koffi.proto(d), d).not.toThrow();
     for (const bad of ['usb://x', 'tcp://', 'tcp://host:99999', 'cups:a b', 'lp0']) expect(() => parsePrinterUri(bad), bad).toThrow(AppError);
   });
 });
