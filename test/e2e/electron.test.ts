@@ -39,7 +39,8 @@ describe.skipIf(!!reason)('Electron desktop window', () => {
     const args = [ROOT, '--db', path.join(dir, 'nguongoc.db')];
     // Chromium refuses to start as root without this (CI containers run as root).
     if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-    app = await _electron.launch({ executablePath: BINARY!, args, cwd: ROOT, env: { ...process.env, ELECTRON_RUN_AS_NODE: '' }, timeout: 60_000 });
+    const env = { ...process.env, ELECTRON_RUN_AS_NODE: '', NGUONGOC_KEY_FILE: path.join(dir, 'keys', 'secret.key') };
+    app = await _electron.launch({ executablePath: BINARY!, args, cwd: ROOT, env, timeout: 60_000 });
     page = await app.firstWindow();
   });
   afterAll(async () => {
@@ -65,5 +66,30 @@ describe.skipIf(!!reason)('Electron desktop window', () => {
     await page.getByText('Bắt đầu dùng Nguồn Gốc').waitFor({ timeout: 10_000 });
     expect(app.windows()).toHaveLength(1);
     expect(page.url()).toContain('/dist/renderer/index.html');
+  });
+
+  it('keeps the portal login key under safeStorage when the OS offers it, never as a plain file beside it', async () => {
+    const keys = path.join(dir, 'keys');
+    const available = await app.evaluate(async ({ safeStorage }) => (await safeStorage.isAsyncEncryptionAvailable()) && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'));
+    if (available) {
+      expect(fs.existsSync(path.join(keys, 'secret.key.safe'))).toBe(true);
+      expect(fs.existsSync(path.join(keys, 'secret.key'))).toBe(false);
+    } else {
+      expect(fs.existsSync(path.join(keys, 'secret.key.safe'))).toBe(false);
+    }
+  });
+
+  it('lists the printers the OS has through the shell', async () => {
+    const fromShell = await app.evaluate(async ({ BrowserWindow }) => (await BrowserWindow.getAllWindows()[0].webContents.getPrintersAsync()).map((p) => p.name));
+    const fromApi = await page.evaluate(async () => {
+      const bridge = (window as unknown as { nguongoc: { call(m: string, i: unknown, l: string): Promise<{ ok: boolean; data?: { name: string }[] }> } }).nguongoc;
+      // The first look starts the refresh; the second sees its answer.
+      await bridge.call('printers.installed', {}, 'vi');
+      await new Promise((r) => setTimeout(r, 1500));
+      const r = await bridge.call('printers.installed', {}, 'vi');
+      return r.ok ? (r.data ?? []).map((p) => p.name) : null;
+    });
+    if (process.platform === 'win32') expect(fromApi?.sort()).toEqual(fromShell.sort());
+    else expect(Array.isArray(fromApi)).toBe(true);
   });
 });
