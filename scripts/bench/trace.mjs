@@ -280,7 +280,7 @@ console.log(`recall scope of raw lot ${wide.code}: ${scope.totals.lots.toLocaleS
 {
   const t = performance.now();
   core.db.exec('BEGIN');
-  let held = 0;
+  let held;
   try {
     const res = core.call('recall.start', { lotIds: [wide.id], reason: 'bench', hold: true });
     if (!res.ok) throw new Error(`recall.start: ${res.error.code} ${res.error.message}`);
@@ -290,3 +290,13 @@ console.log(`recall scope of raw lot ${wide.code}: ${scope.totals.lots.toLocaleS
   }
   console.log(`recall hold of that scope: ${held.toLocaleString('en')} lots put on hold in ${ms(performance.now() - t)} (one status event each, one transaction)`);
 }
+const t1 = performance.now();
+const full = core.call('trace.run', { lotIds: [wide.id], direction: 'forward', limit: 500 });
+console.log(`forward trace of the same lot, first page of 500 of ${full.data.page.total.toLocaleString('en')} lots: ${ms(performance.now() - t1)}`);
+
+globalThis.gc?.();
+const mem1 = process.memoryUsage();
+console.log(`memory: RSS ${mb(mem0.rss)} before, peak ${mb(peakRss)}, ${mb(mem1.rss)} after; JS heap ${mb(mem1.heapUsed)} (the graph stays in SQLite; SQLite page cache is bounded by its cache_size)`);
+core.close();
+// The generated file is kept as a cache (generating takes about a minute); --clean removes it.
+if (args.includes('--clean') && !opt('--db')) fs.rmSync(file, { force: true });
