@@ -3,7 +3,7 @@
 // page is printed silently at exactly the label's size (pageSize in microns, no margins, scale 100 %), so the
 // driver gets the same 1-bit bitmap the preview shows, never a page scaled to fit.
 import { BrowserWindow, session, type Session } from 'electron';
-import { chunkPages, driverPrintPage, type DriverJob, type ShellPrinter, type ShellServices } from '../hosts/shell-bridge';
+import { chunkPages, driverPrintPage, ShellError, type DriverJob, type ShellPrinter, type ShellServices } from '../hosts/shell-bridge';
 
 const PARTITION = 'nguongoc-print';
 let printSession: Session | null = null;
@@ -32,7 +32,14 @@ function printOnce(win: BrowserWindow, printer: string, job: DriverJob): Promise
         landscape: false,
         dpi: { horizontal: job.dpi, vertical: job.dpi },
       },
-      (success, failureReason) => (success ? resolve() : reject(new Error(failureReason || 'Print job failed'))),
+      (success, failureReason) => {
+        if (success) return resolve();
+        // Chromium's reasons: "Print job canceled", "Invalid printer settings", "Print job failed".
+        const reason = failureReason || 'Print job failed';
+        if (/cancel/i.test(reason)) reject(new ShellError('PRINTER_DRIVER_CANCELLED', reason));
+        else if (/invalid printer settings/i.test(reason)) reject(new ShellError('PRINTER_DRIVER_SETTINGS', reason));
+        else reject(new Error(reason));
+      },
     );
   });
 }
@@ -55,7 +62,7 @@ export function desktopShellServices(log: (line: string) => void): ShellServices
 
     async printWithDriver(printer: string, job: DriverJob): Promise<void> {
       const known = await services.listPrinters();
-      if (!known.some((p) => p.name === printer)) throw new Error(`No printer named "${printer}" is installed`);
+      if (!known.some((p) => p.name === printer)) throw new ShellError('PRINTER_NOT_INSTALLED', `No printer named "${printer}" is installed`);
       const win = new BrowserWindow({
         show: false,
         width: 800,

@@ -14,11 +14,23 @@ export interface ShellServices {
   listPrinters(): Promise<ShellPrinter[]>;
 }
 
+/** Failures the shell can name; the print job then shows a message of its own instead of the driver's words. */
+export type ShellErrorCode = 'PRINTER_NOT_INSTALLED' | 'PRINTER_DRIVER_CANCELLED' | 'PRINTER_DRIVER_SETTINGS';
+export class ShellError extends Error {
+  constructor(
+    readonly code: ShellErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ShellError';
+  }
+}
+
 export type ShellRequest =
   | { kind: 'driver-print'; printer: string; pages: Uint8Array[]; widthMm: number; heightMm: number; dpi: number }
   | { kind: 'printers' };
 export type ShellRequestMessage = { type: 'shell-request'; id: number; request: ShellRequest };
-export type ShellReplyMessage = { type: 'shell-reply'; id: number; ok: true; data: unknown } | { type: 'shell-reply'; id: number; ok: false; error: string };
+export type ShellReplyMessage = { type: 'shell-reply'; id: number; ok: true; data: unknown } | { type: 'shell-reply'; id: number; ok: false; error: string; code?: ShellErrorCode };
 
 /** Parent side: runs one request against the shell's services; never throws (the error travels back). */
 export async function answerShellRequest(services: ShellServices, msg: ShellRequestMessage): Promise<ShellReplyMessage> {
@@ -30,7 +42,7 @@ export async function answerShellRequest(services: ShellServices, msg: ShellRequ
         : await services.listPrinters();
     return { type: 'shell-reply', id: msg.id, ok: true, data: data ?? null };
   } catch (err) {
-    return { type: 'shell-reply', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { type: 'shell-reply', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err), ...(err instanceof ShellError ? { code: err.code } : {}) };
   }
 }
 
@@ -64,7 +76,7 @@ export function connectShell(port: MessagePort, log: (line: string) => void): (m
     if (!p) return true;
     pending.delete(m.id);
     if (m.ok) p.resolve(m.data);
-    else p.reject(new Error(m.error));
+    else p.reject(m.code ? new ShellError(m.code, m.error) : new Error(m.error));
     return true;
   };
 }

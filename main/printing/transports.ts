@@ -293,6 +293,11 @@ export async function printWithDriver(name: string, job: { pages: Buffer[]; widt
     await driverHook.print(name, job);
   } catch (err) {
     if (err instanceof AppError) throw err;
+    // Failures the shell names (shell-bridge ShellError) get their own words; anything else, the driver's.
+    const code = (err as { code?: unknown }).code;
+    if (code === 'PRINTER_NOT_INSTALLED' || code === 'PRINTER_DRIVER_CANCELLED' || code === 'PRINTER_DRIVER_SETTINGS') {
+      throw new AppError(code, { name, widthMm: job.widthMm, heightMm: job.heightMm }, { status: 502 });
+    }
     throw new AppError('PRINTER_SPOOLER', { name, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) }, { status: 502 });
   }
   return { bytes: job.pages.reduce((n, p) => n + p.length, 0) };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreOpenError, CoreWorkerClient, CoreWorkerError, type CoreWorkerClientOptions } from '../../main/hosts/worker-client';
-import type { DriverJob, ShellServices } from '../../main/hosts/shell-bridge';
+import { ShellError, type DriverJob, type ShellServices } from '../../main/hosts/shell-bridge';
 import { FileSecretStore } from '../../main/sync/secrets';
 import Database from 'better-sqlite3';
 import { ROOT } from '../helpers/dist';
@@ -111,10 +111,10 @@ describe('core worker', () => {
   // the thread boundary is tested with the shell's services played by the test.
   it('prints a driver: job through the shell: the pages reach the shell as PNGs at the label size', async () => {
     const received: { printer: string; job: DriverJob }[] = [];
-    let fail = false;
+    let fail: Error | null = null;
     const shell: ShellServices = {
       async printWithDriver(printer, job) {
-        if (fail) throw new Error('Print job failed');
+        if (fail) throw fail;
         received.push({ printer, job });
       },
       listPrinters: async () => [{ name: 'Văn phòng HP', isDefault: true }],
@@ -148,13 +148,21 @@ describe('core worker', () => {
     expect([png.width, png.height]).toEqual([Math.round((50 / 25.4) * 300), Math.round((30 / 25.4) * 300)]);
 
     // A driver that fails leaves the job failed with the driver's words, ready for a retry.
-    fail = true;
+    fail = new Error('Print job failed');
     const again = await c.call('print.test', { printerId, kind: 'test' });
     if (!again.ok) throw new Error(again.error.message);
     const failed = await waitJob((again.data as { id: number }).id);
     expect(failed.status).toBe('failed');
     expect(failed.error?.code).toBe('PRINTER_SPOOLER');
     expect(failed.error?.message).toContain('Print job failed');
+    // A failure the shell can name gets plain words: here, a paper size the driver does not have.
+    fail = new ShellError('PRINTER_DRIVER_SETTINGS', 'Invalid printer settings');
+    const third = await c.call('print.test', { printerId, kind: 'test' });
+    if (!third.ok) throw new Error(third.error.message);
+    const refused = await waitJob((third.data as { id: number }).id);
+    expect(refused.error?.code).toBe('PRINTER_DRIVER_SETTINGS');
+    expect(refused.error?.message).toContain('50×30 mm');
+    expect(refused.error?.message).toContain('Văn phòng HP');
   });
 
   it('seals portal credentials with the key the shell hands over, not the key file', async () => {
