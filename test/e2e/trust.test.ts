@@ -33,13 +33,15 @@ describeBrowser('users, import and workshop (browser mode)', () => {
     // The user menu is an animated dropdown: a click that lands while it opens or closes is lost on a
     // busy machine, so open it again until the login screen shows.
     for (let attempt = 1; ; attempt++) {
-      await app.page.getByTestId('user-chip').click();
-      await app.page.getByRole('menuitem', { name: 'Đổi người dùng' }).click();
       try {
+        await app.page.getByTestId('user-chip').click();
+        await app.page.getByRole('menuitem', { name: 'Đổi người dùng' }).click({ timeout: 5_000 });
         await app.page.getByTestId('login').waitFor({ timeout: 10_000 });
         return;
       } catch (err) {
-        if (attempt >= 3) throw err;
+        if (attempt >= 4) throw err;
+        // Close a half-open menu before trying again.
+        await app.page.keyboard.press('Escape').catch(() => undefined);
       }
     }
   };
