@@ -43,6 +43,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layer('Bad layering: main/ core code never imports electron (only main/electron/ may) nor renderer/.',
         ['electron'], ['**/renderer/**', 'electron/*']),
+      // A cached statement is shared by every caller of its SQL: switching it to pluck mode changes what the others get.
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='pluck'][callee.object.type='CallExpression'][callee.object.callee.name=/^(q|stmt)$/]",
+        message: 'Use qv() for a cached query whose first column is the answer: .pluck() on a shared q()/stmt() statement changes it for every caller.',
+      }],
     },
   },
   {

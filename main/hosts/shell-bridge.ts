@@ -67,8 +67,9 @@ export function connectShell(port: MessagePort, log: (line: string) => void): (m
     },
     list: async () => (await ask({ kind: 'printers' })) as ShellPrinter[],
   });
-  // The synchronous `printers.installed` reads the last list: fill it now (Windows asks the shell).
-  refreshInstalledPrinters().catch((err) => log(`[printers] ${err instanceof Error ? err.message : String(err)}`));
+  // On Windows the synchronous `printers.installed` reads the last list the shell gave: fill it now. (Elsewhere it
+  // asks CUPS itself, so there is nothing to fill.)
+  if (process.platform === 'win32') refreshInstalledPrinters().catch((err) => log(`[printers] ${err instanceof Error ? err.message : String(err)}`));
   return (msg) => {
     const m = msg as ShellReplyMessage;
     if (!m || typeof m !== 'object' || m.type !== 'shell-reply') return false;

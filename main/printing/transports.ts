@@ -342,11 +342,14 @@ function run(cmd: string, args: string[]): Promise<string> {
   });
 }
 
-let lastHookList: InstalledPrinter[] = [];
-/** Refreshes the Windows list the synchronous API reads (the desktop shell calls this at start and on demand). */
-export async function refreshInstalledPrinters(): Promise<InstalledPrinter[]> {
-  lastHookList = await listInstalledPrinters();
-  return lastHookList;
+let lastWindowsList: InstalledPrinter[] = [];
+let refreshing: Promise<InstalledPrinter[]> | null = null;
+/** Refreshes the Windows list the synchronous API reads; a refresh already under way is shared, not repeated. */
+export function refreshInstalledPrinters(): Promise<InstalledPrinter[]> {
+  refreshing ??= listInstalledPrinters()
+    .then((list) => (lastWindowsList = list))
+    .finally(() => (refreshing = null));
+  return refreshing;
 }
 
 /** The same list for the synchronous API: `lpstat` (short timeout) or the last list the shell gave. */
@@ -355,7 +358,7 @@ export function listInstalledPrintersSync(): InstalledPrinter[] {
     // Asking Windows takes a moment (the shell, or PowerShell): answer with the last list and ask again, so the
     // next look shows a printer just plugged in.
     refreshInstalledPrinters().catch(() => undefined);
-    return lastHookList;
+    return lastWindowsList;
   }
   const runSync = (args: string[]) => {
     try {
