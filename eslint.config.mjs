@@ -10,10 +10,13 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const layer = (message, paths, patterns = []) => ['error', {
-  paths: paths.map((name) => ({ name, message })),
-  patterns: patterns.map((group) => ({ group: [group], message })),
-}];
+const layer = (message, paths, patterns = []) => [
+  'error',
+  {
+    paths: paths.map((name) => ({ name, message })),
+    patterns: patterns.map((group) => ({ group: [group], message })),
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'coverage/**', 'resources/**'] },
@@ -21,7 +24,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off',
     },
@@ -30,10 +36,22 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': layer('Bad layering: shared/ is pure TypeScript (no Node, DOM, Electron, React, main/ or renderer/).',
+      'no-restricted-imports': layer(
+        'Bad layering: shared/ is pure TypeScript (no Node, DOM, Electron, React, main/ or renderer/).',
         [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3'],
-        ['**/main/**', '**/renderer/**', 'node:*']),
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', '__dirname', 'localStorage', 'navigator'],
+        ['**/main/**', '**/renderer/**', 'node:*'],
+      ),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'require',
+        'Buffer',
+        '__dirname',
+        'localStorage',
+        'navigator',
+      ],
     },
   },
   {
@@ -41,28 +59,43 @@ export default tseslint.config(
     ignores: ['main/electron/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': layer('Bad layering: main/ core code never imports electron (only main/electron/ may) nor renderer/.',
-        ['electron'], ['**/renderer/**', 'electron/*']),
+      'no-restricted-imports': layer(
+        'Bad layering: main/ core code never imports electron (only main/electron/ may) nor renderer/.',
+        ['electron'],
+        ['**/renderer/**', 'electron/*'],
+      ),
       // A cached statement is shared by every caller of its SQL: switching it to pluck mode changes what the others get.
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.property.name='pluck'][callee.object.type='CallExpression'][callee.object.callee.name=/^(q|stmt)$/]",
-        message: 'Use qv() for a cached query whose first column is the answer: .pluck() on a shared q()/stmt() statement changes it for every caller.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='pluck'][callee.object.type='CallExpression'][callee.object.callee.name=/^(q|stmt)$/]",
+          message:
+            'Use qv() for a cached query whose first column is the answer: .pluck() on a shared q()/stmt() statement changes it for every caller.',
+        },
+      ],
     },
   },
   {
     files: ['main/electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': layer('Bad layering: the Electron shell never imports renderer/.', [], ['**/renderer/**']),
+      'no-restricted-imports': layer(
+        'Bad layering: the Electron shell never imports renderer/.',
+        [],
+        ['**/renderer/**'],
+      ),
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': layer('Bad layering: renderer/ runs in the browser (no Node built-ins, electron, or main/).',
-        [...nodeBuiltins, 'electron', 'better-sqlite3'], ['**/main/**', 'node:*']),
+      'no-restricted-imports': layer(
+        'Bad layering: renderer/ runs in the browser (no Node built-ins, electron, or main/).',
+        [...nodeBuiltins, 'electron', 'better-sqlite3'],
+        ['**/main/**', 'node:*'],
+      ),
     },
   },
   {

@@ -8,8 +8,10 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), readStdin }, commandModules).then(
-  (code) => {
-    process.exitCode = code;
-  },
-);
+runCli(
+  process.argv.slice(2),
+  { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), readStdin },
+  commandModules,
+).then((code) => {
+  process.exitCode = code;
+});

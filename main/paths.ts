@@ -5,7 +5,10 @@ import path from 'node:path';
 
 export const APP_FOLDER = 'Nguon Goc';
 
-export function appDataRoot(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function appDataRoot(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return env.APPDATA || path.join(os.homedir(), 'AppData', 'Roaming');
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
@@ -16,7 +19,11 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
   return join(appDataRoot(env, platform), APP_FOLDER);
 }
 
-export function resolveDbPath(cliValue?: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function resolveDbPath(
+  cliValue?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (cliValue) return path.resolve(cliValue);
   if (env.NGUONGOC_DB) return path.resolve(env.NGUONGOC_DB);
   const join = platform === 'win32' ? path.win32.join : path.join;

@@ -1,4 +1,4 @@
-// When the desktop app looks for, and installs, a new version (issue #7 item 5). Plain Node so it is
+// When the desktop app looks for, and installs, a new version. Plain Node so it is
 // tested without Electron; main/electron/updater.ts hands it electron-updater's real updater.
 //   - check at start and then once a day (a timer looks hourly whether a day has passed, so a PC that
 //     slept through the night still checks in the morning);
@@ -159,7 +159,9 @@ export class UpdatePolicy {
     try {
       await this.opts.backup();
     } catch (err) {
-      this.log(`[update] backup before the update failed, update not installed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log(
+        `[update] backup before the update failed, update not installed: ${err instanceof Error ? err.message : String(err)}`,
+      );
       this.opts.updater.autoInstallOnAppQuit = false;
       return false;
     }

@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
 const only = process.argv.slice(2);
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).filter((f) => !only.length || only.some((o) => f.includes(o))).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs'))
+  .filter((f) => !only.length || only.some((o) => f.includes(o)))
+  .sort();
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(dir, f)], { stdio: 'inherit' });

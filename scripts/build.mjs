@@ -10,7 +10,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const only = process.argv[2]; // 'main' | 'renderer' | undefined (both)
 
 // Native or binary-carrying packages stay outside the bundle and load from node_modules.
-const external = ['electron', 'better-sqlite3', '@napi-rs/canvas', 'koffi', 'electron-updater', 'zxing-wasm', 'pdfkit', 'exceljs', 'bwip-js', 'node-thermal-printer'];
+const external = [
+  'electron',
+  'better-sqlite3',
+  '@napi-rs/canvas',
+  'koffi',
+  'electron-updater',
+  'zxing-wasm',
+  'pdfkit',
+  'exceljs',
+  'bwip-js',
+  'node-thermal-printer',
+];
 
 async function buildMain() {
   const entryPoints = {
@@ -20,7 +31,8 @@ async function buildMain() {
     'core-worker': 'main/hosts/worker.ts',
     lib: 'main/lib.ts',
   };
-  for (const [name, file] of Object.entries(entryPoints)) if (!fs.existsSync(path.join(root, file))) delete entryPoints[name];
+  for (const [name, file] of Object.entries(entryPoints))
+    if (!fs.existsSync(path.join(root, file))) delete entryPoints[name];
   await build({
     absWorkingDir: root,
     entryPoints,

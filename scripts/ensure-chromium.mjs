@@ -10,13 +10,22 @@ if (!fs.existsSync(CHROMIUM)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = fs.existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('Cài Chromium cho kiểm thử giao diện / installing Chromium for the browser tests (apt-get install chromium)…');
+    console.log(
+      'Cài Chromium cho kiểm thử giao diện / installing Chromium for the browser tests (apt-get install chromium)…',
+    );
     try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null', { stdio: 'inherit', shell: '/bin/bash' });
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null', {
+        stdio: 'inherit',
+        shell: '/bin/bash',
+      });
     } catch {
-      console.log('Không cài được Chromium; các kiểm thử giao diện sẽ bỏ qua / could not install Chromium; browser tests will be skipped.');
+      console.log(
+        'Không cài được Chromium; các kiểm thử giao diện sẽ bỏ qua / could not install Chromium; browser tests will be skipped.',
+      );
     }
   } else {
-    console.log(`Không có Chromium ở ${CHROMIUM}; các kiểm thử giao diện sẽ bỏ qua. Cài bằng: sudo apt-get install -y chromium`);
+    console.log(
+      `Không có Chromium ở ${CHROMIUM}; các kiểm thử giao diện sẽ bỏ qua. Cài bằng: sudo apt-get install -y chromium`,
+    );
   }
 }

@@ -30,9 +30,11 @@ export function parseSyntaxDictionary(text) {
     const aiToken = tokens.shift();
     let flags = '';
     // Flags come from a fixed punctuation alphabet; a specification token always starts with a letter or "[".
-    if (tokens.length && /^[*!?"$%&'()+,\-./:;<=>@[\\\]^_`{|}~]+$/.test(tokens[0]) && !tokens[0].startsWith('[')) flags = tokens.shift();
+    if (tokens.length && /^[*!?"$%&'()+,\-./:;<=>@[\\\]^_`{|}~]+$/.test(tokens[0]) && !tokens[0].startsWith('['))
+      flags = tokens.shift();
     const components = [];
-    while (tokens.length && /^\[?[NXYZ]\d*(\.\.\d+)?\]?(,\w+)*$/.test(tokens[0])) components.push(parseComponent(tokens.shift()));
+    while (tokens.length && /^\[?[NXYZ]\d*(\.\.\d+)?\]?(,\w+)*$/.test(tokens[0]))
+      components.push(parseComponent(tokens.shift()));
     if (!components.length) throw new Error(`No specification in line: ${rawLine}`);
     const req = [];
     const ex = [];
@@ -81,7 +83,9 @@ function parseComponent(token) {
 
 function sourceCommit() {
   if (!existsSync(readmePath)) return 'unknown';
-  const row = readFileSync(readmePath, 'utf8').split('\n').find((l) => l.includes('gs1-syntax-dictionary.txt') && l.includes('commit'));
+  const row = readFileSync(readmePath, 'utf8')
+    .split('\n')
+    .find((l) => l.includes('gs1-syntax-dictionary.txt') && l.includes('commit'));
   const m = row && /commit ([0-9a-f]{7,40})(?:, ([0-9-]+))?/.exec(row);
   return m ? `${m[1]}${m[2] ? ` (${m[2]})` : ''}` : 'unknown';
 }

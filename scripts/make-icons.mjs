@@ -139,4 +139,6 @@ fs.writeFileSync(path.join(outDir, 'icon.png'), png256);
 const images = [16, 24, 32, 48, 64, 128].map((size) => ({ size, data: dibEntry(draw(size)) }));
 images.push({ size: 256, data: png256 });
 fs.writeFileSync(path.join(outDir, 'icon.ico'), ico(images));
-process.stdout.write(`icons written to ${path.relative(root, outDir)}: icon.png (256 px), icon.ico (${images.map((i) => i.size).join(', ')} px)\n`);
+process.stdout.write(
+  `icons written to ${path.relative(root, outDir)}: icon.png (256 px), icon.ico (${images.map((i) => i.size).join(', ')} px)\n`,
+);

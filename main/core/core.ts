@@ -2,7 +2,14 @@
 // input; it validates the input with the contract's zod schema, runs the handler (a write is one
 // SQLite transaction: all or nothing) and answers with the same envelope everywhere.
 import type { z } from 'zod';
-import { api, isMethodName, type ApiParsed, type ApiResponse, type ApiResult, type MethodName } from '../../shared/api/contract';
+import {
+  api,
+  isMethodName,
+  type ApiParsed,
+  type ApiResponse,
+  type ApiResult,
+  type MethodName,
+} from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import { systemClock, type Clock } from '../clock';
@@ -14,7 +21,7 @@ import { auditCall, lastAuditId } from './services/audit';
 
 export type HostKind = 'electron' | 'http' | 'cli' | 'test';
 
-/** Who is calling and in which language they read. `session`: the token of a PIN login (issue #7). */
+/** Who is calling and in which language they read. `session`: the token of a PIN login. */
 export type CallContext = { lang?: Lang; user?: string; session?: string };
 
 /** What a handler gets besides its input. */
@@ -40,7 +47,15 @@ export type Handler<M extends MethodName> = (input: ApiParsed<M>, ctx: ServiceCo
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type PartialHandlers = { [M in MethodName]?: Handler<M> };
 
-export type CoreOptions = { db: Db; dbPath: string; host: HostKind; clock?: Clock; handlers: Handlers; log?: (line: string) => void; reopen?: () => Db };
+export type CoreOptions = {
+  db: Db;
+  dbPath: string;
+  host: HostKind;
+  clock?: Clock;
+  handlers: Handlers;
+  log?: (line: string) => void;
+  reopen?: () => Db;
+};
 
 export class Core {
   db: Db;
@@ -69,13 +84,18 @@ export class Core {
       return { ok: true, data, status: 200 };
     } catch (err) {
       const appErr = toAppError(err);
-      if (appErr.code === 'INTERNAL') this.log(`[core] ${methodName}: ${err instanceof Error ? err.stack : String(err)}`);
+      if (appErr.code === 'INTERNAL')
+        this.log(`[core] ${methodName}: ${err instanceof Error ? err.stack : String(err)}`);
       return { ok: false, error: appErr.toBody(lang), status: appErr.status };
     }
   }
 
   /** Typed call for in-process users (CLI, tests, demo builder); throws AppError. */
-  run<M extends MethodName>(methodName: M, input: z.input<(typeof api)[M]['input']>, callCtx: CallContext = {}): ApiResult<M> {
+  run<M extends MethodName>(
+    methodName: M,
+    input: z.input<(typeof api)[M]['input']>,
+    callCtx: CallContext = {},
+  ): ApiResult<M> {
     return this.invoke(methodName, input, callCtx) as ApiResult<M>;
   }
 
@@ -130,7 +150,8 @@ export class Core {
 
   private defaultLang(): Lang {
     try {
-      const row = this.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
+      const row = this.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
+        { value: string } | undefined;
       return parseLang(row?.value);
     } catch {
       return 'vi';

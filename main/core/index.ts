@@ -26,14 +26,28 @@ export function checkHandlersComplete(handlers: PartialHandlers, names: string[]
   return names.filter((n) => !(n in handlers));
 }
 
-export type OpenCoreOptions = { dbPath: string; host: HostKind; clock?: Clock; open?: OpenOptions; log?: (line: string) => void };
+export type OpenCoreOptions = {
+  dbPath: string;
+  host: HostKind;
+  clock?: Clock;
+  open?: OpenOptions;
+  log?: (line: string) => void;
+};
 
 export function openCore(opts: OpenCoreOptions): Core {
-  // Before a migration changes an existing file, a copy of it goes to the backups folder (issue #7).
+  // Before a migration changes an existing file, a copy of it goes to the backups folder.
   const open: OpenOptions = { beforeMigrate: backupBeforeMigration(opts.dbPath), ...opts.open };
   const db = openDatabase(opts.dbPath, open);
   const reopen = () => openDatabase(opts.dbPath, open);
-  return new Core({ db, dbPath: opts.dbPath, host: opts.host, clock: opts.clock, handlers: allHandlers, log: opts.log, reopen });
+  return new Core({
+    db,
+    dbPath: opts.dbPath,
+    host: opts.host,
+    clock: opts.clock,
+    handlers: allHandlers,
+    log: opts.log,
+    reopen,
+  });
 }
 
 export { Core };

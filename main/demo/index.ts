@@ -13,11 +13,40 @@ import { planBatch, writeBatch } from '../core/services/batches';
 import { writeReceipt } from '../core/services/receipts';
 import { writeShipment } from '../core/services/shipments';
 import { addDays } from '../../shared/domain/lots';
-import { BUSINESS, BUYERS, CUSTOMERS, DRIVERS, LOCATIONS, OPERATORS, PLATES, PRODUCTS, RECIPES, SUPPLIERS, SUPPLY, gln, taxCode } from './data';
+import {
+  BUSINESS,
+  BUYERS,
+  CUSTOMERS,
+  DRIVERS,
+  LOCATIONS,
+  OPERATORS,
+  PLATES,
+  PRODUCTS,
+  RECIPES,
+  SUPPLIERS,
+  SUPPLY,
+  gln,
+  taxCode,
+} from './data';
 
-export type DemoOptions = { scenario?: string; scale?: number; seed?: number; endDate?: string; log?: (line: string) => void };
+export type DemoOptions = {
+  scenario?: string;
+  scale?: number;
+  seed?: number;
+  endDate?: string;
+  log?: (line: string) => void;
+};
 export type DemoClock = { now(): Date; offset: string; set(iso: string): void };
-export type DemoReport = { scenario: string; scale: number; seed: number; days: number; from: string; to: string; counts: Record<string, number>; seconds: number };
+export type DemoReport = {
+  scenario: string;
+  scale: number;
+  seed: number;
+  days: number;
+  from: string;
+  to: string;
+  counts: Record<string, number>;
+  seconds: number;
+};
 
 export const SCENARIOS = ['dongnai'] as const;
 
@@ -50,7 +79,8 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}): DemoReport {
   const started = Date.now();
   const scenario = opts.scenario ?? 'dongnai';
-  if (!(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`unknown scenario ${scenario}; known: ${SCENARIOS.join(', ')}`);
+  if (!(SCENARIOS as readonly string[]).includes(scenario))
+    throw new Error(`unknown scenario ${scenario}; known: ${SCENARIOS.join(', ')}`);
   const scale = Math.max(1, Math.floor(opts.scale ?? 200));
   const seed = opts.seed ?? 1;
   const r = rng(seed);
@@ -59,52 +89,101 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
   // A small demo covers two months; large ones spread ~90 batches a day over at most three years.
   const days = scale <= 1200 ? 60 : Math.min(1095, Math.ceil(scale / 20));
   const start = addDays(end, -days);
-  const at = (date: string, minute: number) => clock.set(`${date}T${String(7 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+07:00`);
+  const at = (date: string, minute: number) =>
+    clock.set(
+      `${date}T${String(7 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+07:00`,
+    );
   const db = core.db;
   // Passing the language saves the core a settings lookup per call.
   const run: Core['run'] = (m, input) => core.run(m, input, { lang: 'vi', user: 'demo' });
   // The hot paths call the same service functions as the API (input parsed by the same zod schemas) but
   // skip building the views the screens need, inside the day's transaction.
   // Products and locations do not change while the demo records, so their rows are read once.
-  const ctx: ServiceContext = { db, clock, user: 'demo', lang: 'vi', dbPath: core.dbPath, host: 'cli', rowMemo: new Map() };
+  const ctx: ServiceContext = {
+    db,
+    clock,
+    user: 'demo',
+    lang: 'vi',
+    dbPath: core.dbPath,
+    host: 'cli',
+    rowMemo: new Map(),
+  };
   const recipeCache = new Map<number, Recipe>();
   const plan = (input: ApiInput<'batches.plan'>) => planBatch(ctx, api['batches.plan'].input.parse(input), recipeCache);
   const record = (input: ApiInput<'batches.record'>) => writeBatch(ctx, api['batches.record'].input.parse(input));
   const receipt = (input: ApiInput<'receipts.create'>) => writeReceipt(ctx, api['receipts.create'].input.parse(input));
-  const shipment = (input: ApiInput<'shipments.create'>) => writeShipment(ctx, api['shipments.create'].input.parse(input));
+  const shipment = (input: ApiInput<'shipments.create'>) =>
+    writeShipment(ctx, api['shipments.create'].input.parse(input));
 
   // ---------- master data ----------
   at(start, 0);
-  const ids = db.transaction(() => {
-    run('business.update', BUSINESS);
-    const loc: Record<string, number> = {};
-    for (const l of LOCATIONS) loc[l.key] = run('locations.create', { name: l.name, kind: l.kind, address: l.address, gln: l.gln }).id;
-    const partner: Record<string, number> = {};
-    SUPPLIERS.forEach((s, i) => (partner[s.key] = run('partners.create', { kind: 'supplier', name: s.name, address: s.address, contactPerson: s.contactPerson, taxCode: taxCode(360200000 + i * 7919), gln: gln(20 + i), phone: `0251 38${String(10000 + i * 137).slice(-5)}` }).id));
-    CUSTOMERS.forEach((c, i) => (partner[c.key] = run('partners.create', { kind: 'customer', name: c.name, address: c.address, taxCode: taxCode(360500000 + i * 6151), gln: gln(50 + i), phone: `0909 ${String(100000 + i * 7331).slice(-6)}` }).id));
-    const product: Record<string, number> = {};
-    for (const { key, ...p } of PRODUCTS) product[key] = run('products.create', p).id;
-    const recipe: Record<string, number> = {};
-    for (const d of RECIPES) {
-      recipe[d.key] = run('recipes.create', {
-        productId: product[d.product],
-        name: d.name,
-        batchSize: d.batchSize,
-        batchUnit: d.batchUnit,
-        inputMode: d.inputMode,
-        inputs: d.inputs.map((i) => ({ productId: product[i.product], qty: i.qty, percent: i.percent, unit: i.unit })),
-        byProducts: (d.byProducts ?? []).map((b) => ({ productId: product[b.product], qty: b.qty, unit: b.unit })),
-        yieldPct: d.yieldPct,
-        lossPct: d.lossPct,
-        steps: d.steps,
-      }).id;
-    }
-    return { loc, partner, product, recipe };
-  }).immediate();
+  const ids = db
+    .transaction(() => {
+      run('business.update', BUSINESS);
+      const loc: Record<string, number> = {};
+      for (const l of LOCATIONS)
+        loc[l.key] = run('locations.create', { name: l.name, kind: l.kind, address: l.address, gln: l.gln }).id;
+      const partner: Record<string, number> = {};
+      SUPPLIERS.forEach(
+        (s, i) =>
+          (partner[s.key] = run('partners.create', {
+            kind: 'supplier',
+            name: s.name,
+            address: s.address,
+            contactPerson: s.contactPerson,
+            taxCode: taxCode(360200000 + i * 7919),
+            gln: gln(20 + i),
+            phone: `0251 38${String(10000 + i * 137).slice(-5)}`,
+          }).id),
+      );
+      CUSTOMERS.forEach(
+        (c, i) =>
+          (partner[c.key] = run('partners.create', {
+            kind: 'customer',
+            name: c.name,
+            address: c.address,
+            taxCode: taxCode(360500000 + i * 6151),
+            gln: gln(50 + i),
+            phone: `0909 ${String(100000 + i * 7331).slice(-6)}`,
+          }).id),
+      );
+      const product: Record<string, number> = {};
+      for (const { key, ...p } of PRODUCTS) product[key] = run('products.create', p).id;
+      const recipe: Record<string, number> = {};
+      for (const d of RECIPES) {
+        recipe[d.key] = run('recipes.create', {
+          productId: product[d.product],
+          name: d.name,
+          batchSize: d.batchSize,
+          batchUnit: d.batchUnit,
+          inputMode: d.inputMode,
+          inputs: d.inputs.map((i) => ({
+            productId: product[i.product],
+            qty: i.qty,
+            percent: i.percent,
+            unit: i.unit,
+          })),
+          byProducts: (d.byProducts ?? []).map((b) => ({ productId: product[b.product], qty: b.qty, unit: b.unit })),
+          yieldPct: d.yieldPct,
+          lossPct: d.lossPct,
+          steps: d.steps,
+        }).id;
+      }
+      return { loc, partner, product, recipe };
+    })
+    .immediate();
   const productKey = new Map(Object.entries(ids.product).map(([k, v]) => [v, k]));
   const recipeFor: Record<string, string> = Object.fromEntries(RECIPES.map((d) => [d.product, d.key]));
 
-  const counts = { receipts: 0, batches: 0, shipments: 0, transfers: 0, statusChanges: 0, corrections: 0, recipeVersions: 0 };
+  const counts = {
+    receipts: 0,
+    batches: 0,
+    shipments: 0,
+    transfers: 0,
+    statusChanges: 0,
+    corrections: 0,
+    recipeVersions: 0,
+  };
   let minute = 0;
   const tick = (date: string) => at(date, Math.min(12 * 60 - 1, (minute += 1)));
   let deliveryNo = 0;
@@ -140,13 +219,19 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
     // Now and then a delivery is weighed again and corrected (a real shop's most common correction).
     if (counts.receipts % 150 === 0) {
       const ev = run('events.get', { id: rc.lines[0].eventId });
-      run('events.correct', { eventId: ev.id, lines: [{ lineId: ev.lines[0].lineId, qty: round3(ev.lines[0].qty * 0.99) }], reason: 'Cân lại khi nhập kho: thiếu 1%' });
+      run('events.correct', {
+        eventId: ev.id,
+        lines: [{ lineId: ev.lines[0].lineId, qty: round3(ev.lines[0].qty * 0.99) }],
+        reason: 'Cân lại khi nhập kho: thiếu 1%',
+      });
       counts.corrections++;
     }
   };
 
   const recent: { lotId: number; productKey: string; qty: number; second?: boolean }[] = [];
-  const lotState = db.prepare('SELECT COALESCE((SELECT qty_milli FROM lot_stock WHERE lot_id = l.id AND location_id = ?), 0) AS balance_milli, status FROM lots l WHERE l.id = ?');
+  const lotState = db.prepare(
+    'SELECT COALESCE((SELECT qty_milli FROM lot_stock WHERE lot_id = l.id AND location_id = ?), 0) AS balance_milli, status FROM lots l WHERE l.id = ?',
+  );
 
   /** Plans a batch from its recipe; makes sure inputs exist (receipts, or a lower-level batch), records it. */
   const produce = (date: string, productKeyToMake: string, sizeFactor: number, depth = 0): void => {
@@ -176,7 +261,12 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
       outputs.splice(1, 0, { ...outputs[0], lotCode: null, qty: outputs[0].qty - half });
       outputs[0] = { ...outputs[0], qty: half };
     }
-    const b = record({ ...rec, outputs, operator: r.pick(OPERATORS), requestKey: `demo-${seed}-${date}-${counts.batches}` });
+    const b = record({
+      ...rec,
+      outputs,
+      operator: r.pick(OPERATORS),
+      requestKey: `demo-${seed}-${date}-${counts.batches}`,
+    });
     counts.batches++;
     for (const o of b.outputs) {
       const k = productKey.get(o.productId)!;
@@ -234,54 +324,114 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
     minute = 0;
     db.transaction(() => {
       const before = counts.batches;
-      for (let i = 0; counts.batches - before < target && i < target * 3; i++) produce(date, pickMake(), r.between(0.8, 1.2));
+      for (let i = 0; counts.batches - before < target && i < target * 3; i++)
+        produce(date, pickMake(), r.between(0.8, 1.2));
       ship(date);
       // Weekly: move some finished goods to the shop, dispose of expired stock.
       if (d % 7 === 3) {
-        const lots = run('lots.list', { locationId: ids.loc.workshop, usable: true, productId: ids.product.cashewJar, limit: 2, sort: 'expiryDate' }).items;
+        const lots = run('lots.list', {
+          locationId: ids.loc.workshop,
+          usable: true,
+          productId: ids.product.cashewJar,
+          limit: 2,
+          sort: 'expiryDate',
+        }).items;
         if (lots.length && lots.every((l) => (l.stock.find((x) => x.locationId === ids.loc.workshop)?.qty ?? 0) >= 3)) {
           tick(date);
-          run('shipments.create', { kind: 'transfer', fromLocationId: ids.loc.workshop, toLocationId: ids.loc.shop, date, documentRef: `CK-${date}`, lines: lots.map((l) => ({ lotId: l.id, qty: Math.max(1, Math.floor((l.stock.find((x) => x.locationId === ids.loc.workshop)?.qty ?? 0) / 3)) })) });
+          run('shipments.create', {
+            kind: 'transfer',
+            fromLocationId: ids.loc.workshop,
+            toLocationId: ids.loc.shop,
+            date,
+            documentRef: `CK-${date}`,
+            lines: lots.map((l) => ({
+              lotId: l.id,
+              qty: Math.max(1, Math.floor((l.stock.find((x) => x.locationId === ids.loc.workshop)?.qty ?? 0) / 3)),
+            })),
+          });
           counts.transfers++;
         }
-        const expired = db.prepare("SELECT id FROM lots WHERE balance_milli > 0 AND status = 'available' AND expiry_date < ? ORDER BY expiry_date LIMIT 200").pluck().all(date) as number[];
+        const expired = db
+          .prepare(
+            "SELECT id FROM lots WHERE balance_milli > 0 AND status = 'available' AND expiry_date < ? ORDER BY expiry_date LIMIT 200",
+          )
+          .pluck()
+          .all(date) as number[];
         if (expired.length) {
           tick(date);
-          run('lots.setStatus', { lotIds: expired, status: 'destroyed', reason: 'Hết hạn sử dụng, huỷ theo quy trình', date });
+          run('lots.setStatus', {
+            lotIds: expired,
+            status: 'destroyed',
+            reason: 'Hết hạn sử dụng, huỷ theo quy trình',
+            date,
+          });
           counts.statusChanges++;
         }
       }
       // Now and then a raw lot is held for a lab test, then released.
       if (d % 11 === 5) {
-        const lot = db.prepare("SELECT id FROM lots WHERE product_id = ? AND balance_milli > 0 AND status = 'available' ORDER BY id DESC LIMIT 1").pluck().get(ids.product.greenCoffee) as number | undefined;
+        const lot = db
+          .prepare(
+            "SELECT id FROM lots WHERE product_id = ? AND balance_milli > 0 AND status = 'available' ORDER BY id DESC LIMIT 1",
+          )
+          .pluck()
+          .get(ids.product.greenCoffee) as number | undefined;
         if (lot) {
           tick(date);
           run('lots.setStatus', { lotIds: [lot], status: 'on_hold', reason: 'Chờ kết quả kiểm nghiệm độ ẩm', date });
           tick(date);
-          run('lots.setStatus', { lotIds: [lot], status: 'available', reason: 'Kết quả kiểm nghiệm đạt (độ ẩm 12,1%)', date });
+          run('lots.setStatus', {
+            lotIds: [lot],
+            status: 'available',
+            reason: 'Kết quả kiểm nghiệm đạt (độ ẩm 12,1%)',
+            date,
+          });
           counts.statusChanges += 2;
         }
       }
       // Mid-period: the roasting recipe is adjusted (a new version; older batches keep theirs).
       if (d === Math.floor(days / 2)) {
         tick(date);
-        run('recipes.update', { id: ids.recipe.roastCoffee, yieldPct: 81, steps: RECIPES[2].steps + '\n4. (Từ nay) rang thêm 30 giây cho vị đậm.' });
+        run('recipes.update', {
+          id: ids.recipe.roastCoffee,
+          yieldPct: 81,
+          steps: RECIPES[2].steps + '\n4. (Từ nay) rang thêm 30 giây cho vị đậm.',
+        });
         recipeCache.delete(ids.recipe.roastCoffee);
         counts.recipeVersions++;
       }
       // Near the end: one giò lụa lot is recalled after a customer complaint.
       if (!recalled && d >= days - 5) {
-        const lot = db.prepare("SELECT id FROM lots WHERE product_id = ? AND status = 'available' ORDER BY id DESC LIMIT 1").pluck().get(ids.product.gio) as number | undefined;
+        const lot = db
+          .prepare("SELECT id FROM lots WHERE product_id = ? AND status = 'available' ORDER BY id DESC LIMIT 1")
+          .pluck()
+          .get(ids.product.gio) as number | undefined;
         if (lot) {
           tick(date);
-          run('lots.setStatus', { lotIds: [lot], status: 'recalled', reason: 'Khách phản ánh giò có vị chua; thu hồi để kiểm tra', recallRef: `TH-${date}`, date });
+          run('lots.setStatus', {
+            lotIds: [lot],
+            status: 'recalled',
+            reason: 'Khách phản ánh giò có vị chua; thu hồi để kiểm tra',
+            recallRef: `TH-${date}`,
+            date,
+          });
           counts.statusChanges++;
           recalled = true;
         }
       }
     }).immediate();
-    if (d % 30 === 0 || d === days - 1) log(`${date}: ${counts.batches} mẻ, ${counts.receipts} phiếu nhập, ${counts.shipments} phiếu xuất`);
+    if (d % 30 === 0 || d === days - 1)
+      log(`${date}: ${counts.batches} mẻ, ${counts.receipts} phiếu nhập, ${counts.shipments} phiếu xuất`);
   }
   db.transaction(() => run('partners.archive', { id: ids.partner.old })).immediate();
-  return { scenario, scale, seed, days, from: addDays(start, 1), to: end, counts, seconds: (Date.now() - started) / 1000 };
+  return {
+    scenario,
+    scale,
+    seed,
+    days,
+    from: addDays(start, 1),
+    to: end,
+    counts,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -7,7 +7,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
 import { registerIpc } from '../hosts/ipc';
 import { CoreOpenError, CoreWorkerClient } from '../hosts/worker-client';
 import { resolveDbPath } from '../paths';
@@ -54,7 +66,8 @@ function isOwnUrl(raw: string): boolean {
     const url = new URL(raw);
     if (url.protocol === 'file:') return isInside(RENDERER_DIR, fileURLToPath(url));
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') return true;
-    if (DEV_SERVER && (url.protocol === 'http:' || url.protocol === 'ws:')) return url.host === new URL(DEV_SERVER).host;
+    if (DEV_SERVER && (url.protocol === 'http:' || url.protocol === 'ws:'))
+      return url.host === new URL(DEV_SERVER).host;
   } catch {
     return false;
   }
@@ -95,9 +108,16 @@ function serveOwnFiles(): void {
     }
     try {
       const ext = path.extname(file).toLowerCase();
-      const headers = { 'Content-Type': MIME[ext] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' };
+      const headers = {
+        'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+      };
       if (ext === '.html') {
-        const html = (await fs.promises.readFile(file, 'utf8')).replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+        const html = (await fs.promises.readFile(file, 'utf8')).replace(
+          '<head>',
+          `<head><meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+        );
         return new Response(html, { headers });
       }
       return new Response(await fs.promises.readFile(file), { headers });
@@ -141,7 +161,14 @@ function guardContents(contents: WebContents): void {
 
 function buildMenu(dbPath: string): Menu {
   const template: MenuItemConstructorOptions[] = [
-    { label: 'Tệp', submenu: [{ label: 'Mở thư mục dữ liệu', click: () => shell.showItemInFolder(dbPath) }, { type: 'separator' }, { label: 'Thoát', role: 'quit' }] },
+    {
+      label: 'Tệp',
+      submenu: [
+        { label: 'Mở thư mục dữ liệu', click: () => shell.showItemInFolder(dbPath) },
+        { type: 'separator' },
+        { label: 'Thoát', role: 'quit' },
+      ],
+    },
     {
       label: 'Sửa',
       submenu: [
@@ -164,7 +191,9 @@ function buildMenu(dbPath: string): Menu {
         { label: 'Cỡ chữ gốc', role: 'resetZoom' },
         { type: 'separator' },
         { label: 'Toàn màn hình', role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ label: 'Công cụ phát triển', role: 'toggleDevTools' } as MenuItemConstructorOptions]),
+        ...(app.isPackaged
+          ? []
+          : [{ label: 'Công cụ phát triển', role: 'toggleDevTools' } as MenuItemConstructorOptions]),
       ],
     },
     {
@@ -228,8 +257,14 @@ function createWindow(): BrowserWindow {
 }
 
 async function showOpenError(err: unknown, dbPath: string): Promise<void> {
-  const vi = err instanceof CoreOpenError ? err.messages.vi : `Không mở được dữ liệu: ${err instanceof Error ? err.message : String(err)}`;
-  const en = err instanceof CoreOpenError ? err.messages.en : `Could not open the data: ${err instanceof Error ? err.message : String(err)}`;
+  const vi =
+    err instanceof CoreOpenError
+      ? err.messages.vi
+      : `Không mở được dữ liệu: ${err instanceof Error ? err.message : String(err)}`;
+  const en =
+    err instanceof CoreOpenError
+      ? err.messages.en
+      : `Could not open the data: ${err instanceof Error ? err.message : String(err)}`;
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: TITLE,
@@ -253,7 +288,8 @@ async function main(): Promise<void> {
   app.setName(TITLE);
   if (process.platform === 'win32') app.setAppUserModelId('vn.nguongoc.app');
   // Bundled fonts, templates and demo data sit next to app.asar once installed (extraResources).
-  if (app.isPackaged && !process.env.NGUONGOC_RESOURCES) process.env.NGUONGOC_RESOURCES = path.join(process.resourcesPath, 'resources');
+  if (app.isPackaged && !process.env.NGUONGOC_RESOURCES)
+    process.env.NGUONGOC_RESOURCES = path.join(process.resourcesPath, 'resources');
 
   const dbPath = resolveDbPath(dbArg(process.argv));
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
@@ -318,6 +354,9 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   log(`[shell] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  dialog.showErrorBox(TITLE, `Phần mềm gặp lỗi khi khởi động / The app failed to start:\n${err instanceof Error ? err.message : String(err)}`);
+  dialog.showErrorBox(
+    TITLE,
+    `Phần mềm gặp lỗi khi khởi động / The app failed to start:\n${err instanceof Error ? err.message : String(err)}`,
+  );
   app.exit(1);
 });

@@ -3,7 +3,14 @@
 // page is printed silently at exactly the label's size (pageSize in microns, no margins, scale 100 %), so the
 // driver gets the same 1-bit bitmap the preview shows, never a page scaled to fit.
 import { BrowserWindow, session, type Session } from 'electron';
-import { chunkPages, driverPrintPage, ShellError, type DriverJob, type ShellPrinter, type ShellServices } from '../hosts/shell-bridge';
+import {
+  chunkPages,
+  driverPrintPage,
+  ShellError,
+  type DriverJob,
+  type ShellPrinter,
+  type ShellServices,
+} from '../hosts/shell-bridge';
 
 const PARTITION = 'nguongoc-print';
 let printSession: Session | null = null;
@@ -48,12 +55,21 @@ export function desktopShellServices(log: (line: string) => void): ShellServices
   const services: ShellServices = {
     async listPrinters(): Promise<ShellPrinter[]> {
       const win = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed());
-      const probe = win ?? new BrowserWindow({ show: false, webPreferences: { session: getPrintSession(), sandbox: true, contextIsolation: true } });
+      const probe =
+        win ??
+        new BrowserWindow({
+          show: false,
+          webPreferences: { session: getPrintSession(), sandbox: true, contextIsolation: true },
+        });
       try {
         const list = await probe.webContents.getPrintersAsync();
         return list.map((p) => {
           const opts = (p.options ?? {}) as Record<string, string>;
-          return { name: p.name, description: p.description || p.displayName, isDefault: opts['is-default'] === 'true' || opts.isDefault === 'true' };
+          return {
+            name: p.name,
+            description: p.description || p.displayName,
+            isDefault: opts['is-default'] === 'true' || opts.isDefault === 'true',
+          };
         });
       } finally {
         if (!win) probe.destroy();
@@ -62,16 +78,27 @@ export function desktopShellServices(log: (line: string) => void): ShellServices
 
     async printWithDriver(printer: string, job: DriverJob): Promise<void> {
       const known = await services.listPrinters();
-      if (!known.some((p) => p.name === printer)) throw new ShellError('PRINTER_NOT_INSTALLED', `No printer named "${printer}" is installed`);
+      if (!known.some((p) => p.name === printer))
+        throw new ShellError('PRINTER_NOT_INSTALLED', `No printer named "${printer}" is installed`);
       const win = new BrowserWindow({
         show: false,
         width: 800,
         height: 600,
-        webPreferences: { session: getPrintSession(), sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: true, spellcheck: false },
+        webPreferences: {
+          session: getPrintSession(),
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: true,
+          spellcheck: false,
+        },
       });
       try {
-        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(driverPrintPage(job.widthMm, job.heightMm))}`);
-        for (const chunk of chunkPages(job.pages)) await win.webContents.executeJavaScript(`addPages(${JSON.stringify(chunk)})`);
+        await win.loadURL(
+          `data:text/html;charset=utf-8,${encodeURIComponent(driverPrintPage(job.widthMm, job.heightMm))}`,
+        );
+        for (const chunk of chunkPages(job.pages))
+          await win.webContents.executeJavaScript(`addPages(${JSON.stringify(chunk)})`);
         await printOnce(win, printer, job);
         log(`[print] ${job.pages.length} page(s) ${job.widthMm}×${job.heightMm} mm to "${printer}" through its driver`);
       } finally {

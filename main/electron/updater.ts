@@ -1,4 +1,4 @@
-// electron-updater wiring for the installed app (issue #7 item 5); the rules live in
+// electron-updater wiring for the installed app; the rules live in
 // main/update-policy.ts. The feed is the `publish` URL of electron-builder.yml, which electron-builder
 // writes into resources/app-update.yml. The sha512 of the download is always checked by electron-updater;
 // when the installer is code-signed (win.signtoolOptions.publisherName), the Authenticode signature of
@@ -19,7 +19,11 @@ export function setupUpdates(opts: UpdatesOptions): UpdatePolicy | null {
   // An unpacked (development) run has no app-update.yml and nothing to update.
   if (!app.isPackaged) return null;
   const updater = autoUpdater;
-  updater.logger = { info: (m?: unknown) => opts.log(`[update] ${String(m)}`), warn: (m?: unknown) => opts.log(`[update] ${String(m)}`), error: (m?: unknown) => opts.log(`[update] ${String(m)}`) };
+  updater.logger = {
+    info: (m?: unknown) => opts.log(`[update] ${String(m)}`),
+    warn: (m?: unknown) => opts.log(`[update] ${String(m)}`),
+    error: (m?: unknown) => opts.log(`[update] ${String(m)}`),
+  };
   const policy = new UpdatePolicy({
     updater: updater as unknown as UpdaterLike,
     backup: opts.backup,

@@ -9,11 +9,15 @@ import { lotEpcClass } from '../../shared/gs1';
 
 export type IdBusiness = { taxCode: string | null; gs1CompanyPrefix: string | null; digitalLinkDomain: string | null };
 
-const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function privateUri(b: IdBusiness, ...parts: (string | number)[]): string {
   const path = parts.map((p) => enc(String(p)));
-  const domain = b.digitalLinkDomain?.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  const domain = b.digitalLinkDomain
+    ?.trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
   if (domain && /^[A-Za-z0-9.-]+(:\d+)?$/.test(domain)) return `https://${domain}/nguongoc/${path.join('/')}`;
   return `urn:nguongoc:${enc(b.taxCode?.trim() || 'local')}:${path.join(':')}`;
 }

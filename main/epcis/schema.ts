@@ -6,7 +6,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { resourcesDir } from '../paths';
 
-let validator: ((doc: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } = null as never;
+let validator: ((doc: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } =
+  null as never;
 
 /** Finds the schema: NGUONGOC_GS1_DIR, resources/gs1 (packaged app), or a `shared/gs1` folder above the code. */
 export function findGs1File(name: string): string {
@@ -23,7 +24,9 @@ function compiled() {
   if (!validator) {
     const ajv = new Ajv({ allErrors: false, strict: false });
     addFormats(ajv);
-    validator = ajv.compile(JSON.parse(fs.readFileSync(findGs1File('EPCIS-JSON-Schema.json'), 'utf8'))) as typeof validator;
+    validator = ajv.compile(
+      JSON.parse(fs.readFileSync(findGs1File('EPCIS-JSON-Schema.json'), 'utf8')),
+    ) as typeof validator;
   }
   return validator;
 }
@@ -33,5 +36,8 @@ export type SchemaResult = { ok: true } | { ok: false; errors: string[] };
 export function validateEpcis(doc: unknown): SchemaResult {
   const v = compiled();
   if (v(doc)) return { ok: true };
-  return { ok: false, errors: (v.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()) };
+  return {
+    ok: false,
+    errors: (v.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()),
+  };
 }

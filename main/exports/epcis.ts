@@ -14,9 +14,20 @@ async function write(out: Writable, s: string): Promise<void> {
   if (!out.write(s)) await once(out, 'drain');
 }
 
-export async function streamEpcis(db: Db, filter: ExportFilter, out: Writable, opts: { creationDate: string; documentId?: string }): Promise<EpcisExportResult> {
+export async function streamEpcis(
+  db: Db,
+  filter: ExportFilter,
+  out: Writable,
+  opts: { creationDate: string; documentId?: string },
+): Promise<EpcisExportResult> {
   const builder = new EpcisBuilder(db);
-  const head = { '@context': EPCIS_CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: opts.creationDate, ...(opts.documentId ? { id: opts.documentId } : {}) };
+  const head = {
+    '@context': EPCIS_CONTEXT,
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: opts.creationDate,
+    ...(opts.documentId ? { id: opts.documentId } : {}),
+  };
   let bytes = 0;
   const w = async (s: string) => {
     bytes += Buffer.byteLength(s);
@@ -54,7 +65,12 @@ export async function streamEpcis(db: Db, filter: ExportFilter, out: Writable, o
   return { events: n, bytes };
 }
 
-export async function exportEpcisFile(db: Db, filter: ExportFilter, file: string, opts: { creationDate: string }): Promise<EpcisExportResult> {
+export async function exportEpcisFile(
+  db: Db,
+  filter: ExportFilter,
+  file: string,
+  opts: { creationDate: string },
+): Promise<EpcisExportResult> {
   const out = fs.createWriteStream(file);
   const res = await streamEpcis(db, filter, out, opts);
   out.end();

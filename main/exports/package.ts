@@ -12,11 +12,23 @@ import { writeSheetCsvFile, writeSheetXlsx } from './sheet';
 import { circularDataset, CIRCULAR_ITEMS } from './circular';
 import type { ExportFilter } from './select';
 
-export type PackageResult = { file: string; events: number; rows: number; products: number; incompleteProducts: number };
+export type PackageResult = {
+  file: string;
+  events: number;
+  rows: number;
+  products: number;
+  incompleteProducts: number;
+};
 
-const csv = (v: string | number | null) => (v === null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const csv = (v: string | number | null) =>
+  v === null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
-export async function writePackage(db: Db, filter: ExportFilter, file: string, opts: { creationDate: string; lang: Lang }): Promise<PackageResult> {
+export async function writePackage(
+  db: Db,
+  filter: ExportFilter,
+  file: string,
+  opts: { creationDate: string; lang: Lang },
+): Promise<PackageResult> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nguongoc-pkg-'));
   try {
     const ep = await exportEpcisFile(db, filter, path.join(tmp, 'epcis.jsonld'), { creationDate: opts.creationDate });
@@ -24,7 +36,13 @@ export async function writePackage(db: Db, filter: ExportFilter, file: string, o
     await writeSheetCsvFile(db, filter, path.join(tmp, 'su-kien.csv'), opts.lang);
     const ds = circularDataset(db, opts.lang);
     const header = ['code', ...CIRCULAR_ITEMS.map((i) => i[opts.lang]), opts.lang === 'en' ? 'Missing' : 'Còn thiếu'];
-    const dsCsv = '\ufeff' + [header.map(csv).join(','), ...ds.map((p) => [p.code, ...CIRCULAR_ITEMS.map((i) => p.values[i.key]), p.missingText].map(csv).join(','))].join('\r\n') + '\r\n';
+    const dsCsv =
+      '\ufeff' +
+      [
+        header.map(csv).join(','),
+        ...ds.map((p) => [p.code, ...CIRCULAR_ITEMS.map((i) => p.values[i.key]), p.missingText].map(csv).join(',')),
+      ].join('\r\n') +
+      '\r\n';
     const zip = new JSZip();
     zip.file('epcis.jsonld', fs.createReadStream(path.join(tmp, 'epcis.jsonld')));
     zip.file('su-kien.xlsx', fs.createReadStream(path.join(tmp, 'su-kien.xlsx')));
@@ -42,9 +60,22 @@ export async function writePackage(db: Db, filter: ExportFilter, file: string, o
       ].join('\r\n'),
     );
     const out = fs.createWriteStream(file);
-    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } }).pipe(out);
+    zip
+      .generateNodeStream({
+        type: 'nodebuffer',
+        streamFiles: true,
+        compression: 'DEFLATE',
+        compressionOptions: { level: 6 },
+      })
+      .pipe(out);
     await once(out, 'finish');
-    return { file, events: ep.events, rows, products: ds.length, incompleteProducts: ds.filter((p) => p.missing.length).length };
+    return {
+      file,
+      events: ep.events,
+      rows,
+      products: ds.length,
+      incompleteProducts: ds.filter((p) => p.missing.length).length,
+    };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -39,7 +39,9 @@ export function* selectEvents(db: Db, f: ExportFilter): Generator<EventRow> {
     where.push('e.event_time >= ? AND e.event_time < ?');
     args.push(f.from ?? '0000-01-01', `${f.to ?? '9999-12-31'}~`);
   }
-  const page = db.prepare(`SELECT e.* FROM events e WHERE ${[...where, '(e.event_time, e.id) > (?, ?)'].join(' AND ')} ORDER BY e.event_time, e.id LIMIT ${PAGE}`);
+  const page = db.prepare(
+    `SELECT e.* FROM events e WHERE ${[...where, '(e.event_time, e.id) > (?, ?)'].join(' AND ')} ORDER BY e.event_time, e.id LIMIT ${PAGE}`,
+  );
   let lastTime = '';
   let lastId = 0;
   for (;;) {
@@ -51,7 +53,25 @@ export function* selectEvents(db: Db, f: ExportFilter): Generator<EventRow> {
   }
 }
 
-type JoinedLine = { event_id: number; line_id: number; role: LineRow['role']; lot_id: number; qty_milli: number; line_unit: string; stock_delta_milli: number; line_location_id: number | null; corrects_line_id: number | null; lot_code: string; product_id: number; production_date: string | null; expiry_date: string | null; product_code: string; product_name: string; gtin: string | null; product_unit: string };
+type JoinedLine = {
+  event_id: number;
+  line_id: number;
+  role: LineRow['role'];
+  lot_id: number;
+  qty_milli: number;
+  line_unit: string;
+  stock_delta_milli: number;
+  line_location_id: number | null;
+  corrects_line_id: number | null;
+  lot_code: string;
+  product_id: number;
+  production_date: string | null;
+  expiry_date: string | null;
+  product_code: string;
+  product_name: string;
+  gtin: string | null;
+  product_unit: string;
+};
 
 /** Events with their lines, lots and products: one query for the lines of each page of events. */
 export function* selectEventsWithLines(db: Db, f: ExportFilter): Generator<{ row: EventRow; lines: LineRow[] }> {
@@ -66,8 +86,21 @@ export function* selectEventsWithLines(db: Db, f: ExportFilter): Generator<{ row
     const byEvent = new Map<number, LineRow[]>(batch.map((r) => [r.id, []]));
     for (const r of linesOf.all(JSON.stringify(batch.map((b) => b.id))) as JoinedLine[]) {
       byEvent.get(r.event_id)!.push({
-        id: r.line_id, role: r.role, lot_id: r.lot_id, qty_milli: r.qty_milli, unit: r.line_unit, stock_delta_milli: r.stock_delta_milli, location_id: r.line_location_id, corrects_line_id: r.corrects_line_id,
-        lot: { id: r.lot_id, code: r.lot_code, product_id: r.product_id, production_date: r.production_date, expiry_date: r.expiry_date },
+        id: r.line_id,
+        role: r.role,
+        lot_id: r.lot_id,
+        qty_milli: r.qty_milli,
+        unit: r.line_unit,
+        stock_delta_milli: r.stock_delta_milli,
+        location_id: r.line_location_id,
+        corrects_line_id: r.corrects_line_id,
+        lot: {
+          id: r.lot_id,
+          code: r.lot_code,
+          product_id: r.product_id,
+          production_date: r.production_date,
+          expiry_date: r.expiry_date,
+        },
         product: { id: r.product_id, code: r.product_code, name: r.product_name, gtin: r.gtin, unit: r.product_unit },
       });
     }

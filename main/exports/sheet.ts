@@ -37,7 +37,11 @@ const KIND_WORDS: Record<string, [string, string]> = {
   status: ['Đổi trạng thái', 'Status change'],
   correction: ['Sửa / huỷ', 'Correction'],
 };
-const ROLE_WORDS: Record<string, [string, string]> = { input: ['nguyên liệu', 'input'], output: ['thành phẩm', 'output'], object: ['', ''] };
+const ROLE_WORDS: Record<string, [string, string]> = {
+  input: ['nguyên liệu', 'input'],
+  output: ['thành phẩm', 'output'],
+  object: ['', ''],
+};
 
 /** The rows of the sheet, streamed. */
 export function* sheetRows(db: Db, filter: ExportFilter, lang: Lang): Generator<SheetRow> {
@@ -52,9 +56,23 @@ export function* sheetRows(db: Db, filter: ExportFilter, lang: Lang): Generator<
   const partner = db.prepare('SELECT name FROM partners WHERE id = ?').pluck();
   const location = db.prepare('SELECT name FROM locations WHERE id = ?').pluck();
   for (const e of selectEvents(db, filter)) {
-    const rows = lines.all(e.id) as { role: string; qty_milli: number; unit: string; lot: string; product: string; gtin: string | null; location: string | null }[];
+    const rows = lines.all(e.id) as {
+      role: string;
+      qty_milli: number;
+      unit: string;
+      lot: string;
+      product: string;
+      gtin: string | null;
+      location: string | null;
+    }[];
     const inputs = rows.filter((r) => r.role === 'input').map((r) => r.lot);
-    const who = e.source_partner_id ? (partner.get(e.source_partner_id) as string) : e.destination_partner_id ? `→ ${partner.get(e.destination_partner_id) as string}` : e.destination_location_id ? `→ ${location.get(e.destination_location_id) as string}` : null;
+    const who = e.source_partner_id
+      ? (partner.get(e.source_partner_id) as string)
+      : e.destination_partner_id
+        ? `→ ${partner.get(e.destination_partner_id) as string}`
+        : e.destination_location_id
+          ? `→ ${location.get(e.destination_location_id) as string}`
+          : null;
     const kind = KIND_WORDS[e.kind]?.[k] ?? e.kind;
     for (const r of rows) {
       const role = ROLE_WORDS[r.role]?.[k];

@@ -6,7 +6,11 @@ import { scheduleDailyBackups } from '../store/backup';
 import { startAutoSync } from '../sync/auto';
 
 /** `firstBackupDelayMs`: 0 copies at once (the desktop worker); `serve` waits a minute so it answers fast. */
-export function startBackgroundDuties(core: Core, log: (line: string) => void, firstBackupDelayMs = 60_000): () => void {
+export function startBackgroundDuties(
+  core: Core,
+  log: (line: string) => void,
+  firstBackupDelayMs = 60_000,
+): () => void {
   const stopBackups = scheduleDailyBackups(() => core.db, core.dbPath, undefined, log, firstBackupDelayMs);
   const stopSync = startAutoSync(core, { log });
   return () => {

@@ -86,12 +86,14 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     if (!allowedHosts.has(hostHeader)) return refuse(res, lang, new AppError('FOREIGN_ORIGIN', {}, { status: 403 }));
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && !allowedHosts.has(originHost(origin))) return refuse(res, lang, new AppError('FOREIGN_ORIGIN', {}, { status: 403 }));
+    if (origin && origin !== 'null' && !allowedHosts.has(originHost(origin)))
+      return refuse(res, lang, new AppError('FOREIGN_ORIGIN', {}, { status: 403 }));
     if (origin === 'null') return refuse(res, lang, new AppError('FOREIGN_ORIGIN', {}, { status: 403 }));
 
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url, lang);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
     return serveStatic(req, res, url);
   }
 
@@ -114,14 +116,15 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     let input: unknown = {};
     if (raw.length) {
       // JSON only: a form post from another site cannot send this content type without a preflight.
-      if (!type.startsWith('application/json')) return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 415 }));
+      if (!type.startsWith('application/json'))
+        return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 415 }));
       try {
         input = JSON.parse(raw.toString('utf8'));
       } catch {
         return refuse(res, lang, new AppError('BAD_REQUEST'));
       }
     }
-    // After a PIN login the UI sends its session token (issue #7); without one, a database with users
+    // After a PIN login the UI sends its session token; without one, a database with users
     // answers only the public methods (login screen), one without users acts as before (the owner).
     const sessionHeader = req.headers['x-nguongoc-session'];
     const session = typeof sessionHeader === 'string' && sessionHeader.length <= 200 ? sessionHeader : undefined;
@@ -182,10 +185,11 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     token,
     url: `http://${displayHost}:${port}/`,
     shareUrls: lan.map((a) => `http://${a}:${port}/#token=${token}`),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -218,7 +222,11 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
   const s = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(s);
 }
 

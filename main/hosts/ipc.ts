@@ -36,7 +36,10 @@ export type IpcOptions = {
 };
 
 /** Is this frame URL our own app page? Query and hash are ignored (the router uses the hash). */
-export function isTrustedSender(frameUrl: string | undefined, opts: Pick<IpcOptions, 'rendererIndex' | 'devServerUrl'>): boolean {
+export function isTrustedSender(
+  frameUrl: string | undefined,
+  opts: Pick<IpcOptions, 'rendererIndex' | 'devServerUrl'>,
+): boolean {
   if (!frameUrl) return false;
   let url: URL;
   try {
@@ -47,7 +50,8 @@ export function isTrustedSender(frameUrl: string | undefined, opts: Pick<IpcOpti
   if (url.protocol === 'file:') {
     const own = pathToFileURL(path.resolve(opts.rendererIndex));
     // Compare decoded, case-folded on Windows (drive letters and folders are case-insensitive there).
-    const norm = (p: string) => (process.platform === 'win32' ? decodeURIComponent(p).toLowerCase() : decodeURIComponent(p));
+    const norm = (p: string) =>
+      process.platform === 'win32' ? decodeURIComponent(p).toLowerCase() : decodeURIComponent(p);
     return url.host === own.host && norm(url.pathname) === norm(own.pathname);
   }
   if (opts.devServerUrl && (url.protocol === 'http:' || url.protocol === 'https:')) {
@@ -60,7 +64,12 @@ export function isTrustedSender(frameUrl: string | undefined, opts: Pick<IpcOpti
   return false;
 }
 
-function refusal(code: string, lang: Lang, status: number, params: Record<string, string | number> = {}): ApiResponse<unknown> {
+function refusal(
+  code: string,
+  lang: Lang,
+  status: number,
+  params: Record<string, string | number> = {},
+): ApiResponse<unknown> {
   return { ok: false, error: new AppError(code, params, { status }).toBody(lang) };
 }
 
@@ -77,9 +86,15 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreCaller, opts: IpcOpt
       log(`[ipc] refused a call from ${String(frameUrl).slice(0, 200)}`);
       return refusal('FORBIDDEN', lang, 403);
     }
-    if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) return refusal('BAD_REQUEST', lang, 400);
+    if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH)
+      return refusal('BAD_REQUEST', lang, 400);
     if (langArg !== 'vi' && langArg !== 'en') return refusal('BAD_REQUEST', lang, 400);
-    if (session !== undefined && session !== null && (typeof session !== 'string' || session.length > MAX_SESSION_LENGTH)) return refusal('BAD_REQUEST', lang, 400);
+    if (
+      session !== undefined &&
+      session !== null &&
+      (typeof session !== 'string' || session.length > MAX_SESSION_LENGTH)
+    )
+      return refusal('BAD_REQUEST', lang, 400);
     try {
       const { status: _status, ...envelope } = await core.call(method, input === undefined ? {} : input, {
         lang,

@@ -30,19 +30,35 @@ export type ShellRequest =
   | { kind: 'driver-print'; printer: string; pages: Uint8Array[]; widthMm: number; heightMm: number; dpi: number }
   | { kind: 'printers' };
 export type ShellRequestMessage = { type: 'shell-request'; id: number; request: ShellRequest };
-export type ShellReplyMessage = { type: 'shell-reply'; id: number; ok: true; data: unknown } | { type: 'shell-reply'; id: number; ok: false; error: string; code?: ShellErrorCode };
+export type ShellReplyMessage =
+  | { type: 'shell-reply'; id: number; ok: true; data: unknown }
+  | { type: 'shell-reply'; id: number; ok: false; error: string; code?: ShellErrorCode };
 
 /** Parent side: runs one request against the shell's services; never throws (the error travels back). */
-export async function answerShellRequest(services: ShellServices, msg: ShellRequestMessage): Promise<ShellReplyMessage> {
+export async function answerShellRequest(
+  services: ShellServices,
+  msg: ShellRequestMessage,
+): Promise<ShellReplyMessage> {
   try {
     const r = msg.request;
     const data =
       r.kind === 'driver-print'
-        ? await services.printWithDriver(r.printer, { pages: r.pages.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)), widthMm: r.widthMm, heightMm: r.heightMm, dpi: r.dpi })
+        ? await services.printWithDriver(r.printer, {
+            pages: r.pages.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
+            widthMm: r.widthMm,
+            heightMm: r.heightMm,
+            dpi: r.dpi,
+          })
         : await services.listPrinters();
     return { type: 'shell-reply', id: msg.id, ok: true, data: data ?? null };
   } catch (err) {
-    return { type: 'shell-reply', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err), ...(err instanceof ShellError ? { code: err.code } : {}) };
+    return {
+      type: 'shell-reply',
+      id: msg.id,
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+      ...(err instanceof ShellError ? { code: err.code } : {}),
+    };
   }
 }
 
@@ -63,13 +79,17 @@ export function connectShell(port: MessagePort, log: (line: string) => void): (m
     print: async (printer, job) => {
       // Copies, so the transfer does not detach buffers the print queue still holds.
       const pages = job.pages.map((p) => new Uint8Array(p));
-      await ask({ kind: 'driver-print', printer, pages, widthMm: job.widthMm, heightMm: job.heightMm, dpi: job.dpi }, pages.map((p) => p.buffer as ArrayBuffer));
+      await ask(
+        { kind: 'driver-print', printer, pages, widthMm: job.widthMm, heightMm: job.heightMm, dpi: job.dpi },
+        pages.map((p) => p.buffer as ArrayBuffer),
+      );
     },
     list: async () => (await ask({ kind: 'printers' })) as ShellPrinter[],
   });
   // On Windows the synchronous `printers.installed` reads the last list the shell gave: fill it now. (Elsewhere it
   // asks CUPS itself, so there is nothing to fill.)
-  if (process.platform === 'win32') refreshInstalledPrinters().catch((err) => log(`[printers] ${err instanceof Error ? err.message : String(err)}`));
+  if (process.platform === 'win32')
+    refreshInstalledPrinters().catch((err) => log(`[printers] ${err instanceof Error ? err.message : String(err)}`));
   return (msg) => {
     const m = msg as ShellReplyMessage;
     if (!m || typeof m !== 'object' || m.type !== 'shell-reply') return false;

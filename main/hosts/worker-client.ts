@@ -75,7 +75,11 @@ export class CoreWorkerClient implements CoreCaller {
 
   private spawn(): Promise<void> {
     this.generation++;
-    const workerData: WorkerStartData = { dbPath: this.opts.dbPath, secretKey: this.opts.secretKey?.toString('base64'), shell: !!this.opts.shell };
+    const workerData: WorkerStartData = {
+      dbPath: this.opts.dbPath,
+      secretKey: this.opts.secretKey?.toString('base64'),
+      shell: !!this.opts.shell,
+    };
     const worker = new Worker(this.opts.workerPath, { workerData, env: this.opts.env ?? process.env });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
@@ -153,7 +157,14 @@ export class CoreWorkerClient implements CoreCaller {
   }
 
   async call(method: string, input: unknown, ctx: CoreCallContext = {}): Promise<CoreResponse> {
-    return this.send((id): WorkerRequest => ({ id, method, input, lang: ctx.lang, user: ctx.user, session: ctx.session }));
+    return this.send((id): WorkerRequest => ({
+      id,
+      method,
+      input,
+      lang: ctx.lang,
+      user: ctx.user,
+      session: ctx.session,
+    }));
   }
 
   private async send(make: (id: number) => WorkerRequest | WorkerControl): Promise<CoreResponse> {

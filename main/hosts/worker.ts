@@ -14,7 +14,14 @@ import { startBackgroundDuties } from './background';
 import { connectShell, type ShellReplyMessage, type ShellRequestMessage } from './shell-bridge';
 import { FileSecretStore, setSecretStore } from '../sync/secrets';
 
-export type WorkerRequest = { id: number; method: string; input: unknown; lang?: string; user?: string; session?: string };
+export type WorkerRequest = {
+  id: number;
+  method: string;
+  input: unknown;
+  lang?: string;
+  user?: string;
+  session?: string;
+};
 /** Shell-only requests, never reachable from the renderer (they do not go through IPC). */
 export type WorkerControl = { type: 'close' } | { type: 'update-backup'; id: number };
 export type WorkerStartData = {
@@ -32,7 +39,10 @@ export type WorkerMessage =
   | ShellRequestMessage;
 
 function openError(err: unknown, dbPath: string): WorkerOpenError {
-  const e = err instanceof AppError ? err : new AppError('DB_OPEN_FAILED', { path: dbPath, detail: err instanceof Error ? err.message : String(err) });
+  const e =
+    err instanceof AppError
+      ? err
+      : new AppError('DB_OPEN_FAILED', { path: dbPath, detail: err instanceof Error ? err.message : String(err) });
   return { code: e.code, message: { vi: e.toBody('vi').message, en: e.toBody('en').message } };
 }
 
@@ -63,7 +73,10 @@ function main(): void {
         try {
           response = { ok: true, data: backupBeforeUpdate(core.db, dbPath), status: 200 };
         } catch (err) {
-          const e = err instanceof AppError ? err : new AppError('INTERNAL', { detail: err instanceof Error ? err.message : String(err) });
+          const e =
+            err instanceof AppError
+              ? err
+              : new AppError('INTERNAL', { detail: err instanceof Error ? err.message : String(err) });
           response = { ok: false, error: e.toBody('vi'), status: e.status };
         }
         port.postMessage({ id: msg.id, response } satisfies WorkerMessage);

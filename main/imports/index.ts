@@ -6,7 +6,13 @@
 // rows only when the user asks), in the one transaction of the write method.
 import { api, type MethodName } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { IMPORT_MAX_ROWS, type ImportKind, type ImportPreview, type ImportProblem, type ImportResult } from '../../shared/api/imports';
+import {
+  IMPORT_MAX_ROWS,
+  type ImportKind,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportResult,
+} from '../../shared/api/imports';
 import { foldVietnamese } from '../../shared/domain/text';
 import { errorMessage } from '../../shared/i18n/messages';
 import type { ExportFile } from '../../shared/api/trace';
@@ -25,10 +31,18 @@ export function templateFile(kind: ImportKind, lang: 'vi' | 'en'): ExportFile {
   const cols = SPECS[kind];
   const header = (c: ColumnSpec) => `${lang === 'vi' ? c.vi : c.en}${c.required ? ' *' : ''}`;
   const buf = writeXlsxSync([
-    { name: lang === 'vi' ? 'Dữ liệu' : 'Data', columns: cols.map((c) => ({ header: header(c), key: c.key, width: Math.max(14, header(c).length + 4) })), rows: [Object.fromEntries(cols.map((c) => [c.key, c.example === '' ? null : c.example]))] },
+    {
+      name: lang === 'vi' ? 'Dữ liệu' : 'Data',
+      columns: cols.map((c) => ({ header: header(c), key: c.key, width: Math.max(14, header(c).length + 4) })),
+      rows: [Object.fromEntries(cols.map((c) => [c.key, c.example === '' ? null : c.example]))],
+    },
     {
       name: lang === 'vi' ? 'Hướng dẫn' : 'Help',
-      title: [lang === 'vi' ? 'Điền dữ liệu ở trang đầu, mỗi dòng một mục; giữ nguyên dòng tiêu đề. Cột có dấu * là bắt buộc. Xoá dòng ví dụ trước khi nhập.' : 'Fill in the first sheet, one item per row; keep the header row. Columns marked * are required. Delete the example row before importing.'],
+      title: [
+        lang === 'vi'
+          ? 'Điền dữ liệu ở trang đầu, mỗi dòng một mục; giữ nguyên dòng tiêu đề. Cột có dấu * là bắt buộc. Xoá dòng ví dụ trước khi nhập.'
+          : 'Fill in the first sheet, one item per row; keep the header row. Columns marked * are required. Delete the example row before importing.',
+      ],
       columns: [
         { header: lang === 'vi' ? 'Cột' : 'Column', key: 'col', width: 26 },
         { header: lang === 'vi' ? 'Bắt buộc' : 'Required', key: 'req', width: 10 },
@@ -37,12 +51,20 @@ export function templateFile(kind: ImportKind, lang: 'vi' | 'en'): ExportFile {
       rows: cols.map((c) => ({ col: lang === 'vi' ? c.vi : c.en, req: c.required ? '✓' : '', help: c.help })),
     },
   ]);
-  return { fileName: `mau-nhap-${TEMPLATE_TITLES[kind]}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), bytes: buf.length };
+  return {
+    fileName: `mau-nhap-${TEMPLATE_TITLES[kind]}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buf.toString('base64'),
+    bytes: buf.length,
+  };
 }
 
 // ---------- reading cells ----------
 class CellProblem extends Error {
-  constructor(readonly code: string, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(code);
   }
 }
@@ -68,8 +90,10 @@ export function parseNumber(c: Cell): number | null {
   let t = s.replace(/\s/g, '');
   const lastDot = t.lastIndexOf('.');
   const lastComma = t.lastIndexOf(',');
-  if (lastDot >= 0 && lastComma >= 0) t = lastComma > lastDot ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
-  else if (lastComma >= 0) t = /^\d{1,3}(,\d{3})+$/.test(t) && !/^0,/.test(t) ? t.replace(/,/g, '') : t.replace(',', '.');
+  if (lastDot >= 0 && lastComma >= 0)
+    t = lastComma > lastDot ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  else if (lastComma >= 0)
+    t = /^\d{1,3}(,\d{3})+$/.test(t) && !/^0,/.test(t) ? t.replace(/,/g, '') : t.replace(',', '.');
   else if (/^\d{1,3}(\.\d{3}){2,}$/.test(t)) t = t.replace(/\./g, '');
   if (!/^-?\d+(\.\d+)?$/.test(t)) throw new CellProblem('IMPORT_NUMBER', { value: s });
   return Number(t);
@@ -78,7 +102,8 @@ export function parseNumber(c: Cell): number | null {
 const pad = (n: number) => String(n).padStart(2, '0');
 function ymd(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d || y < 1900 || y > 2200) return null;
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d || y < 1900 || y > 2200)
+    return null;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -121,14 +146,24 @@ function readCell(spec: ColumnSpec, c: Cell): unknown {
       const s = cellText(c);
       if (s === null) return null;
       const u = UNIT_WORDS[fold(s)];
-      if (!u) throw new CellProblem('IMPORT_CHOICE', { value: s, choices: 'kg, g, tấn, lít, ml, cái, hộp, gói, túi, chai, lon, hũ, cây, quả, bao, thùng' });
+      if (!u)
+        throw new CellProblem('IMPORT_CHOICE', {
+          value: s,
+          choices: 'kg, g, tấn, lít, ml, cái, hộp, gói, túi, chai, lon, hũ, cây, quả, bao, thùng',
+        });
       return u;
     }
     case 'choice': {
       const s = cellText(c);
       if (s === null) return null;
       const v = spec.choices?.[fold(s)];
-      if (!v) throw new CellProblem('IMPORT_CHOICE', { value: s, choices: Object.keys(spec.choices ?? {}).filter((k) => !/^[a-z]+$/.test(k) || k.includes(' ')).join(', ') });
+      if (!v)
+        throw new CellProblem('IMPORT_CHOICE', {
+          value: s,
+          choices: Object.keys(spec.choices ?? {})
+            .filter((k) => !/^[a-z]+$/.test(k) || k.includes(' '))
+            .join(', '),
+        });
       return v;
     }
   }
@@ -140,17 +175,31 @@ type RunState = { problems: ImportProblem[]; badRows: Set<number>; imported: num
 
 class Rollback extends Error {}
 
-function problem(st: RunState, row: number, column: string | null, code: string, params: Record<string, string | number>, lang: 'vi' | 'en') {
+function problem(
+  st: RunState,
+  row: number,
+  column: string | null,
+  code: string,
+  params: Record<string, string | number>,
+  lang: 'vi' | 'en',
+) {
   st.badRows.add(row);
   st.problems.push({ row, column, code, message: errorMessage(code, params, lang) });
 }
 
-type Prepared = { columns: ColumnSpec[]; header: (string | null)[]; rows: Mapped[]; fileProblems: ImportProblem[]; cellProblems: ImportProblem[] };
+type Prepared = {
+  columns: ColumnSpec[];
+  header: (string | null)[];
+  rows: Mapped[];
+  fileProblems: ImportProblem[];
+  cellProblems: ImportProblem[];
+};
 
 function prepare(kind: ImportKind, fileName: string, base64: string, lang: 'vi' | 'en'): Prepared {
   const specs = SPECS[kind];
   const fileProblems: ImportProblem[] = [];
-  const fp = (code: string, params: Record<string, string | number> = {}, column: string | null = null) => fileProblems.push({ row: 0, column, code, message: errorMessage(code, params, lang) });
+  const fp = (code: string, params: Record<string, string | number> = {}, column: string | null = null) =>
+    fileProblems.push({ row: 0, column, code, message: errorMessage(code, params, lang) });
   let table;
   try {
     table = readTable(fileName, Buffer.from(base64, 'base64'), IMPORT_MAX_ROWS + 1);
@@ -175,8 +224,14 @@ function prepare(kind: ImportKind, fileName: string, base64: string, lang: 'vi' 
   }
   // Unknown columns are only warnings; a missing required column stops the file.
   const warnings = fileProblems.splice(0);
-  for (const s of specs) if (s.required && !colIndex.has(s.key)) fp('IMPORT_MISSING_COLUMN', { column: lang === 'vi' ? s.vi : s.en }, lang === 'vi' ? s.vi : s.en);
-  if (table.truncated || nonEmpty.length > IMPORT_MAX_ROWS) fp('IMPORT_TOO_MANY_ROWS', { rows: `> ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')}`, max: IMPORT_MAX_ROWS.toLocaleString('vi-VN') });
+  for (const s of specs)
+    if (s.required && !colIndex.has(s.key))
+      fp('IMPORT_MISSING_COLUMN', { column: lang === 'vi' ? s.vi : s.en }, lang === 'vi' ? s.vi : s.en);
+  if (table.truncated || nonEmpty.length > IMPORT_MAX_ROWS)
+    fp('IMPORT_TOO_MANY_ROWS', {
+      rows: `> ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')}`,
+      max: IMPORT_MAX_ROWS.toLocaleString('vi-VN'),
+    });
   if (!headerRow || nonEmpty.length === 0) fp('IMPORT_NO_ROWS');
   const cellProblems: ImportProblem[] = [];
   const rows: Mapped[] = [];
@@ -190,13 +245,24 @@ function prepare(kind: ImportKind, fileName: string, base64: string, lang: 'vi' 
           values[s.key] = readCell(s, r.cells[i] ?? null);
         } catch (err) {
           if (!(err instanceof CellProblem)) throw err;
-          cellProblems.push({ row: r.row, column: lang === 'vi' ? s.vi : s.en, code: err.code, message: errorMessage(err.code, err.params, lang) });
+          cellProblems.push({
+            row: r.row,
+            column: lang === 'vi' ? s.vi : s.en,
+            code: err.code,
+            message: errorMessage(err.code, err.params, lang),
+          });
         }
       }
       rows.push({ row: r.row, values });
     }
   }
-  return { columns: specs, header, rows, fileProblems: [...fileProblems, ...warnings.map((w) => ({ ...w }))], cellProblems };
+  return {
+    columns: specs,
+    header,
+    rows,
+    fileProblems: [...fileProblems, ...warnings.map((w) => ({ ...w }))],
+    cellProblems,
+  };
 }
 
 const colName = (kind: ImportKind, key: string, lang: 'vi' | 'en') => {
@@ -211,15 +277,24 @@ function columnOfPath(kind: ImportKind, path: string, lang: 'vi' | 'en'): string
     opening: { productId: 'productCode', locationId: 'location' },
     recipes: { productId: 'productCode', inputs: 'inputCode', batchUnit: 'batchUnit' },
   };
-  if (kind === 'recipes' && path.startsWith('inputs.')) return colName(kind, /qty|percent/.test(path) ? 'inputQty' : /unit/.test(path) ? 'inputUnit' : 'inputCode', lang);
+  if (kind === 'recipes' && path.startsWith('inputs.'))
+    return colName(kind, /qty|percent/.test(path) ? 'inputQty' : /unit/.test(path) ? 'inputUnit' : 'inputCode', lang);
   return colName(kind, map[kind]?.[top] ?? top, lang);
 }
 
-type Work = { rows: number[]; method: MethodName; input: Record<string, unknown>; refProblems: { row: number; key: string; code: string; params: Record<string, string | number> }[] };
+type Work = {
+  rows: number[];
+  method: MethodName;
+  input: Record<string, unknown>;
+  refProblems: { row: number; key: string; code: string; params: Record<string, string | number> }[];
+};
 
 /** Rows → API calls. Recipes group consecutive rows; references (product codes, locations) are looked up. */
 function plan(kind: ImportKind, ctx: ServiceContext, rows: Mapped[], st: RunState, lang: 'vi' | 'en'): Work[] {
-  const productId = (code: unknown) => (typeof code === 'string' ? (ctx.db.prepare('SELECT id FROM products WHERE code = ?').pluck().get(code) as number | undefined) : undefined);
+  const productId = (code: unknown) =>
+    typeof code === 'string'
+      ? (ctx.db.prepare('SELECT id FROM products WHERE code = ?').pluck().get(code) as number | undefined)
+      : undefined;
   const firstSeen = new Map<string, number>();
   const dup = (key: string, value: unknown, row: number, column: string) => {
     if (typeof value !== 'string' || value === '') return false;
@@ -232,7 +307,8 @@ function plan(kind: ImportKind, ctx: ServiceContext, rows: Mapped[], st: RunStat
     firstSeen.set(k, row);
     return false;
   };
-  const strip = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
+  const strip = (v: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
   const work: Work[] = [];
   if (kind === 'products') {
     for (const r of rows) {
@@ -249,11 +325,35 @@ function plan(kind: ImportKind, ctx: ServiceContext, rows: Mapped[], st: RunStat
       const { productCode, location, ...rest } = r.values;
       const refProblems: Work['refProblems'] = [];
       const pid = productId(productCode);
-      if (productCode && pid === undefined) refProblems.push({ row: r.row, key: 'productCode', code: 'IMPORT_UNKNOWN_REF', params: { entity: lang === 'vi' ? 'sản phẩm' : 'product', value: String(productCode) } });
-      const lid = typeof location === 'string' ? (ctx.db.prepare('SELECT id FROM locations WHERE name = ? COLLATE NOCASE AND archived_at IS NULL').pluck().get(location) as number | undefined) : undefined;
-      if (location && lid === undefined) refProblems.push({ row: r.row, key: 'location', code: 'IMPORT_UNKNOWN_REF', params: { entity: lang === 'vi' ? 'địa điểm' : 'location', value: String(location) } });
-      if (r.values.lotCode && dup('lot', `${String(productCode)}|${String(r.values.lotCode)}`, r.row, 'lotCode')) continue;
-      work.push({ rows: [r.row], method: 'lots.createOpening', input: strip({ ...rest, productId: pid, locationId: lid }), refProblems });
+      if (productCode && pid === undefined)
+        refProblems.push({
+          row: r.row,
+          key: 'productCode',
+          code: 'IMPORT_UNKNOWN_REF',
+          params: { entity: lang === 'vi' ? 'sản phẩm' : 'product', value: String(productCode) },
+        });
+      const lid =
+        typeof location === 'string'
+          ? (ctx.db
+              .prepare('SELECT id FROM locations WHERE name = ? COLLATE NOCASE AND archived_at IS NULL')
+              .pluck()
+              .get(location) as number | undefined)
+          : undefined;
+      if (location && lid === undefined)
+        refProblems.push({
+          row: r.row,
+          key: 'location',
+          code: 'IMPORT_UNKNOWN_REF',
+          params: { entity: lang === 'vi' ? 'địa điểm' : 'location', value: String(location) },
+        });
+      if (r.values.lotCode && dup('lot', `${String(productCode)}|${String(r.values.lotCode)}`, r.row, 'lotCode'))
+        continue;
+      work.push({
+        rows: [r.row],
+        method: 'lots.createOpening',
+        input: strip({ ...rest, productId: pid, locationId: lid }),
+        refProblems,
+      });
     }
   } else {
     // Recipes: consecutive rows with the same product code and name are one recipe.
@@ -264,21 +364,52 @@ function plan(kind: ImportKind, ctx: ServiceContext, rows: Mapped[], st: RunStat
       if (!cur || key !== curKey) {
         const pid = productId(r.values.productCode);
         const refProblems: Work['refProblems'] = [];
-        if (r.values.productCode && pid === undefined) refProblems.push({ row: r.row, key: 'productCode', code: 'IMPORT_UNKNOWN_REF', params: { entity: lang === 'vi' ? 'sản phẩm' : 'product', value: String(r.values.productCode) } });
-        cur = { rows: [], method: 'recipes.create', input: strip({ productId: pid, name: r.values.name, batchSize: r.values.batchSize, batchUnit: r.values.batchUnit, lossPct: r.values.lossPct, inputs: [] }), refProblems };
+        if (r.values.productCode && pid === undefined)
+          refProblems.push({
+            row: r.row,
+            key: 'productCode',
+            code: 'IMPORT_UNKNOWN_REF',
+            params: { entity: lang === 'vi' ? 'sản phẩm' : 'product', value: String(r.values.productCode) },
+          });
+        cur = {
+          rows: [],
+          method: 'recipes.create',
+          input: strip({
+            productId: pid,
+            name: r.values.name,
+            batchSize: r.values.batchSize,
+            batchUnit: r.values.batchUnit,
+            lossPct: r.values.lossPct,
+            inputs: [],
+          }),
+          refProblems,
+        };
         curKey = key;
         work.push(cur);
       }
       cur.rows.push(r.row);
       const iid = productId(r.values.inputCode);
-      if (r.values.inputCode && iid === undefined) cur.refProblems.push({ row: r.row, key: 'inputCode', code: 'IMPORT_UNKNOWN_REF', params: { entity: lang === 'vi' ? 'nguyên liệu' : 'material', value: String(r.values.inputCode) } });
+      if (r.values.inputCode && iid === undefined)
+        cur.refProblems.push({
+          row: r.row,
+          key: 'inputCode',
+          code: 'IMPORT_UNKNOWN_REF',
+          params: { entity: lang === 'vi' ? 'nguyên liệu' : 'material', value: String(r.values.inputCode) },
+        });
       (cur.input.inputs as unknown[]).push(strip({ productId: iid, qty: r.values.inputQty, unit: r.values.inputUnit }));
     }
   }
   return work;
 }
 
-function execute(kind: ImportKind, ctx: ServiceContext, handlers: Handlers, prep: Prepared, st: RunState, lang: 'vi' | 'en') {
+function execute(
+  kind: ImportKind,
+  ctx: ServiceContext,
+  handlers: Handlers,
+  prep: Prepared,
+  st: RunState,
+  lang: 'vi' | 'en',
+) {
   for (const p of prep.cellProblems) {
     st.badRows.add(p.row);
     st.problems.push(p);
@@ -292,9 +423,13 @@ function execute(kind: ImportKind, ctx: ServiceContext, handlers: Handlers, prep
       continue;
     }
     const parsed = api[w.method].input.safeParse(w.input);
-    const rowOf = (path: string) => (kind === 'recipes' && /^inputs\.(\d+)/.test(path) ? w.rows[Number(/^inputs\.(\d+)/.exec(path)![1])] ?? w.rows[0] : w.rows[0]);
+    const rowOf = (path: string) =>
+      kind === 'recipes' && /^inputs\.(\d+)/.test(path)
+        ? (w.rows[Number(/^inputs\.(\d+)/.exec(path)![1])] ?? w.rows[0])
+        : w.rows[0];
     if (!parsed.success) {
-      for (const f of zodIssuesToFields(parsed.error.issues)) problem(st, rowOf(f.path), columnOfPath(kind, f.path, lang), f.code, f.params ?? {}, lang);
+      for (const f of zodIssuesToFields(parsed.error.issues))
+        problem(st, rowOf(f.path), columnOfPath(kind, f.path, lang), f.code, f.params ?? {}, lang);
       for (const r of w.rows) st.badRows.add(r);
       continue;
     }
@@ -304,7 +439,9 @@ function execute(kind: ImportKind, ctx: ServiceContext, handlers: Handlers, prep
       st.imported += 1;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.fields?.length) for (const f of err.fields) problem(st, rowOf(f.path), columnOfPath(kind, f.path, lang), f.code, f.params ?? {}, lang);
+      if (err.fields?.length)
+        for (const f of err.fields)
+          problem(st, rowOf(f.path), columnOfPath(kind, f.path, lang), f.code, f.params ?? {}, lang);
       else problem(st, w.rows[0], null, err.code, err.params, lang);
       for (const r of w.rows) st.badRows.add(r);
     }
@@ -312,7 +449,9 @@ function execute(kind: ImportKind, ctx: ServiceContext, handlers: Handlers, prep
 }
 
 function summary(kind: ImportKind, prep: Prepared, st: RunState): ImportPreview {
-  const problems = [...prep.fileProblems.filter((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN'), ...st.problems].sort((a, b) => a.row - b.row);
+  const problems = [...prep.fileProblems.filter((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN'), ...st.problems].sort(
+    (a, b) => a.row - b.row,
+  );
   const warnings = prep.fileProblems.filter((p) => p.code === 'IMPORT_UNKNOWN_COLUMN');
   const fileProblems = prep.fileProblems.filter((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN');
   const rowProblems = problems.filter((p) => p.row > 0);
@@ -330,7 +469,13 @@ function summary(kind: ImportKind, prep: Prepared, st: RunState): ImportPreview 
 }
 
 /** The preview: everything the import would do, inside a transaction that is always rolled back. */
-export function previewImport(ctx: ServiceContext, handlers: Handlers, kind: ImportKind, fileName: string, base64: string): ImportPreview {
+export function previewImport(
+  ctx: ServiceContext,
+  handlers: Handlers,
+  kind: ImportKind,
+  fileName: string,
+  base64: string,
+): ImportPreview {
   const lang = ctx.lang;
   const prep = prepare(kind, fileName, base64, lang);
   const st: RunState = { problems: [], badRows: new Set(), imported: 0 };
@@ -348,15 +493,31 @@ export function previewImport(ctx: ServiceContext, handlers: Handlers, kind: Imp
 }
 
 /** The import (inside the write method's transaction): all rows, or only the valid ones if asked. */
-export function commitImport(ctx: ServiceContext, handlers: Handlers, kind: ImportKind, fileName: string, base64: string, onlyValid: boolean): ImportResult {
+export function commitImport(
+  ctx: ServiceContext,
+  handlers: Handlers,
+  kind: ImportKind,
+  fileName: string,
+  base64: string,
+  onlyValid: boolean,
+): ImportResult {
   const lang = ctx.lang;
   const prep = prepare(kind, fileName, base64, lang);
   const fatal = prep.fileProblems.filter((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN');
-  if (fatal.length) throw new AppError(fatal[0].code, { column: fatal[0].column ?? '', rows: prep.rows.length, max: IMPORT_MAX_ROWS, file: fileName }, { details: { problems: fatal } });
+  if (fatal.length)
+    throw new AppError(
+      fatal[0].code,
+      { column: fatal[0].column ?? '', rows: prep.rows.length, max: IMPORT_MAX_ROWS, file: fileName },
+      { details: { problems: fatal } },
+    );
   const st: RunState = { problems: [], badRows: new Set(), imported: 0 };
   execute(kind, ctx, handlers, prep, st, lang);
   if (st.badRows.size && !onlyValid) {
-    throw new AppError('IMPORT_NOT_CLEAN', { count: st.badRows.size }, { details: { problems: st.problems.slice(0, PROBLEM_LIST_MAX) } });
+    throw new AppError(
+      'IMPORT_NOT_CLEAN',
+      { count: st.badRows.size },
+      { details: { problems: st.problems.slice(0, PROBLEM_LIST_MAX) } },
+    );
   }
   return { kind, imported: st.imported, skipped: st.badRows.size, problems: st.problems.slice(0, PROBLEM_LIST_MAX) };
 }

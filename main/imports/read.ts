@@ -75,7 +75,10 @@ export function readXlsxSync(buf: Buffer, maxRows: number): ReadResult {
   fs.writeFileSync(file, buf);
   const sab = new SharedArrayBuffer(4);
   const flag = new Int32Array(sab);
-  const worker = new Worker(WORKER, { eval: true, workerData: { sab, file, out, maxRows, exceljs: req.resolve('exceljs') } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { sab, file, out, maxRows, exceljs: req.resolve('exceljs') },
+  });
   try {
     if (Atomics.wait(flag, 0, 0, 300_000) === 'timed-out') throw new UnreadableFile('timed out');
     if (Atomics.load(flag, 0) === 2) throw new UnreadableFile(fs.readFileSync(out + '.err', 'utf8'));
@@ -129,8 +132,7 @@ export function readCsv(buf: Buffer, maxRows: number): ReadResult {
     if (c === '"' && field === '') {
       quoted = true;
       wasQuoted = true;
-    }
-    else if (c === delim) endField();
+    } else if (c === delim) endField();
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       line++;

@@ -8,7 +8,14 @@ import zlib from 'node:zlib';
 import { createCanvas, GlobalFonts, Image, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
 import { barcodeContent, resolveText, type LabelData, type PrintContext } from '../../shared/labels/fields';
-import { layoutProblems, mmToDots, ptToDots, type BarcodeElement, type LabelTemplate, type TextElement } from '../../shared/labels/model';
+import {
+  layoutProblems,
+  mmToDots,
+  ptToDots,
+  type BarcodeElement,
+  type LabelTemplate,
+  type TextElement,
+} from '../../shared/labels/model';
 import { resourcesDir } from '../paths';
 
 /** 1 bit per dot, rows top to bottom, most significant bit = leftmost dot, 1 = printed (black). */
@@ -158,7 +165,11 @@ function makeMatrix(symbology: BarcodeElement['symbology'], content: { data: str
   const opts: Record<string, unknown> = { bcid: BCID[symbology], text };
   if (symbology === 'qr' || symbology === 'qr-digital-link') opts.eclevel = 'M';
   if (symbology === 'qr' && /[^\x00-\x7f]/.test(text)) opts.text = Buffer.from(text, 'utf8').toString('latin1');
-  const raw = (bwipjs as unknown as { raw: (o: Record<string, unknown>) => { pixs?: number[]; pixx?: number; pixy?: number; sbs?: number[] }[] }).raw(opts)[0];
+  const raw = (
+    bwipjs as unknown as {
+      raw: (o: Record<string, unknown>) => { pixs?: number[]; pixx?: number; pixy?: number; sbs?: number[] }[];
+    }
+  ).raw(opts)[0];
   if (raw.pixs && raw.pixx && raw.pixy) {
     const { pixs, pixx, pixy } = raw;
     return { cols: pixx, rows: pixy, dark: (c, r) => pixs[r * pixx + c] === 1, linear: false };
@@ -171,7 +182,14 @@ function makeMatrix(symbology: BarcodeElement['symbology'], content: { data: str
   return { cols: bars.length, rows: 1, dark: (c) => bars[c], linear: true };
 }
 
-function drawBarcode(ctx: SKRSContext2D, e: BarcodeElement, d: LabelData, pc: PrintContext, dpi: number, problems: RenderProblem[]): void {
+function drawBarcode(
+  ctx: SKRSContext2D,
+  e: BarcodeElement,
+  d: LabelData,
+  pc: PrintContext,
+  dpi: number,
+  problems: RenderProblem[],
+): void {
   const content = barcodeContent(e, d, pc);
   if (!content.ok) {
     for (const err of content.errors) problems.push({ ...err, severity: 'error' });
@@ -181,7 +199,11 @@ function drawBarcode(ctx: SKRSContext2D, e: BarcodeElement, d: LabelData, pc: Pr
   try {
     m = barcodeMatrix(e.symbology, content);
   } catch (err) {
-    problems.push({ code: 'LABEL_BARCODE_INVALID', params: { element: e.id, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) }, severity: 'error' });
+    problems.push({
+      code: 'LABEL_BARCODE_INVALID',
+      params: { element: e.id, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) },
+      severity: 'error',
+    });
     return;
   }
   const x = mmToDots(e.x, dpi);
@@ -199,7 +221,8 @@ function drawBarcode(ctx: SKRSContext2D, e: BarcodeElement, d: LabelData, pc: Pr
     problems.push({ code: 'LABEL_BARCODE_TOO_BIG', params: { element: e.id }, severity: 'error' });
     return;
   }
-  if (dots < wanted) problems.push({ code: 'LABEL_BARCODE_SHRUNK', params: { element: e.id, dots, wanted }, severity: 'warning' });
+  if (dots < wanted)
+    problems.push({ code: 'LABEL_BARCODE_SHRUNK', params: { element: e.id, dots, wanted }, severity: 'warning' });
   const symW = m.cols * dots;
   ctx.fillStyle = '#000';
   if (m.linear) {
@@ -207,7 +230,7 @@ function drawBarcode(ctx: SKRSContext2D, e: BarcodeElement, d: LabelData, pc: Pr
     const textPx = showHri ? Math.max(ptToDots(6, dpi), Math.min(ptToDots(9, dpi), h * 0.18)) : 0;
     const barH = Math.round(h - (showHri ? textPx * 1.25 : 0));
     const x0 = x + Math.floor((w - symW) / 2);
-    for (let c = 0; c < m.cols; ) {
+    for (let c = 0; c < m.cols;) {
       if (!m.dark(c, 0)) {
         c++;
         continue;
@@ -227,7 +250,7 @@ function drawBarcode(ctx: SKRSContext2D, e: BarcodeElement, d: LabelData, pc: Pr
     const x0 = x + quiet * dots;
     const y0 = y + quiet * dots;
     for (let r = 0; r < m.rows; r++) {
-      for (let c = 0; c < m.cols; ) {
+      for (let c = 0; c < m.cols;) {
         if (!m.dark(c, r)) {
           c++;
           continue;
@@ -309,7 +332,10 @@ export function renderLabel(t: LabelTemplate, d: LabelData, pc: PrintContext, dp
         break;
       }
       case 'image': {
-        const src = e.src === 'business-logo' ? String((d.business as Record<string, unknown> | null | undefined)?.logo ?? '') : e.src;
+        const src =
+          e.src === 'business-logo'
+            ? String((d.business as Record<string, unknown> | null | undefined)?.logo ?? '')
+            : e.src;
         const img = src ? loadImageSync(src) : null;
         if (!img) {
           problems.push({ code: 'LABEL_IMAGE_UNREADABLE', params: { element: e.id }, severity: 'warning' });
@@ -318,7 +344,13 @@ export function renderLabel(t: LabelTemplate, d: LabelData, pc: PrintContext, dp
         const w = mmToDots(e.w, dpi);
         const h = mmToDots(e.h, dpi);
         const s = Math.min(w / img.width, h / img.height);
-        ctx.drawImage(img, mmToDots(e.x, dpi), mmToDots(e.y, dpi), Math.round(img.width * s), Math.round(img.height * s));
+        ctx.drawImage(
+          img,
+          mmToDots(e.x, dpi),
+          mmToDots(e.y, dpi),
+          Math.round(img.width * s),
+          Math.round(img.height * s),
+        );
         break;
       }
     }
@@ -372,7 +404,12 @@ export function bitmapToPng(b: Bitmap): Buffer {
   ihdr.writeUInt32BE(b.height, 4);
   ihdr[8] = 1; // bit depth
   ihdr[9] = 0; // greyscale
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(raw, { level: 6 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level: 6 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -37,7 +37,15 @@ export type PortalSimOptions = {
   log?: (line: string) => void;
 };
 
-type Job = { captureID: string; createdAt: string; finishedAt: string; running: boolean; success: boolean; captureErrorBehaviour: 'rollback' | 'proceed'; errors: { type: string; title: string; status: number; detail?: string; instance?: string }[] };
+type Job = {
+  captureID: string;
+  createdAt: string;
+  finishedAt: string;
+  running: boolean;
+  success: boolean;
+  captureErrorBehaviour: 'rollback' | 'proceed';
+  errors: { type: string; title: string; status: number; detail?: string; instance?: string }[];
+};
 
 export class PortalSim {
   readonly server: http.Server;
@@ -51,14 +59,17 @@ export class PortalSim {
     if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
     this.db = new Database(opts.dataDir ? path.join(opts.dataDir, 'portal-sim.db') : ':memory:');
     this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS events (key TEXT PRIMARY KEY, event_id TEXT NOT NULL, type TEXT, event_time TEXT, biz_step TEXT, body TEXT NOT NULL, capture_id TEXT, received_at TEXT NOT NULL, times_received INTEGER NOT NULL DEFAULT 1);
+    this.db
+      .exec(`CREATE TABLE IF NOT EXISTS events (key TEXT PRIMARY KEY, event_id TEXT NOT NULL, type TEXT, event_time TEXT, biz_step TEXT, body TEXT NOT NULL, capture_id TEXT, received_at TEXT NOT NULL, times_received INTEGER NOT NULL DEFAULT 1);
       CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS master (id TEXT PRIMARY KEY, type TEXT, body TEXT NOT NULL, received_at TEXT NOT NULL);`);
     this.server = http.createServer((req, res) => void this.handle(req, res));
   }
 
   listen(): Promise<string> {
-    return new Promise((resolve) => this.server.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', () => resolve(this.url)));
+    return new Promise((resolve) =>
+      this.server.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', () => resolve(this.url)),
+    );
   }
 
   get url(): string {
@@ -86,7 +97,11 @@ export class PortalSim {
   }
 
   eventIds(): string[] {
-    return (this.db.prepare("SELECT event_id FROM events WHERE key NOT LIKE '%#error' ORDER BY rowid").all() as { event_id: string }[]).map((r) => r.event_id);
+    return (
+      this.db.prepare("SELECT event_id FROM events WHERE key NOT LIKE '%#error' ORDER BY rowid").all() as {
+        event_id: string;
+      }[]
+    ).map((r) => r.event_id);
   }
 
   private authorised(req: http.IncomingMessage): boolean {
@@ -100,11 +115,21 @@ export class PortalSim {
 
   private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json', 'GS1-EPCIS-Version': '2.0', ...headers });
+    res.writeHead(status, {
+      'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+      'GS1-EPCIS-Version': '2.0',
+      ...headers,
+    });
     res.end(text);
   }
 
-  private problem(res: http.ServerResponse, status: number, type: string, title: string, headers: Record<string, string> = {}): void {
+  private problem(
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    title: string,
+    headers: Record<string, string> = {},
+  ): void {
     this.send(res, status, { type: `epcisException:${type}`, title, status }, headers);
   }
 
@@ -116,21 +141,50 @@ export class PortalSim {
       if (req.method === 'POST' && url.pathname === '/oauth/token') return this.token(res, body);
       if (url.pathname === '/' && req.method === 'GET') return this.send(res, 200, this.page());
       if (url.pathname === '/capture' && req.method === 'OPTIONS') {
-        res.writeHead(204, { Allow: 'OPTIONS, POST, GET', 'GS1-EPCIS-Version': '2.0', 'GS1-EPCIS-Min': '2.0', 'GS1-EPCIS-Max': '2.0', 'GS1-CBV-Version': '2.0', 'GS1-Capture-Error-Behaviour': 'rollback, proceed', ...(this.opts.captureLimit ? { 'GS1-EPCIS-Capture-Limit': String(this.opts.captureLimit) } : {}), ...(this.opts.fileSizeLimit ? { 'GS1-EPCIS-Capture-File-Size-Limit': String(this.opts.fileSizeLimit) } : {}) });
+        res.writeHead(204, {
+          Allow: 'OPTIONS, POST, GET',
+          'GS1-EPCIS-Version': '2.0',
+          'GS1-EPCIS-Min': '2.0',
+          'GS1-EPCIS-Max': '2.0',
+          'GS1-CBV-Version': '2.0',
+          'GS1-Capture-Error-Behaviour': 'rollback, proceed',
+          ...(this.opts.captureLimit ? { 'GS1-EPCIS-Capture-Limit': String(this.opts.captureLimit) } : {}),
+          ...(this.opts.fileSizeLimit ? { 'GS1-EPCIS-Capture-File-Size-Limit': String(this.opts.fileSizeLimit) } : {}),
+        });
         return void res.end();
       }
       if (!this.authorised(req)) return this.problem(res, 401, 'UnauthorizedRequest', 'Sai hoặc hết hạn mã truy cập');
       if (url.pathname === '/capture' && req.method === 'POST') return await this.capture(req, res, body);
-      if (url.pathname === '/capture' && req.method === 'GET') return this.send(res, 200, (this.db.prepare('SELECT body FROM jobs ORDER BY rowid DESC LIMIT 100').all() as { body: string }[]).map((r) => JSON.parse(r.body)));
+      if (url.pathname === '/capture' && req.method === 'GET')
+        return this.send(
+          res,
+          200,
+          (this.db.prepare('SELECT body FROM jobs ORDER BY rowid DESC LIMIT 100').all() as { body: string }[]).map(
+            (r) => JSON.parse(r.body),
+          ),
+        );
       const job = /^\/capture\/([\w-]+)$/.exec(url.pathname);
       if (job && req.method === 'GET') {
         const row = this.db.prepare('SELECT body FROM jobs WHERE id = ?').get(job[1]) as { body: string } | undefined;
-        return row ? this.send(res, 200, JSON.parse(row.body)) : this.problem(res, 404, 'NoSuchResourceException', 'Không có phiên nhận dữ liệu này');
+        return row
+          ? this.send(res, 200, JSON.parse(row.body))
+          : this.problem(res, 404, 'NoSuchResourceException', 'Không có phiên nhận dữ liệu này');
       }
       if (url.pathname === '/events' && req.method === 'GET') {
         const limit = Math.min(Number(url.searchParams.get('perPage') ?? 1000) || 1000, 100_000);
         const rows = this.db.prepare('SELECT body FROM events ORDER BY rowid LIMIT ?').all(limit) as { body: string }[];
-        return this.send(res, 200, { '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISQueryDocument', schemaVersion: '2.0', creationDate: new Date().toISOString(), epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: rows.map((r) => JSON.parse(r.body)) } } } });
+        return this.send(res, 200, {
+          '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+          type: 'EPCISQueryDocument',
+          schemaVersion: '2.0',
+          creationDate: new Date().toISOString(),
+          epcisBody: {
+            queryResults: {
+              queryName: 'SimpleEventQuery',
+              resultsBody: { eventList: rows.map((r) => JSON.parse(r.body)) },
+            },
+          },
+        });
       }
       this.problem(res, 404, 'NoSuchResourceException', 'Không có đường dẫn này');
     } catch (err) {
@@ -141,7 +195,12 @@ export class PortalSim {
 
   private token(res: http.ServerResponse, body: string): void {
     const f = new URLSearchParams(body);
-    if (f.get('grant_type') !== 'client_credentials' || f.get('client_id') !== this.opts.clientId || f.get('client_secret') !== this.opts.clientSecret) return this.send(res, 401, { error: 'invalid_client' });
+    if (
+      f.get('grant_type') !== 'client_credentials' ||
+      f.get('client_id') !== this.opts.clientId ||
+      f.get('client_secret') !== this.opts.clientSecret
+    )
+      return this.send(res, 401, { error: 'invalid_client' });
     const t = crypto.randomBytes(16).toString('hex');
     const ttl = this.opts.tokenTtlSec ?? 3600;
     this.tokens.set(t, Date.now() + ttl * 1000);
@@ -151,7 +210,8 @@ export class PortalSim {
   private pickFault(): Fault | null {
     const f = this.faults.shift();
     if (f) return f;
-    if (this.opts.failRate && Math.random() < this.opts.failRate) return (['drop', '500', '429', '503'] as Fault[])[Math.floor(Math.random() * 4)];
+    if (this.opts.failRate && Math.random() < this.opts.failRate)
+      return (['drop', '500', '429', '503'] as Fault[])[Math.floor(Math.random() * 4)];
     return null;
   }
 
@@ -162,7 +222,14 @@ export class PortalSim {
       this.stats.faultsServed++;
       if (fault === 'drop') return void req.socket.destroy();
       if (fault === '401') return this.problem(res, 401, 'UnauthorizedRequest', 'Mã truy cập hết hạn');
-      if (fault === '429' || fault === '503') return this.problem(res, Number(fault), fault === '429' ? 'TooManyRequests' : 'ServiceUnavailable', 'Cổng đang bận', { 'Retry-After': String(this.opts.retryAfterSec ?? 1) });
+      if (fault === '429' || fault === '503')
+        return this.problem(
+          res,
+          Number(fault),
+          fault === '429' ? 'TooManyRequests' : 'ServiceUnavailable',
+          'Cổng đang bận',
+          { 'Retry-After': String(this.opts.retryAfterSec ?? 1) },
+        );
       if (fault === '413') return this.problem(res, 413, 'CaptureLimitExceededException', 'Gói dữ liệu quá lớn');
       if (fault === 'slow') {
         await sleep(this.opts.slowMs ?? 5000);
@@ -170,60 +237,122 @@ export class PortalSim {
       }
       if (fault === '500') return this.problem(res, 500, 'ImplementationException', 'Lỗi máy chủ');
     }
-    if (this.opts.fileSizeLimit && Buffer.byteLength(body) > this.opts.fileSizeLimit) return this.problem(res, 413, 'CaptureLimitExceededException', 'Tệp quá lớn');
-    let doc: { epcisBody?: { eventList?: Record<string, unknown>[] }; epcisHeader?: { epcisMasterData?: { vocabularyList?: { type: string; vocabularyElementList?: { id: string }[] }[] } } };
+    if (this.opts.fileSizeLimit && Buffer.byteLength(body) > this.opts.fileSizeLimit)
+      return this.problem(res, 413, 'CaptureLimitExceededException', 'Tệp quá lớn');
+    let doc: {
+      epcisBody?: { eventList?: Record<string, unknown>[] };
+      epcisHeader?: {
+        epcisMasterData?: { vocabularyList?: { type: string; vocabularyElementList?: { id: string }[] }[] };
+      };
+    };
     try {
       doc = JSON.parse(body);
     } catch {
       return this.problem(res, 400, 'ValidationException', 'Không đọc được JSON');
     }
     const events = doc.epcisBody?.eventList ?? [];
-    if (this.opts.captureLimit && events.length > this.opts.captureLimit) return this.problem(res, 413, 'CaptureLimitExceededException', `Tối đa ${this.opts.captureLimit} sự kiện mỗi lần gửi`);
+    if (this.opts.captureLimit && events.length > this.opts.captureLimit)
+      return this.problem(
+        res,
+        413,
+        'CaptureLimitExceededException',
+        `Tối đa ${this.opts.captureLimit} sự kiện mỗi lần gửi`,
+      );
     const behaviour = req.headers['gs1-capture-error-behaviour'] === 'proceed' ? 'proceed' : 'rollback';
     const errors: Job['errors'] = [];
     const good: Record<string, unknown>[] = [];
     const whole = validateEpcis(doc);
-    if (!whole.ok && !Array.isArray(doc.epcisBody?.eventList)) return this.problem(res, 400, 'ValidationException', whole.errors.join('; '));
+    if (!whole.ok && !Array.isArray(doc.epcisBody?.eventList))
+      return this.problem(res, 400, 'ValidationException', whole.errors.join('; '));
     for (const ev of events) {
-      const single = whole.ok ? whole : validateEpcis({ ...doc, epcisHeader: undefined, epcisBody: { eventList: [ev] } });
+      const single = whole.ok
+        ? whole
+        : validateEpcis({ ...doc, epcisHeader: undefined, epcisBody: { eventList: [ev] } });
       const id = String(ev.eventID ?? '');
-      if (!single.ok) errors.push({ type: 'epcisException:ValidationException', title: 'Sự kiện không đúng lược đồ EPCIS 2.0', status: 400, detail: single.errors.join('; '), instance: id });
-      else if (this.opts.rejectMatch && JSON.stringify(ev).includes(this.opts.rejectMatch)) errors.push({ type: 'epcisException:ValidationException', title: 'Sản phẩm chưa được đăng ký trên cổng', status: 400, detail: `Sản phẩm chưa được đăng ký trên cổng (${this.opts.rejectMatch})`, instance: id });
+      if (!single.ok)
+        errors.push({
+          type: 'epcisException:ValidationException',
+          title: 'Sự kiện không đúng lược đồ EPCIS 2.0',
+          status: 400,
+          detail: single.errors.join('; '),
+          instance: id,
+        });
+      else if (this.opts.rejectMatch && JSON.stringify(ev).includes(this.opts.rejectMatch))
+        errors.push({
+          type: 'epcisException:ValidationException',
+          title: 'Sản phẩm chưa được đăng ký trên cổng',
+          status: 400,
+          detail: `Sản phẩm chưa được đăng ký trên cổng (${this.opts.rejectMatch})`,
+          instance: id,
+        });
       else good.push(ev);
     }
     const id = crypto.randomBytes(8).toString('hex');
     const now = new Date().toISOString();
     const store = errors.length === 0 || behaviour === 'proceed';
     if (store) {
-      const ins = this.db.prepare('INSERT INTO events(key, event_id, type, event_time, biz_step, body, capture_id, received_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET times_received = times_received + 1');
-      const md = this.db.prepare('INSERT INTO master(id, type, body, received_at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, received_at = excluded.received_at');
+      const ins = this.db.prepare(
+        'INSERT INTO events(key, event_id, type, event_time, biz_step, body, capture_id, received_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET times_received = times_received + 1',
+      );
+      const md = this.db.prepare(
+        'INSERT INTO master(id, type, body, received_at) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, received_at = excluded.received_at',
+      );
       this.db.transaction(() => {
         for (const ev of good) {
           const eid = String(ev.eventID ?? `urn:uuid:${crypto.randomUUID()}`);
           const key = ev.errorDeclaration ? `${eid}#error` : eid;
-          if (ins.run(key, eid, ev.type, ev.eventTime, ev.bizStep ?? null, JSON.stringify(ev), id, now).changes === 1 && this.db.prepare('SELECT times_received FROM events WHERE key = ?').pluck().get(key) !== 1) this.stats.duplicates++;
+          if (
+            ins.run(key, eid, ev.type, ev.eventTime, ev.bizStep ?? null, JSON.stringify(ev), id, now).changes === 1 &&
+            this.db.prepare('SELECT times_received FROM events WHERE key = ?').pluck().get(key) !== 1
+          )
+            this.stats.duplicates++;
         }
-        for (const v of doc.epcisHeader?.epcisMasterData?.vocabularyList ?? []) for (const el of v.vocabularyElementList ?? []) md.run(el.id, v.type, JSON.stringify(el), now);
+        for (const v of doc.epcisHeader?.epcisMasterData?.vocabularyList ?? [])
+          for (const el of v.vocabularyElementList ?? []) md.run(el.id, v.type, JSON.stringify(el), now);
       })();
     }
-    const job: Job = { captureID: id, createdAt: now, finishedAt: now, running: false, success: errors.length === 0, captureErrorBehaviour: behaviour, errors };
+    const job: Job = {
+      captureID: id,
+      createdAt: now,
+      finishedAt: now,
+      running: false,
+      success: errors.length === 0,
+      captureErrorBehaviour: behaviour,
+      errors,
+    };
     this.db.prepare('INSERT INTO jobs(id, body) VALUES (?, ?)').run(id, JSON.stringify(job));
     res.writeHead(202, { Location: `/capture/${id}`, 'GS1-EPCIS-Version': '2.0', 'content-type': 'application/json' });
     res.end(JSON.stringify({ captureID: id }));
   }
 
   private page(): string {
-    const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+    const esc = (s: unknown) =>
+      String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
     const total = this.eventCount();
-    const corrections = (this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE key LIKE '%#error'").get() as { n: number }).n;
+    const corrections = (
+      this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE key LIKE '%#error'").get() as { n: number }
+    ).n;
     const master = (this.db.prepare('SELECT COUNT(*) AS n FROM master').get() as { n: number }).n;
-    const rows = this.db.prepare('SELECT event_id, type, event_time, biz_step, body, received_at, times_received FROM events ORDER BY rowid DESC LIMIT 200').all() as Record<string, string | number>[];
+    const rows = this.db
+      .prepare(
+        'SELECT event_id, type, event_time, biz_step, body, received_at, times_received FROM events ORDER BY rowid DESC LIMIT 200',
+      )
+      .all() as Record<string, string | number>[];
     const TYPE: Record<string, string> = { ObjectEvent: 'Sự kiện hàng hoá', TransformationEvent: 'Sự kiện sản xuất' };
     const viTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-    const STEP: Record<string, string> = { receiving: 'Nhập hàng', commissioning: 'Sản xuất', shipping: 'Xuất hàng', storing: 'Tồn đầu kỳ', holding: 'Tạm giữ', destroying: 'Huỷ' };
+    const STEP: Record<string, string> = {
+      receiving: 'Nhập hàng',
+      commissioning: 'Sản xuất',
+      shipping: 'Xuất hàng',
+      storing: 'Tồn đầu kỳ',
+      holding: 'Tạm giữ',
+      destroying: 'Huỷ',
+    };
     const lots = (b: string) => {
       const e = JSON.parse(b) as Record<string, { epcClass: string; quantity?: number; uom?: string }[]>;
-      return [...(e.quantityList ?? []), ...(e.inputQuantityList ?? []), ...(e.outputQuantityList ?? [])].map((q) => `${esc(q.epcClass)} × ${q.quantity ?? ''} ${esc(q.uom ?? '')}`).join('<br>');
+      return [...(e.quantityList ?? []), ...(e.inputQuantityList ?? []), ...(e.outputQuantityList ?? [])]
+        .map((q) => `${esc(q.epcClass)} × ${q.quantity ?? ''} ${esc(q.uom ?? '')}`)
+        .join('<br>');
     };
     return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Cổng TXNG mô phỏng</title>
 <style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{color:#0b5}table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#eef5ee}.big{font-size:28px;font-weight:bold}</style></head>

@@ -33,9 +33,21 @@ export type LabelRun = { bitmap: Bitmap; copies: number };
 // ---------- TSPL (TSC, Xprinter label mode) ----------
 function tsplHeader(p: EncodeProfile): Buffer {
   const media =
-    p.media === 'black_mark' ? `BLINE ${fmt(p.gapMm)} mm,0 mm` : p.media === 'continuous' ? 'GAP 0 mm,0 mm' : `GAP ${fmt(p.gapMm)} mm,0 mm`;
+    p.media === 'black_mark'
+      ? `BLINE ${fmt(p.gapMm)} mm,0 mm`
+      : p.media === 'continuous'
+        ? 'GAP 0 mm,0 mm'
+        : `GAP ${fmt(p.gapMm)} mm,0 mm`;
   return Buffer.from(
-    [`SIZE ${fmt(p.widthMm)} mm,${fmt(p.heightMm)} mm`, media, 'DIRECTION 1,0', 'REFERENCE 0,0', `DENSITY ${clamp(Math.round(p.darkness), 0, 15)}`, `SPEED ${clamp(Math.round(p.speed), 1, 12)}`, ''].join(CRLF),
+    [
+      `SIZE ${fmt(p.widthMm)} mm,${fmt(p.heightMm)} mm`,
+      media,
+      'DIRECTION 1,0',
+      'REFERENCE 0,0',
+      `DENSITY ${clamp(Math.round(p.darkness), 0, 15)}`,
+      `SPEED ${clamp(Math.round(p.speed), 1, 12)}`,
+      '',
+    ].join(CRLF),
     'latin1',
   );
 }
@@ -72,7 +84,16 @@ function escposLabel(p: EncodeProfile, run: LabelRun): Buffer {
   const parts: Buffer[] = [];
   for (let y = 0; y < b.height; y += ESCPOS_BAND_ROWS) {
     const rows = Math.min(ESCPOS_BAND_ROWS, b.height - y);
-    const head = Buffer.from([0x1d, 0x76, 0x30, 0x00, b.bytesPerRow & 0xff, b.bytesPerRow >> 8, rows & 0xff, rows >> 8]);
+    const head = Buffer.from([
+      0x1d,
+      0x76,
+      0x30,
+      0x00,
+      b.bytesPerRow & 0xff,
+      b.bytesPerRow >> 8,
+      rows & 0xff,
+      rows >> 8,
+    ]);
     parts.push(head, Buffer.from(b.bits.buffer, b.bits.byteOffset + y * b.bytesPerRow, rows * b.bytesPerRow));
   }
   // Feed across the gap so the next label starts on the next piece of media (ESC J n: feed n dots, n ≤ 255).

@@ -23,7 +23,10 @@ export type JobSpec = {
 /** True when labels differ from one copy to the next ({serial} text or AI 21 in a barcode). */
 export function isSerialized(t: LabelTemplate): boolean {
   return t.elements.some(
-    (e) => (e.type === 'text' && placeholders(e.content).some((k) => k.startsWith('serial'))) || (e.type === 'barcode' && ((e.ais ?? []) as string[]).includes('21')) || (e.type === 'barcode' && /\{serial/.test(e.data ?? '')),
+    (e) =>
+      (e.type === 'text' && placeholders(e.content).some((k) => k.startsWith('serial'))) ||
+      (e.type === 'barcode' && ((e.ais ?? []) as string[]).includes('21')) ||
+      (e.type === 'barcode' && /\{serial/.test(e.data ?? '')),
   );
 }
 
@@ -34,7 +37,8 @@ export function isSerialized(t: LabelTemplate): boolean {
 export function* jobRuns(spec: JobSpec): Generator<LabelRun> {
   const dx = mmToDots(spec.offsetXMm, spec.profile.dpi);
   const dy = mmToDots(spec.offsetYMm, spec.profile.dpi);
-  const render = (serial?: number) => shiftBitmap(renderLabel(spec.template, spec.data, { today: spec.today, serial }, spec.profile.dpi).bitmap, dx, dy);
+  const render = (serial?: number) =>
+    shiftBitmap(renderLabel(spec.template, spec.data, { today: spec.today, serial }, spec.profile.dpi).bitmap, dx, dy);
   if (isSerialized(spec.template)) {
     const first = spec.serialFrom ?? 1;
     for (let i = 0; i < spec.copies; i++) yield { bitmap: render(first + i), copies: 1 };
@@ -67,7 +71,12 @@ export function jobPages(spec: JobSpec): { pages: Buffer[]; widthMm: number; hei
     if (!page) page = newBitmap(mmToDots(A4.widthMm, dpi), mmToDots(A4.heightMm, dpi));
     const col = k % s.cols;
     const row = Math.floor(k / s.cols);
-    blit(page, label, mmToDots(s.marginLeftMm + col * (t.widthMm + s.gapXMm), dpi), mmToDots(s.marginTopMm + row * (t.heightMm + s.gapYMm), dpi));
+    blit(
+      page,
+      label,
+      mmToDots(s.marginLeftMm + col * (t.widthMm + s.gapXMm), dpi),
+      mmToDots(s.marginTopMm + row * (t.heightMm + s.gapYMm), dpi),
+    );
     k++;
     if (k === s.cols * s.rows) {
       pages.push(bitmapToPng(page));
@@ -80,7 +89,10 @@ export function jobPages(spec: JobSpec): { pages: Buffer[]; widthMm: number; hei
 }
 
 /** Counts and hashes the chunks as they stream past (the log records what was sent). */
-export function* hashing(chunks: Iterable<Buffer>, sink: { bytes: number; hash: ReturnType<typeof createHash> }): Generator<Buffer> {
+export function* hashing(
+  chunks: Iterable<Buffer>,
+  sink: { bytes: number; hash: ReturnType<typeof createHash> },
+): Generator<Buffer> {
   for (const c of chunks) {
     sink.bytes += c.length;
     sink.hash.update(c);

@@ -54,9 +54,16 @@ export function whenSettled(id: number): Promise<void> {
 async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   if (!db.open) return;
   // Claim: only a queued job moves to 'sending' (a rolled-back submit left no row; a second schedule finds none).
-  const claimed = db.prepare("UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, started_at = ?, error_code = NULL, error_params = NULL WHERE id = ? AND status = 'queued'").run(nowIso(clock), id);
+  const claimed = db
+    .prepare(
+      "UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, started_at = ?, error_code = NULL, error_params = NULL WHERE id = ? AND status = 'queued'",
+    )
+    .run(nowIso(clock), id);
   if (claimed.changes !== 1) return;
-  const row = db.prepare('SELECT spec, printer_uri FROM print_jobs WHERE id = ?').get(id) as { spec: string; printer_uri: string };
+  const row = db.prepare('SELECT spec, printer_uri FROM print_jobs WHERE id = ?').get(id) as {
+    spec: string;
+    printer_uri: string;
+  };
   const sink = { bytes: 0, hash: createHash('sha256') };
   try {
     const spec = JSON.parse(row.spec) as JobSpec;
@@ -69,9 +76,24 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
     } else {
       await sendRaw(uri, hashing(jobBytes(spec), sink), sendOptions);
     }
-    if (db.open) db.prepare("UPDATE print_jobs SET status = 'done', bytes = ?, sha256 = ?, finished_at = ? WHERE id = ?").run(sink.bytes, sink.hash.digest('hex'), nowIso(clock), id);
+    if (db.open)
+      db.prepare("UPDATE print_jobs SET status = 'done', bytes = ?, sha256 = ?, finished_at = ? WHERE id = ?").run(
+        sink.bytes,
+        sink.hash.digest('hex'),
+        nowIso(clock),
+        id,
+      );
   } catch (err) {
-    const e = err instanceof AppError ? err : new AppError('PRINTER_IO', { where: row.printer_uri, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) });
-    if (db.open) db.prepare("UPDATE print_jobs SET status = 'failed', error_code = ?, error_params = ?, finished_at = ? WHERE id = ?").run(e.code, JSON.stringify(e.params), nowIso(clock), id);
+    const e =
+      err instanceof AppError
+        ? err
+        : new AppError('PRINTER_IO', {
+            where: row.printer_uri,
+            detail: err instanceof Error ? err.message.slice(0, 200) : String(err),
+          });
+    if (db.open)
+      db.prepare(
+        "UPDATE print_jobs SET status = 'failed', error_code = ?, error_params = ?, finished_at = ? WHERE id = ?",
+      ).run(e.code, JSON.stringify(e.params), nowIso(clock), id);
   }
 }

@@ -80,7 +80,11 @@ function netError(err: NodeJS.ErrnoException, host: string, port: number): AppEr
     case 'EPIPE':
       return new AppError('PRINTER_DISCONNECTED', { where }, { status: 502 });
     default:
-      return new AppError('PRINTER_IO', { where, detail: `${err.code ?? ''} ${err.message}`.trim().slice(0, 200) }, { status: 502 });
+      return new AppError(
+        'PRINTER_IO',
+        { where, detail: `${err.code ?? ''} ${err.message}`.trim().slice(0, 200) },
+        { status: 502 },
+      );
   }
 }
 
@@ -96,7 +100,10 @@ async function sendTcp(host: string, port: number, chunks: Chunks, opts: SendOpt
   try {
     await Promise.race([
       new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new AppError('PRINTER_TIMEOUT', { where: `${host}:${port}` }, { status: 504 })), connectTimeout);
+        const t = setTimeout(
+          () => reject(new AppError('PRINTER_TIMEOUT', { where: `${host}:${port}` }, { status: 504 })),
+          connectTimeout,
+        );
         socket.connect(port, host, () => {
           clearTimeout(t);
           resolve();
@@ -145,9 +152,15 @@ async function sendFile(file: string, chunks: Chunks): Promise<SendResult> {
 
 function fileError(err: NodeJS.ErrnoException, file: string): AppError {
   if (err instanceof AppError) return err;
-  if (err.code === 'ENOENT' || err.code === 'ENXIO' || err.code === 'ENODEV') return new AppError('PRINTER_DEVICE_MISSING', { path: file }, { status: 502 });
-  if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EBUSY') return new AppError('PRINTER_DEVICE_ACCESS', { path: file }, { status: 502 });
-  return new AppError('PRINTER_IO', { where: file, detail: `${err.code ?? ''} ${err.message}`.trim().slice(0, 200) }, { status: 502 });
+  if (err.code === 'ENOENT' || err.code === 'ENXIO' || err.code === 'ENODEV')
+    return new AppError('PRINTER_DEVICE_MISSING', { path: file }, { status: 502 });
+  if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EBUSY')
+    return new AppError('PRINTER_DEVICE_ACCESS', { path: file }, { status: 502 });
+  return new AppError(
+    'PRINTER_IO',
+    { where: file, detail: `${err.code ?? ''} ${err.message}`.trim().slice(0, 200) },
+    { status: 502 },
+  );
 }
 
 async function sendCups(queue: string, chunks: Chunks): Promise<SendResult> {
@@ -155,7 +168,9 @@ async function sendCups(queue: string, chunks: Chunks): Promise<SendResult> {
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exited = new Promise<number>((resolve, reject) => {
-    child.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new AppError('PRINTER_NO_CUPS', {}, { status: 502 }) : err));
+    child.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' ? new AppError('PRINTER_NO_CUPS', {}, { status: 502 }) : err),
+    );
     child.once('close', (code) => resolve(code ?? 1));
   });
   exited.catch(() => {});
@@ -171,20 +186,36 @@ async function sendCups(queue: string, chunks: Chunks): Promise<SendResult> {
     throw err;
   }
   const code = await exited;
-  if (code !== 0) throw new AppError('PRINTER_SPOOLER', { name: queue, detail: stderr.trim().slice(0, 200) || `lp exit ${code}` }, { status: 502 });
+  if (code !== 0)
+    throw new AppError(
+      'PRINTER_SPOOLER',
+      { name: queue, detail: stderr.trim().slice(0, 200) || `lp exit ${code}` },
+      { status: 502 },
+    );
   return { bytes };
 }
 
 // ---------- Windows spooler (winspool.drv through koffi; loaded only on Windows) ----------
 type Winspool = {
   OpenPrinterW: (name: string, handle: [unknown], defaults: null) => number;
-  StartDocPrinterW: (h: unknown, level: number, doc: { pDocName: string; pOutputFile: string | null; pDatatype: string }) => number;
+  StartDocPrinterW: (
+    h: unknown,
+    level: number,
+    doc: { pDocName: string; pOutputFile: string | null; pDatatype: string },
+  ) => number;
   StartPagePrinter: (h: unknown) => number;
   WritePrinter: (h: unknown, buf: Buffer, len: number, written: [number]) => number;
   EndPagePrinter: (h: unknown) => number;
   EndDocPrinter: (h: unknown) => number;
   ClosePrinter: (h: unknown) => number;
-  GetPrinterDriverW: (h: unknown, env: null, level: number, buf: Buffer | null, size: number, needed: [number]) => number;
+  GetPrinterDriverW: (
+    h: unknown,
+    env: null,
+    level: number,
+    buf: Buffer | null,
+    size: number,
+    needed: [number],
+  ) => number;
   GetLastError: () => number;
 };
 /** winspool.drv functions in koffi's C-like syntax (Win32 BOOL is a 4-byte int); tests parse them with koffi.proto. */
@@ -196,7 +227,8 @@ export const WINSPOOL_DECLARATIONS = {
   EndPagePrinter: 'int __stdcall EndPagePrinter(HANDLE h)',
   EndDocPrinter: 'int __stdcall EndDocPrinter(HANDLE h)',
   ClosePrinter: 'int __stdcall ClosePrinter(HANDLE h)',
-  GetPrinterDriverW: 'int __stdcall GetPrinterDriverW(HANDLE h, str16 env, uint32_t level, void *buf, uint32_t size, _Out_ uint32_t *needed)',
+  GetPrinterDriverW:
+    'int __stdcall GetPrinterDriverW(HANDLE h, str16 env, uint32_t level, void *buf, uint32_t size, _Out_ uint32_t *needed)',
 } as const;
 export const KERNEL32_GET_LAST_ERROR = 'uint32_t __stdcall GetLastError()';
 /** The struct the declarations use besides HANDLE (an opaque pointer); both are made before the functions. */
@@ -247,7 +279,13 @@ async function sendWindows(name: string, chunks: Chunks): Promise<SendResult> {
   if (!w.OpenPrinterW(name, h, null)) throw new AppError('PRINTER_NOT_INSTALLED', { name }, { status: 502 });
   let bytes = 0;
   try {
-    if (!w.StartDocPrinterW(h[0], 1, { pDocName: 'Nguon Goc label', pOutputFile: null, pDatatype: passThroughDatatype(w, h[0]) })) {
+    if (
+      !w.StartDocPrinterW(h[0], 1, {
+        pDocName: 'Nguon Goc label',
+        pOutputFile: null,
+        pDatatype: passThroughDatatype(w, h[0]),
+      })
+    ) {
       throw new AppError('PRINTER_SPOOLER', { name, detail: `StartDocPrinter ${w.GetLastError()}` }, { status: 502 });
     }
     try {
@@ -287,7 +325,10 @@ export function setDriverHook(hook: DriverHook | null): void {
   driverHook = hook;
 }
 
-export async function printWithDriver(name: string, job: { pages: Buffer[]; widthMm: number; heightMm: number; dpi: number }): Promise<SendResult> {
+export async function printWithDriver(
+  name: string,
+  job: { pages: Buffer[]; widthMm: number; heightMm: number; dpi: number },
+): Promise<SendResult> {
   if (!driverHook) throw new AppError('PRINTER_DRIVER_UNAVAILABLE', { name }, { status: 502 });
   try {
     await driverHook.print(name, job);
@@ -298,7 +339,11 @@ export async function printWithDriver(name: string, job: { pages: Buffer[]; widt
     if (code === 'PRINTER_NOT_INSTALLED' || code === 'PRINTER_DRIVER_CANCELLED' || code === 'PRINTER_DRIVER_SETTINGS') {
       throw new AppError(code, { name, widthMm: job.widthMm, heightMm: job.heightMm }, { status: 502 });
     }
-    throw new AppError('PRINTER_SPOOLER', { name, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) }, { status: 502 });
+    throw new AppError(
+      'PRINTER_SPOOLER',
+      { name, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) },
+      { status: 502 },
+    );
   }
   return { bytes: job.pages.reduce((n, p) => n + p.length, 0) };
 }
@@ -307,9 +352,17 @@ export async function printWithDriver(name: string, job: { pages: Buffer[]; widt
 export async function listInstalledPrinters(): Promise<InstalledPrinter[]> {
   if (driverHook && process.platform === 'win32') {
     const list = await driverHook.list();
-    return list.map((p) => ({ name: p.name, uri: `windows:${p.name}`, isDefault: p.isDefault, description: p.description }));
+    return list.map((p) => ({
+      name: p.name,
+      uri: `windows:${p.name}`,
+      isDefault: p.isDefault,
+      description: p.description,
+    }));
   }
-  if (process.platform === 'win32') return windowsPrintersFromWmi(await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WMI_PRINTERS]));
+  if (process.platform === 'win32')
+    return windowsPrintersFromWmi(
+      await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WMI_PRINTERS]),
+    );
   const [queues, def] = await Promise.all([run('lpstat', ['-a']), run('lpstat', ['-d'])]);
   const defName = /:\s*(\S+)\s*$/.exec(def.trim())?.[1];
   return queues
@@ -330,7 +383,12 @@ export function windowsPrintersFromWmi(json: string): InstalledPrinter[] {
     const list = (Array.isArray(raw) ? raw : [raw]) as { Name?: unknown; Default?: unknown; DriverName?: unknown }[];
     return list
       .filter((p) => typeof p?.Name === 'string' && p.Name)
-      .map((p) => ({ name: String(p.Name), uri: `windows:${String(p.Name)}`, isDefault: p.Default === true, description: typeof p.DriverName === 'string' ? p.DriverName : undefined }));
+      .map((p) => ({
+        name: String(p.Name),
+        uri: `windows:${String(p.Name)}`,
+        isDefault: p.Default === true,
+        description: typeof p.DriverName === 'string' ? p.DriverName : undefined,
+      }));
   } catch {
     return [];
   }
@@ -338,7 +396,9 @@ export function windowsPrintersFromWmi(json: string): InstalledPrinter[] {
 
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: 5000, env: { ...process.env, LANG: 'C' } }, (err, stdout) => resolve(err ? '' : String(stdout)));
+    execFile(cmd, args, { timeout: 5000, env: { ...process.env, LANG: 'C' } }, (err, stdout) =>
+      resolve(err ? '' : String(stdout)),
+    );
   });
 }
 
@@ -362,7 +422,11 @@ export function listInstalledPrintersSync(): InstalledPrinter[] {
   }
   const runSync = (args: string[]) => {
     try {
-      return execFileSync('lpstat', args, { timeout: 3000, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+      return execFileSync('lpstat', args, {
+        timeout: 3000,
+        env: { ...process.env, LANG: 'C' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).toString('utf8');
     } catch {
       return '';
     }

@@ -1,4 +1,4 @@
-// Backups of the SQLite file (issue #7).
+// Backups of the SQLite file.
 // A backup is `VACUUM INTO`: SQLite copies the database as one read transaction, so the copy is
 // consistent while the app keeps writing (WAL lets writers go on), and it is synchronous, which the
 // synchronous core handlers and the before-migration hook need (better-sqlite3's db.backup() is
@@ -50,8 +50,17 @@ export function createBackup(db: Db, dest: string, kind: BackupKind, clock: Cloc
     const copy = new Database(part);
     try {
       copy.pragma('journal_mode = DELETE');
-      const meta: Meta = { appVersion: APP_VERSION, createdAt: isoWithOffset(clock.now(), clock.offset), kind, source: db.name };
-      copy.prepare("INSERT INTO settings (key, value) VALUES ('backup.meta', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(meta));
+      const meta: Meta = {
+        appVersion: APP_VERSION,
+        createdAt: isoWithOffset(clock.now(), clock.offset),
+        kind,
+        source: db.name,
+      };
+      copy
+        .prepare(
+          "INSERT INTO settings (key, value) VALUES ('backup.meta', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )
+        .run(JSON.stringify(meta));
       const check = copy.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(String(check));
     } finally {
@@ -87,7 +96,15 @@ export function infoOf(file: string): BackupInfo {
   } catch {
     // not readable: listed anyway, the check says why when it is chosen
   }
-  return { file, name: path.basename(file), kind: (m?.[2] as BackupKind | undefined) ?? 'other', bytes: st.size, createdAt, schemaVersion, appVersion };
+  return {
+    file,
+    name: path.basename(file),
+    kind: (m?.[2] as BackupKind | undefined) ?? 'other',
+    bytes: st.size,
+    createdAt,
+    schemaVersion,
+    appVersion,
+  };
 }
 
 function readMeta(db: Db): Meta | null {
@@ -122,7 +139,9 @@ function weekKey(ymd: string): string {
   const day = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - day + 3);
   const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round(((d.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  const week =
+    1 +
+    Math.round(((d.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
   return `${d.getUTCFullYear()}-W${week}`;
 }
 
@@ -149,7 +168,11 @@ export function rotateBackups(dbPath: string, folder = backupsDir(dbPath)): stri
   pick((s) => s.slice(0, 8), KEEP.daily);
   pick((s) => weekKey(s.slice(0, 8)), KEEP.weekly);
   pick((s) => s.slice(0, 6), KEEP.monthly);
-  for (const kind of ['migration', 'update', 'restore'] as const) all.filter((b) => b.kind === kind).slice(0, KEEP_EVENT_COPIES).forEach((b) => keep.add(b.file));
+  for (const kind of ['migration', 'update', 'restore'] as const)
+    all
+      .filter((b) => b.kind === kind)
+      .slice(0, KEEP_EVENT_COPIES)
+      .forEach((b) => keep.add(b.file));
   const removed: string[] = [];
   for (const b of all) {
     if (b.kind === 'manual' || b.kind === 'other' || keep.has(b.file)) continue;
@@ -195,8 +218,21 @@ function compareVersions(a: string, b: string): number {
 
 /** Is this file one of ours, intact, and not from a newer version? Never changes the file. */
 export function checkBackupFile(file: string, lang: Lang = 'vi'): BackupCheck {
-  const result: BackupCheck = { ok: false, file, code: null, message: null, schemaVersion: null, appVersion: null, createdAt: null, business: null };
-  const fail = (code: string, params: Record<string, string | number>) => ({ ...result, code, message: errorMessage(code, { file, ...params }, lang) });
+  const result: BackupCheck = {
+    ok: false,
+    file,
+    code: null,
+    message: null,
+    schemaVersion: null,
+    appVersion: null,
+    createdAt: null,
+    business: null,
+  };
+  const fail = (code: string, params: Record<string, string | number>) => ({
+    ...result,
+    code,
+    message: errorMessage(code, { file, ...params }, lang),
+  });
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return fail('BACKUP_FILE_MISSING', {});
   // The SQLite header: not an SQLite file at all → not ours.
   const head = Buffer.alloc(100);
@@ -216,19 +252,28 @@ export function checkBackupFile(file: string, lang: Lang = 'vi'): BackupCheck {
     result.appVersion = meta?.appVersion ?? null;
     result.createdAt = meta?.createdAt ?? fs.statSync(file).mtime.toISOString();
     try {
-      result.business = (db.prepare('SELECT name FROM business WHERE id = 1').pluck().get() as string | undefined) ?? null;
+      result.business =
+        (db.prepare('SELECT name FROM business WHERE id = 1').pluck().get() as string | undefined) ?? null;
     } catch {
       // an older schema without the business row: fine
     }
-    const rows = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const rows = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== 'ok');
     if (rows.length) return fail('BACKUP_DAMAGED', { detail: rows.slice(0, 3).join('; ') });
   } catch (err) {
     return fail('BACKUP_DAMAGED', { detail: err instanceof Error ? err.message : String(err) });
   } finally {
     db?.close();
   }
-  if (result.schemaVersion > LATEST_SCHEMA_VERSION) return fail('BACKUP_TOO_NEW', { found: `${result.appVersion ?? '?'} / ${result.schemaVersion}` });
-  if (result.appVersion && result.appVersion !== 'dev' && APP_VERSION !== 'dev' && compareVersions(result.appVersion, APP_VERSION) > 0) {
+  if (result.schemaVersion > LATEST_SCHEMA_VERSION)
+    return fail('BACKUP_TOO_NEW', { found: `${result.appVersion ?? '?'} / ${result.schemaVersion}` });
+  if (
+    result.appVersion &&
+    result.appVersion !== 'dev' &&
+    APP_VERSION !== 'dev' &&
+    compareVersions(result.appVersion, APP_VERSION) > 0
+  ) {
     return fail('BACKUP_TOO_NEW', { found: result.appVersion });
   }
   return { ...result, ok: true };
@@ -238,7 +283,11 @@ export function checkBackupFile(file: string, lang: Lang = 'vi'): BackupCheck {
 export function assertRestorable(file: string): BackupCheck {
   const check = checkBackupFile(file);
   if (!check.ok) {
-    const params: Record<string, string | number> = { file, detail: check.message ?? '', found: check.appVersion ?? String(check.schemaVersion) };
+    const params: Record<string, string | number> = {
+      file,
+      detail: check.message ?? '',
+      found: check.appVersion ?? String(check.schemaVersion),
+    };
     throw new AppError(check.code ?? 'BACKUP_DAMAGED', params, { status: 400 });
   }
   return check;
@@ -299,7 +348,14 @@ export function restoreFile(from: string, dbPath: string): { check: BackupCheck;
   return { check, safety };
 }
 
-export type StartupReport = { ok: boolean; path: string; code: string | null; message: string | null; detail?: string; latestGood: BackupInfo | null };
+export type StartupReport = {
+  ok: boolean;
+  path: string;
+  code: string | null;
+  message: string | null;
+  detail?: string;
+  latestGood: BackupInfo | null;
+};
 
 /**
  * The start-up check: PRAGMA quick_check on the file before the app uses it. When it is damaged, the
@@ -312,7 +368,9 @@ export function startupCheck(dbPath: string, lang: Lang = 'vi'): StartupReport {
   try {
     const db = new Database(dbPath, { fileMustExist: true });
     try {
-      const rows = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+      const rows = (db.pragma('quick_check') as { quick_check: string }[])
+        .map((r) => r.quick_check)
+        .filter((r) => r !== 'ok');
       if (rows.length) detail = rows.slice(0, 3).join('; ');
     } finally {
       db.close();
@@ -325,7 +383,14 @@ export function startupCheck(dbPath: string, lang: Lang = 'vi'): StartupReport {
   }
   if (detail === null) return report;
   const err = damagedError(dbPath, detail);
-  return { ok: false, path: dbPath, code: err.code, message: err.toBody(lang).message, detail, latestGood: latestGoodBackup(dbPath) };
+  return {
+    ok: false,
+    path: dbPath,
+    code: err.code,
+    message: err.toBody(lang).message,
+    detail,
+    latestGood: latestGoodBackup(dbPath),
+  };
 }
 
 /** Throws the plain-words damaged-database error (naming the newest good backup) when the start-up check fails. */
@@ -343,9 +408,17 @@ export function latestGoodBackup(dbPath: string): BackupInfo | null {
 export function damagedError(dbPath: string, detail: string): AppError {
   const latest = latestGoodBackup(dbPath);
   if (latest) {
-    return new AppError('DB_DAMAGED', { path: dbPath, detail, file: latest.file, at: latest.createdAt.slice(0, 16).replace('T', ' ') }, { status: 500, details: { latestGood: latest } });
+    return new AppError(
+      'DB_DAMAGED',
+      { path: dbPath, detail, file: latest.file, at: latest.createdAt.slice(0, 16).replace('T', ' ') },
+      { status: 500, details: { latestGood: latest } },
+    );
   }
-  return new AppError('DB_DAMAGED_NO_BACKUP', { path: dbPath, detail, folder: backupsDir(dbPath) }, { status: 500, details: { latestGood: null } });
+  return new AppError(
+    'DB_DAMAGED_NO_BACKUP',
+    { path: dbPath, detail, folder: backupsDir(dbPath) },
+    { status: 500, details: { latestGood: null } },
+  );
 }
 
 export function damagedMessage(dbPath: string, detail: string, lang: Lang): string {
@@ -357,7 +430,13 @@ export function damagedMessage(dbPath: string, detail: string, lang: Lang): stri
  * then every hour it checks whether today has a copy. `getDb` is read each time because a restore
  * swaps the connection. Returns a stop function; the timers never keep the process alive.
  */
-export function scheduleDailyBackups(getDb: () => Db, dbPath: string, clock: Clock = systemClock, log: (line: string) => void = () => {}, firstDelayMs = 60_000): () => void {
+export function scheduleDailyBackups(
+  getDb: () => Db,
+  dbPath: string,
+  clock: Clock = systemClock,
+  log: (line: string) => void = () => {},
+  firstDelayMs = 60_000,
+): () => void {
   if (dbPath === ':memory:') return () => {};
   const run = () => {
     try {

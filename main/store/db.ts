@@ -14,7 +14,7 @@ export const APPLICATION_ID = 0x4e474f43;
 export type OpenOptions = {
   /** Open an existing file only (the CLI's read commands); default creates the file. */
   mustExist?: boolean;
-  /** Called before migrations run on a database that already has data (issue #7 backs it up here). */
+  /** Called before migrations run on a database that already has data (the core copies it to the backups folder here). */
   beforeMigrate?: (db: Db, fromVersion: number, toVersion: number) => void;
 };
 
@@ -24,7 +24,8 @@ function sqliteCode(err: unknown): string | undefined {
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') {
-    if (opts.mustExist && !fs.existsSync(file)) throw new AppError('DB_OPEN_FAILED', { path: file, detail: 'không có tệp này / file not found' });
+    if (opts.mustExist && !fs.existsSync(file))
+      throw new AppError('DB_OPEN_FAILED', { path: file, detail: 'không có tệp này / file not found' });
     fs.mkdirSync(path.dirname(file), { recursive: true });
   }
   let db: Db;
@@ -47,9 +48,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     if (err instanceof AppError) throw err;
     const code = sqliteCode(err);
     if (code === 'SQLITE_NOTADB') throw new AppError('DB_NOT_SQLITE', { path: file });
-    // A damaged file: say so in plain words and name the newest good backup (issue #7).
-    if (code === 'SQLITE_CORRUPT' && file !== ':memory:') throw damagedError(file, err instanceof Error ? err.message : String(err));
-    if (code === 'SQLITE_CORRUPT') throw new AppError('DB_CORRUPT', { detail: err instanceof Error ? err.message : String(err) });
+    // A damaged file: say so in plain words and name the newest good backup.
+    if (code === 'SQLITE_CORRUPT' && file !== ':memory:')
+      throw damagedError(file, err instanceof Error ? err.message : String(err));
+    if (code === 'SQLITE_CORRUPT')
+      throw new AppError('DB_CORRUPT', { detail: err instanceof Error ? err.message : String(err) });
     throw new AppError('DB_OPEN_FAILED', { path: file, detail: err instanceof Error ? err.message : String(err) });
   }
 }
@@ -65,7 +68,8 @@ function checkOwnership(db: Db, file: string): void {
 
 function migrate(db: Db, file: string, opts: OpenOptions): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_SCHEMA_VERSION) throw new AppError('DB_TOO_NEW', { found: current, supported: LATEST_SCHEMA_VERSION, path: file });
+  if (current > LATEST_SCHEMA_VERSION)
+    throw new AppError('DB_TOO_NEW', { found: current, supported: LATEST_SCHEMA_VERSION, path: file });
   if (current === LATEST_SCHEMA_VERSION) return;
   if (current > 0) opts.beforeMigrate?.(db, current, LATEST_SCHEMA_VERSION);
   const pending = MIGRATIONS.filter((m) => m.version > current);

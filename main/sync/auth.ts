@@ -13,7 +13,8 @@ export class PortalAuth {
   async headers(): Promise<Record<string, string>> {
     const { auth, secret, settings } = this.cfg;
     if (auth === 'bearer') return secret ? { authorization: `Bearer ${secret}` } : {};
-    if (auth === 'basic') return { authorization: `Basic ${Buffer.from(`${settings.username ?? ''}:${secret ?? ''}`).toString('base64')}` };
+    if (auth === 'basic')
+      return { authorization: `Basic ${Buffer.from(`${settings.username ?? ''}:${secret ?? ''}`).toString('base64')}` };
     if (auth === 'oauth2') {
       // Renew a little before expiry so a token does not run out between building and sending a request.
       if (!this.token || Date.now() > this.expiresAt - 5_000) await this.fetchToken();
@@ -33,23 +34,35 @@ export class PortalAuth {
   private async fetchToken(): Promise<void> {
     const { settings, secret } = this.cfg;
     if (!settings.tokenUrl || !settings.clientId) throw new SyncError('stop', 'PORTAL_AUTH_INCOMPLETE');
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: settings.clientId, client_secret: secret ?? '' });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: settings.clientId,
+      client_secret: secret ?? '',
+    });
     if (settings.scope) body.set('scope', settings.scope);
     let ans;
     try {
-      ans = await request(settings.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: body.toString(), timeoutMs: settings.timeoutMs ?? 30_000 });
+      ans = await request(settings.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: body.toString(),
+        timeoutMs: settings.timeoutMs ?? 30_000,
+      });
     } catch (err) {
       throw new SyncError('retry', 'PORTAL_UNREACHABLE', { url: settings.tokenUrl, detail: (err as Error).message });
     }
-    if (ans.status === 400 || ans.status === 401 || ans.status === 403) throw new SyncError('stop', 'PORTAL_BAD_CREDENTIALS', { status: ans.status }, null, ans.text.slice(0, 2000));
-    if (ans.status >= 500 || ans.status === 429) throw new SyncError('retry', 'PORTAL_SERVER_ERROR', { status: ans.status });
+    if (ans.status === 400 || ans.status === 401 || ans.status === 403)
+      throw new SyncError('stop', 'PORTAL_BAD_CREDENTIALS', { status: ans.status }, null, ans.text.slice(0, 2000));
+    if (ans.status >= 500 || ans.status === 429)
+      throw new SyncError('retry', 'PORTAL_SERVER_ERROR', { status: ans.status });
     let j: { access_token?: string; expires_in?: number };
     try {
       j = JSON.parse(ans.text);
     } catch {
       j = {};
     }
-    if (ans.status !== 200 || !j.access_token) throw new SyncError('stop', 'PORTAL_TOKEN_BAD_ANSWER', { status: ans.status }, null, ans.text.slice(0, 2000));
+    if (ans.status !== 200 || !j.access_token)
+      throw new SyncError('stop', 'PORTAL_TOKEN_BAD_ANSWER', { status: ans.status }, null, ans.text.slice(0, 2000));
     this.token = j.access_token;
     this.expiresAt = Date.now() + (typeof j.expires_in === 'number' ? j.expires_in * 1000 : 3_600_000);
   }

@@ -7,7 +7,10 @@ import { startSync } from '../core/services/sync';
 import { countByStatus } from './outbox';
 import { currentPortal } from './portals';
 
-export function startAutoSync(core: Core, opts: { intervalMs?: number; clock?: Clock; log?: (line: string) => void } = {}): () => void {
+export function startAutoSync(
+  core: Core,
+  opts: { intervalMs?: number; clock?: Clock; log?: (line: string) => void } = {},
+): () => void {
   const tick = () => {
     try {
       if (!core.db.open) return;

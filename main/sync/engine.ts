@@ -15,12 +15,28 @@ import type { Db } from '../store/db';
 import { EpcisBuilder, epcisDocument, type EventRow } from '../epcis/build';
 import { EpcisCaptureAdapter } from './adapters/epcis-capture';
 import { FilePackageAdapter } from './adapters/file-package';
-import { nextPending, recordOutcome, recoverSending, setStatus, countByStatus, type OutboxItem, type SyncCounts } from './outbox';
+import {
+  nextPending,
+  recordOutcome,
+  recoverSending,
+  setStatus,
+  countByStatus,
+  type OutboxItem,
+  type SyncCounts,
+} from './outbox';
 import { currentPortal, portalConfig } from './portals';
 import type { SecretStore } from './secrets';
 import { SyncError, type Delivery, type PortalAdapter, type PortalConfig } from './types';
 
-export type SyncProgress = { total: number; done: number; sent: number; accepted: number; rejected: number; phase: 'starting' | 'sending' | 'waiting' | 'finished'; message: string | null };
+export type SyncProgress = {
+  total: number;
+  done: number;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  phase: 'starting' | 'sending' | 'waiting' | 'finished';
+  message: string | null;
+};
 
 export type SyncOutcome = {
   outcome: 'done' | 'partial' | 'failed' | 'stopped';
@@ -62,10 +78,20 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
   if (!portal) throw new AppError('PORTAL_NOT_SET');
   const cfg = portalConfig(db, portal.id, opts.store);
   const adapter = (opts.adapter ?? makeAdapter)(cfg);
-  const runId = Number(db.prepare('INSERT INTO sync_runs(portal_id, started_at) VALUES (?, ?)').run(portal.id, now()).lastInsertRowid);
+  const runId = Number(
+    db.prepare('INSERT INTO sync_runs(portal_id, started_at) VALUES (?, ?)').run(portal.id, now()).lastInsertRowid,
+  );
   recoverSending(db, portal.id, now());
   const startCounts = countByStatus(db, portal.id);
-  const progress: SyncProgress = { total: startCounts.pending, done: 0, sent: 0, accepted: 0, rejected: 0, phase: 'starting', message: null };
+  const progress: SyncProgress = {
+    total: startCounts.pending,
+    done: 0,
+    sent: 0,
+    accepted: 0,
+    rejected: 0,
+    phase: 'starting',
+    message: null,
+  };
   const report = () => opts.onProgress?.({ ...progress });
   report();
 
@@ -94,17 +120,36 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
     } catch (err) {
       if (!(err instanceof SyncError)) throw err;
       stopError = err;
-      setStatus(db, portal.id, items.map((i) => i.id), 'pending', now());
+      setStatus(
+        db,
+        portal.id,
+        items.map((i) => i.id),
+        'pending',
+        now(),
+      );
     }
     // Items that must go again (a rolled-back job) are pending with ids ≤ cursor: pick them up in a second pass.
     cursor = items[items.length - 1].id;
-    if (nextPending(db, portal.id, 1, cursor).length === 0 && nextPending(db, portal.id, 1, 0).length > 0 && !stopError && ++passes < 3) cursor = 0;
+    if (
+      nextPending(db, portal.id, 1, cursor).length === 0 &&
+      nextPending(db, portal.id, 1, 0).length > 0 &&
+      !stopError &&
+      ++passes < 3
+    )
+      cursor = 0;
   }
 
   async function sendItems(items: OutboxItem[]): Promise<void> {
     const delivery = buildDelivery(items);
-    if (sizeLimit && items.length > 1 && Buffer.byteLength(JSON.stringify(delivery.document)) > sizeLimit) return split(items);
-    setStatus(db, portal!.id, items.map((i) => i.id), 'sending', now());
+    if (sizeLimit && items.length > 1 && Buffer.byteLength(JSON.stringify(delivery.document)) > sizeLimit)
+      return split(items);
+    setStatus(
+      db,
+      portal!.id,
+      items.map((i) => i.id),
+      'sending',
+      now(),
+    );
     progress.sent += items.length;
     let result;
     try {
@@ -113,7 +158,13 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
       if (err instanceof SyncError && err.action === 'too_large' && items.length > 1) return split(items);
       if (err instanceof SyncError && (err.action === 'too_large' || err.action === 'invalid') && items.length === 1) {
         const reason = errorMessage(err.code, err.params, 'vi');
-        recordOutcome(db, portal!.id, items[0].id, { status: 'rejected', reasonVi: reason, reasonEn: errorMessage(err.code, err.params, 'en'), raw: err.raw }, now());
+        recordOutcome(
+          db,
+          portal!.id,
+          items[0].id,
+          { status: 'rejected', reasonVi: reason, reasonEn: errorMessage(err.code, err.params, 'en'), raw: err.raw },
+          now(),
+        );
         progress.rejected++;
         progress.done++;
         report();
@@ -170,15 +221,43 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
   }
 
   const counts = countByStatus(db, portal.id);
-  const outcome: SyncOutcome['outcome'] = stopError ? (stopError.action === 'retry' ? 'stopped' : 'failed') : progress.rejected > 0 ? 'partial' : 'done';
+  const outcome: SyncOutcome['outcome'] = stopError
+    ? stopError.action === 'retry'
+      ? 'stopped'
+      : 'failed'
+    : progress.rejected > 0
+      ? 'partial'
+      : 'done';
   let error: SyncOutcome['error'] = null;
   if (stopError) {
-    const code = stopError.action === 'auth' ? 'PORTAL_AUTH_STOPPED' : stopError.action === 'retry' ? 'PORTAL_GAVE_UP' : stopError.code;
-    const params = stopError.action === 'retry' ? { detail: errorMessage(stopError.code, stopError.params, 'vi') } : stopError.params;
-    const paramsEn = stopError.action === 'retry' ? { detail: errorMessage(stopError.code, stopError.params, 'en') } : stopError.params;
+    const code =
+      stopError.action === 'auth'
+        ? 'PORTAL_AUTH_STOPPED'
+        : stopError.action === 'retry'
+          ? 'PORTAL_GAVE_UP'
+          : stopError.code;
+    const params =
+      stopError.action === 'retry'
+        ? { detail: errorMessage(stopError.code, stopError.params, 'vi') }
+        : stopError.params;
+    const paramsEn =
+      stopError.action === 'retry'
+        ? { detail: errorMessage(stopError.code, stopError.params, 'en') }
+        : stopError.params;
     error = { code, message: errorMessage(code, params, 'vi'), messageEn: errorMessage(code, paramsEn, 'en') };
   }
-  db.prepare('UPDATE sync_runs SET finished_at = ?, outcome = ?, sent = ?, accepted = ?, rejected = ?, error_code = ?, message = ? WHERE id = ?').run(now(), outcome, progress.sent, progress.accepted, progress.rejected, error?.code ?? null, error?.message ?? null, runId);
+  db.prepare(
+    'UPDATE sync_runs SET finished_at = ?, outcome = ?, sent = ?, accepted = ?, rejected = ?, error_code = ?, message = ? WHERE id = ?',
+  ).run(
+    now(),
+    outcome,
+    progress.sent,
+    progress.accepted,
+    progress.rejected,
+    error?.code ?? null,
+    error?.message ?? null,
+    runId,
+  );
   db.prepare('UPDATE portals SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(now(), outcome, portal.id);
   progress.phase = 'finished';
   progress.message = error?.message ?? null;
@@ -187,7 +266,12 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
 }
 
 /** Retries retryable errors with exponential backoff and jitter; Retry-After wins when the server gives one. */
-async function withRetry<T>(fn: () => Promise<T>, opts: SyncOptions, progress: SyncProgress, report: () => void): Promise<T> {
+async function withRetry<T>(
+  fn: () => Promise<T>,
+  opts: SyncOptions,
+  progress: SyncProgress,
+  report: () => void,
+): Promise<T> {
   const base = opts.baseDelayMs ?? 1000;
   const cap = opts.maxDelayMs ?? 60_000;
   const max = opts.maxAttempts ?? 8;

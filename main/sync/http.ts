@@ -25,11 +25,20 @@ export function retryAfterMs(v: string | null, now = Date.now()): number | null 
   return Number.isNaN(t) ? null : Math.max(0, t - now);
 }
 
-export async function request(url: string, init: { method: string; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<HttpAnswer> {
+export async function request(
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<HttpAnswer> {
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), init.timeoutMs);
   try {
-    const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body, signal: ac.signal, redirect: 'follow' });
+    const res = await fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      signal: ac.signal,
+      redirect: 'follow',
+    });
     // Reading the body is under the same timeout: a server that stalls mid-answer is a timeout too.
     const text = await res.text();
     return { status: res.status, headers: res.headers, text };

@@ -7,8 +7,25 @@ import type { JobView } from '../../shared/api/sync';
 
 const jobs = new Map<string, JobView & { owner: string }>();
 
-export function startJob(owner: string, kind: JobView['kind'], startedAt: string, run: (job: JobView) => Promise<Record<string, unknown>>, lang: Lang, finishedAt: () => string): JobView {
-  const job: JobView & { owner: string } = { id: crypto.randomUUID(), owner, kind, state: 'running', startedAt, finishedAt: null, progress: null, result: null, error: null };
+export function startJob(
+  owner: string,
+  kind: JobView['kind'],
+  startedAt: string,
+  run: (job: JobView) => Promise<Record<string, unknown>>,
+  lang: Lang,
+  finishedAt: () => string,
+): JobView {
+  const job: JobView & { owner: string } = {
+    id: crypto.randomUUID(),
+    owner,
+    kind,
+    state: 'running',
+    startedAt,
+    finishedAt: null,
+    progress: null,
+    result: null,
+    error: null,
+  };
   jobs.set(job.id, job);
   // Old finished jobs go, so a long-running app does not grow.
   if (jobs.size > 200) for (const [id, j] of jobs) if (j.state !== 'running' && jobs.size > 100) jobs.delete(id);
@@ -21,7 +38,10 @@ export function startJob(owner: string, kind: JobView['kind'], startedAt: string
       })
       .catch((err: unknown) => {
         job.state = 'failed';
-        job.error = err instanceof AppError ? { code: err.code, message: errorMessage(err.code, err.params, lang) } : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
+        job.error =
+          err instanceof AppError
+            ? { code: err.code, message: errorMessage(err.code, err.params, lang) }
+            : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
       })
       .finally(() => {
         job.finishedAt = finishedAt();

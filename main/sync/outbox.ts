@@ -2,7 +2,13 @@
 // portal is pending for it; 'sending' rows left by a crash go back to pending when a sync starts.
 import type { Db } from '../store/db';
 
-export type OutboxItem = { id: number; kind: 'event' | 'masterdata'; event_row_id: number | null; entity: string | null; entity_id: number | null };
+export type OutboxItem = {
+  id: number;
+  kind: 'event' | 'masterdata';
+  event_row_id: number | null;
+  entity: string | null;
+  entity_id: number | null;
+};
 export type SyncCounts = { total: number; pending: number; sending: number; accepted: number; rejected: number };
 
 export function nextPending(db: Db, portalId: number, limit: number, afterId: number): OutboxItem[] {
@@ -19,13 +25,22 @@ export function countByStatus(db: Db, portalId: number | null): SyncCounts {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
   const c: SyncCounts = { total, pending: 0, sending: 0, accepted: 0, rejected: 0 };
   if (portalId !== null) {
-    for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM outbox_status WHERE portal_id = ? GROUP BY status').all(portalId) as { status: keyof SyncCounts; n: number }[]) c[r.status] = r.n;
+    for (const r of db
+      .prepare('SELECT status, COUNT(*) AS n FROM outbox_status WHERE portal_id = ? GROUP BY status')
+      .all(portalId) as { status: keyof SyncCounts; n: number }[])
+      c[r.status] = r.n;
   }
   c.pending = total - c.sending - c.accepted - c.rejected;
   return c;
 }
 
-export function setStatus(db: Db, portalId: number, itemIds: number[], status: 'sending' | 'pending', now: string): void {
+export function setStatus(
+  db: Db,
+  portalId: number,
+  itemIds: number[],
+  status: 'sending' | 'pending',
+  now: string,
+): void {
   const st = db.prepare(
     `INSERT INTO outbox_status(item_id, portal_id, status, attempts, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(item_id, portal_id) DO UPDATE SET status = excluded.status, attempts = attempts + excluded.attempts, updated_at = excluded.updated_at`,
@@ -35,34 +50,84 @@ export function setStatus(db: Db, portalId: number, itemIds: number[], status: '
   })();
 }
 
-export function recordOutcome(db: Db, portalId: number, itemId: number, o: { status: 'accepted'; receipt: string | null } | { status: 'rejected'; reasonVi: string; reasonEn: string; raw: string }, now: string): void {
+export function recordOutcome(
+  db: Db,
+  portalId: number,
+  itemId: number,
+  o:
+    | { status: 'accepted'; receipt: string | null }
+    | { status: 'rejected'; reasonVi: string; reasonEn: string; raw: string },
+  now: string,
+): void {
   db.prepare(
     `INSERT INTO outbox_status(item_id, portal_id, status, reason_vi, reason_en, raw_answer, receipt, updated_at) VALUES (?,?,?,?,?,?,?,?)
      ON CONFLICT(item_id, portal_id) DO UPDATE SET status = excluded.status, reason_vi = excluded.reason_vi, reason_en = excluded.reason_en,
        raw_answer = excluded.raw_answer, receipt = excluded.receipt, updated_at = excluded.updated_at`,
-  ).run(itemId, portalId, o.status, o.status === 'rejected' ? o.reasonVi : null, o.status === 'rejected' ? o.reasonEn : null, o.status === 'rejected' ? o.raw : null, o.status === 'accepted' ? o.receipt : null, now);
+  ).run(
+    itemId,
+    portalId,
+    o.status,
+    o.status === 'rejected' ? o.reasonVi : null,
+    o.status === 'rejected' ? o.reasonEn : null,
+    o.status === 'rejected' ? o.raw : null,
+    o.status === 'accepted' ? o.receipt : null,
+    now,
+  );
 }
 
 /** After a crash: whatever was being sent is pending again (resending is harmless: eventIDs are stable). */
 export function recoverSending(db: Db, portalId: number, now: string): number {
-  return db.prepare("UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'sending'").run(now, portalId).changes;
+  return db
+    .prepare("UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'sending'")
+    .run(now, portalId).changes;
 }
 
 /** Puts rejected items back in the queue (after the user fixed the data or the portal's setup). */
 export function retryRejected(db: Db, portalId: number, now: string): number {
-  return db.prepare("UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'rejected'").run(now, portalId).changes;
+  return db
+    .prepare("UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'rejected'")
+    .run(now, portalId).changes;
 }
 
-export type ItemView = { itemId: number; kind: 'event' | 'masterdata'; label: string; eventId: string | null; eventTime: string | null; status: string; attempts: number; reason: string | null; rawAnswer: string | null; receipt: string | null; updatedAt: string | null };
-
-const KIND: Record<string, [string, string]> = {
-  receipt: ['Nhập hàng', 'Receipt'], opening: ['Tồn đầu kỳ', 'Opening stock'], production: ['Sản xuất', 'Production'], shipment: ['Xuất hàng', 'Shipment'],
-  transfer: ['Chuyển kho', 'Transfer'], status: ['Đổi trạng thái lô', 'Lot status'], correction: ['Sửa / huỷ', 'Correction'],
-  business: ['Thông tin doanh nghiệp', 'Business profile'], location: ['Địa điểm', 'Location'], product: ['Sản phẩm', 'Product'], partner: ['Đối tác', 'Partner'],
+export type ItemView = {
+  itemId: number;
+  kind: 'event' | 'masterdata';
+  label: string;
+  eventId: string | null;
+  eventTime: string | null;
+  status: string;
+  attempts: number;
+  reason: string | null;
+  rawAnswer: string | null;
+  receipt: string | null;
+  updatedAt: string | null;
 };
 
-export function listItems(db: Db, portalId: number, opts: { status?: string; limit: number; offset: number; lang: 'vi' | 'en' }): { total: number; items: ItemView[] } {
-  const where = opts.status === 'pending' ? "(s.status IS NULL OR s.status = 'pending')" : opts.status ? 's.status = @status' : '1=1';
+const KIND: Record<string, [string, string]> = {
+  receipt: ['Nhập hàng', 'Receipt'],
+  opening: ['Tồn đầu kỳ', 'Opening stock'],
+  production: ['Sản xuất', 'Production'],
+  shipment: ['Xuất hàng', 'Shipment'],
+  transfer: ['Chuyển kho', 'Transfer'],
+  status: ['Đổi trạng thái lô', 'Lot status'],
+  correction: ['Sửa / huỷ', 'Correction'],
+  business: ['Thông tin doanh nghiệp', 'Business profile'],
+  location: ['Địa điểm', 'Location'],
+  product: ['Sản phẩm', 'Product'],
+  partner: ['Đối tác', 'Partner'],
+};
+
+export function listItems(
+  db: Db,
+  portalId: number,
+  opts: { status?: string; limit: number; offset: number; lang: 'vi' | 'en' },
+): { total: number; items: ItemView[] } {
+  const where =
+    opts.status === 'pending'
+      ? "(s.status IS NULL OR s.status = 'pending')"
+      : opts.status
+        ? 's.status = @status'
+        : '1=1';
   const base = `FROM outbox o LEFT JOIN outbox_status s ON s.item_id = o.id AND s.portal_id = @portal LEFT JOIN events e ON e.id = o.event_row_id WHERE ${where}`;
   const params = { portal: portalId, status: opts.status ?? null, limit: opts.limit, offset: opts.offset };
   const total = (db.prepare(`SELECT COUNT(*) AS n ${base}`).get(params) as { n: number }).n;

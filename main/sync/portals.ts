@@ -5,13 +5,53 @@ import type { Db } from '../store/db';
 import { getSecretStore, type SecretStore } from './secrets';
 import type { AuthKind, PortalConfig, PortalSettings, PortalType } from './types';
 
-type Row = { id: number; name: string; type: PortalType; url: string | null; auth: AuthKind; settings: string; secret_sealed: string | null; enabled: number; last_sync_at: string | null; last_sync_result: string | null };
+type Row = {
+  id: number;
+  name: string;
+  type: PortalType;
+  url: string | null;
+  auth: AuthKind;
+  settings: string;
+  secret_sealed: string | null;
+  enabled: number;
+  last_sync_at: string | null;
+  last_sync_result: string | null;
+};
 
-export type PortalView = { id: number; name: string; type: PortalType; url: string | null; auth: AuthKind; settings: PortalSettings; hasSecret: boolean; enabled: boolean; lastSyncAt: string | null; lastSyncResult: string | null };
+export type PortalView = {
+  id: number;
+  name: string;
+  type: PortalType;
+  url: string | null;
+  auth: AuthKind;
+  settings: PortalSettings;
+  hasSecret: boolean;
+  enabled: boolean;
+  lastSyncAt: string | null;
+  lastSyncResult: string | null;
+};
 
-export type PortalInput = { name?: string; type: PortalType; url?: string | null; auth?: AuthKind; settings?: PortalSettings; secret?: string | null };
+export type PortalInput = {
+  name?: string;
+  type: PortalType;
+  url?: string | null;
+  auth?: AuthKind;
+  settings?: PortalSettings;
+  secret?: string | null;
+};
 
-const view = (r: Row): PortalView => ({ id: r.id, name: r.name, type: r.type, url: r.url, auth: r.auth, settings: JSON.parse(r.settings) as PortalSettings, hasSecret: !!r.secret_sealed, enabled: !!r.enabled, lastSyncAt: r.last_sync_at, lastSyncResult: r.last_sync_result });
+const view = (r: Row): PortalView => ({
+  id: r.id,
+  name: r.name,
+  type: r.type,
+  url: r.url,
+  auth: r.auth,
+  settings: JSON.parse(r.settings) as PortalSettings,
+  hasSecret: !!r.secret_sealed,
+  enabled: !!r.enabled,
+  lastSyncAt: r.last_sync_at,
+  lastSyncResult: r.last_sync_result,
+});
 
 /** The one active portal (the app keeps one; the tables allow several for later). */
 export function currentPortal(db: Db): PortalView | null {
@@ -26,17 +66,29 @@ export function portalById(db: Db, id: number): PortalView | null {
 
 /** Creates or replaces the settings of the current portal. `secret: undefined` keeps the stored one. */
 export function savePortal(db: Db, input: PortalInput, now: string, store: SecretStore = getSecretStore()): PortalView {
-  if (input.type === 'epcis' && !/^https?:\/\/[^\s]+$/.test(input.url ?? '')) throw new AppError('PORTAL_URL_INVALID', { url: input.url ?? '' });
+  if (input.type === 'epcis' && !/^https?:\/\/[^\s]+$/.test(input.url ?? ''))
+    throw new AppError('PORTAL_URL_INVALID', { url: input.url ?? '' });
   const existing = currentPortal(db);
-  const sealed = input.secret === undefined ? undefined : input.secret === null || input.secret === '' ? null : store.seal(input.secret);
+  const sealed =
+    input.secret === undefined
+      ? undefined
+      : input.secret === null || input.secret === ''
+        ? null
+        : store.seal(input.secret);
   const name = input.name ?? (input.type === 'file' ? 'Gói tệp' : 'Cổng EPCIS');
   const settings = JSON.stringify(input.settings ?? {});
   if (existing) {
-    db.prepare('UPDATE portals SET name = ?, type = ?, url = ?, auth = ?, settings = ?, updated_at = ? WHERE id = ?').run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, now, existing.id);
+    db.prepare(
+      'UPDATE portals SET name = ?, type = ?, url = ?, auth = ?, settings = ?, updated_at = ? WHERE id = ?',
+    ).run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, now, existing.id);
     if (sealed !== undefined) db.prepare('UPDATE portals SET secret_sealed = ? WHERE id = ?').run(sealed, existing.id);
     return portalById(db, existing.id)!;
   }
-  const id = db.prepare('INSERT INTO portals(name, type, url, auth, settings, secret_sealed, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)').run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, sealed ?? null, now, now).lastInsertRowid;
+  const id = db
+    .prepare(
+      'INSERT INTO portals(name, type, url, auth, settings, secret_sealed, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)',
+    )
+    .run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, sealed ?? null, now, now).lastInsertRowid;
   return portalById(db, Number(id))!;
 }
 
@@ -53,5 +105,13 @@ export function portalConfig(db: Db, id: number, store: SecretStore = getSecretS
       throw new AppError('SECRET_UNREADABLE');
     }
   }
-  return { id: r.id, name: r.name, type: r.type, url: r.url, auth: r.auth, settings: JSON.parse(r.settings) as PortalSettings, secret };
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    url: r.url,
+    auth: r.auth,
+    settings: JSON.parse(r.settings) as PortalSettings,
+    secret,
+  };
 }

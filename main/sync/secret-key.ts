@@ -46,11 +46,18 @@ function writeAtomic(file: string, data: Buffer): void {
  * reset, the folder copied from another PC) is set aside as `secret.key.safe.unreadable-<time>` and a new
  * key made: saved credentials then need typing again, which the sync screen says (SECRET_UNREADABLE).
  */
-export async function loadDesktopKey(plainFile: string, protector: KeyProtector, log: (line: string) => void = () => {}): Promise<DesktopKey> {
+export async function loadDesktopKey(
+  plainFile: string,
+  protector: KeyProtector,
+  log: (line: string) => void = () => {},
+): Promise<DesktopKey> {
   const available = await protector.isAsyncEncryptionAvailable().catch(() => false);
   const backend = process.platform === 'linux' ? protector.getSelectedStorageBackend?.() : undefined;
   if (!available || backend === 'basic_text') {
-    return { protected: false, note: `safeStorage unavailable${backend ? ` (${backend})` : ''}; portal credentials stay under the file key` };
+    return {
+      protected: false,
+      note: `safeStorage unavailable${backend ? ` (${backend})` : ''}; portal credentials stay under the file key`,
+    };
   }
   const dir = path.dirname(plainFile);
   fs.mkdirSync(dir, { recursive: true });
@@ -63,12 +70,15 @@ export async function loadDesktopKey(plainFile: string, protector: KeyProtector,
       // The OS rotated its own key: store ours again under the new one.
       if (shouldReEncrypt) writeAtomic(safeFile, await protector.encryptStringAsync(key.toString('base64')));
       // A plain key written later by the CLI would be a second, different key: keep it for the CLI but say so.
-      if (fs.existsSync(plainFile)) log(`[secrets] ${plainFile} also exists; the desktop app uses ${PROTECTED_KEY_FILE}`);
+      if (fs.existsSync(plainFile))
+        log(`[secrets] ${plainFile} also exists; the desktop app uses ${PROTECTED_KEY_FILE}`);
       return { protected: true, key, note: 'opened' };
     } catch (err) {
       const aside = `${safeFile}.unreadable-${Date.now()}`;
       fs.renameSync(safeFile, aside);
-      log(`[secrets] ${safeFile} cannot be opened here (${err instanceof Error ? err.message : String(err)}); moved to ${aside}`);
+      log(
+        `[secrets] ${safeFile} cannot be opened here (${err instanceof Error ? err.message : String(err)}); moved to ${aside}`,
+      );
     }
   }
 

@@ -42,7 +42,8 @@ export class FileSecretStore implements SecretStore {
     if (!fs.existsSync(this.keyFile)) {
       // The desktop app keeps the key under the OS's protection: a new plain key here would seal with a
       // different key than the app's and orphan what it saved.
-      if (fs.existsSync(path.join(path.dirname(this.keyFile), PROTECTED_KEY_FILE))) throw new AppError('SECRET_KEY_DESKTOP', {}, { status: 409 });
+      if (fs.existsSync(path.join(path.dirname(this.keyFile), PROTECTED_KEY_FILE)))
+        throw new AppError('SECRET_KEY_DESKTOP', {}, { status: 409 });
       fs.mkdirSync(path.dirname(this.keyFile), { recursive: true });
       // 'wx': never overwrite a key another process has just written (that would orphan its secrets).
       try {

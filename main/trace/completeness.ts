@@ -1,6 +1,11 @@
 // Traceability completeness of recent records: each check counts records that pass and lists the ones
 // that do not, with the record to open to fix it. Read through the date indexes of each document table.
-import { COMPLETENESS_CHECKS, type Completeness, type CompletenessCheck, type CompletenessGap } from '../../shared/api/trace';
+import {
+  COMPLETENESS_CHECKS,
+  type Completeness,
+  type CompletenessCheck,
+  type CompletenessGap,
+} from '../../shared/api/trace';
 import { tw } from '../../shared/i18n/trace';
 import type { Lang } from '../../shared/i18n/messages';
 import { addDays } from '../../shared/domain/lots';
@@ -64,7 +69,14 @@ export function completeness(db: Db, today: string, days: number, limit: number,
       if (r.ok) ok++;
       else {
         gapsTotal++;
-        if (gaps.length < limit) gaps.push({ check: key, entity: q.entity, entityId: r.id, label: r.label, message: tw(lang, `gap_${key}`, { label: r.label }) });
+        if (gaps.length < limit)
+          gaps.push({
+            check: key,
+            entity: q.entity,
+            entityId: r.id,
+            label: r.label,
+            message: tw(lang, `gap_${key}`, { label: r.label }),
+          });
       }
     }
     checks.push({ key, total: n, passed: ok, label: tw(lang, `check_${key}`) });

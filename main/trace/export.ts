@@ -66,7 +66,13 @@ function lotRowsOf(t: FullTrace, lang: Lang): Row[] {
     expiryDate: l.expiryDate,
     status: tw(lang, `status_${l.status}` as TraceWord),
     balance: l.balance,
-    shippedTo: l.shipments.map((s) => `${s.date} ${s.kind === 'shipment' ? partners.get(s.customerId ?? -1)?.name ?? '' : `→ ${s.toLocationName ?? ''}`}: ${s.qty} ${s.unit}`).join('; ') || null,
+    shippedTo:
+      l.shipments
+        .map(
+          (s) =>
+            `${s.date} ${s.kind === 'shipment' ? (partners.get(s.customerId ?? -1)?.name ?? '') : `→ ${s.toLocationName ?? ''}`}: ${s.qty} ${s.unit}`,
+        )
+        .join('; ') || null,
   }));
 }
 
@@ -75,7 +81,16 @@ function linkRows(t: FullTrace): Row[] {
   return t.links.map((k: TraceLink) => {
     const a = lots.get(k.fromLotId);
     const b = lots.get(k.toLotId);
-    return { fromProduct: a?.productCode ?? null, fromLot: a?.code ?? `#${k.fromLotId}`, toProduct: b?.productCode ?? null, toLot: b?.code ?? `#${k.toLotId}`, batch: k.batchCode, date: k.date, qty: k.qty, unit: k.unit };
+    return {
+      fromProduct: a?.productCode ?? null,
+      fromLot: a?.code ?? `#${k.fromLotId}`,
+      toProduct: b?.productCode ?? null,
+      toLot: b?.code ?? `#${k.toLotId}`,
+      batch: k.batchCode,
+      date: k.date,
+      qty: k.qty,
+      unit: k.unit,
+    };
   });
 }
 
@@ -85,11 +100,35 @@ function movementRows(t: FullTrace, lang: Lang): Row[] {
   for (const l of t.lots) {
     for (const r of l.receipts) {
       const p = partners.get(r.supplierId ?? -1);
-      out.push({ kind: r.kind === 'opening' ? tw(lang, 'openingStock') : tw(lang, 'receivedFrom'), date: r.date, document: r.documentRef, productCode: l.productCode, lot: l.code, qty: r.qty, unit: r.unit, partner: p?.name ?? null, phone: p?.phone ?? null, email: p?.email ?? null, address: p?.address ?? null });
+      out.push({
+        kind: r.kind === 'opening' ? tw(lang, 'openingStock') : tw(lang, 'receivedFrom'),
+        date: r.date,
+        document: r.documentRef,
+        productCode: l.productCode,
+        lot: l.code,
+        qty: r.qty,
+        unit: r.unit,
+        partner: p?.name ?? null,
+        phone: p?.phone ?? null,
+        email: p?.email ?? null,
+        address: p?.address ?? null,
+      });
     }
     for (const s of l.shipments) {
       const p = partners.get(s.customerId ?? -1);
-      out.push({ kind: s.kind === 'transfer' ? tw(lang, 'transferTo') : tw(lang, 'shippedTo'), date: s.date, document: s.documentRef, productCode: l.productCode, lot: l.code, qty: s.qty, unit: s.unit, partner: p?.name ?? s.toLocationName, phone: p?.phone ?? null, email: p?.email ?? null, address: p?.address ?? null });
+      out.push({
+        kind: s.kind === 'transfer' ? tw(lang, 'transferTo') : tw(lang, 'shippedTo'),
+        date: s.date,
+        document: s.documentRef,
+        productCode: l.productCode,
+        lot: l.code,
+        qty: s.qty,
+        unit: s.unit,
+        partner: p?.name ?? s.toLocationName,
+        phone: p?.phone ?? null,
+        email: p?.email ?? null,
+        address: p?.address ?? null,
+      });
     }
   }
   return out;
@@ -97,7 +136,11 @@ function movementRows(t: FullTrace, lang: Lang): Row[] {
 
 function stampLines(t: FullTrace, lang: Lang): string[] {
   const roots = t.lots.filter((l) => l.side === 'root').map((l) => `${l.productCode}/${l.code}`);
-  const lines = [`${tw(lang, 'traceTitle')} — ${tw(lang, `direction_${t.direction}`)}`, `${tw(lang, 'lot')}: ${roots.join(', ')}`, tw(lang, 'generated', { at: stampTime(t.generatedAt), user: t.user })];
+  const lines = [
+    `${tw(lang, 'traceTitle')} — ${tw(lang, `direction_${t.direction}`)}`,
+    `${tw(lang, 'lot')}: ${roots.join(', ')}`,
+    tw(lang, 'generated', { at: stampTime(t.generatedAt), user: t.user }),
+  ];
   if (t.truncated) lines.push(tw(lang, 'truncated', { max: t.totals.lots }));
   return lines;
 }
@@ -170,13 +213,20 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
     rep.title(`${l.productName} — ${w('lot')} ${l.code}`, 13);
     const sup = partners.get(l.supplierId ?? l.receipts.find((r) => r.supplierId)?.supplierId ?? -1);
     rep.fields([
-      [w('status'), `${tw(lang, `side_${l.side}`)} · ${w('level')} ${l.depth} · ${tw(lang, `status_${l.status}` as TraceWord)}`],
+      [
+        w('status'),
+        `${tw(lang, `side_${l.side}`)} · ${w('level')} ${l.depth} · ${tw(lang, `status_${l.status}` as TraceWord)}`,
+      ],
       [w('productCode'), l.productCode + (l.gtin ? ` · GTIN ${l.gtin}` : '')],
       [w('supplierLot'), l.supplierLotCode],
       [w('supplier'), partnerLine(sup)],
       [w('production'), l.productionDate],
       [w('expiry'), l.expiryDate],
-      [w('balance'), `${l.balance} ${l.unit}` + (l.stock.length ? ` (${l.stock.map((s) => `${s.locationName}: ${s.qty}`).join(', ')})` : '')],
+      [
+        w('balance'),
+        `${l.balance} ${l.unit}` +
+          (l.stock.length ? ` (${l.stock.map((s) => `${s.locationName}: ${s.qty}`).join(', ')})` : ''),
+      ],
     ]);
     const into = t.links.filter((k) => k.toLotId === l.id);
     const outOf = t.links.filter((k) => k.fromLotId === l.id);
@@ -184,24 +234,66 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
       const x = lots.get(id);
       return x ? `${x.productCode}/${x.code}` : `#${id}`;
     };
-    const linkCols = [{ header: w('lot'), width: 40 }, { header: w('batch'), width: 20 }, { header: w('date'), width: 14 }, { header: w('qty'), width: 14, align: 'right' as const }, { header: w('unit'), width: 8 }];
+    const linkCols = [
+      { header: w('lot'), width: 40 },
+      { header: w('batch'), width: 20 },
+      { header: w('date'), width: 14 },
+      { header: w('qty'), width: 14, align: 'right' as const },
+      { header: w('unit'), width: 8 },
+    ];
     if (l.producedBy.length || into.length) {
       rep.heading(`${w('madeFrom')} (${l.producedBy.map((p) => p.batchCode ?? `#${p.eventId}`).join(', ')})`);
-      rep.table(linkCols, into.map((k) => [lotName(k.fromLotId), k.batchCode, k.date, k.qty, k.unit]));
+      rep.table(
+        linkCols,
+        into.map((k) => [lotName(k.fromLotId), k.batchCode, k.date, k.qty, k.unit]),
+      );
     }
     if (l.receipts.length) {
       rep.heading(w('receivedFrom'));
-      rep.table([{ header: w('date'), width: 14 }, { header: w('document'), width: 16 }, { header: w('supplier'), width: 50 }, { header: w('qty'), width: 12, align: 'right' }, { header: w('unit'), width: 8 }],
-        l.receipts.map((r) => [r.date, r.documentRef, r.kind === 'opening' ? w('openingStock') : partnerLine(partners.get(r.supplierId ?? -1)), r.qty, r.unit]));
+      rep.table(
+        [
+          { header: w('date'), width: 14 },
+          { header: w('document'), width: 16 },
+          { header: w('supplier'), width: 50 },
+          { header: w('qty'), width: 12, align: 'right' },
+          { header: w('unit'), width: 8 },
+        ],
+        l.receipts.map((r) => [
+          r.date,
+          r.documentRef,
+          r.kind === 'opening' ? w('openingStock') : partnerLine(partners.get(r.supplierId ?? -1)),
+          r.qty,
+          r.unit,
+        ]),
+      );
     }
     if (outOf.length) {
       rep.heading(w('usedIn'));
-      rep.table(linkCols, outOf.map((k) => [lotName(k.toLotId), k.batchCode, k.date, k.qty, k.unit]));
+      rep.table(
+        linkCols,
+        outOf.map((k) => [lotName(k.toLotId), k.batchCode, k.date, k.qty, k.unit]),
+      );
     }
     if (l.shipments.length) {
       rep.heading(w('shippedTo'));
-      rep.table([{ header: w('date'), width: 14 }, { header: w('document'), width: 16 }, { header: w('customer'), width: 50 }, { header: w('qty'), width: 12, align: 'right' }, { header: w('unit'), width: 8 }],
-        l.shipments.map((s) => [s.date, s.documentRef, s.kind === 'transfer' ? `${w('transferTo')} ${s.toLocationName ?? ''}` : partnerLine(partners.get(s.customerId ?? -1)), s.qty, s.unit]));
+      rep.table(
+        [
+          { header: w('date'), width: 14 },
+          { header: w('document'), width: 16 },
+          { header: w('customer'), width: 50 },
+          { header: w('qty'), width: 12, align: 'right' },
+          { header: w('unit'), width: 8 },
+        ],
+        l.shipments.map((s) => [
+          s.date,
+          s.documentRef,
+          s.kind === 'transfer'
+            ? `${w('transferTo')} ${s.toLocationName ?? ''}`
+            : partnerLine(partners.get(s.customerId ?? -1)),
+          s.qty,
+          s.unit,
+        ]),
+      );
     }
   }
   if (t.lots.length > PDF_MAX_LOTS) rep.newPage().line(tw(lang, 'truncated', { max: PDF_MAX_LOTS }), { bold: true });
@@ -219,20 +311,54 @@ function recallSummary(r: RecallDetail, lang: Lang): [string, string][] {
   ];
   for (const s of r.steps) {
     const ms = r.elapsedMs[s.key];
-    pairs.push([w(`step_${s.key}`), s.doneAt ? `${stampTime(s.doneAt)} (${s.user ?? ''}) — ${w('elapsed')}: ${formatDuration(ms ?? 0, lang)}` : w('notDone')]);
+    pairs.push([
+      w(`step_${s.key}`),
+      s.doneAt
+        ? `${stampTime(s.doneAt)} (${s.user ?? ''}) — ${w('elapsed')}: ${formatDuration(ms ?? 0, lang)}`
+        : w('notDone'),
+    ]);
   }
-  pairs.push([w('affectedLots'), String(r.scope.totals.lots)], [w('customers'), String(r.scope.totals.customers)], [w('openStock'), String(r.scope.totals.lotsWithStock)]);
+  pairs.push(
+    [w('affectedLots'), String(r.scope.totals.lots)],
+    [w('customers'), String(r.scope.totals.customers)],
+    [w('openStock'), String(r.scope.totals.lotsWithStock)],
+  );
   return pairs;
 }
 
 function recallLotRows(r: RecallDetail, lang: Lang): Row[] {
-  return r.scope.lots.map((l) => ({ side: tw(lang, `side_${l.side}`), depth: l.depth, productCode: l.productCode, productName: l.productName, code: l.code, supplierLotCode: l.supplierLotCode, status: tw(lang, `status_${l.status}` as TraceWord), balance: l.balance, unit: l.unit, stock: l.stock.map((s) => `${s.locationName}: ${s.qty}`).join('; ') || null, shipped: l.shipped }));
+  return r.scope.lots.map((l) => ({
+    side: tw(lang, `side_${l.side}`),
+    depth: l.depth,
+    productCode: l.productCode,
+    productName: l.productName,
+    code: l.code,
+    supplierLotCode: l.supplierLotCode,
+    status: tw(lang, `status_${l.status}` as TraceWord),
+    balance: l.balance,
+    unit: l.unit,
+    stock: l.stock.map((s) => `${s.locationName}: ${s.qty}`).join('; ') || null,
+    shipped: l.shipped,
+  }));
 }
 
 function recallCustomerRows(r: RecallDetail): Row[] {
   const out: Row[] = [];
   for (const c of r.scope.customers) {
-    for (const s of c.shipments) out.push({ customer: c.partner.name, phone: c.partner.phone, email: c.partner.email, contact: c.partner.contactPerson, address: c.partner.address, date: s.date, document: s.documentRef, productCode: s.productCode, lot: s.lotCode, qty: s.qty, unit: s.unit });
+    for (const s of c.shipments)
+      out.push({
+        customer: c.partner.name,
+        phone: c.partner.phone,
+        email: c.partner.email,
+        contact: c.partner.contactPerson,
+        address: c.partner.address,
+        date: s.date,
+        document: s.documentRef,
+        productCode: s.productCode,
+        lot: s.lotCode,
+        qty: s.qty,
+        unit: s.unit,
+      });
   }
   return out;
 }
@@ -241,29 +367,71 @@ export function recallXlsx(r: RecallDetail, lang: Lang, exportedAt: string, user
   const w = (k: TraceWord) => tw(lang, k);
   const stamp = tw(lang, 'generated', { at: stampTime(exportedAt), user });
   return writeXlsxSync([
-    { name: w('summary'), title: [`${w('recallTitle')} ${r.ref}`, stamp], columns: [{ header: '', key: 'k', width: 30 }, { header: '', key: 'v', width: 90 }], rows: recallSummary(r, lang).map(([k, v]) => ({ k, v })) },
+    {
+      name: w('summary'),
+      title: [`${w('recallTitle')} ${r.ref}`, stamp],
+      columns: [
+        { header: '', key: 'k', width: 30 },
+        { header: '', key: 'v', width: 90 },
+      ],
+      rows: recallSummary(r, lang).map(([k, v]) => ({ k, v })),
+    },
     {
       name: w('affectedLots'),
       columns: [
-        { header: w('group'), key: 'side', width: 14 }, { header: w('level'), key: 'depth', width: 6 }, { header: w('productCode'), key: 'productCode', width: 14 }, { header: w('product'), key: 'productName', width: 30 },
-        { header: w('lotCode'), key: 'code', width: 20 }, { header: w('supplierLot'), key: 'supplierLotCode', width: 16 }, { header: w('status'), key: 'status', width: 12 },
-        { header: w('balance'), key: 'balance', width: 10 }, { header: w('unit'), key: 'unit', width: 7 }, { header: w('location'), key: 'stock', width: 36 }, { header: w('shipments'), key: 'shipped', width: 10 },
+        { header: w('group'), key: 'side', width: 14 },
+        { header: w('level'), key: 'depth', width: 6 },
+        { header: w('productCode'), key: 'productCode', width: 14 },
+        { header: w('product'), key: 'productName', width: 30 },
+        { header: w('lotCode'), key: 'code', width: 20 },
+        { header: w('supplierLot'), key: 'supplierLotCode', width: 16 },
+        { header: w('status'), key: 'status', width: 12 },
+        { header: w('balance'), key: 'balance', width: 10 },
+        { header: w('unit'), key: 'unit', width: 7 },
+        { header: w('location'), key: 'stock', width: 36 },
+        { header: w('shipments'), key: 'shipped', width: 10 },
       ],
       rows: recallLotRows(r, lang),
     },
     {
       name: w('customers'),
       columns: [
-        { header: w('customer'), key: 'customer', width: 30 }, { header: w('phone'), key: 'phone', width: 14 }, { header: w('email'), key: 'email', width: 22 }, { header: w('contact'), key: 'contact', width: 18 },
-        { header: w('address'), key: 'address', width: 36 }, { header: w('date'), key: 'date', width: 11 }, { header: w('document'), key: 'document', width: 14 }, { header: w('productCode'), key: 'productCode', width: 14 },
-        { header: w('lotCode'), key: 'lot', width: 20 }, { header: w('qty'), key: 'qty', width: 10 }, { header: w('unit'), key: 'unit', width: 7 },
+        { header: w('customer'), key: 'customer', width: 30 },
+        { header: w('phone'), key: 'phone', width: 14 },
+        { header: w('email'), key: 'email', width: 22 },
+        { header: w('contact'), key: 'contact', width: 18 },
+        { header: w('address'), key: 'address', width: 36 },
+        { header: w('date'), key: 'date', width: 11 },
+        { header: w('document'), key: 'document', width: 14 },
+        { header: w('productCode'), key: 'productCode', width: 14 },
+        { header: w('lotCode'), key: 'lot', width: 20 },
+        { header: w('qty'), key: 'qty', width: 10 },
+        { header: w('unit'), key: 'unit', width: 7 },
       ],
       rows: recallCustomerRows(r),
     },
     {
       name: w('openStock').slice(0, 31),
-      columns: [{ header: w('location'), key: 'location', width: 24 }, { header: w('productCode'), key: 'productCode', width: 14 }, { header: w('product'), key: 'productName', width: 30 }, { header: w('lotCode'), key: 'lot', width: 20 }, { header: w('qty'), key: 'qty', width: 10 }, { header: w('unit'), key: 'unit', width: 7 }, { header: w('status'), key: 'status', width: 12 }],
-      rows: r.scope.openStock.flatMap((s) => s.lots.map((l) => ({ location: s.locationName, productCode: l.productCode, productName: l.productName, lot: l.lotCode, qty: l.qty, unit: l.unit, status: tw(lang, `status_${l.status}` as TraceWord) }))),
+      columns: [
+        { header: w('location'), key: 'location', width: 24 },
+        { header: w('productCode'), key: 'productCode', width: 14 },
+        { header: w('product'), key: 'productName', width: 30 },
+        { header: w('lotCode'), key: 'lot', width: 20 },
+        { header: w('qty'), key: 'qty', width: 10 },
+        { header: w('unit'), key: 'unit', width: 7 },
+        { header: w('status'), key: 'status', width: 12 },
+      ],
+      rows: r.scope.openStock.flatMap((s) =>
+        s.lots.map((l) => ({
+          location: s.locationName,
+          productCode: l.productCode,
+          productName: l.productName,
+          lot: l.lotCode,
+          qty: l.qty,
+          unit: l.unit,
+          status: tw(lang, `status_${l.status}` as TraceWord),
+        })),
+      ),
     },
   ]);
 }
@@ -278,19 +446,60 @@ export function recallPdf(r: RecallDetail, lang: Lang, exportedAt: string, user:
   rep.fields(recallSummary(r, lang));
   rep.heading(`${w('customers')} (${r.scope.customers.length})`);
   rep.table(
-    [{ header: w('customer'), width: 34 }, { header: w('phone'), width: 16 }, { header: w('lotCode'), width: 26 }, { header: w('date'), width: 13 }, { header: w('qty'), width: 11, align: 'right' }, { header: w('unit'), width: 7 }],
-    recallCustomerRows(r).map((x) => [[x.customer, x.contact, x.email, x.address].filter(Boolean).join('\n'), x.phone, `${x.productCode}/${x.lot}`, x.date, x.qty, x.unit]),
+    [
+      { header: w('customer'), width: 34 },
+      { header: w('phone'), width: 16 },
+      { header: w('lotCode'), width: 26 },
+      { header: w('date'), width: 13 },
+      { header: w('qty'), width: 11, align: 'right' },
+      { header: w('unit'), width: 7 },
+    ],
+    recallCustomerRows(r).map((x) => [
+      [x.customer, x.contact, x.email, x.address].filter(Boolean).join('\n'),
+      x.phone,
+      `${x.productCode}/${x.lot}`,
+      x.date,
+      x.qty,
+      x.unit,
+    ]),
   );
   rep.heading(`${w('openStock')} (${r.scope.totals.lotsWithStock})`);
   rep.table(
-    [{ header: w('location'), width: 24 }, { header: w('lotCode'), width: 34 }, { header: w('qty'), width: 12, align: 'right' }, { header: w('unit'), width: 8 }, { header: w('status'), width: 14 }],
-    r.scope.openStock.flatMap((s) => s.lots.map((l) => [s.locationName, `${l.productCode}/${l.lotCode}`, l.qty, l.unit, tw(lang, `status_${l.status}` as TraceWord)])),
+    [
+      { header: w('location'), width: 24 },
+      { header: w('lotCode'), width: 34 },
+      { header: w('qty'), width: 12, align: 'right' },
+      { header: w('unit'), width: 8 },
+      { header: w('status'), width: 14 },
+    ],
+    r.scope.openStock.flatMap((s) =>
+      s.lots.map((l) => [
+        s.locationName,
+        `${l.productCode}/${l.lotCode}`,
+        l.qty,
+        l.unit,
+        tw(lang, `status_${l.status}` as TraceWord),
+      ]),
+    ),
   );
   rep.heading(`${w('affectedLots')} (${r.scope.lots.length})`);
   rep.table(
-    [{ header: w('level'), width: 6 }, { header: w('lotCode'), width: 34 }, { header: w('product'), width: 30 }, { header: w('status'), width: 13 }, { header: w('balance'), width: 11, align: 'right' }, { header: w('unit'), width: 7 }],
-    r.scope.lots.map((l) => [l.depth, `${l.productCode}/${l.code}`, l.productName, tw(lang, `status_${l.status}` as TraceWord), l.balance, l.unit]),
+    [
+      { header: w('level'), width: 6 },
+      { header: w('lotCode'), width: 34 },
+      { header: w('product'), width: 30 },
+      { header: w('status'), width: 13 },
+      { header: w('balance'), width: 11, align: 'right' },
+      { header: w('unit'), width: 7 },
+    ],
+    r.scope.lots.map((l) => [
+      l.depth,
+      `${l.productCode}/${l.code}`,
+      l.productName,
+      tw(lang, `status_${l.status}` as TraceWord),
+      l.balance,
+      l.unit,
+    ]),
   );
   return rep.finish((n, total) => tw(lang, 'page', { n, total }));
 }
-

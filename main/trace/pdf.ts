@@ -23,7 +23,12 @@ export class Report {
 
   constructor(private readonly footer: string) {
     const PDFDocument = loadPDFDocument();
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: 40, bottom: 40, left: 40, right: 40 }, bufferPages: true, info: { Title: footer, Creator: 'Nguồn Gốc' } });
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 40, bottom: 40, left: 40, right: 40 },
+      bufferPages: true,
+      info: { Title: footer, Creator: 'Nguồn Gốc' },
+    });
     this.doc.registerFont('body', fontFile('DejaVuSans.ttf'));
     this.doc.registerFont('bold', fontFile('DejaVuSans-Bold.ttf'));
     this.doc.font('body').fontSize(9);
@@ -50,7 +55,10 @@ export class Report {
 
   line(text: string, opts: { bold?: boolean } = {}): this {
     this.ensure(14);
-    this.doc.font(opts.bold ? 'bold' : 'body').fontSize(9).text(text, this.left, this.doc.y, { width: this.width });
+    this.doc
+      .font(opts.bold ? 'bold' : 'body')
+      .fontSize(9)
+      .text(text, this.left, this.doc.y, { width: this.width });
     this.doc.font('body');
     return this;
   }
@@ -61,7 +69,9 @@ export class Report {
       this.ensure(14);
       const y = this.doc.y;
       this.doc.font('bold').text(k, this.left, y, { width: 130 });
-      this.doc.font('body').text(v === null || v === undefined || v === '' ? '—' : String(v), this.left + 135, y, { width: this.width - 135 });
+      this.doc.font('body').text(v === null || v === undefined || v === '' ? '—' : String(v), this.left + 135, y, {
+        width: this.width - 135,
+      });
       this.doc.y = Math.max(this.doc.y, y + 12);
     }
     return this;
@@ -76,7 +86,9 @@ export class Report {
       const heights = cells.map((c, i) => {
         const text = c === null || c === undefined ? '' : String(c);
         const w = cols[i].width * scale - 4;
-        return text.length * 6 > w || text.includes('\n') ? this.doc.font(bold ? 'bold' : 'body').heightOfString(text, { width: w }) : 11;
+        return text.length * 6 > w || text.includes('\n')
+          ? this.doc.font(bold ? 'bold' : 'body').heightOfString(text, { width: w })
+          : 11;
       });
       const h = Math.max(12, ...heights) + 3;
       this.ensure(h);
@@ -84,14 +96,25 @@ export class Report {
       let x = this.left;
       cells.forEach((c, i) => {
         const w = cols[i].width * scale;
-        this.doc.font(bold ? 'bold' : 'body').text(c === null || c === undefined ? '' : String(c), x + 2, y + 1, { width: w - 4, align: cols[i].align ?? 'left' });
+        this.doc.font(bold ? 'bold' : 'body').text(c === null || c === undefined ? '' : String(c), x + 2, y + 1, {
+          width: w - 4,
+          align: cols[i].align ?? 'left',
+        });
         x += w;
       });
-      this.doc.moveTo(this.left, y + h).lineTo(this.right, y + h).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+      this.doc
+        .moveTo(this.left, y + h)
+        .lineTo(this.right, y + h)
+        .lineWidth(0.3)
+        .strokeColor('#bbbbbb')
+        .stroke();
       this.doc.y = y + h + 1;
       this.doc.x = this.left;
     };
-    drawRow(cols.map((c) => c.header), true);
+    drawRow(
+      cols.map((c) => c.header),
+      true,
+    );
     if (!rows.length) this.line(empty);
     for (const r of rows) drawRow(r, false);
     this.doc.font('body');

@@ -10,13 +10,21 @@
 import type { Db } from '../store/db';
 import { q } from '../core/services/events';
 import { fromMilli } from '../../shared/domain/quantity';
-import type { TraceLink, TraceLot, TracePartner, TraceProduction, TraceReceipt, TraceShipment } from '../../shared/api/trace';
+import type {
+  TraceLink,
+  TraceLot,
+  TracePartner,
+  TraceProduction,
+  TraceReceipt,
+  TraceShipment,
+} from '../../shared/api/trace';
 
 /** Prepared once per connection (the recording services' cache): a trace runs the same few statements thousands of times. */
 export const stmt = q;
 
 /** Net quantity of the event line aliased `x` (its own qty + every correction of it). */
-export const net = (x: string) => `(${x}.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = ${x}.id), 0))`;
+export const net = (x: string) =>
+  `(${x}.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = ${x}.id), 0))`;
 
 /**
  * The walk in one direction. Back: from a lot's output lines (`near` = the lot's own line) to the input
@@ -50,16 +58,32 @@ export type Reached = { lotId: number; depth: number; side: 'root' | 'back' | 'f
  * Every lot reached from the roots in one direction, with its level (nearest path). `max` bounds the
  * rows walked so a pathological graph cannot exhaust memory; `truncated` says when it was hit.
  */
-export function walk(db: Db, rootIds: number[], dir: 'back' | 'forward', max: number): { rows: { lotId: number; depth: number }[]; truncated: boolean } {
+export function walk(
+  db: Db,
+  rootIds: number[],
+  dir: 'back' | 'forward',
+  max: number,
+): { rows: { lotId: number; depth: number }[]; truncated: boolean } {
   // A lot reached on several paths yields a row per distinct level, so allow some slack over `max`.
   const cap = max * 4 + rootIds.length;
-  const rows = stmt(db, dir === 'back' ? BACK_CTE : FORWARD_CTE).all(JSON.stringify(rootIds), MAX_DEPTH, cap) as { lotId: number; depth: number }[];
+  const rows = stmt(db, dir === 'back' ? BACK_CTE : FORWARD_CTE).all(JSON.stringify(rootIds), MAX_DEPTH, cap) as {
+    lotId: number;
+    depth: number;
+  }[];
   const truncated = rows.length > max;
-  return { rows: truncated ? rows.sort((a, b) => a.depth - b.depth || a.lotId - b.lotId).slice(0, max) : rows, truncated };
+  return {
+    rows: truncated ? rows.sort((a, b) => a.depth - b.depth || a.lotId - b.lotId).slice(0, max) : rows,
+    truncated,
+  };
 }
 
 /** Roots first, then inputs (by level), then outputs (by level): the order of tables and pages. */
-export function reach(db: Db, rootIds: number[], direction: 'back' | 'forward' | 'both', max: number): { rows: Reached[]; truncated: boolean } {
+export function reach(
+  db: Db,
+  rootIds: number[],
+  direction: 'back' | 'forward' | 'both',
+  max: number,
+): { rows: Reached[]; truncated: boolean } {
   const roots = new Set(rootIds);
   const out: Reached[] = rootIds.map((lotId) => ({ lotId, depth: 0, side: 'root' as const }));
   let truncated = false;
@@ -68,7 +92,9 @@ export function reach(db: Db, rootIds: number[], direction: 'back' | 'forward' |
     if (direction !== 'both' && direction !== dir) continue;
     const r = walk(db, rootIds, dir, max);
     truncated ||= r.truncated;
-    const side = r.rows.filter((x) => !roots.has(x.lotId) && !seen.has(x.lotId)).sort((a, b) => a.depth - b.depth || a.lotId - b.lotId);
+    const side = r.rows
+      .filter((x) => !roots.has(x.lotId) && !seen.has(x.lotId))
+      .sort((a, b) => a.depth - b.depth || a.lotId - b.lotId);
     for (const x of side) {
       seen.add(x.lotId);
       out.push({ lotId: x.lotId, depth: x.depth, side: dir });
@@ -82,9 +108,21 @@ export function reach(db: Db, rootIds: number[], direction: 'back' | 'forward' |
 }
 
 type LotRow = {
-  id: number; productId: number; productCode: string; productName: string; productKind: string; gtin: string | null; code: string;
-  supplierLotCode: string | null; supplierId: number | null; unit: string; origin: TraceLot['origin']; status: string; balanceMilli: number;
-  productionDate: string | null; expiryDate: string | null;
+  id: number;
+  productId: number;
+  productCode: string;
+  productName: string;
+  productKind: string;
+  gtin: string | null;
+  code: string;
+  supplierLotCode: string | null;
+  supplierId: number | null;
+  unit: string;
+  origin: TraceLot['origin'];
+  status: string;
+  balanceMilli: number;
+  productionDate: string | null;
+  expiryDate: string | null;
 };
 
 const LOTS_SQL = `
@@ -147,7 +185,8 @@ const PARTNERS_SQL = `
 SELECT id, kind, name, tax_code AS taxCode, address, phone, email, contact_person AS contactPerson, gln
 FROM partners WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name`;
 
-const docId = (r: { docType: string | null; docId: number | null }, want: string) => (r.docType === want ? r.docId : null);
+const docId = (r: { docType: string | null; docId: number | null }, want: string) =>
+  r.docType === want ? r.docId : null;
 
 export function lotRows(db: Db, ids: number[]): Map<number, LotRow> {
   const rows = stmt(db, LOTS_SQL).all(JSON.stringify(ids)) as LotRow[];
@@ -165,33 +204,105 @@ function group<T extends { lotId: number }, U>(rows: T[], map: (r: T) => U): Map
   return m;
 }
 
-type DocRow = { lotId: number; eventId: number; docType: string | null; docId: number | null; date: string; qtyMilli: number; unit: string };
+type DocRow = {
+  lotId: number;
+  eventId: number;
+  docType: string | null;
+  docId: number | null;
+  date: string;
+  qtyMilli: number;
+  unit: string;
+};
 
 export function productions(db: Db, ids: number[]): Map<number, TraceProduction[]> {
-  const rows = (stmt(db, PRODUCED_SQL).all(JSON.stringify(ids)) as (DocRow & { batchCode: string | null })[]).filter((r) => r.qtyMilli > 0);
-  return group(rows, (r) => ({ eventId: r.eventId, batchId: docId(r, 'batch'), batchCode: r.batchCode, date: r.date, qty: fromMilli(r.qtyMilli), unit: r.unit }));
+  const rows = (stmt(db, PRODUCED_SQL).all(JSON.stringify(ids)) as (DocRow & { batchCode: string | null })[]).filter(
+    (r) => r.qtyMilli > 0,
+  );
+  return group(rows, (r) => ({
+    eventId: r.eventId,
+    batchId: docId(r, 'batch'),
+    batchCode: r.batchCode,
+    date: r.date,
+    qty: fromMilli(r.qtyMilli),
+    unit: r.unit,
+  }));
 }
 
 export function receipts(db: Db, ids: number[]): Map<number, TraceReceipt[]> {
-  const rows = (stmt(db, RECEIPTS_SQL).all(JSON.stringify(ids)) as (DocRow & { kind: 'receipt' | 'opening'; documentRef: string | null; supplierId: number | null; locationName: string | null })[]).filter((r) => r.qtyMilli > 0);
-  return group(rows, (r) => ({ eventId: r.eventId, kind: r.kind, receiptId: docId(r, 'receipt'), date: r.date, documentRef: r.documentRef, supplierId: r.supplierId, qty: fromMilli(r.qtyMilli), unit: r.unit, locationName: r.locationName }));
+  const rows = (
+    stmt(db, RECEIPTS_SQL).all(JSON.stringify(ids)) as (DocRow & {
+      kind: 'receipt' | 'opening';
+      documentRef: string | null;
+      supplierId: number | null;
+      locationName: string | null;
+    })[]
+  ).filter((r) => r.qtyMilli > 0);
+  return group(rows, (r) => ({
+    eventId: r.eventId,
+    kind: r.kind,
+    receiptId: docId(r, 'receipt'),
+    date: r.date,
+    documentRef: r.documentRef,
+    supplierId: r.supplierId,
+    qty: fromMilli(r.qtyMilli),
+    unit: r.unit,
+    locationName: r.locationName,
+  }));
 }
 
 export function shipments(db: Db, ids: number[]): Map<number, TraceShipment[]> {
-  const rows = (stmt(db, SHIPMENTS_SQL).all(JSON.stringify(ids)) as (DocRow & { kind: 'shipment' | 'transfer'; documentRef: string | null; customerId: number | null; toLocationName: string | null })[]).filter((r) => r.qtyMilli > 0);
+  const rows = (
+    stmt(db, SHIPMENTS_SQL).all(JSON.stringify(ids)) as (DocRow & {
+      kind: 'shipment' | 'transfer';
+      documentRef: string | null;
+      customerId: number | null;
+      toLocationName: string | null;
+    })[]
+  ).filter((r) => r.qtyMilli > 0);
   return group(rows, (r) => ({
-    eventId: r.eventId, kind: r.kind, shipmentId: docId(r, 'shipment'), date: r.date, documentRef: r.documentRef,
-    customerId: r.kind === 'shipment' ? r.customerId : null, toLocationName: r.kind === 'transfer' ? r.toLocationName : null, qty: fromMilli(r.qtyMilli), unit: r.unit,
+    eventId: r.eventId,
+    kind: r.kind,
+    shipmentId: docId(r, 'shipment'),
+    date: r.date,
+    documentRef: r.documentRef,
+    customerId: r.kind === 'shipment' ? r.customerId : null,
+    toLocationName: r.kind === 'transfer' ? r.toLocationName : null,
+    qty: fromMilli(r.qtyMilli),
+    unit: r.unit,
   }));
 }
 
 export function stock(db: Db, ids: number[]): Map<number, { locationId: number; locationName: string; qty: number }[]> {
-  const rows = stmt(db, STOCK_SQL).all(JSON.stringify(ids)) as { lotId: number; locationId: number; locationName: string; qtyMilli: number }[];
+  const rows = stmt(db, STOCK_SQL).all(JSON.stringify(ids)) as {
+    lotId: number;
+    locationId: number;
+    locationName: string;
+    qtyMilli: number;
+  }[];
   return group(rows, (r) => ({ locationId: r.locationId, locationName: r.locationName, qty: fromMilli(r.qtyMilli) }));
 }
 
-type LinkRow = { fromLotId: number; toLotId: number; eventId: number; docType: string | null; docId: number | null; batchCode: string | null; date: string; qtyMilli: number; unit: string };
-const toLink = (r: LinkRow): TraceLink => ({ fromLotId: r.fromLotId, toLotId: r.toLotId, eventId: r.eventId, batchId: docId(r, 'batch'), batchCode: r.batchCode, date: r.date, qty: fromMilli(r.qtyMilli), unit: r.unit });
+type LinkRow = {
+  fromLotId: number;
+  toLotId: number;
+  eventId: number;
+  docType: string | null;
+  docId: number | null;
+  batchCode: string | null;
+  date: string;
+  qtyMilli: number;
+  unit: string;
+};
+const toLink = (r: LinkRow): TraceLink => ({
+  fromLotId: r.fromLotId,
+  toLotId: r.toLotId,
+  eventId: r.eventId,
+  batchId: docId(r, 'batch'),
+  batchCode: r.batchCode,
+  date: r.date,
+  qty: fromMilli(r.qtyMilli),
+  unit: r.unit,
+});
 
 /** Links into the given lots (what each was made from). */
 export function linksInto(db: Db, ids: number[]): TraceLink[] {
@@ -236,15 +347,24 @@ export function traceLots(db: Db, page: Reached[]): TraceLot[] {
 }
 
 /** Counts over every reached lot (not only a page), without loading their details. */
-export function traceTotals(db: Db, ids: number[]): { receipts: number; shipments: number; customers: number; suppliers: number } {
+export function traceTotals(
+  db: Db,
+  ids: number[],
+): { receipts: number; shipments: number; customers: number; suppliers: number } {
   const json = JSON.stringify(ids);
-  const r = stmt(db, `
+  const r = stmt(
+    db,
+    `
     SELECT count(*) AS n, count(DISTINCT e.source_partner_id) AS suppliers
     FROM event_lines x INDEXED BY event_lines_lot JOIN events e ON e.id = x.event_id AND e.kind = 'receipt'
-    WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL AND ${net('x')} > 0`).get(json) as { n: number; suppliers: number };
-  const s = stmt(db, `
+    WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL AND ${net('x')} > 0`,
+  ).get(json) as { n: number; suppliers: number };
+  const s = stmt(
+    db,
+    `
     SELECT count(*) AS n, count(DISTINCT e.destination_partner_id) AS customers
     FROM event_lines x INDEXED BY event_lines_lot JOIN events e ON e.id = x.event_id AND e.kind = 'shipment'
-    WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL AND x.stock_delta_milli < 0 AND ${net('x')} > 0`).get(json) as { n: number; customers: number };
+    WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL AND x.stock_delta_milli < 0 AND ${net('x')} > 0`,
+  ).get(json) as { n: number; customers: number };
   return { receipts: r.n, suppliers: r.suppliers, shipments: s.n, customers: s.customers };
 }

@@ -1,12 +1,26 @@
 // Backward and forward trace as one answer: the lots reached (paged), the links between them with
 // their net quantities, and the partners (suppliers, customers) with their contact details.
-import { TRACE_MAX_LOTS, type ResolvedLot, type TraceDirection, type TraceLink, type TraceLot, type TraceResult } from '../../shared/api/trace';
+import {
+  TRACE_MAX_LOTS,
+  type ResolvedLot,
+  type TraceDirection,
+  type TraceLink,
+  type TraceLot,
+  type TraceResult,
+} from '../../shared/api/trace';
 import type { Db } from '../store/db';
 import { linksInto, linksOutOf, partners, reach, traceLots, traceTotals, type Reached } from './queries';
 
 export type TraceLotWithLink = TraceLot;
 
-export type TraceOptions = { direction: TraceDirection; limit: number; offset: number; generatedAt: string; user: string; max?: number };
+export type TraceOptions = {
+  direction: TraceDirection;
+  limit: number;
+  offset: number;
+  generatedAt: string;
+  user: string;
+  max?: number;
+};
 
 export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): TraceResult & { lots: TraceLotWithLink[] } {
   const rootIds = roots.map((r) => r.id);
@@ -15,7 +29,13 @@ export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): Trac
   const page = rows.slice(opts.offset, opts.offset + opts.limit);
   const result = tracePage(db, page, side);
   // When the page holds every lot the counts come from it; otherwise SQLite counts over all of them.
-  const t = page.length === rows.length ? countsOf(result.lots) : traceTotals(db, rows.map((r) => r.lotId));
+  const t =
+    page.length === rows.length
+      ? countsOf(result.lots)
+      : traceTotals(
+          db,
+          rows.map((r) => r.lotId),
+        );
   return {
     direction: opts.direction,
     rootIds,
@@ -38,7 +58,11 @@ export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): Trac
  * read from the side that stays inside the trace — into root/back lots, out of root/forward lots — so a
  * packaging lot used by 20,000 batches does not drag its 20,000 other uses into a backward trace.
  */
-export function tracePage(db: Db, page: Reached[], side: Map<number, Reached['side']>): { lots: TraceLotWithLink[]; links: TraceLink[]; partners: TraceResult['partners'] } {
+export function tracePage(
+  db: Db,
+  page: Reached[],
+  side: Map<number, Reached['side']>,
+): { lots: TraceLotWithLink[]; links: TraceLink[]; partners: TraceResult['partners'] } {
   const lots = traceLots(db, page);
   const intoIds = page.filter((r) => r.side !== 'forward').map((r) => r.lotId);
   const anyForward = hasForward(side);
@@ -51,11 +75,17 @@ export function tracePage(db: Db, page: Reached[], side: Map<number, Reached['si
   if (pageBack.length) {
     const allInto = [...side].filter(([, s]) => s !== 'forward').map(([id]) => id);
     const onPage = new Set(pageBack.map((r) => r.lotId));
-    for (const l of keep(linksInto(db, allInto), side)) if (onPage.has(l.fromLotId)) out.set(l.fromLotId, (out.get(l.fromLotId) ?? 0) + l.qty);
+    for (const l of keep(linksInto(db, allInto), side))
+      if (onPage.has(l.fromLotId)) out.set(l.fromLotId, (out.get(l.fromLotId) ?? 0) + l.qty);
   }
   const withQty: TraceLotWithLink[] = lots.map((l) => ({
     ...l,
-    linkQty: l.side === 'back' ? round3(out.get(l.id) ?? 0) : l.side === 'forward' ? round3(l.producedBy.reduce((a, p) => a + p.qty, 0)) : null,
+    linkQty:
+      l.side === 'back'
+        ? round3(out.get(l.id) ?? 0)
+        : l.side === 'forward'
+          ? round3(l.producedBy.reduce((a, p) => a + p.qty, 0))
+          : null,
   }));
   const partnerIds: number[] = [];
   for (const l of lots) {

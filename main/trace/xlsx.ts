@@ -68,13 +68,19 @@ export function writeXlsxSync(sheets: SheetSpec[]): Buffer {
 }
 
 /** CSV as Excel opens it: UTF-8 with a BOM (Vietnamese letters), quoted fields, CRLF. */
-export function writeCsv(columns: { header: string; key: string }[], rows: Record<string, string | number | null>[]): Buffer {
+export function writeCsv(
+  columns: { header: string; key: string }[],
+  rows: Record<string, string | number | null>[],
+): Buffer {
   const cell = (v: string | number | null | undefined) => {
     if (v === null || v === undefined) return '';
     // A text starting with = + @ would be run as a formula by a spreadsheet: keep it text.
     const s = typeof v === 'string' && /^[=+@]/.test(v) ? `'${v}` : String(v);
     return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [columns.map((c) => cell(c.header)).join(','), ...rows.map((r) => columns.map((c) => cell(r[c.key])).join(','))];
+  const lines = [
+    columns.map((c) => cell(c.header)).join(','),
+    ...rows.map((r) => columns.map((c) => cell(r[c.key])).join(',')),
+  ];
   return Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n', 'utf8');
 }

@@ -4,7 +4,14 @@
 // `labelKey` is an i18next key 'namespace:key' (namespaces are the files in renderer/src/i18n/).
 // Pages without `menu` are reachable by link only. Menu items are sorted by `order` within their group.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TagsOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
 import { HomePage } from './pages/home/HomePage';
 import { BusinessPage } from './pages/business/BusinessPage';
 import { ProductsPage } from './pages/products/ProductsPage';
@@ -28,15 +35,39 @@ export type Feature = {
 };
 
 export const features: Feature[] = [
-  { path: '/', element: <HomePage />, menu: { group: 'daily', labelKey: 'common:menu.home', icon: <HomeOutlined />, order: 0 } },
-  { path: '/products', element: <ProductsPage />, menu: { group: 'catalog', labelKey: 'common:menu.products', icon: <TagsOutlined />, order: 10 } },
-  { path: '/partners', element: <PartnersPage />, menu: { group: 'catalog', labelKey: 'common:menu.partners', icon: <ApartmentOutlined />, order: 20 } },
-  { path: '/locations', element: <LocationsPage />, menu: { group: 'catalog', labelKey: 'common:menu.locations', icon: <EnvironmentOutlined />, order: 30 } },
-  { path: '/business', element: <BusinessPage />, menu: { group: 'catalog', labelKey: 'common:menu.business', icon: <ShopOutlined />, order: 40 } },
+  {
+    path: '/',
+    element: <HomePage />,
+    menu: { group: 'daily', labelKey: 'common:menu.home', icon: <HomeOutlined />, order: 0 },
+  },
+  {
+    path: '/products',
+    element: <ProductsPage />,
+    menu: { group: 'catalog', labelKey: 'common:menu.products', icon: <TagsOutlined />, order: 10 },
+  },
+  {
+    path: '/partners',
+    element: <PartnersPage />,
+    menu: { group: 'catalog', labelKey: 'common:menu.partners', icon: <ApartmentOutlined />, order: 20 },
+  },
+  {
+    path: '/locations',
+    element: <LocationsPage />,
+    menu: { group: 'catalog', labelKey: 'common:menu.locations', icon: <EnvironmentOutlined />, order: 30 },
+  },
+  {
+    path: '/business',
+    element: <BusinessPage />,
+    menu: { group: 'catalog', labelKey: 'common:menu.business', icon: <ShopOutlined />, order: 40 },
+  },
   ...recordFeatures,
   ...traceFeatures,
   ...syncFeatures,
   ...trustFeatures,
   ...labelFeatures,
-  { path: '/settings', element: <SettingsPage />, menu: { group: 'settings', labelKey: 'common:menu.settings', icon: <SettingOutlined />, order: 0 } },
+  {
+    path: '/settings',
+    element: <SettingsPage />,
+    menu: { group: 'settings', labelKey: 'common:menu.settings', icon: <SettingOutlined />, order: 0 },
+  },
 ];

@@ -1,4 +1,4 @@
-// Labels and printing benchmark (issue #5): render and encode a 50×30 mm food label at 203 dpi (target < 20 ms
+// Labels and printing benchmark: render and encode a 50×30 mm food label at 203 dpi (target < 20 ms
 // each), and stream 1,000 labels with serial numbers to a TCP printer on loopback (target > 50 labels/s, flat
 // memory). Usage: node scripts/bench/labels.mjs [--count N]
 // The label engine is bundled from source with esbuild (a dev dependency) so this needs no extra dist entry.
@@ -45,9 +45,17 @@ const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
 
 const data = {
   product: {
-    name: 'Hạt điều rang muối Bình Phước loại đặc biệt', code: 'HDRM', gtin: '9520000000011', netQuantity: '500 g',
-    ingredients: 'Hạt điều (98%), muối, dầu thực vật', storage: 'Nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp', usage: 'Dùng ngay sau khi mở bao',
-    warnings: 'Không dùng cho người dị ứng hạt điều', origin: 'Việt Nam', standard: 'TCCS 01:2024/HĐĐN', kind: 'finished',
+    name: 'Hạt điều rang muối Bình Phước loại đặc biệt',
+    code: 'HDRM',
+    gtin: '9520000000011',
+    netQuantity: '500 g',
+    ingredients: 'Hạt điều (98%), muối, dầu thực vật',
+    storage: 'Nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp',
+    usage: 'Dùng ngay sau khi mở bao',
+    warnings: 'Không dùng cho người dị ứng hạt điều',
+    origin: 'Việt Nam',
+    standard: 'TCCS 01:2024/HĐĐN',
+    kind: 'finished',
   },
   business: { name: 'Công ty TNHH Hạt Điều Đồng Nai', address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai' },
   lot: { code: 'L261129-01', productionDate: '2026-11-29', expiryDate: '2027-11-29' },
@@ -73,10 +81,19 @@ for (let i = 0; i < 100; i++) {
   L.renderLabel(template, d, ctx, 203);
   coldTimes.push(performance.now() - t0);
 }
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are slower on a busy machine)`);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (figures are slower on a busy machine)`,
+);
 console.log(`50×30 mm food label @ 203 dpi (${bitmap.width}×${bitmap.height} dots):`);
-console.log(`  render (same lot, 200×)       median ${ms(pct(renderTimes, 50))}  p95 ${ms(pct(renderTimes, 95))}   (target < 20 ms)`);
-console.log(`  render (a new lot each, 100×) median ${ms(pct(coldTimes, 50))}  p95 ${ms(pct(coldTimes, 95))}   (target < 20 ms)`);
+console.log(
+  `  render (same lot, 200×)       median ${ms(pct(renderTimes, 50))}  p95 ${ms(pct(renderTimes, 95))}   (target < 20 ms)`,
+);
+console.log(
+  `  render (a new lot each, 100×) median ${ms(pct(coldTimes, 50))}  p95 ${ms(pct(coldTimes, 95))}   (target < 20 ms)`,
+);
 for (const lang of L.PRINTER_LANGUAGES) {
   const times = [];
   let bytes = 0;
@@ -85,7 +102,9 @@ for (const lang of L.PRINTER_LANGUAGES) {
     bytes = L.encodeToBuffer(lang, profile, [{ bitmap, copies: 1 }]).length;
     times.push(performance.now() - t0);
   }
-  console.log(`  encode ${lang.padEnd(6)} median ${ms(pct(times, 50))}  p95 ${ms(pct(times, 95))}   ${bytes} bytes/label (target < 20 ms)`);
+  console.log(
+    `  encode ${lang.padEnd(6)} median ${ms(pct(times, 50))}  p95 ${ms(pct(times, 95))}   ${bytes} bytes/label (target < 20 ms)`,
+  );
 }
 const pngTimes = [];
 for (let i = 0; i < 50; i++) {
@@ -109,7 +128,17 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const port = server.address().port;
 for (const lang of L.PRINTER_LANGUAGES) {
   received = 0;
-  const spec = { template: serialTemplate, data, language: lang, profile, offsetXMm: 0, offsetYMm: 0, copies: COUNT, serialFrom: 1, today: ctx.today };
+  const spec = {
+    template: serialTemplate,
+    data,
+    language: lang,
+    profile,
+    offsetXMm: 0,
+    offsetYMm: 0,
+    copies: COUNT,
+    serialFrom: 1,
+    today: ctx.today,
+  };
   globalThis.gc?.();
   const heap = [];
   const rss = [];

@@ -1,4 +1,4 @@
-// Sync and export benchmark (issue #6): export 100,000 events to EPCIS 2.0 JSON-LD (target < 5 s, memory flat:
+// Sync and export benchmark: export 100,000 events to EPCIS 2.0 JSON-LD (target < 5 s, memory flat:
 // the peak heap is printed for 20,000 and 100,000 events), and sync 10,000 events to the local portal
 // simulator on loopback (target < 15 s). Usage: node scripts/bench/sync.mjs [--events N] [--sync N]
 // The sync/export modules are bundled on the fly with esbuild (they are not part of dist/lib.js).
@@ -51,13 +51,29 @@ function generate(file, n) {
   db.pragma('synchronous = OFF');
   const t = '2026-11-01T08:00:00.000+07:00';
   db.transaction(() => {
-    db.prepare("INSERT INTO business(id, name, tax_code, address, updated_at) VALUES (1, 'Công ty TNHH Bench', '0300588569', 'Đồng Nai', ?)").run(t);
-    db.prepare("INSERT INTO locations(name, kind, search, created_at, updated_at) VALUES ('Kho', 'warehouse', 'kho', ?, ?)").run(t, t);
-    for (let p = 1; p <= 50; p++) db.prepare("INSERT INTO products(kind, name, code, unit, search, created_at, updated_at) VALUES ('raw', ?, ?, 'kg', ?, ?, ?)").run(`Nguyên liệu ${p}`, `NL${p}`, `nguyen lieu ${p}`, t, t);
-    for (let s = 1; s <= 20; s++) db.prepare("INSERT INTO partners(kind, name, search, created_at, updated_at) VALUES ('supplier', ?, ?, ?, ?)").run(`NCC ${s}`, `ncc ${s}`, t, t);
-    const lot = db.prepare("INSERT INTO lots(product_id, code, unit, origin, balance_milli, created_at, expiry_date) VALUES (?, ?, 'kg', 'receipt', ?, ?, '2027-06-30')");
-    const ev = db.prepare("INSERT INTO events(event_id, kind, epcis_type, action, biz_step, disposition, event_time, event_time_zone_offset, recorded_at, location_id, source_partner_id, document_ref, doc_type, doc_id, user) VALUES (?, 'receipt', 'ObjectEvent', 'ADD', 'receiving', 'in_progress', ?, '+07:00', ?, 1, ?, ?, 'receipt', ?, 'bench')");
-    const line = db.prepare("INSERT INTO event_lines(event_id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id) VALUES (?, 'object', ?, ?, 'kg', ?, 1)");
+    db.prepare(
+      "INSERT INTO business(id, name, tax_code, address, updated_at) VALUES (1, 'Công ty TNHH Bench', '0300588569', 'Đồng Nai', ?)",
+    ).run(t);
+    db.prepare(
+      "INSERT INTO locations(name, kind, search, created_at, updated_at) VALUES ('Kho', 'warehouse', 'kho', ?, ?)",
+    ).run(t, t);
+    for (let p = 1; p <= 50; p++)
+      db.prepare(
+        "INSERT INTO products(kind, name, code, unit, search, created_at, updated_at) VALUES ('raw', ?, ?, 'kg', ?, ?, ?)",
+      ).run(`Nguyên liệu ${p}`, `NL${p}`, `nguyen lieu ${p}`, t, t);
+    for (let s = 1; s <= 20; s++)
+      db.prepare(
+        "INSERT INTO partners(kind, name, search, created_at, updated_at) VALUES ('supplier', ?, ?, ?, ?)",
+      ).run(`NCC ${s}`, `ncc ${s}`, t, t);
+    const lot = db.prepare(
+      "INSERT INTO lots(product_id, code, unit, origin, balance_milli, created_at, expiry_date) VALUES (?, ?, 'kg', 'receipt', ?, ?, '2027-06-30')",
+    );
+    const ev = db.prepare(
+      "INSERT INTO events(event_id, kind, epcis_type, action, biz_step, disposition, event_time, event_time_zone_offset, recorded_at, location_id, source_partner_id, document_ref, doc_type, doc_id, user) VALUES (?, 'receipt', 'ObjectEvent', 'ADD', 'receiving', 'in_progress', ?, '+07:00', ?, 1, ?, ?, 'receipt', ?, 'bench')",
+    );
+    const line = db.prepare(
+      "INSERT INTO event_lines(event_id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id) VALUES (?, 'object', ?, ?, 'kg', ?, 1)",
+    );
     for (let i = 1; i <= n; i++) {
       const when = new Date(Date.parse('2026-01-01T01:00:00Z') + i * 60_000).toISOString().replace('Z', '+07:00');
       const qty = 1000 * (1 + (i % 97));
@@ -78,7 +94,9 @@ async function timedExport(n) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed - base)), 5);
   const t0 = performance.now();
-  const r = await lib.exportEpcisFile(db, {}, path.join(tmp, `epcis-${n}.jsonld`), { creationDate: '2026-11-29T08:00:00+07:00' });
+  const r = await lib.exportEpcisFile(db, {}, path.join(tmp, `epcis-${n}.jsonld`), {
+    creationDate: '2026-11-29T08:00:00+07:00',
+  });
   const sec = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   db.close();
@@ -88,8 +106,12 @@ async function timedExport(n) {
 const small = await timedExport(Math.round(EXPORT_N / 5));
 const big = await timedExport(EXPORT_N);
 const valid = lib.validateEpcis(JSON.parse(fs.readFileSync(big.file, 'utf8')));
-console.log(`export ${big.n} events → EPCIS JSON-LD: ${big.sec.toFixed(2)} s (target < 5 s), ${(big.bytes / 1e6).toFixed(1)} MB, schema ${valid.ok ? 'valid' : 'INVALID ' + valid.errors[0]}`);
-console.log(`memory while exporting: peak heap +${small.peakHeapMb.toFixed(0)} MB at ${small.n} events, +${big.peakHeapMb.toFixed(0)} MB at ${big.n} events (flat = about the same)`);
+console.log(
+  `export ${big.n} events → EPCIS JSON-LD: ${big.sec.toFixed(2)} s (target < 5 s), ${(big.bytes / 1e6).toFixed(1)} MB, schema ${valid.ok ? 'valid' : 'INVALID ' + valid.errors[0]}`,
+);
+console.log(
+  `memory while exporting: peak heap +${small.peakHeapMb.toFixed(0)} MB at ${small.n} events, +${big.peakHeapMb.toFixed(0)} MB at ${big.n} events (flat = about the same)`,
+);
 
 const syncDb = path.join(tmp, 'sync.db');
 generate(syncDb, SYNC_N);
@@ -101,7 +123,9 @@ lib.savePortal(db, { type: 'epcis', url }, '2026-11-29T08:00:00+07:00', store);
 const t0 = performance.now();
 const r = await lib.runSync(db, { store, batchSize: 1000 });
 const sec = (performance.now() - t0) / 1000;
-console.log(`sync ${SYNC_N} events (+ master data) to the local simulator: ${sec.toFixed(2)} s (target < 15 s) — ${r.accepted} accepted, ${r.rejected} rejected, simulator holds ${sim.eventCount()} events`);
+console.log(
+  `sync ${SYNC_N} events (+ master data) to the local simulator: ${sec.toFixed(2)} s (target < 15 s) — ${r.accepted} accepted, ${r.rejected} rejected, simulator holds ${sim.eventCount()} events`,
+);
 db.close();
 await sim.close();
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Trace and recall benchmark (issue #4). On a multi-level dataset of about a million production
+// Trace and recall benchmark. On a multi-level dataset of about a million production
 // batches with their receipts and shipments: backward and forward trace of 1,000 random single lots at
 // the API (median, p95), the recall scope of a raw-material lot reaching ~10,000 downstream lots, and
 // memory. Usage: node scripts/bench/trace.mjs [--scale N] [--db FILE] [--keep]
@@ -69,15 +69,31 @@ function generate(file, scale) {
   const t0 = performance.now();
 
   const ins = {
-    loc: db.prepare("INSERT INTO locations (id, name, kind, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
-    product: db.prepare('INSERT INTO products (id, kind, name, code, unit, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    partner: db.prepare('INSERT INTO partners (id, kind, name, phone, email, contact_person, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    lot: db.prepare('INSERT INTO lots (id, product_id, code, supplier_lot_code, supplier_id, production_date, expiry_date, unit, origin, balance_milli, created_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    event: db.prepare('INSERT INTO events (id, event_id, kind, epcis_type, action, biz_step, disposition, event_time, event_time_zone_offset, recorded_at, location_id, source_partner_id, destination_partner_id, document_ref, doc_type, doc_id, user, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    line: db.prepare('INSERT INTO event_lines (event_id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    receipt: db.prepare('INSERT INTO receipts (id, supplier_id, location_id, receipt_date, document_ref, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    batch: db.prepare('INSERT INTO batches (id, code, product_id, location_id, production_date, size_milli, unit, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    shipment: db.prepare("INSERT INTO shipments (id, kind, customer_id, from_location_id, ship_date, document_ref, user, created_at) VALUES (?, 'customer', ?, ?, ?, ?, ?, ?)"),
+    loc: db.prepare('INSERT INTO locations (id, name, kind, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    product: db.prepare(
+      'INSERT INTO products (id, kind, name, code, unit, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    partner: db.prepare(
+      'INSERT INTO partners (id, kind, name, phone, email, contact_person, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    lot: db.prepare(
+      'INSERT INTO lots (id, product_id, code, supplier_lot_code, supplier_id, production_date, expiry_date, unit, origin, balance_milli, created_event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    event: db.prepare(
+      'INSERT INTO events (id, event_id, kind, epcis_type, action, biz_step, disposition, event_time, event_time_zone_offset, recorded_at, location_id, source_partner_id, destination_partner_id, document_ref, doc_type, doc_id, user, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    line: db.prepare(
+      'INSERT INTO event_lines (event_id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    receipt: db.prepare(
+      'INSERT INTO receipts (id, supplier_id, location_id, receipt_date, document_ref, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    batch: db.prepare(
+      'INSERT INTO batches (id, code, product_id, location_id, production_date, size_milli, unit, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    shipment: db.prepare(
+      "INSERT INTO shipments (id, kind, customer_id, from_location_id, ship_date, document_ref, user, created_at) VALUES (?, 'customer', ?, ?, ?, ?, ?, ?)",
+    ),
     stock: db.prepare('INSERT INTO lot_stock (lot_id, location_id, qty_milli) VALUES (?, ?, ?)'),
   };
   const totalLots = R + S + P + I + F;
@@ -86,21 +102,69 @@ function generate(file, scale) {
   let eventId = 0;
   let shipmentId = 0;
   const ev = (kind, type, action, bizStep, disposition, date, loc, src, dst, ref, docType, docId, data) => {
-    ins.event.run(++eventId, `urn:uuid:${crypto.randomUUID()}`, kind, type, action, bizStep, disposition, `${date}T08:00:00.000+07:00`, '+07:00', now, loc, src, dst, ref, docType, docId, 'bench', data);
+    ins.event.run(
+      ++eventId,
+      `urn:uuid:${crypto.randomUUID()}`,
+      kind,
+      type,
+      action,
+      bizStep,
+      disposition,
+      `${date}T08:00:00.000+07:00`,
+      '+07:00',
+      now,
+      loc,
+      src,
+      dst,
+      ref,
+      docType,
+      docId,
+      'bench',
+      data,
+    );
     return eventId;
   };
 
   db.transaction(() => {
     ins.loc.run(1, 'Xưởng chế biến Biên Hòa', 'production', 'xuong che bien bien hoa', now, now);
     ins.loc.run(2, 'Kho thành phẩm Trảng Bom', 'warehouse', 'kho thanh pham trang bom', now, now);
-    const rawNames = ['Hạt điều thô', 'Cà phê nhân', 'Thịt heo', 'Tiêu đen', 'Đường', 'Mỡ heo', 'Nước mắm', 'Bột năng', 'Lá chuối', 'Mật ong'];
+    const rawNames = [
+      'Hạt điều thô',
+      'Cà phê nhân',
+      'Thịt heo',
+      'Tiêu đen',
+      'Đường',
+      'Mỡ heo',
+      'Nước mắm',
+      'Bột năng',
+      'Lá chuối',
+      'Mật ong',
+    ];
     const products = [];
     let pid = 0;
-    for (let i = 0; i < 20; i++) products.push({ id: ++pid, kind: 'raw', name: `${rawNames[i % 10]} loại ${i + 1}`, code: `NL${String(i + 1).padStart(2, '0')}` });
+    for (let i = 0; i < 20; i++)
+      products.push({
+        id: ++pid,
+        kind: 'raw',
+        name: `${rawNames[i % 10]} loại ${i + 1}`,
+        code: `NL${String(i + 1).padStart(2, '0')}`,
+      });
     products.push({ id: ++pid, kind: 'raw', name: 'Muối tinh', code: 'MUOI' });
     products.push({ id: ++pid, kind: 'packaging', name: 'Túi hút chân không', code: 'TUI' });
-    for (let i = 0; i < 10; i++) products.push({ id: ++pid, kind: 'intermediate', name: `Bán thành phẩm ${i + 1}`, code: `BTP${String(i + 1).padStart(2, '0')}` });
-    for (let i = 0; i < 30; i++) products.push({ id: ++pid, kind: 'finished', name: `Thành phẩm ${i + 1}`, code: `TP${String(i + 1).padStart(2, '0')}` });
+    for (let i = 0; i < 10; i++)
+      products.push({
+        id: ++pid,
+        kind: 'intermediate',
+        name: `Bán thành phẩm ${i + 1}`,
+        code: `BTP${String(i + 1).padStart(2, '0')}`,
+      });
+    for (let i = 0; i < 30; i++)
+      products.push({
+        id: ++pid,
+        kind: 'finished',
+        name: `Thành phẩm ${i + 1}`,
+        code: `TP${String(i + 1).padStart(2, '0')}`,
+      });
     for (const p of products) ins.product.run(p.id, p.kind, p.name, p.code, 'kg', p.name.toLowerCase(), now, now);
     const rawP = products.filter((p) => p.kind === 'raw' && p.code !== 'MUOI');
     const saltP = products.find((p) => p.code === 'MUOI');
@@ -109,8 +173,30 @@ function generate(file, scale) {
     const finP = products.filter((p) => p.kind === 'finished');
     const SUP = 50;
     const CUS = 500;
-    for (let i = 1; i <= SUP; i++) ins.partner.run(i, 'supplier', `Nhà cung cấp ${i}`, `0912 ${String(100000 + i).slice(0, 3)} ${String(100 + i).slice(-3)}`, `ncc${i}@vidu.vn`, 'Anh Hùng', `nha cung cap ${i}`, now, now);
-    for (let i = 1; i <= CUS; i++) ins.partner.run(SUP + i, 'customer', `Khách hàng ${i}`, `0283 ${String(800000 + i).slice(0, 3)} ${String(1000 + i).slice(-3)}`, `kh${i}@vidu.vn`, 'Chị Lan', `khach hang ${i}`, now, now);
+    for (let i = 1; i <= SUP; i++)
+      ins.partner.run(
+        i,
+        'supplier',
+        `Nhà cung cấp ${i}`,
+        `0912 ${String(100000 + i).slice(0, 3)} ${String(100 + i).slice(-3)}`,
+        `ncc${i}@vidu.vn`,
+        'Anh Hùng',
+        `nha cung cap ${i}`,
+        now,
+        now,
+      );
+    for (let i = 1; i <= CUS; i++)
+      ins.partner.run(
+        SUP + i,
+        'customer',
+        `Khách hàng ${i}`,
+        `0283 ${String(800000 + i).slice(0, 3)} ${String(1000 + i).slice(-3)}`,
+        `kh${i}@vidu.vn`,
+        'Chị Lan',
+        `khach hang ${i}`,
+        now,
+        now,
+      );
 
     let lotId = 0;
     // Receipts: raw lots, salt lots and packaging lots, one receipt document each.
@@ -119,8 +205,35 @@ function generate(file, scale) {
       const date = dateAt(i / n);
       const sup = 1 + (id % SUP);
       ins.receipt.run(id, sup, 1, date, `PN-${id}`, 'bench', now);
-      const e = ev('receipt', 'ObjectEvent', 'ADD', 'receiving', 'in_progress', date, 1, sup, null, `PN-${id}`, 'receipt', id, JSON.stringify({ receiptId: id, line: 1 }));
-      ins.lot.run(id, product.id, `${prefix}-${String(id).padStart(7, '0')}`, `NCC${sup}-${id}`, sup, date, null, 'kg', 'receipt', 0, e, now);
+      const e = ev(
+        'receipt',
+        'ObjectEvent',
+        'ADD',
+        'receiving',
+        'in_progress',
+        date,
+        1,
+        sup,
+        null,
+        `PN-${id}`,
+        'receipt',
+        id,
+        JSON.stringify({ receiptId: id, line: 1 }),
+      );
+      ins.lot.run(
+        id,
+        product.id,
+        `${prefix}-${String(id).padStart(7, '0')}`,
+        `NCC${sup}-${id}`,
+        sup,
+        date,
+        null,
+        'kg',
+        'receipt',
+        0,
+        e,
+        now,
+      );
       ins.line.run(e, 'object', id, qtyMilli, 'kg', qtyMilli, 1);
       balance[id] = qtyMilli;
       lotProduct[id] = product.id;
@@ -140,14 +253,41 @@ function generate(file, scale) {
       const b = ++batchId;
       const code = `ME-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-${String(b).padStart(7, '0')}`;
       ins.batch.run(b, code, product.id, 1, date, outQty, 'kg', 'bench', now);
-      const e = ev('production', 'TransformationEvent', null, 'commissioning', 'active', date, 1, null, null, null, 'batch', b, JSON.stringify({ batchCode: code, operator: 'Tổ 1' }));
+      const e = ev(
+        'production',
+        'TransformationEvent',
+        null,
+        'commissioning',
+        'active',
+        date,
+        1,
+        null,
+        null,
+        null,
+        'batch',
+        b,
+        JSON.stringify({ batchCode: code, operator: 'Tổ 1' }),
+      );
       for (const [lot, want] of inputs) {
         const take = Math.min(want, balance[lot]);
         if (take <= 0) continue;
         balance[lot] -= take;
         ins.line.run(e, 'input', lot, take, 'kg', -take, 1);
       }
-      ins.lot.run(id, product.id, `${prefix}-${String(id).padStart(8, '0')}`, null, null, date, null, 'kg', 'production', 0, e, now);
+      ins.lot.run(
+        id,
+        product.id,
+        `${prefix}-${String(id).padStart(8, '0')}`,
+        null,
+        null,
+        date,
+        null,
+        'kg',
+        'production',
+        0,
+        e,
+        now,
+      );
       ins.line.run(e, 'output', id, outQty, 'kg', outQty, 1);
       balance[id] = outQty;
       lotProduct[id] = product.id;
@@ -159,13 +299,26 @@ function generate(file, scale) {
       // Two raw lots from those received around the same time, and the salt lot of this run of batches.
       const centre = raw0 + Math.floor(frac * R);
       const pick = () => Math.max(raw0, Math.min(raw0 + R - 1, centre - Math.floor(rand() * 40)));
-      produce(interP[i % interP.length], dateAt(frac), [[pick(), 50_000], [pick(), 40_000], [salt0 + Math.floor(i / SALT_PER), 100]], 100_000, 'BTP');
+      produce(
+        interP[i % interP.length],
+        dateAt(frac),
+        [
+          [pick(), 50_000],
+          [pick(), 40_000],
+          [salt0 + Math.floor(i / SALT_PER), 100],
+        ],
+        100_000,
+        'BTP',
+      );
     }
     for (let i = 0; i < F; i++) {
       const frac = i / F;
       const centre = inter0 + Math.floor(frac * I);
       const pick = () => Math.max(inter0, Math.min(inter0 + I - 1, centre - Math.floor(rand() * 20)));
-      const inputs = [[pick(), 25_000], [pack0 + Math.floor(frac * P), 100]];
+      const inputs = [
+        [pick(), 25_000],
+        [pack0 + Math.floor(frac * P), 100],
+      ];
       if (rand() < 0.5) inputs.push([pick(), 15_000]);
       const out = produce(finP[i % finP.length], dateAt(frac), inputs, 40_000, 'TP');
       // Shipped to one or two customers.
@@ -175,7 +328,21 @@ function generate(file, scale) {
         const sid = ++shipmentId;
         const date = dateAt(Math.min(1, frac + 0.002));
         ins.shipment.run(sid, cus, 1, date, `PX-${sid}`, 'bench', now);
-        const e = ev('shipment', 'ObjectEvent', 'OBSERVE', 'shipping', 'in_transit', date, 1, null, cus, `PX-${sid}`, 'shipment', sid, JSON.stringify({ vehiclePlate: null, driver: null }));
+        const e = ev(
+          'shipment',
+          'ObjectEvent',
+          'OBSERVE',
+          'shipping',
+          'in_transit',
+          date,
+          1,
+          null,
+          cus,
+          `PX-${sid}`,
+          'shipment',
+          sid,
+          JSON.stringify({ vehiclePlate: null, driver: null }),
+        );
         ins.line.run(e, 'object', out, 15_000, 'kg', -15_000, 1);
         balance[out] -= 15_000;
       }
@@ -194,7 +361,14 @@ function generate(file, scale) {
 
 function counts(db) {
   const n = (t) => db.prepare(`SELECT count(*) AS n FROM ${t}`).get().n;
-  return { batches: n('batches'), lots: n('lots'), events: n('events'), lines: n('event_lines'), receipts: n('receipts'), shipments: n('shipments') };
+  return {
+    batches: n('batches'),
+    lots: n('lots'),
+    events: n('events'),
+    lines: n('event_lines'),
+    receipts: n('receipts'),
+    shipments: n('shipments'),
+  };
 }
 
 // ---------- dataset ----------
@@ -222,13 +396,22 @@ globalThis.gc?.();
 const mem0 = process.memoryUsage();
 const core = lib.openCore({ dbPath: file, host: 'cli' });
 const c = counts(core.db);
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log(`dataset: ${c.batches.toLocaleString('en')} batches, ${c.lots.toLocaleString('en')} lots, ${c.events.toLocaleString('en')} events, ${c.lines.toLocaleString('en')} event lines, ${c.receipts.toLocaleString('en')} receipts, ${c.shipments.toLocaleString('en')} shipments; file ${mb(fs.statSync(file).size)}`);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `dataset: ${c.batches.toLocaleString('en')} batches, ${c.lots.toLocaleString('en')} lots, ${c.events.toLocaleString('en')} events, ${c.lines.toLocaleString('en')} event lines, ${c.receipts.toLocaleString('en')} receipts, ${c.shipments.toLocaleString('en')} shipments; file ${mb(fs.statSync(file).size)}`,
+);
 
 // ---------- single-lot traces ----------
 const maxId = core.db.prepare('SELECT max(id) AS m FROM lots').get().m;
 const rand = rng(7);
-const codeOf = core.db.prepare('SELECT p.code AS p, l.code AS l FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?');
+const codeOf = core.db.prepare(
+  'SELECT p.code AS p, l.code AS l FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
+);
 const sample = [];
 while (sample.length < 1000) {
   const r = codeOf.get(1 + Math.floor(rand() * maxId));
@@ -251,14 +434,25 @@ for (const dir of ['back', 'forward']) {
     lots += res.data.totals.lots;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
-  console.log(`${dir === 'back' ? 'backward' : 'forward '} trace of a single lot (1,000 random lots, avg ${(lots / 1000).toFixed(1)} lots each): median ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}, max ${ms(Math.max(...times))}; CPU time median ${ms(pct(cpu, 50))}, p95 ${ms(pct(cpu, 95))}  (target p95 < 20 ms)`);
+  console.log(
+    `${dir === 'back' ? 'backward' : 'forward '} trace of a single lot (1,000 random lots, avg ${(lots / 1000).toFixed(1)} lots each): median ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}, max ${ms(Math.max(...times))}; CPU time median ${ms(pct(cpu, 50))}, p95 ${ms(pct(cpu, 95))}  (target p95 < 20 ms)`,
+  );
 }
 
 // ---------- recall scope of a raw-material lot with ~10,000 downstream lots ----------
-const salt = core.db.prepare("SELECT l.id, l.code FROM lots l JOIN products p ON p.id = l.product_id WHERE p.code = 'MUOI' ORDER BY l.id LIMIT 1 OFFSET ?").get(
-  Math.floor((core.db.prepare("SELECT count(*) AS n FROM lots l JOIN products p ON p.id = l.product_id WHERE p.code = 'MUOI'").get().n || 1) / 2),
-);
-const wide = salt ?? core.db.prepare("SELECT l.id, l.code FROM lots l WHERE l.origin = 'receipt' ORDER BY l.id LIMIT 1").get();
+const salt = core.db
+  .prepare(
+    "SELECT l.id, l.code FROM lots l JOIN products p ON p.id = l.product_id WHERE p.code = 'MUOI' ORDER BY l.id LIMIT 1 OFFSET ?",
+  )
+  .get(
+    Math.floor(
+      (core.db
+        .prepare("SELECT count(*) AS n FROM lots l JOIN products p ON p.id = l.product_id WHERE p.code = 'MUOI'")
+        .get().n || 1) / 2,
+    ),
+  );
+const wide =
+  salt ?? core.db.prepare("SELECT l.id, l.code FROM lots l WHERE l.origin = 'receipt' ORDER BY l.id LIMIT 1").get();
 const rtimes = [];
 const rcpu = [];
 let scope;
@@ -274,7 +468,9 @@ for (let i = 0; i < 6; i++) {
 }
 rtimes.shift(); // the first run warms the cache
 rcpu.shift();
-console.log(`recall scope of raw lot ${wide.code}: ${scope.totals.lots.toLocaleString('en')} lots, ${scope.totals.customers} customers, ${scope.totals.shipments.toLocaleString('en')} shipments, ${scope.totals.lotsWithStock.toLocaleString('en')} lots with stock: median ${ms(pct(rtimes, 50))}, max ${ms(Math.max(...rtimes))}; CPU time median ${ms(pct(rcpu, 50))}  (target < 500 ms)`);
+console.log(
+  `recall scope of raw lot ${wide.code}: ${scope.totals.lots.toLocaleString('en')} lots, ${scope.totals.customers} customers, ${scope.totals.shipments.toLocaleString('en')} shipments, ${scope.totals.lotsWithStock.toLocaleString('en')} lots with stock: median ${ms(pct(rtimes, 50))}, max ${ms(Math.max(...rtimes))}; CPU time median ${ms(pct(rcpu, 50))}  (target < 500 ms)`,
+);
 
 // Putting that whole scope on hold (one status event per lot) in one transaction, rolled back so the dataset stays.
 {
@@ -288,15 +484,21 @@ console.log(`recall scope of raw lot ${wide.code}: ${scope.totals.lots.toLocaleS
   } finally {
     core.db.exec('ROLLBACK');
   }
-  console.log(`recall hold of that scope: ${held.toLocaleString('en')} lots put on hold in ${ms(performance.now() - t)} (one status event each, one transaction)`);
+  console.log(
+    `recall hold of that scope: ${held.toLocaleString('en')} lots put on hold in ${ms(performance.now() - t)} (one status event each, one transaction)`,
+  );
 }
 const t1 = performance.now();
 const full = core.call('trace.run', { lotIds: [wide.id], direction: 'forward', limit: 500 });
-console.log(`forward trace of the same lot, first page of 500 of ${full.data.page.total.toLocaleString('en')} lots: ${ms(performance.now() - t1)}`);
+console.log(
+  `forward trace of the same lot, first page of 500 of ${full.data.page.total.toLocaleString('en')} lots: ${ms(performance.now() - t1)}`,
+);
 
 globalThis.gc?.();
 const mem1 = process.memoryUsage();
-console.log(`memory: RSS ${mb(mem0.rss)} before, peak ${mb(peakRss)}, ${mb(mem1.rss)} after; JS heap ${mb(mem1.heapUsed)} (the graph stays in SQLite; SQLite page cache is bounded by its cache_size)`);
+console.log(
+  `memory: RSS ${mb(mem0.rss)} before, peak ${mb(peakRss)}, ${mb(mem1.rss)} after; JS heap ${mb(mem1.heapUsed)} (the graph stays in SQLite; SQLite page cache is bounded by its cache_size)`,
+);
 core.close();
 // The generated file is kept as a cache (generating takes about a minute); --clean removes it.
 if (args.includes('--clean') && !opt('--db')) fs.rmSync(file, { force: true });

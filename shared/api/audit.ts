@@ -4,7 +4,16 @@ import { isoDate, type ListResult } from './fields';
 import { method } from './method';
 import type { ExportFile } from './trace';
 
-export type AuditEntry = { id: number; at: string; user: string; action: string; entity: string; entityId: string | null; before: unknown; after: unknown };
+export type AuditEntry = {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
 export type AuditFacets = { users: string[]; actions: string[]; entities: string[] };
 
 export const auditFilter = z
@@ -21,7 +30,15 @@ export const auditFilter = z
   .strict();
 
 export const auditMethods = {
-  'audit.list': method(auditFilter.extend({ limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(), 'read').returns<ListResult<AuditEntry>>(),
+  'audit.list': method(
+    auditFilter
+      .extend({ limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() })
+      .strict(),
+    'read',
+  ).returns<ListResult<AuditEntry>>(),
   'audit.facets': method(z.object({}).strict(), 'read').returns<AuditFacets>(),
-  'audit.export': method(auditFilter.extend({ format: z.enum(['xlsx', 'csv'], { error: 'INVALID_CHOICE' }) }).strict(), 'read').returns<ExportFile>(),
+  'audit.export': method(
+    auditFilter.extend({ format: z.enum(['xlsx', 'csv'], { error: 'INVALID_CHOICE' }) }).strict(),
+    'read',
+  ).returns<ExportFile>(),
 };

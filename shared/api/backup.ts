@@ -1,12 +1,29 @@
-// Backups and restore (issue #7). Automatic copies live in the "backups" folder next to the database;
+// Backups and restore. Automatic copies live in the "backups" folder next to the database;
 // the user may also copy to a folder of their choice (a USB stick) and restore from any copy.
 import { z } from 'zod';
 import { method } from './method';
 
 export const BACKUP_KINDS = ['daily', 'migration', 'update', 'restore', 'manual'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
-export type BackupInfo = { file: string; name: string; kind: BackupKind | 'other'; bytes: number; createdAt: string; schemaVersion: number | null; appVersion: string | null };
-export type BackupCheck = { ok: boolean; file: string; code: string | null; message: string | null; schemaVersion: number | null; appVersion: string | null; createdAt: string | null; business: string | null };
+export type BackupInfo = {
+  file: string;
+  name: string;
+  kind: BackupKind | 'other';
+  bytes: number;
+  createdAt: string;
+  schemaVersion: number | null;
+  appVersion: string | null;
+};
+export type BackupCheck = {
+  ok: boolean;
+  file: string;
+  code: string | null;
+  message: string | null;
+  schemaVersion: number | null;
+  appVersion: string | null;
+  createdAt: string | null;
+  business: string | null;
+};
 export type RestoreResult = { restoredFrom: string; safetyBackup: BackupInfo };
 
 const filePath = z.string({ error: 'REQUIRED' }).trim().min(1, { error: 'REQUIRED' }).max(1000, { error: 'TOO_LONG' });

@@ -49,15 +49,20 @@ export type BatchPlan = {
   /** Expected output quantity (size × yield if the recipe has one). */
   expectedOutput: number;
   inputs: PlanInputRow[];
-  byProducts: { productId: number; productName: string; expectedQty: number; unit: string; lotCode: string; expiryDate: string | null }[];
+  byProducts: {
+    productId: number;
+    productName: string;
+    expectedQty: number;
+    unit: string;
+    lotCode: string;
+    expiryDate: string | null;
+  }[];
   /** Ready-to-send input of `batches.record` built from this plan (accept as is, or edit). */
   record: z.input<typeof recordInput>;
   warnings: { code: string; message: string }[];
 };
 
-export const batchInputLine = z
-  .object({ lotId: id, qty: positiveQuantity, unit: unit.optional(), override })
-  .strict();
+export const batchInputLine = z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional(), override }).strict();
 
 export const batchOutputLine = z
   .object({
@@ -68,7 +73,10 @@ export const batchOutputLine = z
     unit: unit.optional(),
     expiryDate: isoDate.nullish().transform((v) => v ?? null),
     /** Explicit consumption for this output lot; when no output gives it, inputs are split proportionally. */
-    inputs: z.array(z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional() }).strict()).max(500).optional(),
+    inputs: z
+      .array(z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional() }).strict())
+      .max(500)
+      .optional(),
   })
   .strict();
 
@@ -91,9 +99,33 @@ export const recordInput = z
   .strict();
 export type RecordBatchInput = z.input<typeof recordInput>;
 
-export type MassBalance = { inputKg: number | null; outputKg: number | null; expectedOutputKg: number | null; yieldPct: number | null; lossPct: number | null; deviationPct: number | null; warning: boolean };
-export type BatchInputView = { lotId: number; lotCode: string; productId: number; productName: string; qty: number; unit: string; expiryDate: string | null; override: string | null };
-export type BatchOutputView = { eventId: number; lot: Lot; qty: number; unit: string; byProduct: boolean; inputs: { lotId: number; lotCode: string; qty: number; unit: string }[] };
+export type MassBalance = {
+  inputKg: number | null;
+  outputKg: number | null;
+  expectedOutputKg: number | null;
+  yieldPct: number | null;
+  lossPct: number | null;
+  deviationPct: number | null;
+  warning: boolean;
+};
+export type BatchInputView = {
+  lotId: number;
+  lotCode: string;
+  productId: number;
+  productName: string;
+  qty: number;
+  unit: string;
+  expiryDate: string | null;
+  override: string | null;
+};
+export type BatchOutputView = {
+  eventId: number;
+  lot: Lot;
+  qty: number;
+  unit: string;
+  byProduct: boolean;
+  inputs: { lotId: number; lotCode: string; qty: number; unit: string }[];
+};
 export type Batch = {
   id: number;
   code: string;
@@ -118,14 +150,38 @@ export type Batch = {
   inputs: BatchInputView[];
   outputs: BatchOutputView[];
 };
-export type BatchListItem = Pick<Batch, 'id' | 'code' | 'productId' | 'productName' | 'recipeName' | 'recipeVersion' | 'locationName' | 'productionDate' | 'size' | 'unit' | 'operator' | 'createdAt'> & { outputLots: string; warning: boolean };
+export type BatchListItem = Pick<
+  Batch,
+  | 'id'
+  | 'code'
+  | 'productId'
+  | 'productName'
+  | 'recipeName'
+  | 'recipeVersion'
+  | 'locationName'
+  | 'productionDate'
+  | 'size'
+  | 'unit'
+  | 'operator'
+  | 'createdAt'
+> & { outputLots: string; warning: boolean };
 
 export const batchMethods = {
   'batches.plan': method(planInput, 'read').returns<BatchPlan>(),
   'batches.record': method(recordInput, 'write').returns<Batch>(),
   'batches.get': method(byId, 'read').returns<Batch>(),
   'batches.list': method(
-    z.object({ productId: id.optional(), recipeId: id.optional(), from: isoDate.optional(), to: isoDate.optional(), search: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    z
+      .object({
+        productId: id.optional(),
+        recipeId: id.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        search: z.string().trim().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
     'read',
   ).returns<ListResult<BatchListItem>>(),
 };

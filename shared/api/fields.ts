@@ -7,11 +7,7 @@ import { isExactQuantity } from '../domain/quantity';
 
 /** Required text: trimmed, not empty, at most `max` characters. */
 export const text = (max: number) =>
-  z
-    .string({ error: 'REQUIRED' })
-    .trim()
-    .min(1, { error: 'REQUIRED' })
-    .max(max, { error: 'TOO_LONG' });
+  z.string({ error: 'REQUIRED' }).trim().min(1, { error: 'REQUIRED' }).max(max, { error: 'TOO_LONG' });
 
 /** Optional text: empty or missing becomes null. */
 export const optText = (max: number) =>
@@ -33,7 +29,12 @@ export const optGtin = z
   .superRefine((v, ctx) => {
     if (!v) return;
     const p = gtinProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p.code, params: p.code === 'GTIN_CHECK_DIGIT' ? { expected: p.expected } : {} });
+    if (p)
+      ctx.addIssue({
+        code: 'custom',
+        message: p.code,
+        params: p.code === 'GTIN_CHECK_DIGIT' ? { expected: p.expected } : {},
+      });
   });
 
 export const optGln = z
@@ -44,13 +45,23 @@ export const optGln = z
   .superRefine((v, ctx) => {
     if (!v) return;
     const p = glnProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p.code, params: p.code === 'GLN_CHECK_DIGIT' ? { expected: p.expected } : {} });
+    if (p)
+      ctx.addIssue({
+        code: 'custom',
+        message: p.code,
+        params: p.code === 'GLN_CHECK_DIGIT' ? { expected: p.expected } : {},
+      });
   });
 
 function checkTaxCode(v: string | null, ctx: z.RefinementCtx) {
   if (!v) return;
   const p = taxCodeProblem(v);
-  if (p) ctx.addIssue({ code: 'custom', message: p.code, params: p.code === 'TAX_CODE_CHECK_DIGIT' ? { expected: p.expected } : {} });
+  if (p)
+    ctx.addIssue({
+      code: 'custom',
+      message: p.code,
+      params: p.code === 'TAX_CODE_CHECK_DIGIT' ? { expected: p.expected } : {},
+    });
 }
 
 export const taxCode = z
@@ -89,7 +100,9 @@ export const optPhone = z
   .max(30, { error: 'TOO_LONG' })
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^(\+?84|0)[\d\s.-]{8,13}$/.test(v) && v.replace(/\D/g, '').length >= 9, { message: 'PHONE_FORMAT' });
+  .refine((v) => v === null || (/^(\+?84|0)[\d\s.-]{8,13}$/.test(v) && v.replace(/\D/g, '').length >= 9), {
+    message: 'PHONE_FORMAT',
+  });
 
 export const IMAGE_MAX_KB = 1024;
 /** An image as a data URL (PNG/JPEG/WEBP), at most IMAGE_MAX_KB. */
@@ -97,8 +110,13 @@ export const optImage = z
   .string({ error: 'INVALID_TYPE' })
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/.test(v), { message: 'IMAGE_FORMAT' })
-  .refine((v) => v === null || (v.length * 3) / 4 <= IMAGE_MAX_KB * 1024, { message: 'IMAGE_TOO_LARGE', params: { max: IMAGE_MAX_KB } });
+  .refine((v) => v === null || /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/.test(v), {
+    message: 'IMAGE_FORMAT',
+  })
+  .refine((v) => v === null || (v.length * 3) / 4 <= IMAGE_MAX_KB * 1024, {
+    message: 'IMAGE_TOO_LARGE',
+    params: { max: IMAGE_MAX_KB },
+  });
 
 /** A quantity with at most 3 decimals, greater than zero. */
 export const positiveQuantity = z
@@ -112,10 +130,13 @@ export const optPositiveQuantity = positiveQuantity.nullish().transform((v) => v
 export const isoDate = z
   .string({ error: 'DATE_FORMAT' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'DATE_FORMAT' })
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, { message: 'DATE_FORMAT' });
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    },
+    { message: 'DATE_FORMAT' },
+  );
 
 /** Common list query: search text, archived switch, sort and paging. */
 export const listQuery = <S extends readonly [string, ...string[]]>(sortFields: S) =>
@@ -125,8 +146,17 @@ export const listQuery = <S extends readonly [string, ...string[]]>(sortFields: 
       includeArchived: z.boolean({ error: 'INVALID_TYPE' }).optional(),
       sort: z.enum(sortFields, { error: 'INVALID_CHOICE' }).optional(),
       order: z.enum(['asc', 'desc'], { error: 'INVALID_CHOICE' }).optional(),
-      limit: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }).max(1000, { error: 'TOO_BIG' }).optional(),
-      offset: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'TOO_SMALL' }).optional(),
+      limit: z
+        .number({ error: 'INVALID_TYPE' })
+        .int({ error: 'NOT_INTEGER' })
+        .min(1, { error: 'TOO_SMALL' })
+        .max(1000, { error: 'TOO_BIG' })
+        .optional(),
+      offset: z
+        .number({ error: 'INVALID_TYPE' })
+        .int({ error: 'NOT_INTEGER' })
+        .min(0, { error: 'TOO_SMALL' })
+        .optional(),
     })
     .strict();
 

@@ -1,4 +1,4 @@
-// Import from Excel/CSV (issue #7): templates with Vietnamese headers, a preview that names every
+// Import from Excel/CSV: templates with Vietnamese headers, a preview that names every
 // problem by row and column, and an all-or-nothing import (or only the valid rows, if the user says so).
 import { z } from 'zod';
 import { method } from './method';
@@ -39,5 +39,8 @@ export type ImportResult = { kind: ImportKind; imported: number; skipped: number
 export const importMethods = {
   'imports.template': method(z.object({ kind: fileInput.kind }).strict(), 'read').returns<ExportFile>(),
   'imports.preview': method(z.object(fileInput).strict(), 'read').returns<ImportPreview>(),
-  'imports.commit': method(z.object({ ...fileInput, onlyValid: z.boolean({ error: 'INVALID_TYPE' }).default(false) }).strict(), 'write').returns<ImportResult>(),
+  'imports.commit': method(
+    z.object({ ...fileInput, onlyValid: z.boolean({ error: 'INVALID_TYPE' }).default(false) }).strict(),
+    'write',
+  ).returns<ImportResult>(),
 };

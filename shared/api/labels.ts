@@ -35,7 +35,11 @@ const source = {
 export const PRINT_LANGS = ['tspl', 'zpl', 'escpos', 'driver'] as const;
 export const printLang = z.enum(PRINT_LANGS, { error: 'INVALID_CHOICE' });
 export const dpi = z.union([z.literal(203), z.literal(300), z.literal(600)], { error: 'INVALID_CHOICE' });
-const copies = z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }).max(10000, { error: 'TOO_BIG' });
+const copies = z
+  .number({ error: 'INVALID_TYPE' })
+  .int({ error: 'NOT_INTEGER' })
+  .min(1, { error: 'TOO_SMALL' })
+  .max(10000, { error: 'TOO_BIG' });
 
 export const previewInput = z
   .object({
@@ -152,26 +156,45 @@ export type PrintJob = {
 };
 
 export const labelMethods = {
-  'labels.templates': method(z.object({ includeArchived: z.boolean().optional() }).strict(), 'read').returns<TemplateInfo[]>(),
+  'labels.templates': method(z.object({ includeArchived: z.boolean().optional() }).strict(), 'read').returns<
+    TemplateInfo[]
+  >(),
   'labels.template': method(z.object({ ref: templateRef }).strict(), 'read').returns<TemplateInfo>(),
-  'labels.saveTemplate': method(z.object({ id: id.optional(), template: labelTemplate, basedOn: optText(100) }).strict(), 'write').returns<TemplateInfo>(),
+  'labels.saveTemplate': method(
+    z.object({ id: id.optional(), template: labelTemplate, basedOn: optText(100) }).strict(),
+    'write',
+  ).returns<TemplateInfo>(),
   'labels.archiveTemplate': method(z.object({ id }).strict(), 'write').returns<TemplateInfo>(),
   'labels.data': method(z.object(source).strict(), 'read').returns<{ lotId: number | null; data: LabelData }>(),
   'labels.preview': method(previewInput, 'read').returns<Preview>(),
   /** Label settings: the trace page address for QR codes of products without a GTIN ('{traceCode}' is replaced). */
   'labels.settings': method(z.object({}).strict(), 'read').returns<{ traceUri: string | null }>(),
   'labels.updateSettings': method(
-    z.object({ traceUri: z.string().trim().max(300, { error: 'TOO_LONG' }).regex(/^https?:\/\/[^\s]+\{traceCode\}/, { error: 'INVALID' }).nullable() }).strict(),
+    z
+      .object({
+        traceUri: z
+          .string()
+          .trim()
+          .max(300, { error: 'TOO_LONG' })
+          .regex(/^https?:\/\/[^\s]+\{traceCode\}/, { error: 'INVALID' })
+          .nullable(),
+      })
+      .strict(),
     'write',
   ).returns<{ traceUri: string | null }>(),
   'printers.list': method(z.object({}).strict(), 'read').returns<Printer[]>(),
   /** Printers installed in the OS (CUPS queues; Windows printers through the desktop shell). */
-  'printers.installed': method(z.object({}).strict(), 'read').returns<{ name: string; uri: string; isDefault?: boolean }[]>(),
+  'printers.installed': method(z.object({}).strict(), 'read').returns<
+    { name: string; uri: string; isDefault?: boolean }[]
+  >(),
   'printers.save': method(printerInput, 'write').returns<Printer>(),
   'printers.archive': method(z.object({ id }).strict(), 'write').returns<Printer>(),
   'print.submit': method(printInput, 'write').returns<PrintJob>(),
   /** Calibration label (frame, mm rulers, crosshair) or a one-label test print on a saved printer. */
-  'print.test': method(z.object({ printerId: id, kind: z.enum(['calibration', 'test']) }).strict(), 'write').returns<PrintJob>(),
+  'print.test': method(
+    z.object({ printerId: id, kind: z.enum(['calibration', 'test']) }).strict(),
+    'write',
+  ).returns<PrintJob>(),
   /** Sends a failed job again; a job that printed is printed again only with `again: true` (as a new job). */
   'print.retry': method(z.object({ id, again: z.boolean().optional() }).strict(), 'write').returns<PrintJob>(),
   'print.cancel': method(z.object({ id }).strict(), 'write').returns<PrintJob>(),

@@ -20,7 +20,10 @@ export const unit = z.enum(UNIT_CODES, { error: 'INVALID_CHOICE' });
 /** A form's idempotency key: the same key saved twice records once (double click, resend). */
 export const requestKey = z.string({ error: 'INVALID_TYPE' }).trim().min(1).max(100, { error: 'TOO_LONG' }).optional();
 /** Permission to use a lot that is on hold, quarantined, recalled… or expired; the reason is recorded. */
-export const override = z.object({ reason: text(500) }).strict().optional();
+export const override = z
+  .object({ reason: text(500) })
+  .strict()
+  .optional();
 /** An event time typed by the user: a date (time = now) or a full ISO time with offset. */
 export const optEventDate = isoDate.optional();
 
@@ -56,7 +59,18 @@ export type Lot = {
   stock: LotStockRow[];
 };
 
-export type HistoryLine = { lineId: number; role: 'object' | 'input' | 'output'; lotId: number; lotCode: string; productName: string; qty: number; unit: string; stockDelta: number; locationName: string | null; correctsLineId: number | null };
+export type HistoryLine = {
+  lineId: number;
+  role: 'object' | 'input' | 'output';
+  lotId: number;
+  lotCode: string;
+  productName: string;
+  qty: number;
+  unit: string;
+  stockDelta: number;
+  locationName: string | null;
+  correctsLineId: number | null;
+};
 
 /** One event as the lot page and the event list show it. */
 export type EventView = {
@@ -98,10 +112,34 @@ export type LotDetail = {
   labelData: Record<string, unknown> | null;
   history: EventView[];
   /** One step back: input lots of the production event(s) that made it (net quantities). */
-  madeFrom: { lotId: number; lotCode: string; productName: string; qty: number; unit: string; batchId: number | null; batchCode: string | null }[];
+  madeFrom: {
+    lotId: number;
+    lotCode: string;
+    productName: string;
+    qty: number;
+    unit: string;
+    batchId: number | null;
+    batchCode: string | null;
+  }[];
   /** One step forward: lots made from it, and shipments. */
-  usedIn: { lotId: number; lotCode: string; productName: string; qty: number; unit: string; batchId: number | null; batchCode: string | null }[];
-  shippedTo: { shipmentId: number; customerName: string | null; toLocationName: string | null; qty: number; unit: string; date: string; documentRef: string | null }[];
+  usedIn: {
+    lotId: number;
+    lotCode: string;
+    productName: string;
+    qty: number;
+    unit: string;
+    batchId: number | null;
+    batchCode: string | null;
+  }[];
+  shippedTo: {
+    shipmentId: number;
+    customerName: string | null;
+    toLocationName: string | null;
+    qty: number;
+    unit: string;
+    date: string;
+    documentRef: string | null;
+  }[];
   overrides: { eventId: number; status: string; reason: string; user: string; eventTime: string }[];
 };
 
@@ -111,16 +149,28 @@ export const lotListQuery = z
     productId: id.optional(),
     locationId: id.optional(),
     supplierId: id.optional(),
-    state: z.enum([...LOT_STATUSES, 'expired', 'used_up'] as [string, ...string[]], { error: 'INVALID_CHOICE' }).optional(),
+    state: z
+      .enum([...LOT_STATUSES, 'expired', 'used_up'] as [string, ...string[]], { error: 'INVALID_CHOICE' })
+      .optional(),
     origin: z.enum(['receipt', 'production', 'opening'], { error: 'INVALID_CHOICE' }).optional(),
     /** Only lots with a balance. */
     inStock: z.boolean({ error: 'INVALID_TYPE' }).optional(),
     /** Only lots that are usable now (available, not expired, balance > 0). */
     usable: z.boolean({ error: 'INVALID_TYPE' }).optional(),
-    expiringWithinDays: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'NEGATIVE' }).max(3650, { error: 'TOO_BIG' }).optional(),
+    expiringWithinDays: z
+      .number({ error: 'INVALID_TYPE' })
+      .int({ error: 'NOT_INTEGER' })
+      .min(0, { error: 'NEGATIVE' })
+      .max(3650, { error: 'TOO_BIG' })
+      .optional(),
     sort: z.enum(['expiryDate', 'code', 'createdAt', 'balance', 'productName'], { error: 'INVALID_CHOICE' }).optional(),
     order: z.enum(['asc', 'desc'], { error: 'INVALID_CHOICE' }).optional(),
-    limit: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }).max(1000, { error: 'TOO_BIG' }).optional(),
+    limit: z
+      .number({ error: 'INVALID_TYPE' })
+      .int({ error: 'NOT_INTEGER' })
+      .min(1, { error: 'TOO_SMALL' })
+      .max(1000, { error: 'TOO_BIG' })
+      .optional(),
     offset: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'TOO_SMALL' }).optional(),
   })
   .strict();
@@ -152,7 +202,14 @@ export type Proposal = {
 };
 
 export const proposeInput = z
-  .object({ productId: id, qty: positiveQuantity, unit: unit.optional(), locationId: id.optional(), excludeLotIds: z.array(id).max(1000).optional(), /** Day of use (default today): lots expired by then are left out. */ date: isoDate.optional() })
+  .object({
+    productId: id,
+    qty: positiveQuantity,
+    unit: unit.optional(),
+    locationId: id.optional(),
+    excludeLotIds: z.array(id).max(1000).optional(),
+    /** Day of use (default today): lots expired by then are left out. */ date: isoDate.optional(),
+  })
   .strict();
 
 export const statusInput = z
@@ -185,23 +242,62 @@ export const openingInput = z
   .strict();
 
 // ---------- stock ----------
-export type StockRow = { productId: number; productName: string; productCode: string; productKind: string; locationId: number; locationName: string; unit: string; qty: number; lots: number; usableQty: number; nearestExpiry: string | null };
-export type StockSummary = { rows: StockRow[]; totals: { products: number; lotsInStock: number; locations: number }; byProduct: { productId: number; productName: string; unit: string; qty: number; lots: number }[] };
-export type ExpiringLot = Pick<Lot, 'id' | 'productId' | 'productName' | 'code' | 'expiryDate' | 'daysToExpiry' | 'balance' | 'unit' | 'status'>;
-export type Expiring = { today: string; counts: { expired: number; within7: number; within30: number; within90: number }; lots: ExpiringLot[] };
-export type RebuildDifference = { lotId: number; lotCode: string; locationId: number | null; what: 'balance' | 'location' | 'status'; maintained: number | string; rebuilt: number | string };
+export type StockRow = {
+  productId: number;
+  productName: string;
+  productCode: string;
+  productKind: string;
+  locationId: number;
+  locationName: string;
+  unit: string;
+  qty: number;
+  lots: number;
+  usableQty: number;
+  nearestExpiry: string | null;
+};
+export type StockSummary = {
+  rows: StockRow[];
+  totals: { products: number; lotsInStock: number; locations: number };
+  byProduct: { productId: number; productName: string; unit: string; qty: number; lots: number }[];
+};
+export type ExpiringLot = Pick<
+  Lot,
+  'id' | 'productId' | 'productName' | 'code' | 'expiryDate' | 'daysToExpiry' | 'balance' | 'unit' | 'status'
+>;
+export type Expiring = {
+  today: string;
+  counts: { expired: number; within7: number; within30: number; within90: number };
+  lots: ExpiringLot[];
+};
+export type RebuildDifference = {
+  lotId: number;
+  lotCode: string;
+  locationId: number | null;
+  what: 'balance' | 'location' | 'status';
+  maintained: number | string;
+  rebuilt: number | string;
+};
 export type RebuildReport = { lotsChecked: number; events: number; differences: RebuildDifference[]; fixed: boolean };
 
 // ---------- events ----------
 export const eventListQuery = z
   .object({
     lotId: id.optional(),
-    kind: z.enum(['receipt', 'production', 'shipment', 'transfer', 'status', 'correction', 'opening'], { error: 'INVALID_CHOICE' }).optional(),
+    kind: z
+      .enum(['receipt', 'production', 'shipment', 'transfer', 'status', 'correction', 'opening'], {
+        error: 'INVALID_CHOICE',
+      })
+      .optional(),
     docType: z.enum(['receipt', 'batch', 'shipment', 'recall'], { error: 'INVALID_CHOICE' }).optional(),
     docId: id.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    limit: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }).max(1000, { error: 'TOO_BIG' }).optional(),
+    limit: z
+      .number({ error: 'INVALID_TYPE' })
+      .int({ error: 'NOT_INTEGER' })
+      .min(1, { error: 'TOO_SMALL' })
+      .max(1000, { error: 'TOO_BIG' })
+      .optional(),
     offset: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'TOO_SMALL' }).optional(),
   })
   .strict();
@@ -210,7 +306,10 @@ export const correctInput = z
   .object({
     eventId: id,
     /** New quantity for each line to change (in the line's unit); 0 removes the line's effect. */
-    lines: z.array(z.object({ lineId: id, qty: z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }) }).strict()).min(1, { error: 'REQUIRED' }).max(1000),
+    lines: z
+      .array(z.object({ lineId: id, qty: z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }) }).strict())
+      .min(1, { error: 'REQUIRED' })
+      .max(1000),
     reason: text(500),
     requestKey,
   })
@@ -221,14 +320,36 @@ export const lotMethods = {
   'lots.list': method(lotListQuery, 'read').returns<ListResult<Lot>>(),
   'lots.get': method(byId, 'read').returns<LotDetail>(),
   'lots.findByCode': method(z.object({ code: text(40), productId: id.optional() }).strict(), 'read').returns<Lot[]>(),
-  'lots.nextCode': method(z.object({ productId: id, date: isoDate.optional(), exclude: z.array(z.string()).max(1000).optional() }).strict(), 'read').returns<{ code: string }>(),
-  'lots.checkCode': method(z.object({ productId: id, code: z.string() }).strict(), 'read').returns<{ ok: boolean; code: string | null; message: string | null }>(),
+  'lots.nextCode': method(
+    z.object({ productId: id, date: isoDate.optional(), exclude: z.array(z.string()).max(1000).optional() }).strict(),
+    'read',
+  ).returns<{ code: string }>(),
+  'lots.checkCode': method(z.object({ productId: id, code: z.string() }).strict(), 'read').returns<{
+    ok: boolean;
+    code: string | null;
+    message: string | null;
+  }>(),
   'lots.propose': method(proposeInput, 'read').returns<Proposal>(),
   'lots.setStatus': method(statusInput, 'write').returns<EventView>(),
   'lots.createOpening': method(openingInput, 'write').returns<Lot>(),
-  'stock.summary': method(z.object({ locationId: id.optional(), productId: id.optional() }).strict(), 'read').returns<StockSummary>(),
-  'stock.expiring': method(z.object({ locationId: id.optional(), days: z.number().int().min(1).max(3650).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(), 'read').returns<Expiring>(),
-  'stock.rebuild': method(z.object({ fix: z.boolean({ error: 'INVALID_TYPE' }).optional() }).strict(), 'write').returns<RebuildReport>(),
+  'stock.summary': method(
+    z.object({ locationId: id.optional(), productId: id.optional() }).strict(),
+    'read',
+  ).returns<StockSummary>(),
+  'stock.expiring': method(
+    z
+      .object({
+        locationId: id.optional(),
+        days: z.number().int().min(1).max(3650).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    'read',
+  ).returns<Expiring>(),
+  'stock.rebuild': method(
+    z.object({ fix: z.boolean({ error: 'INVALID_TYPE' }).optional() }).strict(),
+    'write',
+  ).returns<RebuildReport>(),
   'events.list': method(eventListQuery, 'read').returns<ListResult<EventView>>(),
   'events.get': method(byId, 'read').returns<EventView>(),
   'events.correct': method(correctInput, 'write').returns<EventView>(),

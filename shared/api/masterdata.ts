@@ -54,7 +54,12 @@ export const locationFields = z
   })
   .strict();
 export type LocationInput = z.input<typeof locationFields>;
-export type Location = z.output<typeof locationFields> & { id: number; archived: boolean; createdAt: string; updatedAt: string };
+export type Location = z.output<typeof locationFields> & {
+  id: number;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
 
 // ---------- products and materials ----------
 export const PRODUCT_KINDS = ['raw', 'intermediate', 'finished', 'packaging'] as const;
@@ -72,9 +77,18 @@ export const productFields = z
     unit: z.enum(UNIT_CODES, { error: 'INVALID_CHOICE' }),
     /** For count units: one unit holds packSize of packUnit (1 hộp = 0,5 kg). */
     packSize: optPositiveQuantity,
-    packUnit: z.enum(UNIT_CODES, { error: 'INVALID_CHOICE' }).nullish().transform((v) => v ?? null),
+    packUnit: z
+      .enum(UNIT_CODES, { error: 'INVALID_CHOICE' })
+      .nullish()
+      .transform((v) => v ?? null),
     netQuantity: optText(50),
-    shelfLifeDays: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'NEGATIVE' }).max(3650, { error: 'TOO_BIG' }).nullish().transform((v) => v ?? null),
+    shelfLifeDays: z
+      .number({ error: 'INVALID_TYPE' })
+      .int({ error: 'NOT_INTEGER' })
+      .min(0, { error: 'NEGATIVE' })
+      .max(3650, { error: 'TOO_BIG' })
+      .nullish()
+      .transform((v) => v ?? null),
     ingredients: optText(2000),
     storage: optText(1000),
     usage: optText(1000),
@@ -88,14 +102,25 @@ export const productFields = z
   })
   .strict();
 export type ProductInput = z.input<typeof productFields>;
-export type Product = z.output<typeof productFields> & { id: number; archived: boolean; createdAt: string; updatedAt: string };
+export type Product = z.output<typeof productFields> & {
+  id: number;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
 
 /** Rules that span fields; checked by the service on create and on the merged record of an update. */
-export function productCrossFieldProblems(p: { unit: string; packSize: number | null; packUnit: string | null }): { path: string; code: string }[] {
+export function productCrossFieldProblems(p: {
+  unit: string;
+  packSize: number | null;
+  packUnit: string | null;
+}): { path: string; code: string }[] {
   const problems: { path: string; code: string }[] = [];
-  if ((p.packSize === null) !== (p.packUnit === null)) problems.push({ path: p.packSize === null ? 'packSize' : 'packUnit', code: 'PACK_SIZE_REQUIRED' });
+  if ((p.packSize === null) !== (p.packUnit === null))
+    problems.push({ path: p.packSize === null ? 'packSize' : 'packUnit', code: 'PACK_SIZE_REQUIRED' });
   if (p.packUnit && p.packUnit === p.unit) problems.push({ path: 'packUnit', code: 'INVALID' });
-  if (p.packSize !== null && unitDef(p.unit)?.dimension !== 'count') problems.push({ path: 'packSize', code: 'INVALID' });
+  if (p.packSize !== null && unitDef(p.unit)?.dimension !== 'count')
+    problems.push({ path: 'packSize', code: 'INVALID' });
   return problems;
 }
 
@@ -117,14 +142,23 @@ export const partnerFields = z
   })
   .strict();
 export type PartnerInput = z.input<typeof partnerFields>;
-export type Partner = z.output<typeof partnerFields> & { id: number; archived: boolean; createdAt: string; updatedAt: string };
+export type Partner = z.output<typeof partnerFields> & {
+  id: number;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export const productSortFields = ['name', 'code', 'kind', 'gtin', 'updatedAt'] as const;
 export const locationSortFields = ['name', 'kind', 'updatedAt'] as const;
 export const partnerSortFields = ['name', 'kind', 'updatedAt'] as const;
 
-const productListQuery = listQuery(productSortFields).extend({ kind: z.enum(PRODUCT_KINDS, { error: 'INVALID_CHOICE' }).optional() });
-const partnerListQuery = listQuery(partnerSortFields).extend({ kind: z.enum(['supplier', 'customer'], { error: 'INVALID_CHOICE' }).optional() });
+const productListQuery = listQuery(productSortFields).extend({
+  kind: z.enum(PRODUCT_KINDS, { error: 'INVALID_CHOICE' }).optional(),
+});
+const partnerListQuery = listQuery(partnerSortFields).extend({
+  kind: z.enum(['supplier', 'customer'], { error: 'INVALID_CHOICE' }).optional(),
+});
 
 /** The wizard's progress: which first-run steps are done. */
 export type SetupStatus = { business: boolean; location: boolean; product: boolean; done: boolean };

@@ -1,4 +1,4 @@
-// Who may call what (issue #7). Shared so the UI hides what a role cannot do, and the core refuses it.
+// Who may call what. Shared so the UI hides what a role cannot do, and the core refuses it.
 // Rules, in order:
 //  1. PUBLIC methods need no login (the login screen itself, language, app facts).
 //  2. SELF methods: any signed-in user (log out, change own PIN).
@@ -10,7 +10,14 @@
 import type { Access } from './method';
 import type { Role } from './users';
 
-export const PUBLIC_METHODS = new Set(['users.status', 'users.setup', 'users.login', 'users.recover', 'system.info', 'settings.get']);
+export const PUBLIC_METHODS = new Set([
+  'users.status',
+  'users.setup',
+  'users.login',
+  'users.recover',
+  'system.info',
+  'settings.get',
+]);
 export const SELF_METHODS = new Set(['users.logout', 'users.me', 'users.changePin']);
 
 const OWNER: Role[] = ['owner'];
@@ -74,9 +81,14 @@ export const STAFF_WRITES = new Set([
   'printers.save',
 ]);
 /** Printing and sending to the portal are staff work too, whatever the label/sync modules name them. */
-export const STAFF_WRITE_PATTERNS: RegExp[] = [/print/i, /^labels?\.(render|preview|record|reprint)/, /^sync\.(push|run|now|send|retry)/];
+export const STAFF_WRITE_PATTERNS: RegExp[] = [
+  /print/i,
+  /^labels?\.(render|preview|record|reprint)/,
+  /^sync\.(push|run|now|send|retry)/,
+];
 
-export type Classification = 'public' | 'self' | 'restricted' | 'owner-only' | 'staff-write' | 'read' | 'unclassified-write';
+export type Classification =
+  'public' | 'self' | 'restricted' | 'owner-only' | 'staff-write' | 'read' | 'unclassified-write';
 
 export function classify(name: string, access: Access): Classification {
   if (PUBLIC_METHODS.has(name)) return 'public';

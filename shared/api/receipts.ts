@@ -72,8 +72,20 @@ export const receiptMethods = {
   'receipts.create': method(receiptInput, 'write').returns<Receipt>(),
   'receipts.get': method(byId, 'read').returns<Receipt>(),
   'receipts.list': method(
-    z.object({ supplierId: id.optional(), from: isoDate.optional(), to: isoDate.optional(), search: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    z
+      .object({
+        supplierId: id.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        search: z.string().trim().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
     'read',
   ).returns<ListResult<ReceiptListItem>>(),
-  'receipts.parseScan': method(z.object({ scan: text(500), date: isoDate.optional() }).strict(), 'read').returns<ScannedLine>(),
+  'receipts.parseScan': method(
+    z.object({ scan: text(500), date: isoDate.optional() }).strict(),
+    'read',
+  ).returns<ScannedLine>(),
 };

@@ -30,14 +30,29 @@ export const recipeFields = z
     /** Expected output as a percent of the input mass (e.g. 92). */
     yieldPct: percent.nullish().transform((v) => v ?? null),
     /** Expected loss in percent (e.g. 8); the mass-balance check allows this much. */
-    lossPct: z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }).max(100, { error: 'TOO_BIG' }).nullish().transform((v) => v ?? null),
+    lossPct: z
+      .number({ error: 'INVALID_TYPE' })
+      .min(0, { error: 'NEGATIVE' })
+      .max(100, { error: 'TOO_BIG' })
+      .nullish()
+      .transform((v) => v ?? null),
     steps: optText(10000),
     note: optText(1000),
   })
   .strict();
 export type RecipeInput = z.input<typeof recipeFields>;
 
-export type RecipeLine = { lineNo: number; role: 'input' | 'by_product'; productId: number; productName: string; productCode: string; qty: number | null; percent: number | null; unit: string; note: string | null };
+export type RecipeLine = {
+  lineNo: number;
+  role: 'input' | 'by_product';
+  productId: number;
+  productName: string;
+  productCode: string;
+  qty: number | null;
+  percent: number | null;
+  unit: string;
+  note: string | null;
+};
 export type RecipeVersion = {
   id: number;
   version: number;
@@ -67,11 +82,22 @@ export type Recipe = {
   current: RecipeVersion;
   versions: { id: number; version: number; createdAt: string; user: string; batches: number }[];
 };
-export type RecipeListItem = Omit<Recipe, 'current' | 'versions'> & { version: number; inputCount: number; batchSize: number; batchUnit: string };
+export type RecipeListItem = Omit<Recipe, 'current' | 'versions'> & {
+  version: number;
+  inputCount: number;
+  batchSize: number;
+  batchUnit: string;
+};
 
 export const recipeMethods = {
-  'recipes.list': method(listQuery(['name', 'updatedAt'] as const).extend({ productId: id.optional() }), 'read').returns<ListResult<RecipeListItem>>(),
-  'recipes.get': method(z.object({ id, version: z.number().int().positive().optional() }).strict(), 'read').returns<Recipe>(),
+  'recipes.list': method(
+    listQuery(['name', 'updatedAt'] as const).extend({ productId: id.optional() }),
+    'read',
+  ).returns<ListResult<RecipeListItem>>(),
+  'recipes.get': method(
+    z.object({ id, version: z.number().int().positive().optional() }).strict(),
+    'read',
+  ).returns<Recipe>(),
   'recipes.create': method(recipeFields, 'write').returns<Recipe>(),
   /** A new version with the given content (fields not given are copied from the current version). */
   'recipes.update': method(recipeFields.partial().extend({ id }).strict(), 'write').returns<Recipe>(),

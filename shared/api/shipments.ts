@@ -15,13 +15,27 @@ export const shipmentInput = z
     vehiclePlate: optText(20),
     driver: optText(100),
     note: optText(1000),
-    lines: z.array(z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional(), override }).strict()).min(1, { error: 'REQUIRED' }).max(1000, { error: 'TOO_BIG' }),
+    lines: z
+      .array(z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional(), override }).strict())
+      .min(1, { error: 'REQUIRED' })
+      .max(1000, { error: 'TOO_BIG' }),
     requestKey,
   })
   .strict();
 export type ShipmentInput = z.input<typeof shipmentInput>;
 
-export type ShipmentLineView = { lineId: number; lotId: number; lotCode: string; productId: number; productName: string; gtin: string | null; qty: number; unit: string; expiryDate: string | null; override: string | null };
+export type ShipmentLineView = {
+  lineId: number;
+  lotId: number;
+  lotCode: string;
+  productId: number;
+  productName: string;
+  gtin: string | null;
+  qty: number;
+  unit: string;
+  expiryDate: string | null;
+  override: string | null;
+};
 export type Shipment = {
   id: number;
   kind: 'customer' | 'transfer';
@@ -47,7 +61,17 @@ export const shipmentMethods = {
   'shipments.create': method(shipmentInput, 'write').returns<Shipment>(),
   'shipments.get': method(byId, 'read').returns<Shipment>(),
   'shipments.list': method(
-    z.object({ customerId: id.optional(), kind: z.enum(['customer', 'transfer']).optional(), from: isoDate.optional(), to: isoDate.optional(), search: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    z
+      .object({
+        customerId: id.optional(),
+        kind: z.enum(['customer', 'transfer']).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        search: z.string().trim().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
     'read',
   ).returns<ListResult<ShipmentListItem>>(),
 };

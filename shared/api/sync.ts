@@ -15,7 +15,14 @@ export type PortalView = {
   type: PortalType;
   url: string | null;
   auth: AuthKind;
-  settings: { clientId?: string; tokenUrl?: string; username?: string; timeoutMs?: number; batchSize?: number; outDir?: string };
+  settings: {
+    clientId?: string;
+    tokenUrl?: string;
+    username?: string;
+    timeoutMs?: number;
+    batchSize?: number;
+    outDir?: string;
+  };
   hasSecret: boolean;
   enabled: boolean;
   lastSyncAt: string | null;
@@ -24,7 +31,19 @@ export type PortalView = {
 
 export type SyncCounts = { total: number; pending: number; sending: number; accepted: number; rejected: number };
 
-export type SyncItem = { itemId: number; kind: 'event' | 'masterdata'; label: string; eventId: string | null; eventTime: string | null; status: string; attempts: number; reason: string | null; rawAnswer: string | null; receipt: string | null; updatedAt: string | null };
+export type SyncItem = {
+  itemId: number;
+  kind: 'event' | 'masterdata';
+  label: string;
+  eventId: string | null;
+  eventTime: string | null;
+  status: string;
+  attempts: number;
+  reason: string | null;
+  rawAnswer: string | null;
+  receipt: string | null;
+  updatedAt: string | null;
+};
 
 export type JobView = {
   id: string;
@@ -32,7 +51,14 @@ export type JobView = {
   state: 'running' | 'done' | 'failed';
   startedAt: string;
   finishedAt: string | null;
-  progress: { total: number; done: number; accepted: number; rejected: number; phase: string; message: string | null } | null;
+  progress: {
+    total: number;
+    done: number;
+    accepted: number;
+    rejected: number;
+    phase: string;
+    message: string | null;
+  } | null;
   /** Kind-specific result: sync outcome, test result, or export file facts. */
   result: Record<string, unknown> | null;
   error: { code: string; message: string } | null;
@@ -41,11 +67,24 @@ export type JobView = {
 export type SyncStatus = {
   portal: PortalView | null;
   counts: SyncCounts;
-  lastRun: { startedAt: string; finishedAt: string | null; outcome: string | null; accepted: number; rejected: number; message: string | null } | null;
+  lastRun: {
+    startedAt: string;
+    finishedAt: string | null;
+    outcome: string | null;
+    accepted: number;
+    rejected: number;
+    message: string | null;
+  } | null;
   job: JobView | null;
 };
 
-export type CircularRow = { productId: number; code: string; values: Record<string, string | null>; missing: string[]; missingText: string };
+export type CircularRow = {
+  productId: number;
+  code: string;
+  values: Record<string, string | null>;
+  missing: string[];
+  missingText: string;
+};
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'INVALID_DATE' });
 
@@ -81,7 +120,13 @@ const jobId = z.object({ jobId: z.string().min(1).max(100) }).strict();
 export const syncMethods = {
   'sync.status': method(z.object({}).strict(), 'read').returns<SyncStatus>(),
   'sync.items': method(
-    z.object({ status: z.enum(['pending', 'sending', 'accepted', 'rejected']).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    z
+      .object({
+        status: z.enum(['pending', 'sending', 'accepted', 'rejected']).optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
     'read',
   ).returns<{ total: number; items: SyncItem[] }>(),
   'sync.run': method(z.object({}).strict(), 'write').returns<JobView>(),
@@ -91,6 +136,11 @@ export const syncMethods = {
   'sync.settings.save': method(portalInput, 'write').returns<PortalView>(),
   'sync.settings.test': method(z.object({}).strict(), 'read').returns<JobView>(),
   'export.start': method(exportInput, 'read').returns<JobView>(),
-  'export.download': method(jobId, 'read').returns<{ fileName: string; mimeType: string; base64: string; bytes: number }>(),
+  'export.download': method(jobId, 'read').returns<{
+    fileName: string;
+    mimeType: string;
+    base64: string;
+    bytes: number;
+  }>(),
   'export.circular': method(z.object({}).strict(), 'read').returns<CircularRow[]>(),
 };

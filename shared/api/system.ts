@@ -9,7 +9,7 @@ export type SystemInfo = {
   dbPath: string;
   host: 'electron' | 'http' | 'cli' | 'test';
   timeZoneOffset: string;
-  /** The training database (issue #7): the UI shows an "ĐÀO TẠO" banner, labels print "MẪU/TRAINING". */
+  /** The training database: the UI shows an "ĐÀO TẠO" banner, labels print "MẪU/TRAINING". */
   workshop: boolean;
 };
 export type IntegrityReport = { ok: boolean; problems: string[]; foreignKeyProblems: number; checkedAt: string };
@@ -19,5 +19,8 @@ export const systemMethods = {
   'system.info': method(z.object({}).strict(), 'read').returns<SystemInfo>(),
   'system.check': method(z.object({}).strict(), 'read').returns<IntegrityReport>(),
   'settings.get': method(z.object({}).strict(), 'read').returns<Settings>(),
-  'settings.update': method(z.object({ language: z.enum(['vi', 'en'], { error: 'INVALID_CHOICE' }).optional() }).strict(), 'write').returns<Settings>(),
+  'settings.update': method(
+    z.object({ language: z.enum(['vi', 'en'], { error: 'INVALID_CHOICE' }).optional() }).strict(),
+    'write',
+  ).returns<Settings>(),
 };

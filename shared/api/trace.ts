@@ -10,7 +10,11 @@ import '../i18n/trace';
  * A lot as typed or scanned: our lot code, `PRODUCT-CODE/LOT-CODE` when the code is used by several
  * products, or the supplier's lot code (all our lots received under it).
  */
-export const lotSpec = z.string({ error: 'INVALID_TYPE' }).trim().min(1, { error: 'REQUIRED' }).max(80, { error: 'TOO_LONG' });
+export const lotSpec = z
+  .string({ error: 'INVALID_TYPE' })
+  .trim()
+  .min(1, { error: 'REQUIRED' })
+  .max(80, { error: 'TOO_LONG' });
 /** One or several lots, by code or by id (at least one in all). */
 const lotsSelector = {
   lots: z.array(lotSpec).max(200, { error: 'TOO_BIG' }).optional(),
@@ -30,7 +34,12 @@ export const traceInput = z
     ...lotsSelector,
     direction: z.enum(TRACE_DIRECTIONS, { error: 'INVALID_CHOICE' }).default('both'),
     /** Paging over the lots of the answer (ordered by side, level, id); links and partners follow the page. */
-    limit: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }).max(50_000, { error: 'TOO_BIG' }).default(2000),
+    limit: z
+      .number({ error: 'INVALID_TYPE' })
+      .int({ error: 'NOT_INTEGER' })
+      .min(1, { error: 'TOO_SMALL' })
+      .max(50_000, { error: 'TOO_BIG' })
+      .default(2000),
     offset: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'TOO_SMALL' }).default(0),
   })
   .strict()
@@ -72,7 +81,14 @@ export type TraceShipment = {
   unit: string;
 };
 
-export type TraceProduction = { eventId: number; batchId: number | null; batchCode: string | null; date: string; qty: number; unit: string };
+export type TraceProduction = {
+  eventId: number;
+  batchId: number | null;
+  batchCode: string | null;
+  date: string;
+  qty: number;
+  unit: string;
+};
 
 export type TraceLot = {
   id: number;
@@ -103,9 +119,26 @@ export type TraceLot = {
 };
 
 /** Input lot → output lot inside one production event, with the net quantity consumed. */
-export type TraceLink = { fromLotId: number; toLotId: number; eventId: number; batchId: number | null; batchCode: string | null; date: string; qty: number; unit: string };
+export type TraceLink = {
+  fromLotId: number;
+  toLotId: number;
+  eventId: number;
+  batchId: number | null;
+  batchCode: string | null;
+  date: string;
+  qty: number;
+  unit: string;
+};
 
-export type TraceTotals = { lots: number; back: number; forward: number; receipts: number; shipments: number; customers: number; suppliers: number };
+export type TraceTotals = {
+  lots: number;
+  back: number;
+  forward: number;
+  receipts: number;
+  shipments: number;
+  customers: number;
+  suppliers: number;
+};
 
 export type TraceResult = {
   direction: TraceDirection;
@@ -122,8 +155,22 @@ export type TraceResult = {
   partners: TracePartner[];
 };
 
-export type ResolvedLot = { id: number; code: string; productId: number; productCode: string; productName: string; matchedBy: 'code' | 'product/code' | 'supplierLot' | 'id' };
-export type LotSuggestion = { id: number; code: string; productCode: string; productName: string; supplierLotCode: string | null; spec: string };
+export type ResolvedLot = {
+  id: number;
+  code: string;
+  productId: number;
+  productCode: string;
+  productName: string;
+  matchedBy: 'code' | 'product/code' | 'supplierLot' | 'id';
+};
+export type LotSuggestion = {
+  id: number;
+  code: string;
+  productCode: string;
+  productName: string;
+  supplierLotCode: string | null;
+  spec: string;
+};
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
 export type ExportFile = { fileName: string; mimeType: string; base64: string; bytes: number };
@@ -145,9 +192,36 @@ export type RecallLot = {
   /** Net quantity shipped to customers. */
   shipped: number;
 };
-export type RecallCustomerShipment = { eventId: number; shipmentId: number | null; date: string; documentRef: string | null; lotId: number; lotCode: string; productCode: string; productName: string; qty: number; unit: string };
-export type RecallCustomer = { partner: TracePartner; shipments: RecallCustomerShipment[]; byLot: { lotId: number; lotCode: string; productCode: string; qty: number; unit: string }[] };
-export type RecallStockAt = { locationId: number; locationName: string; lots: { lotId: number; lotCode: string; productCode: string; productName: string; qty: number; unit: string; status: string }[] };
+export type RecallCustomerShipment = {
+  eventId: number;
+  shipmentId: number | null;
+  date: string;
+  documentRef: string | null;
+  lotId: number;
+  lotCode: string;
+  productCode: string;
+  productName: string;
+  qty: number;
+  unit: string;
+};
+export type RecallCustomer = {
+  partner: TracePartner;
+  shipments: RecallCustomerShipment[];
+  byLot: { lotId: number; lotCode: string; productCode: string; qty: number; unit: string }[];
+};
+export type RecallStockAt = {
+  locationId: number;
+  locationName: string;
+  lots: {
+    lotId: number;
+    lotCode: string;
+    productCode: string;
+    productName: string;
+    qty: number;
+    unit: string;
+    status: string;
+  }[];
+};
 export type RecallScope = {
   rootIds: number[];
   generatedAt: string;
@@ -183,7 +257,10 @@ export type Recall = {
 };
 export type RecallDetail = Recall & { scope: RecallScope };
 
-export const recallScopeInput = z.object({ ...lotsSelector }).strict().refine(hasLots, noLots);
+export const recallScopeInput = z
+  .object({ ...lotsSelector })
+  .strict()
+  .refine(hasLots, noLots);
 export const recallStartInput = z
   .object({
     ...lotsSelector,
@@ -210,7 +287,12 @@ export type Drill = {
   customersCount: number | null;
   lotsWithStock: number | null;
 };
-export type DrillDetail = Drill & { evidence: { lots: { code: string; productCode: string; balance: number; unit: string }[]; customers: { name: string; phone: string | null; email: string | null }[] } | null };
+export type DrillDetail = Drill & {
+  evidence: {
+    lots: { code: string; productCode: string; balance: number; unit: string }[];
+    customers: { name: string; phone: string | null; email: string | null }[];
+  } | null;
+};
 
 // ---------- completeness ----------
 export const COMPLETENESS_CHECKS = ['batchInputs', 'outputQty', 'shipmentLots', 'receiptSupplier'] as const;
@@ -235,28 +317,77 @@ export type Completeness = {
 
 export const traceMethods = {
   'trace.run': method(traceInput, 'read').returns<TraceResult>(),
-  'trace.resolve': method(z.object({ ...lotsSelector }).strict().refine(hasLots, noLots), 'read').returns<ResolvedLot[]>(),
-  'trace.findLots': method(z.object({ q: text(80), limit: z.number().int().min(1).max(50).default(10) }).strict(), 'read').returns<LotSuggestion[]>(),
+  'trace.resolve': method(
+    z
+      .object({ ...lotsSelector })
+      .strict()
+      .refine(hasLots, noLots),
+    'read',
+  ).returns<ResolvedLot[]>(),
+  'trace.findLots': method(
+    z.object({ q: text(80), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    'read',
+  ).returns<LotSuggestion[]>(),
   'trace.export': method(
     z
-      .object({ ...lotsSelector, direction: z.enum(TRACE_DIRECTIONS, { error: 'INVALID_CHOICE' }).default('both'), format: z.enum(EXPORT_FORMATS, { error: 'INVALID_CHOICE' }) })
+      .object({
+        ...lotsSelector,
+        direction: z.enum(TRACE_DIRECTIONS, { error: 'INVALID_CHOICE' }).default('both'),
+        format: z.enum(EXPORT_FORMATS, { error: 'INVALID_CHOICE' }),
+      })
       .strict()
       .refine(hasLots, noLots),
     'read',
   ).returns<ExportFile>(),
-  'trace.completeness': method(z.object({ days: z.number({ error: 'INVALID_TYPE' }).int().min(1, { error: 'TOO_SMALL' }).max(3650, { error: 'TOO_BIG' }).default(30), limit: z.number().int().min(1).max(1000).default(50) }).strict(), 'read').returns<Completeness>(),
+  'trace.completeness': method(
+    z
+      .object({
+        days: z
+          .number({ error: 'INVALID_TYPE' })
+          .int()
+          .min(1, { error: 'TOO_SMALL' })
+          .max(3650, { error: 'TOO_BIG' })
+          .default(30),
+        limit: z.number().int().min(1).max(1000).default(50),
+      })
+      .strict(),
+    'read',
+  ).returns<Completeness>(),
 
   'recall.scope': method(recallScopeInput, 'read').returns<RecallScope>(),
   'recall.start': method(recallStartInput, 'write').returns<RecallDetail>(),
   'recall.get': method(byId, 'read').returns<RecallDetail>(),
-  'recall.list': method(z.object({ status: z.enum(['open', 'lifted'], { error: 'INVALID_CHOICE' }).optional() }).strict(), 'read').returns<Recall[]>(),
+  'recall.list': method(
+    z.object({ status: z.enum(['open', 'lifted'], { error: 'INVALID_CHOICE' }).optional() }).strict(),
+    'read',
+  ).returns<Recall[]>(),
   'recall.hold': method(byId, 'write').returns<RecallDetail>(),
-  'recall.check': method(z.object({ id, step: z.enum(['isolate', 'contact'], { error: 'INVALID_CHOICE' }), done: z.boolean({ error: 'INVALID_TYPE' }) }).strict(), 'write').returns<Recall>(),
-  'recall.export': method(z.object({ id, format: z.enum(['xlsx', 'pdf'], { error: 'INVALID_CHOICE' }) }).strict(), 'write').returns<ExportFile>(),
+  'recall.check': method(
+    z
+      .object({
+        id,
+        step: z.enum(['isolate', 'contact'], { error: 'INVALID_CHOICE' }),
+        done: z.boolean({ error: 'INVALID_TYPE' }),
+      })
+      .strict(),
+    'write',
+  ).returns<Recall>(),
+  'recall.export': method(
+    z.object({ id, format: z.enum(['xlsx', 'pdf'], { error: 'INVALID_CHOICE' }) }).strict(),
+    'write',
+  ).returns<ExportFile>(),
   'recall.lift': method(z.object({ id, reason: text(500) }).strict(), 'write').returns<RecallDetail>(),
 
-  'drill.start': method(z.object({ ...lotsSelector, trainer: optText(100), note: optText(500) }).strict().refine(hasLots, noLots), 'write').returns<Drill>(),
+  'drill.start': method(
+    z
+      .object({ ...lotsSelector, trainer: optText(100), note: optText(500) })
+      .strict()
+      .refine(hasLots, noLots),
+    'write',
+  ).returns<Drill>(),
   'drill.confirm': method(byId, 'write').returns<DrillDetail>(),
   'drill.get': method(byId, 'read').returns<DrillDetail>(),
-  'drill.list': method(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), 'read').returns<Drill[]>(),
+  'drill.list': method(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), 'read').returns<
+    Drill[]
+  >(),
 };

@@ -5,4 +5,11 @@ import { backupMethods } from './backup';
 import { importMethods } from './imports';
 import { helpMethods, workshopMethods } from './workshop';
 
-export const trustMethods = { ...usersMethods, ...auditMethods, ...backupMethods, ...importMethods, ...workshopMethods, ...helpMethods };
+export const trustMethods = {
+  ...usersMethods,
+  ...auditMethods,
+  ...backupMethods,
+  ...importMethods,
+  ...workshopMethods,
+  ...helpMethods,
+};

@@ -1,4 +1,4 @@
-// Users and roles (issue #7): first-run owner set-up, PIN login, quick user switch, owner PIN reset
+// Users and roles: first-run owner set-up, PIN login, quick user switch, owner PIN reset
 // with a one-time recovery code, and the owner's user management.
 import { z } from 'zod';
 import { id, text } from './fields';
@@ -27,15 +27,33 @@ export const usersMethods = {
   /** Public, only while no user exists: creates the owner, returns the recovery code once. */
   'users.setup': method(z.object({ name: userName, pin }).strict(), 'write').returns<SetupResult>(),
   /** Public. 'read' because a wrong PIN must still be counted: the service writes its own transactions. */
-  'users.login': method(z.object({ userId: id, pin: z.string({ error: 'REQUIRED' }).max(20, { error: 'TOO_LONG' }) }).strict(), 'read').returns<LoginResult>(),
+  'users.login': method(
+    z.object({ userId: id, pin: z.string({ error: 'REQUIRED' }).max(20, { error: 'TOO_LONG' }) }).strict(),
+    'read',
+  ).returns<LoginResult>(),
   'users.logout': method(z.object({}).strict(), 'write').returns<{ ok: true }>(),
   /** Public: the owner forgot the PIN; the recovery code sets a new one and is replaced by a new code. */
-  'users.recover': method(z.object({ code: z.string({ error: 'REQUIRED' }).max(40, { error: 'TOO_LONG' }), newPin: pin }).strict(), 'read').returns<SetupResult>(),
+  'users.recover': method(
+    z.object({ code: z.string({ error: 'REQUIRED' }).max(40, { error: 'TOO_LONG' }), newPin: pin }).strict(),
+    'read',
+  ).returns<SetupResult>(),
   'users.me': method(z.object({}).strict(), 'read').returns<Me>(),
-  'users.changePin': method(z.object({ oldPin: z.string().max(20), newPin: pin }).strict(), 'write').returns<{ ok: true }>(),
+  'users.changePin': method(z.object({ oldPin: z.string().max(20), newPin: pin }).strict(), 'write').returns<{
+    ok: true;
+  }>(),
   'users.list': method(z.object({ includeDisabled: z.boolean().optional() }).strict(), 'read').returns<User[]>(),
   'users.create': method(z.object({ name: userName, role, pin }).strict(), 'write').returns<User>(),
-  'users.update': method(z.object({ id, name: userName.optional(), role: role.optional(), disabled: z.boolean({ error: 'INVALID_TYPE' }).optional() }).strict(), 'write').returns<User>(),
+  'users.update': method(
+    z
+      .object({
+        id,
+        name: userName.optional(),
+        role: role.optional(),
+        disabled: z.boolean({ error: 'INVALID_TYPE' }).optional(),
+      })
+      .strict(),
+    'write',
+  ).returns<User>(),
   /** The owner sets a new PIN for someone who forgot theirs (also clears a lockout). */
   'users.setPin': method(z.object({ id, pin }).strict(), 'write').returns<User>(),
   'users.newRecoveryCode': method(z.object({}).strict(), 'write').returns<{ recoveryCode: string }>(),

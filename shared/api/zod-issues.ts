@@ -22,17 +22,23 @@ export function issueToField(issue: z.core.$ZodIssue): RawFieldError {
     const key = issue.keys[0] ?? '';
     return { path: path === 'input' ? key : `${path}.${key}`, code: 'UNKNOWN_FIELD', params: { key } };
   }
-  if (issue.code === 'invalid_type' && i.input === undefined && !CODE_RE.test(issue.message)) return { path, code: 'REQUIRED', params };
+  if (issue.code === 'invalid_type' && i.input === undefined && !CODE_RE.test(issue.message))
+    return { path, code: 'REQUIRED', params };
   if (CODE_RE.test(issue.message)) {
     // A missing required value fails as a type error carrying our REQUIRED code.
-    if (issue.code === 'invalid_type' && i.input !== undefined && issue.message === 'REQUIRED') return { path, code: 'INVALID_TYPE', params };
+    if (issue.code === 'invalid_type' && i.input !== undefined && issue.message === 'REQUIRED')
+      return { path, code: 'INVALID_TYPE', params };
     return { path, code: issue.message, params };
   }
   switch (issue.code) {
     case 'too_big':
       return { path, code: issue.origin === 'string' ? 'TOO_LONG' : 'TOO_BIG', params };
     case 'too_small':
-      return { path, code: issue.origin === 'string' ? (params.min === 1 ? 'REQUIRED' : 'TOO_SHORT') : 'TOO_SMALL', params };
+      return {
+        path,
+        code: issue.origin === 'string' ? (params.min === 1 ? 'REQUIRED' : 'TOO_SHORT') : 'TOO_SMALL',
+        params,
+      };
     case 'invalid_type':
       return { path, code: 'INVALID_TYPE', params };
     case 'invalid_value':

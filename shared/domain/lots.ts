@@ -59,7 +59,9 @@ export function daysBetween(from: string, to: string): number {
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date; Date.UTC on the parts (FEFO lists compute this for every lot). */
 function dayNumber(date: string): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+  return Math.round(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
+  );
 }
 
 export function addDays(date: string, days: number): string {
@@ -75,7 +77,10 @@ export function isExpired(expiryDate: string | null, today: string): boolean {
   return expiryDate !== null && expiryDate < today;
 }
 
-export function lotState(l: { status: LotStatus; expiryDate: string | null; balanceMilli: number }, today: string): LotState {
+export function lotState(
+  l: { status: LotStatus; expiryDate: string | null; balanceMilli: number },
+  today: string,
+): LotState {
   if (l.status !== 'available') return l.status;
   if (l.balanceMilli <= 0) return 'used_up';
   if (isExpired(l.expiryDate, today)) return 'expired';
@@ -83,13 +88,22 @@ export function lotState(l: { status: LotStatus; expiryDate: string | null; bala
 }
 
 /** Why a lot cannot be used or shipped without an override: its status, or 'expired'; null when usable. */
-export function lotBlock(l: { status: LotStatus; expiryDate: string | null }, today: string): LotStatus | 'expired' | null {
+export function lotBlock(
+  l: { status: LotStatus; expiryDate: string | null },
+  today: string,
+): LotStatus | 'expired' | null {
   if (l.status !== 'available') return l.status;
   if (isExpired(l.expiryDate, today)) return 'expired';
   return null;
 }
 
-export type FefoCandidate = { lotId: number; expiryDate: string | null; productionDate: string | null; availableMilli: number; createdOrder: number };
+export type FefoCandidate = {
+  lotId: number;
+  expiryDate: string | null;
+  productionDate: string | null;
+  availableMilli: number;
+  createdOrder: number;
+};
 export type FefoPick = { lotId: number; takeMilli: number };
 
 /**
@@ -97,7 +111,10 @@ export type FefoPick = { lotId: number; takeMilli: number };
  * production date, then the first recorded. Takes from each lot until `needMilli` is covered; the
  * shortfall is what stock cannot cover.
  */
-export function pickFefo(candidates: FefoCandidate[], needMilli: number): { picks: FefoPick[]; shortfallMilli: number } {
+export function pickFefo(
+  candidates: FefoCandidate[],
+  needMilli: number,
+): { picks: FefoPick[]; shortfallMilli: number } {
   const sorted = [...candidates].filter((c) => c.availableMilli > 0).sort(fefoCompare);
   const picks: FefoPick[] = [];
   let left = needMilli;

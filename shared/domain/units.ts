@@ -1,7 +1,13 @@
 // Units of measure a small food business uses. Mass and volume convert among themselves; count units
 // (hộp, thùng…) convert to mass/volume/other counts only through a product's pack size.
 export type UnitDimension = 'mass' | 'volume' | 'count';
-export type UnitDef = { code: string; dimension: UnitDimension; /** size in the dimension's base (g, ml, 1) */ factor: number; vi: string; en: string };
+export type UnitDef = {
+  code: string;
+  dimension: UnitDimension;
+  /** size in the dimension's base (g, ml, 1) */ factor: number;
+  vi: string;
+  en: string;
+};
 
 export const UNITS: UnitDef[] = [
   { code: 'kg', dimension: 'mass', factor: 1000, vi: 'kg', en: 'kg' },

@@ -42,7 +42,9 @@ export function buildElementString(elements: readonly AiValue[], opts: BuildOpti
   if (errors.length) return { ok: false, errors };
   const predefined = (e: AiValue) => aiEntry(e.ai)?.fnc1 === false;
   const ordered =
-    opts.order === 'as-given' ? [...elements] : [...elements.filter(predefined), ...elements.filter((e) => !predefined(e))];
+    opts.order === 'as-given'
+      ? [...elements]
+      : [...elements.filter(predefined), ...elements.filter((e) => !predefined(e))];
   const sep = opts.separator ?? GS;
   let data = '';
   ordered.forEach((e, i) => {
@@ -67,7 +69,13 @@ export function lotCodeProblem(lot: string): Gs1Error | null {
  * "-", other characters outside CSET 82 are dropped, cut to 20. Returns '' when nothing usable is left.
  */
 export function toGs1LotCode(text: string): string {
-  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').trim().replace(/\s+/g, '-');
+  const folded = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .trim()
+    .replace(/\s+/g, '-');
   let out = '';
   for (const c of folded) if (firstBadChar(c, 'X') < 0) out += c;
   return out.slice(0, LOT_MAX_LENGTH);

@@ -10,9 +10,26 @@ export const DEFAULT_DL_DOMAIN = 'https://id.gs1.org';
 
 /** Short names GS1 Digital Link 1.x allows in the path instead of the numeric AI. */
 const SHORT_NAMES: Record<string, string> = {
-  gtin: '01', itip: '8006', cpv: '22', lot: '10', ser: '21', sscc: '00', gln: '414', glnx: '254', party: '417',
-  gdti: '253', gcn: '255', grai: '8003', giai: '8004', ginc: '401', gsin: '402', gsrnp: '8017', gsrn: '8018',
-  cpid: '8010', cpsn: '8011', gmn: '8013',
+  gtin: '01',
+  itip: '8006',
+  cpv: '22',
+  lot: '10',
+  ser: '21',
+  sscc: '00',
+  gln: '414',
+  glnx: '254',
+  party: '417',
+  gdti: '253',
+  gcn: '255',
+  grai: '8003',
+  giai: '8004',
+  ginc: '401',
+  gsin: '402',
+  gsrnp: '8017',
+  gsrn: '8018',
+  cpid: '8010',
+  cpsn: '8011',
+  gmn: '8013',
 };
 
 /** Percent-encodes everything but RFC 3986 unreserved characters (A–Z a–z 0–9 - . _ ~), as Digital Link requires. */
@@ -29,10 +46,13 @@ function normaliseDomain(domain: string): string {
 function qualifierSequence(key: AiEntry, qualifiers: string[]): string[] | null {
   for (const seq of key.dlpkey ?? []) {
     let i = 0;
-    if (qualifiers.every((q) => {
-      while (i < seq.length && seq[i] !== q) i++;
-      return i++ < seq.length;
-    })) return seq;
+    if (
+      qualifiers.every((q) => {
+        while (i < seq.length && seq[i] !== q) i++;
+        return i++ < seq.length;
+      })
+    )
+      return seq;
   }
   return null;
 }
@@ -75,8 +95,16 @@ export function buildDigitalLink(elements: readonly AiValue[], opts: { domain?: 
  * The usual label QR: `https://{domain}/01/{gtin14}/10/{lot}?17={yymmdd}`. `gtin` may be GTIN-8/12/13/14;
  * `expiryDate` is ISO `YYYY-MM-DD`.
  */
-export function productDigitalLink(p: { gtin: string; lot?: string; serial?: string; expiryDate?: string; domain?: string }): DigitalLinkResult {
-  const elements: AiValue[] = [{ ai: '01', value: /^\d{8}$|^\d{12,13}$/.test(p.gtin) ? p.gtin.padStart(14, '0') : p.gtin }];
+export function productDigitalLink(p: {
+  gtin: string;
+  lot?: string;
+  serial?: string;
+  expiryDate?: string;
+  domain?: string;
+}): DigitalLinkResult {
+  const elements: AiValue[] = [
+    { ai: '01', value: /^\d{8}$|^\d{12,13}$/.test(p.gtin) ? p.gtin.padStart(14, '0') : p.gtin },
+  ];
   if (p.lot !== undefined) elements.push({ ai: '10', value: p.lot });
   if (p.serial !== undefined) elements.push({ ai: '21', value: p.serial });
   if (p.expiryDate !== undefined) {
@@ -119,7 +147,8 @@ export function parseDigitalLink(uri: string): { elements: AiValue[]; errors: Gs
   const errors: Gs1Error[] = [];
   for (let i = keyAt; i < segs.length; i += 2) elements.push({ ai: asAi(segs[i]), value: segs[i + 1] });
   // GS1 Digital Link allows GTIN-8/12/13 in the URI; element strings always carry GTIN-14.
-  if (elements[0].ai === '01' && /^(\d{8}|\d{12}|\d{13})$/.test(elements[0].value)) elements[0].value = elements[0].value.padStart(14, '0');
+  if (elements[0].ai === '01' && /^(\d{8}|\d{12}|\d{13})$/.test(elements[0].value))
+    elements[0].value = elements[0].value.padStart(14, '0');
   const key = aiEntry(elements[0].ai) as AiEntry;
   const qualifiers = elements.slice(1).map((e) => e.ai);
   if (qualifiers.length && !qualifierSequence(key, qualifiers)) {

@@ -87,7 +87,8 @@ export function parseScan(input: string, opts: ScanOptions = {}): Gs1Scan {
     s = s.slice(3);
   }
   s = s.replace(new RegExp(`^${GS}+`), '');
-  const done = (form: ScanForm, elements: AiValue[], errors: Gs1Error[]) => finish(form, symbology, elements, errors, opts);
+  const done = (form: ScanForm, elements: AiValue[], errors: Gs1Error[]) =>
+    finish(form, symbology, elements, errors, opts);
 
   if (!s) return done('element-string', [], [gs1Error('GS1_EMPTY')]);
   if (/^https?:\/\//i.test(s)) {
@@ -112,7 +113,9 @@ function plainGtin(s: string): [AiValue[], Gs1Error[]] {
   if (!/^(\d{8}|\d{12,14})$/.test(s)) return [[], [gs1Error('GS1_NOT_GS1')]];
   const gtin = s.padStart(14, '0');
   const expected = String(gs1CheckDigit(gtin.slice(0, -1)));
-  return expected === gtin[13] ? [[{ ai: '01', value: gtin }], []] : [[], [gs1Error('GS1_CHECK_DIGIT', { ai: '01', expected })]];
+  return expected === gtin[13]
+    ? [[{ ai: '01', value: gtin }], []]
+    : [[], [gs1Error('GS1_CHECK_DIGIT', { ai: '01', expected })]];
 }
 
 /**
@@ -199,7 +202,10 @@ export function parseHri(text: string): { elements: AiValue[]; errors: Gs1Error[
   let pos = 0;
   if (readAi(0) === null) {
     const m = /^\((\d{2,4})\)/.exec(text);
-    return { elements, errors: [m ? gs1Error('GS1_UNKNOWN_AI', { ai: m[1] }) : gs1Error('GS1_HRI_SYNTAX', { position: 1 })] };
+    return {
+      elements,
+      errors: [m ? gs1Error('GS1_UNKNOWN_AI', { ai: m[1] }) : gs1Error('GS1_HRI_SYNTAX', { position: 1 })],
+    };
   }
   while (pos < text.length) {
     const ai = readAi(pos) as string;
@@ -221,7 +227,13 @@ export function parseHri(text: string): { elements: AiValue[]; errors: Gs1Error[
 }
 
 /** Validates values, de-duplicates exact repeats, checks pairings and fills the convenience fields. */
-function finish(form: ScanForm, symbology: string | null, read: AiValue[], readErrors: Gs1Error[], opts: ScanOptions): Gs1Scan {
+function finish(
+  form: ScanForm,
+  symbology: string | null,
+  read: AiValue[],
+  readErrors: Gs1Error[],
+  opts: ScanOptions,
+): Gs1Scan {
   const errors = [...readErrors];
   const elements: AiValue[] = [];
   const valid = new Map<string, string>();
@@ -240,7 +252,10 @@ function finish(form: ScanForm, symbology: string | null, read: AiValue[], readE
   return scan;
 }
 
-type Convenience = Pick<Gs1Scan, 'gtin' | 'lot' | 'productionDate' | 'expiryDate' | 'bestBefore' | 'serial' | 'netWeightKg' | 'count' | 'sscc'>;
+type Convenience = Pick<
+  Gs1Scan,
+  'gtin' | 'lot' | 'productionDate' | 'expiryDate' | 'bestBefore' | 'serial' | 'netWeightKg' | 'count' | 'sscc'
+>;
 
 /** The everyday fields from validated AI values (`valid`: AI → value). */
 export function convenienceFields(valid: ReadonlyMap<string, string>, today?: Date | string): Convenience {

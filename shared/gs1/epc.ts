@@ -20,7 +20,9 @@ export function epcUnescape(v: string): string {
 }
 
 function prefixLengthError(prefixLength: number, min: number, max: number): Gs1Error[] | null {
-  return Number.isInteger(prefixLength) && prefixLength >= min && prefixLength <= max ? null : [gs1Error('GS1_PREFIX_LENGTH', { length: prefixLength })];
+  return Number.isInteger(prefixLength) && prefixLength >= min && prefixLength <= max
+    ? null
+    : [gs1Error('GS1_PREFIX_LENGTH', { length: prefixLength })];
 }
 
 function check(...pairs: [string, string][]): Gs1Error[] | null {
@@ -42,14 +44,18 @@ const gtin14 = (g: string) => (/^(\d{8}|\d{12}|\d{13})$/.test(g) ? g.padStart(14
 export function lgtinUrn(gtin: string, lot: string, prefixLength: number): EpcResult {
   const g = gtin14(gtin);
   const errors = prefixLengthError(prefixLength, 6, 12) ?? check(['01', g], ['10', lot]);
-  return errors ? { ok: false, errors } : { ok: true, value: `urn:epc:class:lgtin:${gtinParts(g, prefixLength)}.${epcEscape(lot)}` };
+  return errors
+    ? { ok: false, errors }
+    : { ok: true, value: `urn:epc:class:lgtin:${gtinParts(g, prefixLength)}.${epcEscape(lot)}` };
 }
 
 /** `urn:epc:id:sgtin:{companyPrefix}.{indicator+itemRef}.{serial}` — one serialised item. */
 export function sgtinUrn(gtin: string, serial: string, prefixLength: number): EpcResult {
   const g = gtin14(gtin);
   const errors = prefixLengthError(prefixLength, 6, 12) ?? check(['01', g], ['21', serial]);
-  return errors ? { ok: false, errors } : { ok: true, value: `urn:epc:id:sgtin:${gtinParts(g, prefixLength)}.${epcEscape(serial)}` };
+  return errors
+    ? { ok: false, errors }
+    : { ok: true, value: `urn:epc:id:sgtin:${gtinParts(g, prefixLength)}.${epcEscape(serial)}` };
 }
 
 /**
@@ -57,16 +63,24 @@ export function sgtinUrn(gtin: string, serial: string, prefixLength: number): Ep
  * Without a GLN extension (AI 254) the extension is "0", as the Tag Data Standard prescribes.
  */
 export function sglnUrn(gln: string, prefixLength: number, extension?: string): EpcResult {
-  const errors = prefixLengthError(prefixLength, 6, 12) ?? check(['414', gln], ...(extension ? [['254', extension] as [string, string]] : []));
+  const errors =
+    prefixLengthError(prefixLength, 6, 12) ??
+    check(['414', gln], ...(extension ? [['254', extension] as [string, string]] : []));
   if (errors) return { ok: false, errors };
-  return { ok: true, value: `urn:epc:id:sgln:${gln.slice(0, prefixLength)}.${gln.slice(prefixLength, 12)}.${extension ? epcEscape(extension) : '0'}` };
+  return {
+    ok: true,
+    value: `urn:epc:id:sgln:${gln.slice(0, prefixLength)}.${gln.slice(prefixLength, 12)}.${extension ? epcEscape(extension) : '0'}`,
+  };
 }
 
 /** `urn:epc:id:sscc:{companyPrefix}.{extension+serialRef}` — a shipped carton or pallet. */
 export function ssccUrn(sscc: string, prefixLength: number): EpcResult {
   const errors = prefixLengthError(prefixLength, 6, 12) ?? check(['00', sscc]);
   if (errors) return { ok: false, errors };
-  return { ok: true, value: `urn:epc:id:sscc:${sscc.slice(1, 1 + prefixLength)}.${sscc[0]}${sscc.slice(1 + prefixLength, 17)}` };
+  return {
+    ok: true,
+    value: `urn:epc:id:sscc:${sscc.slice(1, 1 + prefixLength)}.${sscc[0]}${sscc.slice(1 + prefixLength, 17)}`,
+  };
 }
 
 /**
@@ -76,8 +90,10 @@ export function ssccUrn(sscc: string, prefixLength: number): EpcResult {
 export function sscc18(extension: number | string, companyPrefix: string, serialRef: number | string): EpcResult {
   const ext = String(extension);
   const ref = String(serialRef);
-  if (!/^\d$/.test(ext)) return { ok: false, errors: [gs1Error('GS1_BAD_VALUE', { ai: '00', value: ext, linter: 'extension' })] };
-  if (!/^\d{6,12}$/.test(companyPrefix)) return { ok: false, errors: [gs1Error('GS1_PREFIX_LENGTH', { length: companyPrefix.length })] };
+  if (!/^\d$/.test(ext))
+    return { ok: false, errors: [gs1Error('GS1_BAD_VALUE', { ai: '00', value: ext, linter: 'extension' })] };
+  if (!/^\d{6,12}$/.test(companyPrefix))
+    return { ok: false, errors: [gs1Error('GS1_PREFIX_LENGTH', { length: companyPrefix.length })] };
   const refDigits = 16 - companyPrefix.length;
   if (!/^\d+$/.test(ref) || ref.length > refDigits) {
     return { ok: false, errors: [gs1Error('GS1_LENGTH', lengthParams('00', ref.length, 1, refDigits))] };
@@ -90,7 +106,9 @@ export function sscc18(extension: number | string, companyPrefix: string, serial
 export function lgtinDigitalLink(gtin: string, lot: string, domain = DEFAULT_DL_DOMAIN): EpcResult {
   const g = gtin14(gtin);
   const errors = check(['01', g], ['10', lot]);
-  return errors ? { ok: false, errors } : { ok: true, value: `${domain.replace(/\/+$/, '')}/01/${g}/10/${dlEncode(lot)}` };
+  return errors
+    ? { ok: false, errors }
+    : { ok: true, value: `${domain.replace(/\/+$/, '')}/01/${g}/10/${dlEncode(lot)}` };
 }
 
 /**

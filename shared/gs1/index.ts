@@ -25,7 +25,18 @@ export type { BuildOptions, BuildResult } from './build';
 export { isoToYymmdd, yymmddToIso, gs1Century } from './dates';
 export { DEFAULT_DL_DOMAIN, buildDigitalLink, productDigitalLink, parseDigitalLink, dlEncode } from './digital-link';
 export type { DigitalLinkResult } from './digital-link';
-export { lotEpcClass, lgtinUrn, sgtinUrn, sglnUrn, ssccUrn, sscc18, lgtinDigitalLink, parseEpcUrn, epcEscape, epcUnescape } from './epc';
+export {
+  lotEpcClass,
+  lgtinUrn,
+  sgtinUrn,
+  sglnUrn,
+  ssccUrn,
+  sscc18,
+  lgtinDigitalLink,
+  parseEpcUrn,
+  epcEscape,
+  epcUnescape,
+} from './epc';
 export type { EpcResult, ParsedEpc } from './epc';
 export { checkCharacterPair } from './linters';
 export { gs1ErrorMessage, aiName } from '../i18n/gs1';

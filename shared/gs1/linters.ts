@@ -6,9 +6,7 @@ import { isValidYymmdd, yyyymmddToIso } from './dates';
 import type { Cset } from './ai-dictionary';
 
 export type LintProblem =
-  | { code: 'GS1_CHECK_DIGIT'; expected: string }
-  | { code: 'GS1_BAD_DATE' }
-  | { code: 'GS1_BAD_VALUE'; linter: string };
+  { code: 'GS1_CHECK_DIGIT'; expected: string } | { code: 'GS1_BAD_DATE' } | { code: 'GS1_BAD_VALUE'; linter: string };
 
 /** GS1 AI encodable character set 82 (the "X" type). */
 export const CSET82 = `!"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz`;
@@ -22,11 +20,14 @@ export function firstBadChar(value: string, cset: Cset): number {
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
     const ok =
-      cset === 'N' ? c >= '0' && c <= '9'
-      : cset === 'X' ? CSET82.includes(c)
-      : cset === 'Y' ? CSET39.includes(c)
-      // base64url: "=" only as trailing padding.
-      : CSET64.includes(c) || (c === '=' && /^=+$/.test(value.slice(i)));
+      cset === 'N'
+        ? c >= '0' && c <= '9'
+        : cset === 'X'
+          ? CSET82.includes(c)
+          : cset === 'Y'
+            ? CSET39.includes(c)
+            : // base64url: "=" only as trailing padding.
+              CSET64.includes(c) || (c === '=' && /^=+$/.test(value.slice(i)));
     if (!ok) return i;
   }
   return -1;
@@ -103,19 +104,24 @@ const LINTERS: Record<string, Linter> = {
   pieceoftotal: (v) => {
     const piece = Number(v.slice(0, v.length / 2));
     const total = Number(v.slice(v.length / 2));
-    return v.length % 2 === 0 && /^\d+$/.test(v) && piece >= 1 && total >= 1 && piece <= total ? null : bad('pieceoftotal');
+    return v.length % 2 === 0 && /^\d+$/.test(v) && piece >= 1 && total >= 1 && piece <= total
+      ? null
+      : bad('pieceoftotal');
   },
   // "n/m": position n in a sequence of m.
   posinseqslash: (v) => {
     const m = /^(\d+)\/(\d+)$/.exec(v);
-    return m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && !m[1].startsWith('0') && !m[2].startsWith('0') ? null : bad('posinseqslash');
+    return m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && !m[1].startsWith('0') && !m[2].startsWith('0')
+      ? null
+      : bad('posinseqslash');
   },
   // Latitude/longitude as 10 digits offset by 90 / 180 degrees, 7 decimals.
   latitude: (v) => (/^\d{10}$/.test(v) && Number(v) <= 1_800_000_000 ? null : bad('latitude')),
   longitude: (v) => (/^\d{10}$/.test(v) && Number(v) <= 3_600_000_000 ? null : bad('longitude')),
   // Percent-encoded text: every "%" starts a two-hex-digit escape.
   pcenc: (v) => (/%(?![0-9A-Fa-f]{2})/.test(v) ? bad('pcenc') : null),
-  mediatype: (v) => (/^\d{2}$/.test(v) && ((Number(v) >= 1 && Number(v) <= 10) || Number(v) >= 80) ? null : bad('mediatype')),
+  mediatype: (v) =>
+    /^\d{2}$/.test(v) && ((Number(v) >= 1 && Number(v) <= 10) || Number(v) >= 80) ? null : bad('mediatype'),
   importeridx: (v) => (/^[0-9A-Za-z_-]$/.test(v) ? null : bad('importeridx')),
   iban: (v) => (ibanValid(v) ? null : bad('iban')),
   packagetype: (v) => (packageTypeCodes.has(v) ? null : bad('packagetype')),

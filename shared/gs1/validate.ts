@@ -109,7 +109,9 @@ export function checkAssociations(elements: readonly AiValue[]): Gs1Error[] {
     }
     for (const clause of entry.req) {
       if (clause.some((alt) => alt.every((p) => presentMatch(ais, p)))) continue;
-      errors.push(gs1Error('GS1_REQUIRES', { ai, needs: clause.map((alt) => alt.map((p) => `(${p})`).join(' + ')).join(' / ') }));
+      errors.push(
+        gs1Error('GS1_REQUIRES', { ai, needs: clause.map((alt) => alt.map((p) => `(${p})`).join(' + ')).join(' / ') }),
+      );
     }
   }
   return errors;

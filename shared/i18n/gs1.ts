@@ -10,10 +10,12 @@ const vi: Record<Gs1ErrorCode, string> = {
   GS1_UNKNOWN_AI: 'Mã vạch có mục ({{ai}}) không có trong danh mục GS1. Hãy xem lại mã vạch hoặc cài đặt máy quét.',
   GS1_LENGTH: 'Mục ({{ai}}) dài {{length}} ký tự, nhưng phải dài {{expected}} ký tự.',
   GS1_BAD_CHAR: 'Mục ({{ai}}) có ký tự không được dùng "{{char}}" ở vị trí {{position}}.',
-  GS1_CHECK_DIGIT: 'Số kiểm tra của mục ({{ai}}) sai (số cuối phải là {{expected}}). Mã vạch có thể bị in sai hoặc quét sai.',
+  GS1_CHECK_DIGIT:
+    'Số kiểm tra của mục ({{ai}}) sai (số cuối phải là {{expected}}). Mã vạch có thể bị in sai hoặc quét sai.',
   GS1_BAD_DATE: 'Ngày trong mục ({{ai}}) không có thật: {{value}} (dạng năm-tháng-ngày YYMMDD).',
   GS1_BAD_VALUE: 'Giá trị "{{value}}" của mục ({{ai}}) không hợp lệ.',
-  GS1_MISSING_GS: 'Không rõ mục ({{ai}}) kết thúc ở đâu vì máy quét không gửi dấu phân cách GS. Hãy cài máy quét gửi GS (hoặc "<GS>") rồi quét lại.',
+  GS1_MISSING_GS:
+    'Không rõ mục ({{ai}}) kết thúc ở đâu vì máy quét không gửi dấu phân cách GS. Hãy cài máy quét gửi GS (hoặc "<GS>") rồi quét lại.',
   GS1_DUPLICATE_AI: 'Mục ({{ai}}) xuất hiện hai lần với giá trị khác nhau: "{{first}}" và "{{second}}".',
   GS1_EXCLUDED: 'Mục ({{ai}}) và mục ({{other}}) không được đi cùng nhau.',
   GS1_REQUIRES: 'Mục ({{ai}}) phải đi kèm {{needs}}.',
@@ -28,13 +30,16 @@ const vi: Record<Gs1ErrorCode, string> = {
 const en: typeof vi = {
   GS1_EMPTY: 'Nothing was read from the barcode. Please scan again.',
   GS1_NOT_GS1: 'This is not a GS1 barcode (no product code, lot or expiry in it).',
-  GS1_UNKNOWN_AI: 'The barcode has a field ({{ai}}) that is not in the GS1 list. Check the barcode or the scanner settings.',
+  GS1_UNKNOWN_AI:
+    'The barcode has a field ({{ai}}) that is not in the GS1 list. Check the barcode or the scanner settings.',
   GS1_LENGTH: 'Field ({{ai}}) is {{length}} characters long, but must be {{expected}} characters.',
   GS1_BAD_CHAR: 'Field ({{ai}}) has a character that is not allowed, "{{char}}", at position {{position}}.',
-  GS1_CHECK_DIGIT: 'The check digit of field ({{ai}}) is wrong (the last digit should be {{expected}}). The barcode may be misprinted or misread.',
+  GS1_CHECK_DIGIT:
+    'The check digit of field ({{ai}}) is wrong (the last digit should be {{expected}}). The barcode may be misprinted or misread.',
   GS1_BAD_DATE: 'The date in field ({{ai}}) does not exist: {{value}} (format YYMMDD).',
   GS1_BAD_VALUE: 'The value "{{value}}" of field ({{ai}}) is not valid.',
-  GS1_MISSING_GS: 'Cannot tell where field ({{ai}}) ends because the scanner does not send the GS separator. Set the scanner to send GS (or "<GS>") and scan again.',
+  GS1_MISSING_GS:
+    'Cannot tell where field ({{ai}}) ends because the scanner does not send the GS separator. Set the scanner to send GS (or "<GS>") and scan again.',
   GS1_DUPLICATE_AI: 'Field ({{ai}}) appears twice with different values: "{{first}}" and "{{second}}".',
   GS1_EXCLUDED: 'Fields ({{ai}}) and ({{other}}) may not appear together.',
   GS1_REQUIRES: 'Field ({{ai}}) must come with {{needs}}.',
@@ -55,16 +60,42 @@ export function gs1ErrorMessage(error: Gs1Error, lang: Lang = 'vi'): string {
 }
 
 const namesVi: Record<string, string> = {
-  '00': 'Mã thùng/kiện (SSCC)', '01': 'Mã sản phẩm (GTIN)', '02': 'Mã sản phẩm bên trong (GTIN)', '10': 'Số lô',
-  '11': 'Ngày sản xuất', '13': 'Ngày đóng gói', '15': 'Sử dụng tốt nhất trước', '16': 'Hạn bán', '17': 'Hạn sử dụng',
-  '21': 'Số sê-ri', '30': 'Số lượng', '37': 'Số đơn vị trong thùng', '400': 'Số đơn đặt hàng', '414': 'Mã địa điểm (GLN)',
-  '416': 'Mã nơi sản xuất (GLN)', '422': 'Nước xuất xứ', '7007': 'Ngày thu hoạch',
+  '00': 'Mã thùng/kiện (SSCC)',
+  '01': 'Mã sản phẩm (GTIN)',
+  '02': 'Mã sản phẩm bên trong (GTIN)',
+  '10': 'Số lô',
+  '11': 'Ngày sản xuất',
+  '13': 'Ngày đóng gói',
+  '15': 'Sử dụng tốt nhất trước',
+  '16': 'Hạn bán',
+  '17': 'Hạn sử dụng',
+  '21': 'Số sê-ri',
+  '30': 'Số lượng',
+  '37': 'Số đơn vị trong thùng',
+  '400': 'Số đơn đặt hàng',
+  '414': 'Mã địa điểm (GLN)',
+  '416': 'Mã nơi sản xuất (GLN)',
+  '422': 'Nước xuất xứ',
+  '7007': 'Ngày thu hoạch',
 };
 const namesEn: Record<string, string> = {
-  '00': 'Carton/pallet code (SSCC)', '01': 'Product code (GTIN)', '02': 'Contained product (GTIN)', '10': 'Lot',
-  '11': 'Production date', '13': 'Packaging date', '15': 'Best before', '16': 'Sell by', '17': 'Expiry date',
-  '21': 'Serial number', '30': 'Quantity', '37': 'Units in the carton', '400': 'Order number', '414': 'Location (GLN)',
-  '416': 'Production location (GLN)', '422': 'Country of origin', '7007': 'Harvest date',
+  '00': 'Carton/pallet code (SSCC)',
+  '01': 'Product code (GTIN)',
+  '02': 'Contained product (GTIN)',
+  '10': 'Lot',
+  '11': 'Production date',
+  '13': 'Packaging date',
+  '15': 'Best before',
+  '16': 'Sell by',
+  '17': 'Expiry date',
+  '21': 'Serial number',
+  '30': 'Quantity',
+  '37': 'Units in the carton',
+  '400': 'Order number',
+  '414': 'Location (GLN)',
+  '416': 'Production location (GLN)',
+  '422': 'Country of origin',
+  '7007': 'Harvest date',
 };
 
 /** A short name for an AI ("Hạn sử dụng" for 17); the GS1 dictionary title for the rarer ones. */

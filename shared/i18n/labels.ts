@@ -7,19 +7,24 @@ registerMessages(
   {
     LABEL_ELEMENT_OUTSIDE: 'Ô «{{element}}» nằm ra ngoài tem ({{width}}×{{height}} mm). Hãy kéo nó vào trong tem.',
     LABEL_SHEET_TOO_BIG: 'Bố cục {{cols}}×{{rows}} tem không vừa tờ A4. Hãy giảm lề hoặc khoảng cách.',
-    LABEL_TEXT_DOES_NOT_FIT: 'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa. Hãy nới rộng ô hoặc rút gọn nội dung.',
+    LABEL_TEXT_DOES_NOT_FIT:
+      'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa. Hãy nới rộng ô hoặc rút gọn nội dung.',
     LABEL_BARCODE_TOO_BIG: 'Mã vạch «{{element}}» không vừa ô của nó. Hãy nới rộng ô.',
-    LABEL_BARCODE_SHRUNK: 'Mã vạch «{{element}}» đã được thu nhỏ ({{dots}} điểm/vạch thay vì {{wanted}}) cho vừa ô; vẫn quét được nhưng nên nới rộng ô.',
+    LABEL_BARCODE_SHRUNK:
+      'Mã vạch «{{element}}» đã được thu nhỏ ({{dots}} điểm/vạch thay vì {{wanted}}) cho vừa ô; vẫn quét được nhưng nên nới rộng ô.',
     LABEL_BARCODE_INVALID: 'Không tạo được mã vạch «{{element}}»: {{detail}}',
     LABEL_BARCODE_EMPTY: 'Mã vạch «{{element}}» không có dữ liệu.',
     LABEL_CODE128_CHARS: 'Mã vạch Code 128 «{{element}}» chỉ mang được chữ không dấu. Hãy dùng mã QR cho chữ có dấu.',
     LABEL_EAN13_FORMAT: 'Mã sản phẩm này không in được thành mã vạch EAN-13 (cần GTIN-13).',
-    LABEL_NO_GTIN: 'Sản phẩm chưa có mã GTIN (mã vạch) nên không in được mã vạch «{{element}}». Hãy nhập GTIN cho sản phẩm hoặc bỏ mã vạch này khỏi mẫu tem.',
-    LABEL_FIELD_MISSING: 'Thiếu {{field}} — tem theo Nghị định 43/2017 phải có. Hãy bổ sung trong thông tin sản phẩm hoặc lô.',
+    LABEL_NO_GTIN:
+      'Sản phẩm chưa có mã GTIN (mã vạch) nên không in được mã vạch «{{element}}». Hãy nhập GTIN cho sản phẩm hoặc bỏ mã vạch này khỏi mẫu tem.',
+    LABEL_FIELD_MISSING:
+      'Thiếu {{field}} — tem theo Nghị định 43/2017 phải có. Hãy bổ sung trong thông tin sản phẩm hoặc lô.',
     LABEL_FIELD_NOT_ON_TEMPLATE: 'Mẫu tem chưa có {{field}} — Nghị định 43/2017 yêu cầu phải in. Hãy thêm vào mẫu tem.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'Hạn sử dụng ({{hsd}}) trước ngày sản xuất ({{nsx}}).',
     LABEL_IMAGE_UNREADABLE: 'Không đọc được hình «{{element}}» (chỉ dùng PNG hoặc JPEG).',
-    LABEL_QR_NO_DOMAIN: 'Sản phẩm không có GTIN: mã QR chỉ chứa mã truy xuất. Hãy đặt địa chỉ trang truy xuất trong phần cài đặt tem.',
+    LABEL_QR_NO_DOMAIN:
+      'Sản phẩm không có GTIN: mã QR chỉ chứa mã truy xuất. Hãy đặt địa chỉ trang truy xuất trong phần cài đặt tem.',
     LABEL_CHECK_FAILED: 'Tem chưa in được: {{first}}',
     LABEL_TOO_WIDE_FOR_PRINTER: 'Tem rộng {{width}} mm, lớn hơn đầu in của máy «{{printer}}» ({{head}} mm).',
     LABEL_NO_LABEL_DATA: 'Lô "{{code}}" không có dữ liệu tem.',
@@ -27,9 +32,11 @@ registerMessages(
     LABEL_TEMPLATE_BUILT_IN: 'Mẫu tem có sẵn không sửa được; hãy lưu thành một mẫu mới.',
     LABEL_NO_SOURCE: 'Hãy chọn một lô để in tem.',
     LABEL_SHEET_NEEDS_PDF: 'Mẫu tem tờ A4 chỉ in ra PDF hoặc qua máy in văn phòng (driver:TÊN).',
-    PRINTER_URI_INVALID: 'Địa chỉ máy in "{{uri}}" không đúng. Dùng tcp://IP:9100, file:ĐƯỜNG-DẪN, cups:TÊN, windows:TÊN hoặc driver:TÊN.',
+    PRINTER_URI_INVALID:
+      'Địa chỉ máy in "{{uri}}" không đúng. Dùng tcp://IP:9100, file:ĐƯỜNG-DẪN, cups:TÊN, windows:TÊN hoặc driver:TÊN.',
     PRINTER_REFUSED: 'Máy in {{where}} từ chối kết nối. Hãy kiểm tra máy in đã bật và đúng địa chỉ IP.',
-    PRINTER_TIMEOUT: 'Máy in {{where}} không trả lời (hết thời gian chờ). Hãy kiểm tra máy in đã bật, có giấy và cùng mạng.',
+    PRINTER_TIMEOUT:
+      'Máy in {{where}} không trả lời (hết thời gian chờ). Hãy kiểm tra máy in đã bật, có giấy và cùng mạng.',
     PRINTER_HOST_UNKNOWN: 'Không tìm thấy máy in {{where}} trên mạng. Hãy kiểm tra địa chỉ.',
     PRINTER_UNREACHABLE: 'Không tới được máy in {{where}}. Hãy kiểm tra dây mạng / wifi.',
     PRINTER_DISCONNECTED: 'Máy in {{where}} ngắt kết nối giữa chừng (có thể hết giấy hoặc bị tắt).',
@@ -41,13 +48,16 @@ registerMessages(
     PRINTER_NOT_INSTALLED: 'Không có máy in tên «{{name}}» trong Windows.',
     PRINTER_WINDOWS_ONLY: 'Địa chỉ windows: chỉ dùng được trên Windows.',
     PRINTER_DRIVER_UNAVAILABLE: 'In qua driver «{{name}}» chỉ có trong ứng dụng máy tính.',
-    PRINTER_DRIVER_CANCELLED: 'Lệnh in gửi máy in «{{name}}» đã bị huỷ (trên máy tính hoặc ở máy in). Tem chưa in; hãy in lại khi máy in sẵn sàng.',
-    PRINTER_DRIVER_SETTINGS: 'Máy in «{{name}}» không nhận khổ tem {{widthMm}}×{{heightMm}} mm. Hãy thêm khổ giấy này trong cài đặt máy in của Windows, hoặc chọn mẫu tem đúng khổ.',
+    PRINTER_DRIVER_CANCELLED:
+      'Lệnh in gửi máy in «{{name}}» đã bị huỷ (trên máy tính hoặc ở máy in). Tem chưa in; hãy in lại khi máy in sẵn sàng.',
+    PRINTER_DRIVER_SETTINGS:
+      'Máy in «{{name}}» không nhận khổ tem {{widthMm}}×{{heightMm}} mm. Hãy thêm khổ giấy này trong cài đặt máy in của Windows, hoặc chọn mẫu tem đúng khổ.',
     PRINTER_DRIVER_RAW: 'Máy in driver:{{name}} in ảnh tem, không nhận lệnh máy in.',
     PRINTER_NAME_TAKEN: 'Đã có máy in tên «{{name}}».',
     PRINT_JOB_DONE: 'Lệnh in #{{id}} đã in xong. Muốn in lại hãy chọn "In thêm lần nữa".',
     PRINT_JOB_BUSY: 'Lệnh in #{{id}} đang được gửi tới máy in.',
-    PRINT_JOB_UNCERTAIN: 'Lệnh in #{{id}} bị gián đoạn khi đang gửi, có thể đã in. Muốn in lại hãy chọn "In thêm lần nữa".',
+    PRINT_JOB_UNCERTAIN:
+      'Lệnh in #{{id}} bị gián đoạn khi đang gửi, có thể đã in. Muốn in lại hãy chọn "In thêm lần nữa".',
     PRINT_JOB_CANCELLED: 'Lệnh in #{{id}} đã huỷ.',
     PRINT_INTERRUPTED: 'Việc gửi tới máy in bị gián đoạn (ứng dụng tắt giữa chừng).',
   },
@@ -60,29 +70,38 @@ registerMessages(
   {
     LABEL_ELEMENT_OUTSIDE: 'Element «{{element}}» is outside the label ({{width}}×{{height}} mm). Move it inside.',
     LABEL_SHEET_TOO_BIG: 'A {{cols}}×{{rows}} layout does not fit an A4 sheet. Reduce the margins or gaps.',
-    LABEL_TEXT_DOES_NOT_FIT: 'The text in «{{element}}» is too long: even at size {{min}} it does not fit. Enlarge the box or shorten the text.',
+    LABEL_TEXT_DOES_NOT_FIT:
+      'The text in «{{element}}» is too long: even at size {{min}} it does not fit. Enlarge the box or shorten the text.',
     LABEL_BARCODE_TOO_BIG: 'Barcode «{{element}}» does not fit its box. Enlarge the box.',
-    LABEL_BARCODE_SHRUNK: 'Barcode «{{element}}» was made smaller ({{dots}} dots per module instead of {{wanted}}) to fit; it scans, but a larger box is better.',
+    LABEL_BARCODE_SHRUNK:
+      'Barcode «{{element}}» was made smaller ({{dots}} dots per module instead of {{wanted}}) to fit; it scans, but a larger box is better.',
     LABEL_BARCODE_INVALID: 'Barcode «{{element}}» could not be made: {{detail}}',
     LABEL_BARCODE_EMPTY: 'Barcode «{{element}}» has no data.',
     LABEL_CODE128_CHARS: 'Code 128 barcode «{{element}}» carries plain letters only. Use a QR code for accented text.',
     LABEL_EAN13_FORMAT: 'This product code cannot be printed as an EAN-13 barcode (it needs a GTIN-13).',
-    LABEL_NO_GTIN: 'The product has no GTIN, so barcode «{{element}}» cannot be printed. Enter the GTIN or remove this barcode from the template.',
-    LABEL_FIELD_MISSING: '{{field}} is missing — Decree 43/2017 requires it on the label. Add it to the product or lot.',
-    LABEL_FIELD_NOT_ON_TEMPLATE: 'The template does not show {{field}} — Decree 43/2017 requires it. Add it to the template.',
+    LABEL_NO_GTIN:
+      'The product has no GTIN, so barcode «{{element}}» cannot be printed. Enter the GTIN or remove this barcode from the template.',
+    LABEL_FIELD_MISSING:
+      '{{field}} is missing — Decree 43/2017 requires it on the label. Add it to the product or lot.',
+    LABEL_FIELD_NOT_ON_TEMPLATE:
+      'The template does not show {{field}} — Decree 43/2017 requires it. Add it to the template.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'The expiry date ({{hsd}}) is before the production date ({{nsx}}).',
     LABEL_IMAGE_UNREADABLE: 'Image «{{element}}» cannot be read (PNG or JPEG only).',
-    LABEL_QR_NO_DOMAIN: 'The product has no GTIN: the QR code carries the trace code only. Set a trace page address in the label settings.',
+    LABEL_QR_NO_DOMAIN:
+      'The product has no GTIN: the QR code carries the trace code only. Set a trace page address in the label settings.',
     LABEL_CHECK_FAILED: 'The label cannot be printed yet: {{first}}',
-    LABEL_TOO_WIDE_FOR_PRINTER: 'The label is {{width}} mm wide, wider than the print head of «{{printer}}» ({{head}} mm).',
+    LABEL_TOO_WIDE_FOR_PRINTER:
+      'The label is {{width}} mm wide, wider than the print head of «{{printer}}» ({{head}} mm).',
     LABEL_NO_LABEL_DATA: 'Lot "{{code}}" has no label data.',
     LABEL_TEMPLATE_NOT_FOUND: 'No label template "{{name}}". Templates: {{choices}}.',
     LABEL_TEMPLATE_BUILT_IN: 'Built-in templates cannot be changed; save it as a new template.',
     LABEL_NO_SOURCE: 'Choose a lot to print labels for.',
     LABEL_SHEET_NEEDS_PDF: 'A4 sheet templates print to PDF or through an office printer (driver:NAME) only.',
-    PRINTER_URI_INVALID: 'Printer address "{{uri}}" is not valid. Use tcp://IP:9100, file:PATH, cups:NAME, windows:NAME or driver:NAME.',
+    PRINTER_URI_INVALID:
+      'Printer address "{{uri}}" is not valid. Use tcp://IP:9100, file:PATH, cups:NAME, windows:NAME or driver:NAME.',
     PRINTER_REFUSED: 'Printer {{where}} refused the connection. Check it is on and the IP address is right.',
-    PRINTER_TIMEOUT: 'Printer {{where}} does not answer (timed out). Check it is on, has paper and is on the same network.',
+    PRINTER_TIMEOUT:
+      'Printer {{where}} does not answer (timed out). Check it is on, has paper and is on the same network.',
     PRINTER_HOST_UNKNOWN: 'Printer {{where}} cannot be found on the network. Check the address.',
     PRINTER_UNREACHABLE: 'Printer {{where}} cannot be reached. Check the cable / wifi.',
     PRINTER_DISCONNECTED: 'Printer {{where}} disconnected during the job (out of paper or switched off?).',
@@ -94,13 +113,16 @@ registerMessages(
     PRINTER_NOT_INSTALLED: 'No printer named «{{name}}» is installed in Windows.',
     PRINTER_WINDOWS_ONLY: 'windows: printer addresses work on Windows only.',
     PRINTER_DRIVER_UNAVAILABLE: 'Printing through the driver «{{name}}» is only available in the desktop app.',
-    PRINTER_DRIVER_CANCELLED: 'The print job sent to «{{name}}» was cancelled (on the PC or at the printer). Nothing printed; print again when the printer is ready.',
-    PRINTER_DRIVER_SETTINGS: 'The printer «{{name}}» does not accept a {{widthMm}}×{{heightMm}} mm label. Add this paper size in the Windows printer settings, or choose a template of the right size.',
+    PRINTER_DRIVER_CANCELLED:
+      'The print job sent to «{{name}}» was cancelled (on the PC or at the printer). Nothing printed; print again when the printer is ready.',
+    PRINTER_DRIVER_SETTINGS:
+      'The printer «{{name}}» does not accept a {{widthMm}}×{{heightMm}} mm label. Add this paper size in the Windows printer settings, or choose a template of the right size.',
     PRINTER_DRIVER_RAW: 'Printer driver:{{name}} prints label images, not printer commands.',
     PRINTER_NAME_TAKEN: 'A printer named «{{name}}» already exists.',
     PRINT_JOB_DONE: 'Print job #{{id}} has already printed. To print it again choose "Print again".',
     PRINT_JOB_BUSY: 'Print job #{{id}} is being sent to the printer.',
-    PRINT_JOB_UNCERTAIN: 'Print job #{{id}} was interrupted while sending and may have printed. To print it again choose "Print again".',
+    PRINT_JOB_UNCERTAIN:
+      'Print job #{{id}} was interrupted while sending and may have printed. To print it again choose "Print again".',
     PRINT_JOB_CANCELLED: 'Print job #{{id}} was cancelled.',
     PRINT_INTERRUPTED: 'Sending to the printer was interrupted (the app closed during the job).',
   },

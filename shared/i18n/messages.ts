@@ -18,7 +18,8 @@ export const errorsVi: Dict = {
   INTERNAL: 'Có lỗi bất ngờ trong phần mềm. Dữ liệu chưa bị thay đổi. Chi tiết: {{detail}}',
   DB_NOT_SQLITE: 'Tệp "{{path}}" không phải là cơ sở dữ liệu của Nguồn Gốc (không phải tệp SQLite).',
   DB_NOT_OURS: 'Tệp "{{path}}" là cơ sở dữ liệu của một phần mềm khác, không mở được.',
-  DB_TOO_NEW: 'Dữ liệu này được tạo bởi phiên bản Nguồn Gốc mới hơn (phiên bản dữ liệu {{found}}, phần mềm này hiểu đến {{supported}}). Hãy cập nhật phần mềm.',
+  DB_TOO_NEW:
+    'Dữ liệu này được tạo bởi phiên bản Nguồn Gốc mới hơn (phiên bản dữ liệu {{found}}, phần mềm này hiểu đến {{supported}}). Hãy cập nhật phần mềm.',
   DB_CORRUPT: 'Cơ sở dữ liệu bị hỏng: {{detail}}',
   DB_OPEN_FAILED: 'Không mở được cơ sở dữ liệu "{{path}}": {{detail}}',
   DUPLICATE: 'Đã có {{entity}} với {{field}} "{{value}}".',
@@ -42,8 +43,10 @@ export const errorsVi: Dict = {
   GLN_FORMAT: 'Mã địa điểm GLN phải gồm đúng 13 chữ số.',
   GLN_CHECK_DIGIT: 'Số kiểm tra của mã GLN sai (số cuối phải là {{expected}}).',
   GS1_PREFIX_FORMAT: 'Mã doanh nghiệp GS1 phải gồm 6 đến 12 chữ số.',
-  TAX_CODE_FORMAT: 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số - 3 chữ số (chi nhánh), ví dụ 0312345678 hoặc 0312345678-001.',
-  TAX_CODE_CHECK_DIGIT: 'Mã số thuế sai số kiểm tra (chữ số thứ 10 phải là {{expected}}). Hãy xem lại giấy phép kinh doanh.',
+  TAX_CODE_FORMAT:
+    'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số - 3 chữ số (chi nhánh), ví dụ 0312345678 hoặc 0312345678-001.',
+  TAX_CODE_CHECK_DIGIT:
+    'Mã số thuế sai số kiểm tra (chữ số thứ 10 phải là {{expected}}). Hãy xem lại giấy phép kinh doanh.',
   EMAIL_FORMAT: 'Địa chỉ email không đúng dạng (ví dụ: ten@congty.vn).',
   PHONE_FORMAT: 'Số điện thoại không đúng dạng (ví dụ: 0912 345 678).',
   IMAGE_FORMAT: 'Ảnh phải là tệp PNG, JPEG hoặc WEBP.',
@@ -65,7 +68,8 @@ export const errorsEn: Dict = {
   INTERNAL: 'Something unexpected went wrong. Nothing was changed. Detail: {{detail}}',
   DB_NOT_SQLITE: 'The file "{{path}}" is not a Nguồn Gốc database (not an SQLite file).',
   DB_NOT_OURS: 'The file "{{path}}" belongs to another program and cannot be opened.',
-  DB_TOO_NEW: 'This data was made by a newer version of Nguồn Gốc (data version {{found}}, this program knows up to {{supported}}). Please update the program.',
+  DB_TOO_NEW:
+    'This data was made by a newer version of Nguồn Gốc (data version {{found}}, this program knows up to {{supported}}). Please update the program.',
   DB_CORRUPT: 'The database is damaged: {{detail}}',
   DB_OPEN_FAILED: 'Could not open the database "{{path}}": {{detail}}',
   DUPLICATE: 'There is already a {{entity}} with {{field}} "{{value}}".',
@@ -84,7 +88,8 @@ export const errorsEn: Dict = {
   NOT_POSITIVE: 'Must be greater than 0.',
   NEGATIVE: 'Cannot be negative.',
   GTIN_FORMAT: 'A GTIN has 8, 12, 13 or 14 digits.',
-  GTIN_CHECK_DIGIT: 'The GTIN check digit is wrong (the last digit should be {{expected}}). Check the barcode on the pack.',
+  GTIN_CHECK_DIGIT:
+    'The GTIN check digit is wrong (the last digit should be {{expected}}). Check the barcode on the pack.',
   GLN_FORMAT: 'A GLN has exactly 13 digits.',
   GLN_CHECK_DIGIT: 'The GLN check digit is wrong (the last digit should be {{expected}}).',
   GS1_PREFIX_FORMAT: 'A GS1 company prefix has 6 to 12 digits.',
@@ -207,14 +212,21 @@ export function registerMessages(lang: Lang, errors: Dict, fields: Dict = {}, en
 }
 
 export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (params[k] === undefined ? `{{${k}}}` : String(params[k])));
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
+    params[k] === undefined ? `{{${k}}}` : String(params[k]),
+  );
 }
 
 /**
  * The message for an error code in a language. `FIELD.x` codes look up field names.
  * Entity params are translated so services can pass `entity: 'product'`.
  */
-export function errorMessage(code: string, params: Record<string, string | number>, lang: Lang, fallback?: string): string {
+export function errorMessage(
+  code: string,
+  params: Record<string, string | number>,
+  lang: Lang,
+  fallback?: string,
+): string {
   const d = dicts[lang] ?? dicts.vi;
   if (code.startsWith('FIELD.')) return d.fields[code.slice(6)] ?? fallback ?? code.slice(6);
   const p = { ...params };

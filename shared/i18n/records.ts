@@ -8,16 +8,19 @@ registerMessages(
     LOT_CODE_CHARSET: 'Mã lô có ký tự không in được trong mã vạch GS1 {{chars}}. Chỉ dùng chữ không dấu, số và - . / _',
     LOT_CODE_TAKEN: 'Mã lô "{{code}}" đã dùng cho sản phẩm này. Hãy đặt mã khác.',
     EXPIRY_BEFORE_PRODUCTION: 'Hạn sử dụng ({{expiry}}) không được trước ngày sản xuất ({{production}}).',
-    UNIT_NOT_CONVERTIBLE: 'Không đổi được {{from}} sang {{to}} cho "{{product}}". Hãy dùng đơn vị {{to}} hoặc khai số lượng mỗi gói của sản phẩm.',
+    UNIT_NOT_CONVERTIBLE:
+      'Không đổi được {{from}} sang {{to}} cho "{{product}}". Hãy dùng đơn vị {{to}} hoặc khai số lượng mỗi gói của sản phẩm.',
     INSUFFICIENT_BALANCE: 'Lô {{lot}} chỉ còn {{balance}} {{unit}}{{where}}, không đủ {{requested}} {{unit}}.',
-    LOT_NOT_USABLE: 'Lô {{lot}} đang ở trạng thái "{{state}}", không được dùng hay xuất. Nếu vẫn cần, hãy ghi lý do cho phép dùng.',
+    LOT_NOT_USABLE:
+      'Lô {{lot}} đang ở trạng thái "{{state}}", không được dùng hay xuất. Nếu vẫn cần, hãy ghi lý do cho phép dùng.',
     LOT_NOT_AT_LOCATION: 'Lô {{lot}} không có hàng tại {{location}}.',
     LOT_WRONG_PRODUCT: 'Lô {{lot}} là "{{product}}", không phải "{{expected}}".',
     BATCH_CYCLE: 'Mẻ sản xuất không thể dùng chính lô nó làm ra (lô {{lot}}).',
     BATCH_NO_PRODUCT: 'Hãy chọn công thức hoặc sản phẩm làm ra.',
     BATCH_SPLIT_UNKNOWN_LOT: 'Lô {{lot}} được chia cho lô thành phẩm nhưng không có trong nguyên liệu của mẻ.',
     BATCH_SPLIT_MISMATCH: 'Tổng lượng lô {{lot}} chia cho các lô thành phẩm ({{split}}) khác lượng đã dùng ({{used}}).',
-    MASS_BALANCE_WARNING: 'Sản lượng {{output}} kg khác dự kiến {{expected}} kg ({{deviation}}%), vượt mức hao hụt cho phép. Hãy kiểm tra lại số cân.',
+    MASS_BALANCE_WARNING:
+      'Sản lượng {{output}} kg khác dự kiến {{expected}} kg ({{deviation}}%), vượt mức hao hụt cho phép. Hãy kiểm tra lại số cân.',
     RECIPE_NO_INPUTS: 'Công thức cần ít nhất một nguyên liệu.',
     RECIPE_LINE_QTY: 'Hãy ghi số lượng (công thức theo lượng) hoặc phần trăm (công thức theo %) cho nguyên liệu.',
     RECIPE_SELF_INPUT: 'Nguyên liệu không được là chính sản phẩm của công thức.',
@@ -39,7 +42,8 @@ registerMessages(
     EVENT_ALREADY_REVERSED: 'Ghi nhận này đã được huỷ trước đó.',
     EVENT_NOT_CORRECTABLE: 'Không sửa được một bản sửa; hãy sửa ghi nhận gốc.',
     LINE_NOT_IN_EVENT: 'Dòng {{line}} không thuộc ghi nhận này.',
-    CORRECTION_NEGATIVE: 'Sửa như vậy làm lô {{lot}} âm kho (còn {{balance}} {{unit}}). Hãy sửa các ghi nhận dùng lô này trước.',
+    CORRECTION_NEGATIVE:
+      'Sửa như vậy làm lô {{lot}} âm kho (còn {{balance}} {{unit}}). Hãy sửa các ghi nhận dùng lô này trước.',
     CORRECTION_NO_CHANGE: 'Số lượng mới giống số cũ, không có gì để sửa.',
     LOT_STATUS_FINAL: 'Lô {{lot}} đã huỷ bỏ, không đổi trạng thái được nữa.',
     REQUEST_KEY_OTHER: 'Mã yêu cầu này đã dùng cho một việc khác.',
@@ -76,26 +80,40 @@ registerMessages(
     operator: 'Người làm',
     lotIds: 'Các lô',
   },
-  { lot: 'lô', receipt: 'phiếu nhập', recipe: 'công thức', recipe_version: 'phiên bản công thức', batch: 'mẻ sản xuất', shipment: 'phiếu xuất', event: 'ghi nhận' },
+  {
+    lot: 'lô',
+    receipt: 'phiếu nhập',
+    recipe: 'công thức',
+    recipe_version: 'phiên bản công thức',
+    batch: 'mẻ sản xuất',
+    shipment: 'phiếu xuất',
+    event: 'ghi nhận',
+  },
 );
 
 registerMessages(
   'en',
   {
     LOT_CODE_TOO_LONG: 'The lot code is too long, at most {{max}} characters (to fit a GS1 barcode).',
-    LOT_CODE_CHARSET: 'The lot code has characters a GS1 barcode cannot carry {{chars}}. Use letters without accents, digits and - . / _',
+    LOT_CODE_CHARSET:
+      'The lot code has characters a GS1 barcode cannot carry {{chars}}. Use letters without accents, digits and - . / _',
     LOT_CODE_TAKEN: 'Lot code "{{code}}" is already used for this product. Choose another.',
     EXPIRY_BEFORE_PRODUCTION: 'The expiry date ({{expiry}}) cannot be before the production date ({{production}}).',
-    UNIT_NOT_CONVERTIBLE: 'Cannot convert {{from}} to {{to}} for "{{product}}". Use {{to}} or set the product\'s pack size.',
-    INSUFFICIENT_BALANCE: 'Lot {{lot}} has only {{balance}} {{unit}}{{where}} left, not enough for {{requested}} {{unit}}.',
-    LOT_NOT_USABLE: 'Lot {{lot}} is "{{state}}" and cannot be used or shipped. If you must, record a reason to allow it.',
+    UNIT_NOT_CONVERTIBLE:
+      'Cannot convert {{from}} to {{to}} for "{{product}}". Use {{to}} or set the product\'s pack size.',
+    INSUFFICIENT_BALANCE:
+      'Lot {{lot}} has only {{balance}} {{unit}}{{where}} left, not enough for {{requested}} {{unit}}.',
+    LOT_NOT_USABLE:
+      'Lot {{lot}} is "{{state}}" and cannot be used or shipped. If you must, record a reason to allow it.',
     LOT_NOT_AT_LOCATION: 'Lot {{lot}} has no stock at {{location}}.',
     LOT_WRONG_PRODUCT: 'Lot {{lot}} is "{{product}}", not "{{expected}}".',
     BATCH_CYCLE: 'A batch cannot use a lot it produces (lot {{lot}}).',
     BATCH_NO_PRODUCT: 'Choose a recipe or the product made.',
     BATCH_SPLIT_UNKNOWN_LOT: 'Lot {{lot}} is split over output lots but is not an input of the batch.',
-    BATCH_SPLIT_MISMATCH: 'The quantities of lot {{lot}} split over output lots ({{split}}) differ from the quantity used ({{used}}).',
-    MASS_BALANCE_WARNING: 'Output {{output}} kg differs from the expected {{expected}} kg ({{deviation}}%), beyond the allowed loss. Check the weights.',
+    BATCH_SPLIT_MISMATCH:
+      'The quantities of lot {{lot}} split over output lots ({{split}}) differ from the quantity used ({{used}}).',
+    MASS_BALANCE_WARNING:
+      'Output {{output}} kg differs from the expected {{expected}} kg ({{deviation}}%), beyond the allowed loss. Check the weights.',
     RECIPE_NO_INPUTS: 'A recipe needs at least one input.',
     RECIPE_LINE_QTY: 'Give a quantity (quantity recipe) or a percent (percent recipe) for the input.',
     RECIPE_SELF_INPUT: 'An input cannot be the product the recipe makes.',
@@ -111,13 +129,15 @@ registerMessages(
     SCAN_EMPTY: 'Nothing was read from the barcode.',
     SCAN_FORMAT: 'The barcode is not a GS1 element string: {{detail}}',
     SCAN_UNKNOWN_AI: 'The barcode has an application identifier ({{ai}}) that GS1 does not define. Scan again.',
-    SCAN_CHECK_DIGIT: 'The barcode check digit of field ({{ai}}) is wrong: the last digit should be {{expected}}. Scan again or type it.',
+    SCAN_CHECK_DIGIT:
+      'The barcode check digit of field ({{ai}}) is wrong: the last digit should be {{expected}}. Scan again or type it.',
     SCAN_BAD_VALUE: 'The value "{{value}}" of AI ({{ai}}) is not valid GS1: {{detail}}',
     SCAN_UNKNOWN_GTIN: 'No product has GTIN {{gtin}}. Add the product or choose one by hand.',
     EVENT_ALREADY_REVERSED: 'This record was already reversed.',
     EVENT_NOT_CORRECTABLE: 'A correction cannot be corrected; correct the original record.',
     LINE_NOT_IN_EVENT: 'Line {{line}} is not part of this record.',
-    CORRECTION_NEGATIVE: 'This correction would make lot {{lot}} negative ({{balance}} {{unit}} left). Correct the records that used it first.',
+    CORRECTION_NEGATIVE:
+      'This correction would make lot {{lot}} negative ({{balance}} {{unit}} left). Correct the records that used it first.',
     CORRECTION_NO_CHANGE: 'The new quantity equals the old one; nothing to correct.',
     LOT_STATUS_FINAL: 'Lot {{lot}} was destroyed; its status cannot change.',
     REQUEST_KEY_OTHER: 'This request key was already used for something else.',
@@ -154,16 +174,58 @@ registerMessages(
     operator: 'Operator',
     lotIds: 'Lots',
   },
-  { lot: 'lot', receipt: 'receipt', recipe: 'recipe', recipe_version: 'recipe version', batch: 'batch', shipment: 'shipment', event: 'record' },
+  {
+    lot: 'lot',
+    receipt: 'receipt',
+    recipe: 'recipe',
+    recipe_version: 'recipe version',
+    batch: 'batch',
+    shipment: 'shipment',
+    event: 'record',
+  },
 );
 
 /** Lot states and event kinds in plain words (history lines, CLI, UI). */
 export const STATE_WORDS: Record<'vi' | 'en', Record<string, string>> = {
-  vi: { available: 'dùng được', on_hold: 'tạm giữ', quarantined: 'cách ly', rejected: 'loại bỏ', recalled: 'thu hồi', destroyed: 'đã huỷ', expired: 'hết hạn', used_up: 'đã dùng hết' },
-  en: { available: 'available', on_hold: 'on hold', quarantined: 'quarantined', rejected: 'rejected', recalled: 'recalled', destroyed: 'destroyed', expired: 'expired', used_up: 'used up' },
+  vi: {
+    available: 'dùng được',
+    on_hold: 'tạm giữ',
+    quarantined: 'cách ly',
+    rejected: 'loại bỏ',
+    recalled: 'thu hồi',
+    destroyed: 'đã huỷ',
+    expired: 'hết hạn',
+    used_up: 'đã dùng hết',
+  },
+  en: {
+    available: 'available',
+    on_hold: 'on hold',
+    quarantined: 'quarantined',
+    rejected: 'rejected',
+    recalled: 'recalled',
+    destroyed: 'destroyed',
+    expired: 'expired',
+    used_up: 'used up',
+  },
 };
 
 export const KIND_WORDS: Record<'vi' | 'en', Record<string, string>> = {
-  vi: { receipt: 'Nhập hàng', production: 'Sản xuất', shipment: 'Xuất hàng', transfer: 'Chuyển kho', status: 'Đổi trạng thái', correction: 'Sửa/huỷ ghi nhận', opening: 'Tồn đầu kỳ' },
-  en: { receipt: 'Received', production: 'Produced', shipment: 'Shipped', transfer: 'Transferred', status: 'Status change', correction: 'Correction', opening: 'Opening stock' },
+  vi: {
+    receipt: 'Nhập hàng',
+    production: 'Sản xuất',
+    shipment: 'Xuất hàng',
+    transfer: 'Chuyển kho',
+    status: 'Đổi trạng thái',
+    correction: 'Sửa/huỷ ghi nhận',
+    opening: 'Tồn đầu kỳ',
+  },
+  en: {
+    receipt: 'Received',
+    production: 'Produced',
+    shipment: 'Shipped',
+    transfer: 'Transferred',
+    status: 'Status change',
+    correction: 'Correction',
+    opening: 'Opening stock',
+  },
 };

@@ -7,7 +7,8 @@ registerMessages(
   {
     TRACE_NO_LOTS: 'Hãy nhập ít nhất một mã lô để truy xuất.',
     LOT_NOT_FOUND_CODE: 'Không tìm thấy lô "{{code}}".{{hint}}',
-    LOT_CODE_AMBIGUOUS: 'Mã lô "{{code}}" có ở nhiều sản phẩm: {{choices}}. Hãy ghi rõ theo dạng MÃ-SẢN-PHẨM/MÃ-LÔ, ví dụ "{{example}}".',
+    LOT_CODE_AMBIGUOUS:
+      'Mã lô "{{code}}" có ở nhiều sản phẩm: {{choices}}. Hãy ghi rõ theo dạng MÃ-SẢN-PHẨM/MÃ-LÔ, ví dụ "{{example}}".',
     RECALL_LIFTED: 'Đợt thu hồi {{ref}} đã kết thúc (đã gỡ phong tỏa), không thay đổi được nữa.',
     RECALL_NOT_HELD: 'Đợt thu hồi {{ref}} chưa phong tỏa lô nào nên không có gì để gỡ.',
     RECALL_REF_TAKEN: 'Số quyết định thu hồi "{{ref}}" đã dùng cho một đợt khác.',
@@ -22,7 +23,8 @@ registerMessages(
   {
     TRACE_NO_LOTS: 'Enter at least one lot code to trace.',
     LOT_NOT_FOUND_CODE: 'No lot "{{code}}".{{hint}}',
-    LOT_CODE_AMBIGUOUS: 'The lot code "{{code}}" is used by several products: {{choices}}. Write it as PRODUCT-CODE/LOT-CODE, e.g. "{{example}}".',
+    LOT_CODE_AMBIGUOUS:
+      'The lot code "{{code}}" is used by several products: {{choices}}. Write it as PRODUCT-CODE/LOT-CODE, e.g. "{{example}}".',
     RECALL_LIFTED: 'Recall {{ref}} is over (the hold was lifted) and cannot change any more.',
     RECALL_NOT_HELD: 'Recall {{ref}} has not put any lot on hold, so there is nothing to lift.',
     RECALL_REF_TAKEN: 'The recall reference "{{ref}}" is already used by another recall.',
@@ -205,6 +207,7 @@ export function formatDuration(ms: number, lang: Lang): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  const parts = lang === 'vi' ? [h && `${h} giờ`, m && `${m} phút`, `${sec} giây`] : [h && `${h} h`, m && `${m} min`, `${sec} s`];
+  const parts =
+    lang === 'vi' ? [h && `${h} giờ`, m && `${m} phút`, `${sec} giây`] : [h && `${h} h`, m && `${m} min`, `${sec} s`];
   return parts.filter(Boolean).join(' ');
 }

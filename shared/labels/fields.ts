@@ -1,7 +1,15 @@
 // Label data and field resolution: the text and barcode data a template shows for one lot, and the checks that
 // run BEFORE anything prints (Decree 43/2017 completeness, GS1 validity of every barcode).
 import { z } from 'zod';
-import { buildDigitalLink, buildElementString, DEFAULT_DL_DOMAIN, gtinProblem, isoToYymmdd, type AiValue, type Gs1Error } from '../gs1';
+import {
+  buildDigitalLink,
+  buildElementString,
+  DEFAULT_DL_DOMAIN,
+  gtinProblem,
+  isoToYymmdd,
+  type AiValue,
+  type Gs1Error,
+} from '../gs1';
 import type { BarcodeElement, LabelTemplate } from './model';
 
 /**
@@ -29,10 +37,18 @@ export const labelData = z
       })
       .passthrough(),
     business: z
-      .object({ name: z.string(), address: z.string().nullish(), phone: z.string().nullish(), digitalLinkDomain: z.string().nullish(), gln: z.string().nullish() })
+      .object({
+        name: z.string(),
+        address: z.string().nullish(),
+        phone: z.string().nullish(),
+        digitalLinkDomain: z.string().nullish(),
+        gln: z.string().nullish(),
+      })
       .passthrough()
       .nullish(),
-    lot: z.object({ code: z.string(), productionDate: z.string().nullish(), expiryDate: z.string().nullish() }).passthrough(),
+    lot: z
+      .object({ code: z.string(), productionDate: z.string().nullish(), expiryDate: z.string().nullish() })
+      .passthrough(),
     /** SSCC of a carton (AI 00), when the label is for a shipped carton. */
     sscc: z.string().nullish(),
     /** Units in a carton (AI 37). */
@@ -48,8 +64,27 @@ export type PrintContext = { today: string; serial?: number };
 
 /** Placeholders a text element can use: `{productName}`, `{expiryDate}`, `{date+30}`, `{serial}`, `{serial:6}`. */
 export const FIELD_KEYS = [
-  'productName', 'brand', 'businessName', 'businessAddress', 'businessPhone', 'origin', 'netQuantity', 'ingredients', 'storage', 'usage',
-  'warnings', 'standard', 'declarationNo', 'productionDate', 'expiryDate', 'lotCode', 'gtin', 'price', 'date', 'serial', 'traceCode',
+  'productName',
+  'brand',
+  'businessName',
+  'businessAddress',
+  'businessPhone',
+  'origin',
+  'netQuantity',
+  'ingredients',
+  'storage',
+  'usage',
+  'warnings',
+  'standard',
+  'declarationNo',
+  'productionDate',
+  'expiryDate',
+  'lotCode',
+  'gtin',
+  'price',
+  'date',
+  'serial',
+  'traceCode',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -82,28 +117,49 @@ export function fieldValue(key: string, d: LabelData, ctx: PrintContext): string
   const dateOffset = /^date([+-]\d+)?$/.exec(key);
   if (dateOffset) return formatDateVi(addDays(ctx.today, dateOffset[1] ? Number(dateOffset[1]) : 0));
   const serial = /^serial(?::(\d+))?$/.exec(key);
-  if (serial) return ctx.serial === undefined ? '' : String(ctx.serial).padStart(serial[1] ? Number(serial[1]) : 0, '0');
+  if (serial)
+    return ctx.serial === undefined ? '' : String(ctx.serial).padStart(serial[1] ? Number(serial[1]) : 0, '0');
   switch (key as FieldKey) {
-    case 'productName': return p.name;
-    case 'brand': return p.brand ?? '';
-    case 'businessName': return d.business?.name ?? '';
-    case 'businessAddress': return d.business?.address ?? '';
-    case 'businessPhone': return d.business?.phone ?? '';
-    case 'origin': return originText(p.origin);
-    case 'netQuantity': return p.netQuantity ?? '';
-    case 'ingredients': return p.ingredients ?? '';
-    case 'storage': return p.storage ?? '';
-    case 'usage': return p.usage ?? '';
-    case 'warnings': return p.warnings ?? '';
-    case 'standard': return p.standard ?? '';
-    case 'declarationNo': return p.declarationNo ?? '';
-    case 'productionDate': return formatDateVi(d.lot.productionDate);
-    case 'expiryDate': return formatDateVi(d.lot.expiryDate);
-    case 'lotCode': return d.lot.code;
-    case 'gtin': return p.gtin ?? '';
-    case 'price': return p.price ?? '';
-    case 'traceCode': return traceCode(d);
-    default: return '';
+    case 'productName':
+      return p.name;
+    case 'brand':
+      return p.brand ?? '';
+    case 'businessName':
+      return d.business?.name ?? '';
+    case 'businessAddress':
+      return d.business?.address ?? '';
+    case 'businessPhone':
+      return d.business?.phone ?? '';
+    case 'origin':
+      return originText(p.origin);
+    case 'netQuantity':
+      return p.netQuantity ?? '';
+    case 'ingredients':
+      return p.ingredients ?? '';
+    case 'storage':
+      return p.storage ?? '';
+    case 'usage':
+      return p.usage ?? '';
+    case 'warnings':
+      return p.warnings ?? '';
+    case 'standard':
+      return p.standard ?? '';
+    case 'declarationNo':
+      return p.declarationNo ?? '';
+    case 'productionDate':
+      return formatDateVi(d.lot.productionDate);
+    case 'expiryDate':
+      return formatDateVi(d.lot.expiryDate);
+    case 'lotCode':
+      return d.lot.code;
+    case 'gtin':
+      return p.gtin ?? '';
+    case 'price':
+      return p.price ?? '';
+    case 'traceCode':
+      return traceCode(d);
+    default:
+      return '';
   }
 }
 
@@ -134,7 +190,11 @@ export type BarcodeContent =
   | { ok: true; symbology: string; data: string; hri: string; elements?: AiValue[] }
   | { ok: false; errors: { code: string; params: Record<string, string | number> }[] };
 
-function aiValues(e: BarcodeElement, d: LabelData, ctx: PrintContext): { values: AiValue[]; errors: { code: string; params: Record<string, string | number> }[] } {
+function aiValues(
+  e: BarcodeElement,
+  d: LabelData,
+  ctx: PrintContext,
+): { values: AiValue[]; errors: { code: string; params: Record<string, string | number> }[] } {
   const values: AiValue[] = [];
   const errors: { code: string; params: Record<string, string | number> }[] = [];
   for (const ai of e.ais ?? ['01', '10', '17']) {
@@ -149,18 +209,25 @@ function aiValues(e: BarcodeElement, d: LabelData, ctx: PrintContext): { values:
         else values.push({ ai, value: g.padStart(14, '0') });
         break;
       }
-      case '10': values.push({ ai, value: d.lot.code }); break;
+      case '10':
+        values.push({ ai, value: d.lot.code });
+        break;
       case '11':
       case '13':
       case '15':
       case '17': {
         const iso = ai === '17' || ai === '15' ? d.lot.expiryDate : d.lot.productionDate;
-        if (!iso) errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: ai === '17' || ai === '15' ? 'HSD' : 'NSX', element: e.id } });
+        if (!iso)
+          errors.push({
+            code: 'LABEL_FIELD_MISSING',
+            params: { field: ai === '17' || ai === '15' ? 'HSD' : 'NSX', element: e.id },
+          });
         else values.push({ ai, value: isoToYymmdd(iso) ?? iso });
         break;
       }
       case '21':
-        if (ctx.serial === undefined) errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'serial', element: e.id } });
+        if (ctx.serial === undefined)
+          errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'serial', element: e.id } });
         else values.push({ ai, value: String(ctx.serial) });
         break;
       case '37':
@@ -172,7 +239,8 @@ function aiValues(e: BarcodeElement, d: LabelData, ctx: PrintContext): { values:
   return { values, errors };
 }
 
-const gs1Errs = (errs: Gs1Error[], element: string) => errs.map((g) => ({ code: g.code, params: { ...g.params, element } }));
+const gs1Errs = (errs: Gs1Error[], element: string) =>
+  errs.map((g) => ({ code: g.code, params: { ...g.params, element } }));
 
 /** The exact data a barcode element encodes for one label, validated with the GS1 library. */
 export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContext): BarcodeContent {
@@ -181,10 +249,20 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
       const g = d.product.gtin;
       if (!g) return { ok: false, errors: [{ code: 'LABEL_NO_GTIN', params: { element: e.id } }] };
       const p = gtinProblem(g);
-      if (p) return { ok: false, errors: [{ code: p.code === 'GTIN_CHECK_DIGIT' ? 'GS1_CHECK_DIGIT' : 'LABEL_EAN13_FORMAT', params: { ai: '01', expected: 'expected' in p ? p.expected : '', element: e.id } }] };
+      if (p)
+        return {
+          ok: false,
+          errors: [
+            {
+              code: p.code === 'GTIN_CHECK_DIGIT' ? 'GS1_CHECK_DIGIT' : 'LABEL_EAN13_FORMAT',
+              params: { ai: '01', expected: 'expected' in p ? p.expected : '', element: e.id },
+            },
+          ],
+        };
       // EAN-13 carries a GTIN-13 (or a GTIN-14/12 with leading zeros).
       const g13 = g.padStart(14, '0');
-      if (!g13.startsWith('0')) return { ok: false, errors: [{ code: 'LABEL_EAN13_FORMAT', params: { element: e.id } }] };
+      if (!g13.startsWith('0'))
+        return { ok: false, errors: [{ code: 'LABEL_EAN13_FORMAT', params: { element: e.id } }] };
       return { ok: true, symbology: e.symbology, data: g13.slice(1), hri: g13.slice(1) };
     }
     case 'gs1-128':
@@ -198,7 +276,7 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
     case 'qr-digital-link': {
       const domain = d.business?.digitalLinkDomain || DEFAULT_DL_DOMAIN;
       if (!d.product.gtin) {
-        // No GTIN: the app's own trace code in a URI the business chooses (issue #5 §10).
+        // No GTIN: the app's own trace code in a URI the business chooses.
         if (d.traceUri) return { ok: true, symbology: e.symbology, data: d.traceUri, hri: d.traceUri };
         return { ok: false, errors: [{ code: 'LABEL_NO_GTIN', params: { element: e.id } }] };
       }
@@ -213,7 +291,8 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
       const data = resolveText(e.data ?? '{traceCode}', d, ctx);
       if (!data) return { ok: false, errors: [{ code: 'LABEL_BARCODE_EMPTY', params: { element: e.id } }] };
       // Code 128 encodes ASCII only; Vietnamese letters would be silently wrong.
-      if (e.symbology === 'code128' && /[^\x20-\x7e]/.test(data)) return { ok: false, errors: [{ code: 'LABEL_CODE128_CHARS', params: { element: e.id } }] };
+      if (e.symbology === 'code128' && /[^\x20-\x7e]/.test(data))
+        return { ok: false, errors: [{ code: 'LABEL_CODE128_CHARS', params: { element: e.id } }] };
       return { ok: true, symbology: e.symbology, data, hri: data };
     }
   }
@@ -254,16 +333,25 @@ export function checkLabel(t: LabelTemplate, d: LabelData, ctx: PrintContext): L
       }
     }
   }
-  const required = t.purpose === 'consumer' ? DECREE43_FIELDS : DECREE43_FIELDS.filter((f) => f.key === 'productName' || f.key === 'lotCode');
+  const required =
+    t.purpose === 'consumer'
+      ? DECREE43_FIELDS
+      : DECREE43_FIELDS.filter((f) => f.key === 'productName' || f.key === 'lotCode');
   for (const f of required) {
     // Food needs all of them; non-food products (kind 'material'/'packaging') only the general ones.
     const foodOnly = !['productName', 'businessName', 'businessAddress', 'origin', 'lotCode'].includes(f.key);
     if (foodOnly && d.product.kind && !['finished', 'semi', 'food'].includes(d.product.kind)) continue;
-    if (!shown.has(f.key)) problems.push({ code: 'LABEL_FIELD_NOT_ON_TEMPLATE', params: { field: f.what }, severity: 'error' });
-    else if (!fieldValue(f.key, d, ctx)) problems.push({ code: 'LABEL_FIELD_MISSING', params: { field: f.what, element: '' }, severity: 'error' });
+    if (!shown.has(f.key))
+      problems.push({ code: 'LABEL_FIELD_NOT_ON_TEMPLATE', params: { field: f.what }, severity: 'error' });
+    else if (!fieldValue(f.key, d, ctx))
+      problems.push({ code: 'LABEL_FIELD_MISSING', params: { field: f.what, element: '' }, severity: 'error' });
   }
   if (d.lot.expiryDate && d.lot.productionDate && d.lot.expiryDate < d.lot.productionDate) {
-    problems.push({ code: 'LABEL_EXPIRY_BEFORE_PRODUCTION', params: { nsx: formatDateVi(d.lot.productionDate), hsd: formatDateVi(d.lot.expiryDate) }, severity: 'error' });
+    problems.push({
+      code: 'LABEL_EXPIRY_BEFORE_PRODUCTION',
+      params: { nsx: formatDateVi(d.lot.productionDate), hsd: formatDateVi(d.lot.expiryDate) },
+      severity: 'error',
+    });
   }
   return problems;
 }

@@ -2,7 +2,8 @@
 // on a 203 dpi and a 300 dpi printer. Pure data + zod schemas (shared by the designer, the API and the renderer).
 import { z } from 'zod';
 
-const mm = (max = 400) => z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }).max(max, { error: 'TOO_BIG' });
+const mm = (max = 400) =>
+  z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }).max(max, { error: 'TOO_BIG' });
 const posMm = mm(400);
 const sizeMm = z.number({ error: 'INVALID_TYPE' }).gt(0, { error: 'TOO_SMALL' }).max(400, { error: 'TOO_BIG' });
 
@@ -71,14 +72,37 @@ export const imageElement = z
   .strict();
 
 export const lineElement = z
-  .object({ type: z.literal('line'), id: z.string().max(40), x: posMm, y: posMm, x2: posMm, y2: posMm, thickness: z.number().min(0.1).max(10) })
+  .object({
+    type: z.literal('line'),
+    id: z.string().max(40),
+    x: posMm,
+    y: posMm,
+    x2: posMm,
+    y2: posMm,
+    thickness: z.number().min(0.1).max(10),
+  })
   .strict();
 
 export const boxElement = z
-  .object({ type: z.literal('box'), id: z.string().max(40), x: posMm, y: posMm, w: sizeMm, h: sizeMm, thickness: z.number().min(0.1).max(50), fill: z.boolean().optional() })
+  .object({
+    type: z.literal('box'),
+    id: z.string().max(40),
+    x: posMm,
+    y: posMm,
+    w: sizeMm,
+    h: sizeMm,
+    thickness: z.number().min(0.1).max(50),
+    fill: z.boolean().optional(),
+  })
   .strict();
 
-export const labelElement = z.discriminatedUnion('type', [textElement, barcodeElement, imageElement, lineElement, boxElement]);
+export const labelElement = z.discriminatedUnion('type', [
+  textElement,
+  barcodeElement,
+  imageElement,
+  lineElement,
+  boxElement,
+]);
 
 /** A4 sheet of decal labels: the template is one label; the sheet repeats it cols × rows. */
 export const sheetLayout = z
@@ -124,9 +148,24 @@ export const SIZE_PRESETS: { key: string; widthMm: number; heightMm: number; she
   { key: '100x50', widthMm: 100, heightMm: 50 },
   { key: '100x150', widthMm: 100, heightMm: 150 },
   // A4 = 210 × 297 mm. Label size = (paper − margins − gaps) / count, rounded down to 0.1 mm.
-  { key: 'A4-3x7', widthMm: 63.5, heightMm: 38.1, sheet: { paper: 'A4', cols: 3, rows: 7, marginTopMm: 15.15, marginLeftMm: 7.2, gapXMm: 2.5, gapYMm: 0 } },
-  { key: 'A4-3x8', widthMm: 70, heightMm: 37, sheet: { paper: 'A4', cols: 3, rows: 8, marginTopMm: 0.5, marginLeftMm: 0, gapXMm: 0, gapYMm: 0 } },
-  { key: 'A4-4x10', widthMm: 48.5, heightMm: 25.4, sheet: { paper: 'A4', cols: 4, rows: 10, marginTopMm: 21.5, marginLeftMm: 8, gapXMm: 0, gapYMm: 0 } },
+  {
+    key: 'A4-3x7',
+    widthMm: 63.5,
+    heightMm: 38.1,
+    sheet: { paper: 'A4', cols: 3, rows: 7, marginTopMm: 15.15, marginLeftMm: 7.2, gapXMm: 2.5, gapYMm: 0 },
+  },
+  {
+    key: 'A4-3x8',
+    widthMm: 70,
+    heightMm: 37,
+    sheet: { paper: 'A4', cols: 3, rows: 8, marginTopMm: 0.5, marginLeftMm: 0, gapXMm: 0, gapYMm: 0 },
+  },
+  {
+    key: 'A4-4x10',
+    widthMm: 48.5,
+    heightMm: 25.4,
+    sheet: { paper: 'A4', cols: 4, rows: 10, marginTopMm: 21.5, marginLeftMm: 8, gapXMm: 0, gapYMm: 0 },
+  },
 ];
 
 export const A4 = { widthMm: 210, heightMm: 297 };
@@ -147,13 +186,15 @@ export function layoutProblems(t: LabelTemplate): { code: string; params: Record
   for (const e of t.elements) {
     const right = e.type === 'line' ? Math.max(e.x, e.x2) : e.x + e.w;
     const bottom = e.type === 'line' ? Math.max(e.y, e.y2) : e.y + e.h;
-    if (right > t.widthMm + eps || bottom > t.heightMm + eps) out.push({ code: 'LABEL_ELEMENT_OUTSIDE', params: { element: e.id, width: t.widthMm, height: t.heightMm } });
+    if (right > t.widthMm + eps || bottom > t.heightMm + eps)
+      out.push({ code: 'LABEL_ELEMENT_OUTSIDE', params: { element: e.id, width: t.widthMm, height: t.heightMm } });
   }
   if (t.sheet) {
     const s = t.sheet;
     const w = s.marginLeftMm + s.cols * t.widthMm + (s.cols - 1) * s.gapXMm;
     const h = s.marginTopMm + s.rows * t.heightMm + (s.rows - 1) * s.gapYMm;
-    if (w > A4.widthMm + eps || h > A4.heightMm + eps) out.push({ code: 'LABEL_SHEET_TOO_BIG', params: { cols: s.cols, rows: s.rows } });
+    if (w > A4.widthMm + eps || h > A4.heightMm + eps)
+      out.push({ code: 'LABEL_SHEET_TOO_BIG', params: { cols: s.cols, rows: s.rows } });
   }
   return out;
 }

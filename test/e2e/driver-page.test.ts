@@ -37,17 +37,31 @@ describeBrowser('driver print page in Chromium', () => {
       const pngs = [1, 2, 3].map((n) => labelPng(w, h, dpi, n));
       let count = 0;
       // Pages arrive in groups as the shell sends them (a tiny limit forces one page per group here).
-      for (const chunk of chunkPages(pngs, 10)) count = await page.evaluate((list) => (window as unknown as { addPages(l: string[]): Promise<number> }).addPages(list), chunk);
+      for (const chunk of chunkPages(pngs, 10))
+        count = await page.evaluate(
+          (list) => (window as unknown as { addPages(l: string[]): Promise<number> }).addPages(list),
+          chunk,
+        );
       expect(count).toBe(3);
       // Each image fills the page in CSS size (96 px per inch) and was decoded at its own dot size.
-      const sizes = await page.evaluate(() => [...document.images].map((i) => [i.getBoundingClientRect().width, i.getBoundingClientRect().height, i.naturalWidth, i.naturalHeight]));
+      const sizes = await page.evaluate(() =>
+        [...document.images].map((i) => [
+          i.getBoundingClientRect().width,
+          i.getBoundingClientRect().height,
+          i.naturalWidth,
+          i.naturalHeight,
+        ]),
+      );
       for (const [cw, ch, nw, nh] of sizes) {
         expect(cw).toBeCloseTo((w / 25.4) * 96, 1);
         expect(ch).toBeCloseTo((h / 25.4) * 96, 1);
         expect([nw, nh]).toEqual([mmToDots(w, dpi), mmToDots(h, dpi)]);
       }
       const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
-      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
       expect(boxes).toHaveLength(3);
       for (const [bw, bh] of boxes) {
         expect(Math.abs(bw - w * PT_PER_MM)).toBeLessThan(1);

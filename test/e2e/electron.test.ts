@@ -15,7 +15,11 @@ function electronBinary(): string | null {
   const dir = path.join(ROOT, 'node_modules', 'electron');
   const pathFile = path.join(dir, 'path.txt');
   const rel = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : '';
-  const file = process.env.ELECTRON_OVERRIDE_DIST_PATH ? path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel || 'electron') : rel ? path.join(dir, 'dist', rel) : '';
+  const file = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel || 'electron')
+    : rel
+      ? path.join(dir, 'dist', rel)
+      : '';
   return file && fs.existsSync(file) ? file : null;
 }
 
@@ -53,16 +57,20 @@ describe.skipIf(!!reason)('Electron desktop window', () => {
     const titles = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.getTitle()));
     expect(titles).toEqual(['Nguồn Gốc']);
     // The page reached the core through the preload: the bridge is there, Node is not.
-    expect(await page.evaluate(() => (window as unknown as { nguongoc?: { host: string } }).nguongoc?.host)).toBe('electron');
+    expect(await page.evaluate(() => (window as unknown as { nguongoc?: { host: string } }).nguongoc?.host)).toBe(
+      'electron',
+    );
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   });
 
   it('refuses to open other windows and navigation away from the app', async () => {
     await page.evaluate(() => window.open('https://example.com/'));
-    await page.evaluate(() => {
-      location.href = 'file:///etc/hostname';
-    }).catch(() => undefined);
+    await page
+      .evaluate(() => {
+        location.href = 'file:///etc/hostname';
+      })
+      .catch(() => undefined);
     await page.getByText('Bắt đầu dùng Nguồn Gốc').waitFor({ timeout: 10_000 });
     expect(app.windows()).toHaveLength(1);
     expect(page.url()).toContain('/dist/renderer/index.html');
@@ -70,7 +78,11 @@ describe.skipIf(!!reason)('Electron desktop window', () => {
 
   it('keeps the portal login key under safeStorage when the OS offers it, never as a plain file beside it', async () => {
     const keys = path.join(dir, 'keys');
-    const available = await app.evaluate(async ({ safeStorage }) => (await safeStorage.isAsyncEncryptionAvailable()) && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'));
+    const available = await app.evaluate(
+      async ({ safeStorage }) =>
+        (await safeStorage.isAsyncEncryptionAvailable()) &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    );
     if (available) {
       expect(fs.existsSync(path.join(keys, 'secret.key.safe'))).toBe(true);
       expect(fs.existsSync(path.join(keys, 'secret.key'))).toBe(false);
@@ -80,9 +92,15 @@ describe.skipIf(!!reason)('Electron desktop window', () => {
   });
 
   it('lists the printers the OS has through the shell', async () => {
-    const fromShell = await app.evaluate(async ({ BrowserWindow }) => (await BrowserWindow.getAllWindows()[0].webContents.getPrintersAsync()).map((p) => p.name));
+    const fromShell = await app.evaluate(async ({ BrowserWindow }) =>
+      (await BrowserWindow.getAllWindows()[0].webContents.getPrintersAsync()).map((p) => p.name),
+    );
     const fromApi = await page.evaluate(async () => {
-      const bridge = (window as unknown as { nguongoc: { call(m: string, i: unknown, l: string): Promise<{ ok: boolean; data?: { name: string }[] }> } }).nguongoc;
+      const bridge = (
+        window as unknown as {
+          nguongoc: { call(m: string, i: unknown, l: string): Promise<{ ok: boolean; data?: { name: string }[] }> };
+        }
+      ).nguongoc;
       // The first look starts the refresh; the second sees its answer.
       await bridge.call('printers.installed', {}, 'vi');
       await new Promise((r) => setTimeout(r, 1500));

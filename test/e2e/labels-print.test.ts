@@ -27,15 +27,43 @@ describeBrowser('label printing (browser mode)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as net.AddressInfo).port;
     app = await startApp();
-    await app.api('business.update', { name: 'Công ty TNHH Hạt Điều Đồng Nai', taxCode: '0300588569', address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai', province: 'Đồng Nai' });
+    await app.api('business.update', {
+      name: 'Công ty TNHH Hạt Điều Đồng Nai',
+      taxCode: '0300588569',
+      address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai',
+      province: 'Đồng Nai',
+    });
     const loc = await app.api<Id>('locations.create', { name: 'Kho thành phẩm', kind: 'warehouse' });
     const p = await app.api<Id>('products.create', {
-      kind: 'finished', name: 'Hạt điều rang muối', code: 'HDRM', unit: 'kg', gtin: '9520000000011', netQuantity: '500 g', ingredients: 'Hạt điều (98%), muối',
-      storage: 'Nơi khô ráo, thoáng mát', usage: 'Dùng ngay sau khi mở bao', warnings: 'Không dùng cho người dị ứng hạt điều', origin: 'Việt Nam',
+      kind: 'finished',
+      name: 'Hạt điều rang muối',
+      code: 'HDRM',
+      unit: 'kg',
+      gtin: '9520000000011',
+      netQuantity: '500 g',
+      ingredients: 'Hạt điều (98%), muối',
+      storage: 'Nơi khô ráo, thoáng mát',
+      usage: 'Dùng ngay sau khi mở bao',
+      warnings: 'Không dùng cho người dị ứng hạt điều',
+      origin: 'Việt Nam',
     });
     productId = p.id;
-    lotId = (await app.api<Id>('lots.createOpening', { productId, locationId: loc.id, qty: 10, lotCode: 'L261129-01', productionDate: '2026-11-29', expiryDate: '2027-11-29' })).id;
-    await app.api('printers.save', { name: 'Máy in tem thử', uri: `tcp://127.0.0.1:${port}`, language: 'tspl', dpi: 203 });
+    lotId = (
+      await app.api<Id>('lots.createOpening', {
+        productId,
+        locationId: loc.id,
+        qty: 10,
+        lotCode: 'L261129-01',
+        productionDate: '2026-11-29',
+        expiryDate: '2027-11-29',
+      })
+    ).id;
+    await app.api('printers.save', {
+      name: 'Máy in tem thử',
+      uri: `tcp://127.0.0.1:${port}`,
+      language: 'tspl',
+      dpi: 203,
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -56,8 +84,15 @@ describeBrowser('label printing (browser mode)', () => {
     await page.mouse.up();
     await page.getByTestId('designer-name').fill('Tem của tôi');
     await page.getByTestId('designer-save').click();
-    await poll(async () => (await app.api<{ name: string }[]>('labels.templates', {})).map((x) => x.name)).toContain('Tem của tôi');
-    const mine = (await app.api<{ name: string; ref: string; template: { elements: { id: string; x: number }[] } }[]>('labels.templates', {})).find((x) => x.name === 'Tem của tôi')!;
+    await poll(async () => (await app.api<{ name: string }[]>('labels.templates', {})).map((x) => x.name)).toContain(
+      'Tem của tôi',
+    );
+    const mine = (
+      await app.api<{ name: string; ref: string; template: { elements: { id: string; x: number }[] } }[]>(
+        'labels.templates',
+        {},
+      )
+    ).find((x) => x.name === 'Tem của tôi')!;
     expect(mine.template.elements.find((e) => e.id === 'dm')!.x).toBe(34.5);
     await screenshot(page, 'labels-designer');
 
@@ -77,7 +112,9 @@ describeBrowser('label printing (browser mode)', () => {
     // What reached the printer is the preview: TSPL with the printer's copy count, and the DataMatrix reads back.
     const decoded = decodeTspl(jobs[0], { width: 400, height: 240 });
     expect(decoded.labels[0].copies).toBe(2);
-    expect((await readCodes(decoded.labels[0].bitmap)).map((c) => c.text)).toEqual(['(01)09520000000011(17)271129(10)L261129-01']);
+    expect((await readCodes(decoded.labels[0].bitmap)).map((c) => c.text)).toEqual([
+      '(01)09520000000011(17)271129(10)L261129-01',
+    ]);
 
     await page.goto(`${app.url}#/labels/log`);
     await poll(() => page.getByTestId('print-log').textContent()).toContain('L261129-01');

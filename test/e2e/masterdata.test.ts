@@ -7,7 +7,11 @@ import { withCheckDigit } from '../../shared/gs1/checkdigit';
 import { describeBrowser, poll, screenshot, seedSetup, settle, startApp, type AppSession } from '../helpers/browser';
 
 function fieldError(page: Page, testId: string) {
-  return page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).last().locator('.ant-form-item-explain-error');
+  return page
+    .locator('.ant-form-item')
+    .filter({ has: page.getByTestId(testId) })
+    .last()
+    .locator('.ant-form-item-explain-error');
 }
 
 /** The table row whose text contains `text`. */
@@ -19,7 +23,6 @@ async function openList(page: Page, url: string, path: string) {
   await page.goto(`${url}#${path}`);
   await page.getByTestId('create').waitFor();
 }
-
 
 describeBrowser('master data screens (browser mode)', () => {
   let app: AppSession;
@@ -83,7 +86,9 @@ describeBrowser('master data screens (browser mode)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('product-pack-size').fill('0,5');
     await page.getByTestId('save').click(); // a size without its unit is refused before anything is sent
-    await poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain('số lượng trong một gói');
+    await poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain(
+      'số lượng trong một gói',
+    );
     await page.getByTestId('product-pack-unit').click();
     await page.keyboard.type('kg');
     await page.keyboard.press('Enter');
@@ -92,7 +97,9 @@ describeBrowser('master data screens (browser mode)', () => {
     await page.getByTestId('save').click();
     await poll(() => row(page, 'Mứt gừng Huế').count()).toBe(1);
     expect(await row(page, 'Mứt gừng Huế').textContent()).toContain('hộp (0,5 kg)');
-    const saved = await app.api<{ items: { unit: string; packSize: number; packUnit: string }[] }>('products.list', { search: 'MG500' });
+    const saved = await app.api<{ items: { unit: string; packSize: number; packUnit: string }[] }>('products.list', {
+      search: 'MG500',
+    });
     expect(saved.items[0]).toMatchObject({ unit: 'hop', packSize: 0.5, packUnit: 'kg' });
 
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
@@ -125,7 +132,9 @@ describeBrowser('master data screens (browser mode)', () => {
     await page.getByTestId('partner-name').fill('HTX Chè Tân Cương');
     await page.getByLabel('Điện thoại').fill('12345');
     await page.getByLabel('Điện thoại').press('Enter');
-    await poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain('Số điện thoại không đúng dạng');
+    await poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain(
+      'Số điện thoại không đúng dạng',
+    );
     await page.getByLabel('Điện thoại').fill('0208 3855 123');
     await page.getByLabel('Điện thoại').press('Enter');
     await poll(() => row(page, 'HTX Chè Tân Cương').count()).toBe(1);
@@ -145,8 +154,13 @@ describeBrowser('master data screens (browser mode)', () => {
     await poll(() => row(page, 'HTX Chè Tân Cương').textContent()).toContain('Đã lưu trữ');
     await row(page, 'HTX Chè Tân Cương').getByRole('button', { name: 'Dùng lại' }).click();
     await poll(() => row(page, 'HTX Chè Tân Cương').textContent()).not.toContain('Đã lưu trữ');
-    const partners = await app.api<{ items: { name: string; kind: string; phone: string; archived: boolean }[] }>('partners.list', {});
-    expect(partners.items).toEqual([expect.objectContaining({ name: 'HTX Chè Tân Cương', kind: 'both', phone: '0208 3855 123', archived: false })]);
+    const partners = await app.api<{ items: { name: string; kind: string; phone: string; archived: boolean }[] }>(
+      'partners.list',
+      {},
+    );
+    expect(partners.items).toEqual([
+      expect.objectContaining({ name: 'HTX Chè Tân Cương', kind: 'both', phone: '0208 3855 123', archived: false }),
+    ]);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -167,15 +181,22 @@ describeBrowser('master data screens (browser mode)', () => {
     await row(page, 'Kho thành phẩm số 1').getByRole('button', { name: 'Lưu trữ' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Lưu trữ' }).click();
     await poll(() => row(page, 'Kho thành phẩm số 1').count()).toBe(0);
-    const all = await app.api<{ items: { name: string; kind: string; archived: boolean }[] }>('locations.list', { includeArchived: true });
-    expect(all.items).toContainEqual(expect.objectContaining({ name: 'Kho thành phẩm số 1', kind: 'warehouse', archived: true }));
+    const all = await app.api<{ items: { name: string; kind: string; archived: boolean }[] }>('locations.list', {
+      includeArchived: true,
+    });
+    expect(all.items).toContainEqual(
+      expect.objectContaining({ name: 'Kho thành phẩm số 1', kind: 'warehouse', archived: true }),
+    );
     expect(app.pageErrors).toEqual([]);
   });
 
   it('edits the business profile and its logo, shown in the header', async () => {
     const { page } = app;
     // A 1×1 PNG.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
     await page.goto(`${app.url}#/business`);
     const name = page.getByTestId('business-name-input');
     await name.waitFor();
@@ -183,15 +204,26 @@ describeBrowser('master data screens (browser mode)', () => {
     await name.fill('HTX Chè Tân Cương Xanh');
     await page.getByLabel('Email').fill('lienhe@chetancuong');
     await page.getByLabel('Email').press('Enter');
-    await poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain('Địa chỉ email không đúng dạng');
+    await poll(() => page.locator('.ant-form-item-explain-error').first().textContent()).toContain(
+      'Địa chỉ email không đúng dạng',
+    );
     await page.getByLabel('Email').fill('lienhe@chetancuong.vn');
-    await page.getByTestId('business-logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await page
+      .getByTestId('business-logo-file')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
     await poll(() => page.getByTestId('business-form').locator('img').count()).toBe(1);
     await page.getByTestId('save').click();
     await poll(() => page.getByTestId('business-name').textContent()).toBe('HTX Chè Tân Cương Xanh');
     await poll(() => page.locator('.ant-layout-header img').count()).toBe(1);
-    const business = await app.api<{ name: string; email: string; logo: string; taxCode: string; province: string }>('business.get');
-    expect(business).toMatchObject({ name: 'HTX Chè Tân Cương Xanh', email: 'lienhe@chetancuong.vn', taxCode: '0300588569', province: 'Thái Nguyên' });
+    const business = await app.api<{ name: string; email: string; logo: string; taxCode: string; province: string }>(
+      'business.get',
+    );
+    expect(business).toMatchObject({
+      name: 'HTX Chè Tân Cương Xanh',
+      email: 'lienhe@chetancuong.vn',
+      taxCode: '0300588569',
+      province: 'Thái Nguyên',
+    });
     expect(business.logo).toBe(`data:image/png;base64,${png.toString('base64')}`);
     expect(app.pageErrors).toEqual([]);
   });

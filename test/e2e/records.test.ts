@@ -9,7 +9,16 @@ import { demoGtin } from '../helpers/core';
 import { toGtin14 } from '../../shared/gs1';
 
 type Id = { id: number };
-type LotRow = { id: number; code: string; productName: string; balance: number; supplierLotCode: string | null; expiryDate: string | null; productionDate: string | null; state: string };
+type LotRow = {
+  id: number;
+  code: string;
+  productName: string;
+  balance: number;
+  supplierLotCode: string | null;
+  expiryDate: string | null;
+  productionDate: string | null;
+  state: string;
+};
 
 const GS = '\u001d';
 
@@ -55,7 +64,10 @@ async function choose(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
   // The dropdown of the select chosen just before may still be fading out: the newest one is the last.
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').last().waitFor();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
+    .last()
+    .waitFor();
   await page.keyboard.press('Enter');
 }
 
@@ -68,24 +80,59 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
   const gtin = demoGtin(71);
   beforeAll(async () => {
     app = await startApp();
-    await app.api('business.update', { name: 'Công ty TNHH Hạt Điều Đồng Nai', taxCode: '0300588569', address: 'KCN Hố Nai 3, Trảng Bom, Đồng Nai', province: 'Đồng Nai' });
+    await app.api('business.update', {
+      name: 'Công ty TNHH Hạt Điều Đồng Nai',
+      taxCode: '0300588569',
+      address: 'KCN Hố Nai 3, Trảng Bom, Đồng Nai',
+      province: 'Đồng Nai',
+    });
     await app.api('locations.create', { name: 'Kho nguyên liệu', kind: 'warehouse' });
     await app.api('locations.create', { name: 'Xưởng rang', kind: 'production' });
     await app.api('partners.create', { kind: 'supplier', name: 'HTX Điều Bình Phước', phone: '0912 345 678' });
     await app.api('partners.create', { kind: 'supplier', name: 'Cơ sở muối Bà Rịa', phone: '0254 3826 111' });
     await app.api('partners.create', { kind: 'customer', name: 'Siêu thị Co.op Biên Hòa', phone: '0251 3822 999' });
-    rawId = (await app.api<Id>('products.create', { kind: 'raw', name: 'Hạt điều thô', code: 'DIEU', unit: 'kg', gtin, shelfLifeDays: 365 })).id;
-    saltId = (await app.api<Id>('products.create', { kind: 'raw', name: 'Muối hạt', code: 'MUOI', unit: 'kg', shelfLifeDays: 365 })).id;
-    finishedId = (await app.api<Id>('products.create', { kind: 'finished', name: 'Hạt điều rang muối', code: 'HDRM', unit: 'kg', shelfLifeDays: 180 })).id;
-    recipeId = (await app.api<Id>('recipes.create', {
-      productId: finishedId,
-      name: 'Điều rang muối',
-      batchSize: 100,
-      batchUnit: 'kg',
-      inputs: [{ productId: rawId, qty: 98 }, { productId: saltId, qty: 2 }],
-      yieldPct: 90,
-      steps: 'Rang 25 phút ở 160°C, trộn muối, để nguội, đóng gói.',
-    })).id;
+    rawId = (
+      await app.api<Id>('products.create', {
+        kind: 'raw',
+        name: 'Hạt điều thô',
+        code: 'DIEU',
+        unit: 'kg',
+        gtin,
+        shelfLifeDays: 365,
+      })
+    ).id;
+    saltId = (
+      await app.api<Id>('products.create', {
+        kind: 'raw',
+        name: 'Muối hạt',
+        code: 'MUOI',
+        unit: 'kg',
+        shelfLifeDays: 365,
+      })
+    ).id;
+    finishedId = (
+      await app.api<Id>('products.create', {
+        kind: 'finished',
+        name: 'Hạt điều rang muối',
+        code: 'HDRM',
+        unit: 'kg',
+        shelfLifeDays: 180,
+      })
+    ).id;
+    recipeId = (
+      await app.api<Id>('recipes.create', {
+        productId: finishedId,
+        name: 'Điều rang muối',
+        batchSize: 100,
+        batchUnit: 'kg',
+        inputs: [
+          { productId: rawId, qty: 98 },
+          { productId: saltId, qty: 2 },
+        ],
+        yieldPct: 90,
+        steps: 'Rang 25 phút ở 160°C, trộn muối, để nguội, đóng gói.',
+      })
+    ).id;
   }, 120_000);
   afterAll(async () => {
     await app?.stop();
@@ -141,22 +188,42 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     await page.getByTestId('receipt-saved').waitFor();
     await poll(() => page.getByTestId('saved-lots').locator('tbody tr').count()).toBe(2);
     // "In tem" goes to the label page with the first new lot.
-    expect(await page.getByTestId('print-labels').locator('xpath=ancestor::a').getAttribute('href')).toMatch(/#\/labels\/print\?productId=\d+&lotId=\d+$/);
+    expect(await page.getByTestId('print-labels').locator('xpath=ancestor::a').getAttribute('href')).toMatch(
+      /#\/labels\/print\?productId=\d+&lotId=\d+$/,
+    );
     await shot(page, 'receipt-saved');
     const receipts = await app.api<{ total: number }>('receipts.list', {});
     expect(receipts.total).toBe(1);
     const lots = await app.api<{ items: LotRow[] }>('lots.list', { productId: rawId });
-    expect(lots.items).toEqual([expect.objectContaining({ supplierLotCode: 'BP-2611A', productionDate: '2026-11-01', expiryDate: '2027-11-01', balance: 500 })]);
+    expect(lots.items).toEqual([
+      expect.objectContaining({
+        supplierLotCode: 'BP-2611A',
+        productionDate: '2026-11-01',
+        expiryDate: '2027-11-01',
+        balance: 500,
+      }),
+    ]);
     const salt = await app.api<{ items: LotRow[] }>('lots.list', { productId: saltId });
-    expect(salt.items).toEqual([expect.objectContaining({ productionDate: '2026-11-15', expiryDate: '2027-11-15', balance: 20 })]);
+    expect(salt.items).toEqual([
+      expect.objectContaining({ productionDate: '2026-11-15', expiryDate: '2027-11-15', balance: 20 }),
+    ]);
   }, 120_000);
 
   it('records a batch from a recipe with proposed lots in at most 6 actions from the home screen', async () => {
     const { page } = app;
     // An older salt lot that expires first must be proposed first (FEFO).
     const supplier = (await app.api<{ items: Id[] }>('partners.list', { kind: 'supplier', search: 'muối' })).items[0];
-    const loc = (await app.api<{ items: (Id & { kind: string })[] }>('locations.list', {})).items.find((l) => l.kind === 'warehouse')!;
-    await app.api('receipts.create', { supplierId: supplier.id, locationId: loc.id, documentRef: 'PGH-0199', lines: [{ productId: saltId, qty: 1, productionDate: '2026-06-01', expiryDate: '2027-06-01', lotCode: 'MUOI-CU-01' }] });
+    const loc = (await app.api<{ items: (Id & { kind: string })[] }>('locations.list', {})).items.find(
+      (l) => l.kind === 'warehouse',
+    )!;
+    await app.api('receipts.create', {
+      supplierId: supplier.id,
+      locationId: loc.id,
+      documentRef: 'PGH-0199',
+      lines: [
+        { productId: saltId, qty: 1, productionDate: '2026-06-01', expiryDate: '2027-06-01', lotCode: 'MUOI-CU-01' },
+      ],
+    });
 
     await page.goto(`${app.url}#/`);
     await page.getByTestId('home-produce').waitFor();
@@ -165,8 +232,13 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     await act.click(page.getByTestId(`recipe-${recipeId}`), 'recipe');
     await page.getByTestId('batch-plan').waitFor();
     // The plan proposes lots on every input row, with code, expiry, remaining and selected quantity.
-    await poll(() => page.getByTestId('batch-input-0').getByTestId('picked-lot-code').allTextContents()).toEqual([expect.stringMatching(/^DIEU-/)]);
-    await poll(() => page.getByTestId('batch-input-1').getByTestId('picked-lot-code').allTextContents()).toEqual(['MUOI-CU-01', expect.stringMatching(/^MUOI-\d{6}-001$/)]);
+    await poll(() => page.getByTestId('batch-input-0').getByTestId('picked-lot-code').allTextContents()).toEqual([
+      expect.stringMatching(/^DIEU-/),
+    ]);
+    await poll(() => page.getByTestId('batch-input-1').getByTestId('picked-lot-code').allTextContents()).toEqual([
+      'MUOI-CU-01',
+      expect.stringMatching(/^MUOI-\d{6}-001$/),
+    ]);
     await act.type(input(page, 'batch-size'), '200', 'batch size');
     await act.type(input(page, 'batch-output-qty'), '178,5', 'actual output');
     // The size was applied: 196 kg of raw cashew taken from the proposed lot.
@@ -179,10 +251,18 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
 
     const batches = await app.api<{ items: { id: number }[] }>('batches.list', {});
     expect(batches.items).toHaveLength(1);
-    const batch = await app.api<{ size: number; inputs: { lotCode: string; qty: number }[]; outputs: { qty: number; lot: { code: string; expiryDate: string } }[] }>('batches.get', { id: batches.items[0].id });
+    const batch = await app.api<{
+      size: number;
+      inputs: { lotCode: string; qty: number }[];
+      outputs: { qty: number; lot: { code: string; expiryDate: string } }[];
+    }>('batches.get', { id: batches.items[0].id });
     expect(batch.size).toBe(200);
     expect(batch.outputs).toEqual([expect.objectContaining({ qty: 178.5 })]);
-    expect(batch.inputs.map((i) => [i.lotCode.replace(/\d{6}/, 'D'), i.qty]).sort()).toEqual([['DIEU-D-001', 196], ['MUOI-CU-01', 1], ['MUOI-D-001', 3]]);
+    expect(batch.inputs.map((i) => [i.lotCode.replace(/\d{6}/, 'D'), i.qty]).sort()).toEqual([
+      ['DIEU-D-001', 196],
+      ['MUOI-CU-01', 1],
+      ['MUOI-D-001', 3],
+    ]);
   }, 120_000);
 
   it('warns about mass balance before saving', async () => {
@@ -207,7 +287,9 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     const qty = input(page, 'ship-qty-0');
     await qty.fill('100');
     await qty.press('Tab');
-    await poll(() => page.getByTestId('ship-lots-0').getByTestId('picked-lot-code').allTextContents()).toEqual([expect.stringMatching(/^HDRM-\d{6}-001$/)]);
+    await poll(() => page.getByTestId('ship-lots-0').getByTestId('picked-lot-code').allTextContents()).toEqual([
+      expect.stringMatching(/^HDRM-\d{6}-001$/),
+    ]);
     await shot(page, 'shipment');
     await page.getByTestId('save').click();
     await page.getByTestId('shipment-saved').waitFor();
@@ -221,7 +303,9 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     await page.goto(`${app.url}#/lots/${out.id}`);
     await page.getByTestId('lot-page').waitFor();
     await poll(() => page.getByTestId('lot-balance').textContent()).toBe('78,5 kg');
-    await poll(() => page.getByTestId('lot-history').locator('[data-testid^="event-"]').count()).toBeGreaterThanOrEqual(2);
+    await poll(() => page.getByTestId('lot-history').locator('[data-testid^="event-"]').count()).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(await page.getByTestId('event-production').count()).toBe(1);
     expect(await page.getByTestId('event-shipment').count()).toBe(1);
     expect(await page.getByTestId('lot-made-from').textContent()).toContain('Hạt điều thô');
@@ -229,7 +313,10 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     await shot(page, 'lot');
 
     // Follow the link to the raw material lot: received from the supplier, consumed by the batch.
-    await page.getByTestId('lot-made-from').getByRole('link', { name: /^DIEU-/ }).click();
+    await page
+      .getByTestId('lot-made-from')
+      .getByRole('link', { name: /^DIEU-/ })
+      .click();
     await poll(() => page.getByTestId('lot-code').textContent()).toMatch(/^DIEU-/);
     await poll(() => page.getByTestId('event-receipt').count()).toBe(1);
     expect(await page.getByTestId('event-production').textContent()).toMatch(/ME-\d{6}-001/);
@@ -251,7 +338,11 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     await poll(() => page.getByTestId('lot-state').first().textContent()).toBe('dùng được');
     await poll(() => page.getByTestId('event-correction').textContent()).toContain('Kiểm nghiệm đạt');
     expect(await page.getByTestId('event-status').count()).toBe(1);
-    await app.api('lots.setStatus', { lotIds: [Number(page.url().split('/').pop())], status: 'on_hold', reason: 'Chờ kiểm nghiệm lại' });
+    await app.api('lots.setStatus', {
+      lotIds: [Number(page.url().split('/').pop())],
+      status: 'on_hold',
+      reason: 'Chờ kiểm nghiệm lại',
+    });
 
     // The held lot is not proposed any more.
     const plan = await app.api<{ inputs: { lots: { lotCode: string }[] }[] }>('batches.plan', { recipeId });
@@ -284,7 +375,10 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     // The held raw lot is not proposed; it can be added by hand, marked with its state.
     await poll(() => page.getByTestId('batch-input-0-total').textContent()).toContain('Thiếu 98 kg');
     await page.getByTestId('batch-input-0-add').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(/DIEU-\d{6}-001 · tạm giữ/).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByText(/DIEU-\d{6}-001 · tạm giữ/)
+      .click();
     await poll(() => page.getByTestId('batch-input-0-total').textContent()).toContain('Đủ');
     await page.getByTestId('save').click();
     await poll(() => page.getByTestId('form-error').textContent()).toContain('Hãy ghi lý do');
@@ -294,7 +388,9 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
 
     const raw = (await app.api<{ items: LotRow[] }>('lots.list', { productId: rawId })).items[0];
     await page.goto(`${app.url}#/lots/${raw.id}`);
-    await poll(() => page.getByTestId('lot-overrides').textContent()).toContain('Khách cần gấp, QC đã kiểm tra cảm quan');
+    await poll(() => page.getByTestId('lot-overrides').textContent()).toContain(
+      'Khách cần gấp, QC đã kiểm tra cảm quan',
+    );
     await poll(() => page.getByTestId('lot-balance').textContent()).toBe('206 kg');
   }, 120_000);
 
@@ -312,9 +408,14 @@ describeBrowser('receipts, production, shipments and lots (browser mode)', () =>
     await poll(() => page.getByTestId('ship-lots-0-total').textContent()).toContain('Đủ');
     await page.getByTestId('save').click();
     await page.getByTestId('shipment-saved').waitFor();
-    const list = await app.api<{ items: { kind: string; toLocationName: string | null }[] }>('shipments.list', { kind: 'transfer' });
+    const list = await app.api<{ items: { kind: string; toLocationName: string | null }[] }>('shipments.list', {
+      kind: 'transfer',
+    });
     expect(list.items).toEqual([expect.objectContaining({ kind: 'transfer', toLocationName: 'Xưởng rang' })]);
-    const salt = await app.api<{ items: (LotRow & { stock: { locationName: string; qty: number }[] })[] }>('lots.list', { productId: saltId, inStock: true });
+    const salt = await app.api<{ items: (LotRow & { stock: { locationName: string; qty: number }[] })[] }>(
+      'lots.list',
+      { productId: saltId, inStock: true },
+    );
     expect(salt.items.flatMap((l) => l.stock).find((x) => x.locationName === 'Xưởng rang')?.qty).toBe(5);
     expect(errorsOf(app)).toEqual([]);
   }, 120_000);

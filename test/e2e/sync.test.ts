@@ -15,9 +15,25 @@ describeBrowser('sync screen (browser mode)', () => {
     app = await startApp();
     await seedSetup(app);
     const loc = (await app.api<{ items: Id[] }>('locations.list', {})).items[0].id;
-    const sup = await app.api<Id>('partners.create', { kind: 'supplier', name: 'HTX Chè Tân Cương', phone: '0912 345 678' });
-    const raw = await app.api<Id>('products.create', { kind: 'raw', name: 'Chè búp tươi', code: 'CHETUOI', unit: 'kg' });
-    for (let i = 1; i <= 8; i++) await app.api('receipts.create', { supplierId: sup.id, locationId: loc, date: '2026-11-20', documentRef: `PN-${i}`, lines: [{ productId: raw.id, qty: 10 * i, supplierLotCode: `TC-${i}` }] });
+    const sup = await app.api<Id>('partners.create', {
+      kind: 'supplier',
+      name: 'HTX Chè Tân Cương',
+      phone: '0912 345 678',
+    });
+    const raw = await app.api<Id>('products.create', {
+      kind: 'raw',
+      name: 'Chè búp tươi',
+      code: 'CHETUOI',
+      unit: 'kg',
+    });
+    for (let i = 1; i <= 8; i++)
+      await app.api('receipts.create', {
+        supplierId: sup.id,
+        locationId: loc,
+        date: '2026-11-20',
+        documentRef: `PN-${i}`,
+        lines: [{ productId: raw.id, qty: 10 * i, supplierLotCode: `TC-${i}` }],
+      });
   });
   afterAll(async () => {
     await app?.stop();

@@ -14,21 +14,51 @@ describeBrowser('trace and recall screens (browser mode)', () => {
   let productId: number;
   beforeAll(async () => {
     app = await startApp();
-    await app.api('business.update', { name: 'Công ty TNHH Hạt Điều Đồng Nai', taxCode: '0300588569', address: 'KCN Hố Nai, Đồng Nai' });
+    await app.api('business.update', {
+      name: 'Công ty TNHH Hạt Điều Đồng Nai',
+      taxCode: '0300588569',
+      address: 'KCN Hố Nai, Đồng Nai',
+    });
     locationId = (await app.api<Id>('locations.create', { name: 'Xưởng chế biến', kind: 'production' })).id;
-    const sup = await app.api<Id>('partners.create', { kind: 'supplier', name: 'HTX Điều Bình Phước', phone: '0912 345 678' });
-    const cus = await app.api<Id>('partners.create', { kind: 'customer', name: 'Siêu thị Co.op Biên Hòa', phone: '0251 3822 999', contactPerson: 'Chị Lan' });
+    const sup = await app.api<Id>('partners.create', {
+      kind: 'supplier',
+      name: 'HTX Điều Bình Phước',
+      phone: '0912 345 678',
+    });
+    const cus = await app.api<Id>('partners.create', {
+      kind: 'customer',
+      name: 'Siêu thị Co.op Biên Hòa',
+      phone: '0251 3822 999',
+      contactPerson: 'Chị Lan',
+    });
     const pRaw = await app.api<Id>('products.create', { kind: 'raw', name: 'Hạt điều thô', code: 'DIEU', unit: 'kg' });
-    productId = (await app.api<Id>('products.create', { kind: 'finished', name: 'Hạt điều rang muối', code: 'HDRM', unit: 'kg' })).id;
+    productId = (
+      await app.api<Id>('products.create', { kind: 'finished', name: 'Hạt điều rang muối', code: 'HDRM', unit: 'kg' })
+    ).id;
     const rec = await app.api<{ lines: { lot: { id: number; code: string } }[] }>('receipts.create', {
-      supplierId: sup.id, locationId, date: '2026-11-20', documentRef: 'PN-001', lines: [{ productId: pRaw.id, qty: 500, supplierLotCode: 'BP-2611', lotCode: 'DIEU-261120-001' }],
+      supplierId: sup.id,
+      locationId,
+      date: '2026-11-20',
+      documentRef: 'PN-001',
+      lines: [{ productId: pRaw.id, qty: 500, supplierLotCode: 'BP-2611', lotCode: 'DIEU-261120-001' }],
     });
     raw = rec.lines[0].lot;
     const b = await app.api<{ outputs: { lot: { id: number; code: string } }[] }>('batches.record', {
-      productId, locationId, productionDate: '2026-11-25', inputs: [{ lotId: raw.id, qty: 300 }], outputs: [{ qty: 250, lotCode: 'HDRM-261125-001' }],
+      productId,
+      locationId,
+      productionDate: '2026-11-25',
+      inputs: [{ lotId: raw.id, qty: 300 }],
+      outputs: [{ qty: 250, lotCode: 'HDRM-261125-001' }],
     });
     box = b.outputs[0].lot;
-    await app.api('shipments.create', { kind: 'customer', customerId: cus.id, fromLocationId: locationId, date: '2026-11-27', documentRef: 'PX-001', lines: [{ lotId: box.id, qty: 100 }] });
+    await app.api('shipments.create', {
+      kind: 'customer',
+      customerId: cus.id,
+      fromLocationId: locationId,
+      date: '2026-11-27',
+      documentRef: 'PX-001',
+      lines: [{ lotId: box.id, qty: 100 }],
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -46,7 +76,9 @@ describeBrowser('trace and recall screens (browser mode)', () => {
     await poll(() => graph.locator('.react-flow__node').count()).toBeGreaterThanOrEqual(6);
     await expect(graph.locator('.react-flow__node', { hasText: `HDRM/${box.code}` }).count()).resolves.toBe(1);
     await expect(graph.locator('.react-flow__node', { hasText: 'Siêu thị Co.op Biên Hòa' }).count()).resolves.toBe(1);
-    await expect(page.getByTestId('trace-stamp').textContent()).resolves.toMatch(/Lập lúc \d\d\/\d\d\/\d{4} \d\d:\d\d bởi/);
+    await expect(page.getByTestId('trace-stamp').textContent()).resolves.toMatch(
+      /Lập lúc \d\d\/\d\d\/\d{4} \d\d:\d\d bởi/,
+    );
     await screenshot(page, 'trace-graph');
 
     await graph.locator('.react-flow__node', { hasText: `HDRM/${box.code}` }).click();
@@ -75,8 +107,11 @@ describeBrowser('trace and recall screens (browser mode)', () => {
     await poll(() => page.getByTestId('recall-step-isolate').locator('.ant-badge-status-success').count()).toBe(1);
     await screenshot(page, 'recall-record');
 
-    for (const id of [raw.id, box.id]) expect((await app.api<{ lot: { status: string } }>('lots.get', { id })).lot.status).toBe('on_hold');
-    await expect(app.api('batches.record', { productId, locationId, inputs: [{ lotId: raw.id, qty: 10 }], outputs: [{ qty: 8 }] })).rejects.toThrow(/LOT_NOT_USABLE/);
+    for (const id of [raw.id, box.id])
+      expect((await app.api<{ lot: { status: string } }>('lots.get', { id })).lot.status).toBe('on_hold');
+    await expect(
+      app.api('batches.record', { productId, locationId, inputs: [{ lotId: raw.id, qty: 10 }], outputs: [{ qty: 8 }] }),
+    ).rejects.toThrow(/LOT_NOT_USABLE/);
     expect(app.pageErrors).toEqual([]);
   });
 

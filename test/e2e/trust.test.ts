@@ -6,8 +6,16 @@ import { describeBrowser, poll, screenshot, seedSetup, startApp, TOKEN, type App
 
 describeBrowser('users, import and workshop (browser mode)', () => {
   let app: AppSession;
-  const call = async <T,>(method: string, input: unknown, session?: string): Promise<T> => {
-    const res = await fetch(`${app.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, ...(session ? { 'X-Nguongoc-Session': session } : {}) }, body: JSON.stringify(input) });
+  const call = async <T>(method: string, input: unknown, session?: string): Promise<T> => {
+    const res = await fetch(`${app.url}api/${method}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${TOKEN}`,
+        ...(session ? { 'X-Nguongoc-Session': session } : {}),
+      },
+      body: JSON.stringify(input),
+    });
     const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
     if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
     return body.data;
@@ -65,8 +73,11 @@ describeBrowser('users, import and workshop (browser mode)', () => {
   it('shows the problems of an import by row and column', async () => {
     const { page } = app;
     await page.goto(`${app.url}#/import`);
-    const csv = 'Mã sản phẩm,Tên sản phẩm,Loại,Đơn vị,Mã vạch GTIN\nA1,Điều rang,Thành phẩm,kg,\nA1,Trùng mã,Thành phẩm,kg,\nA3,GTIN sai,Thành phẩm,kg,9520000000012\n';
-    await page.locator('input[type=file]').setInputFiles({ name: 'san-pham.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'Mã sản phẩm,Tên sản phẩm,Loại,Đơn vị,Mã vạch GTIN\nA1,Điều rang,Thành phẩm,kg,\nA1,Trùng mã,Thành phẩm,kg,\nA3,GTIN sai,Thành phẩm,kg,9520000000012\n';
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'san-pham.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await poll(() => page.getByTestId('import-summary').textContent()).toContain('3 dòng: 1 dòng đúng, 2 dòng có lỗi');
     const problems = page.getByTestId('import-problems');
     await poll(() => problems.locator('tbody tr').count()).toBe(2);
@@ -82,7 +93,9 @@ describeBrowser('users, import and workshop (browser mode)', () => {
     const { page } = app;
     // Turn this test database into a training database (the CLI's `nguongoc workshop` builds one).
     const db = new Database(app.dbPath);
-    db.prepare("INSERT INTO settings (key, value) VALUES ('workshop', '1'), ('workshop.resetAt', '2000-01-01') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('workshop', '1'), ('workshop.resetAt', '2000-01-01') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run();
     db.close();
     await page.goto(`${app.url}#/workshop`);
     await switchUser();
@@ -91,7 +104,9 @@ describeBrowser('users, import and workshop (browser mode)', () => {
     await page.getByTestId('workshop-reset').click();
     await page.getByTestId('workshop-reset-ok').click();
     // After the reset the training data is the demo business and nobody is signed in (no users): open.
-    await expect.poll(() => page.getByTestId('workshop-checklist').isVisible(), { timeout: 90_000, interval: 200 }).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('workshop-checklist').isVisible(), { timeout: 90_000, interval: 200 })
+      .toBe(true);
     await poll(() => call<{ total: number }>('products.list', {}).then((r) => r.total)).toBeGreaterThan(5);
     await poll(() => page.getByTestId('step-product').isVisible()).toBe(true);
     expect(await call<{ configured: boolean }>('users.status', {}).then((s) => s.configured)).toBe(false);

@@ -5,7 +5,11 @@ import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } 
 
 /** The error text shown under the form item that holds `testId`. */
 function fieldError(page: Page, testId: string) {
-  return page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).last().locator('.ant-form-item-explain-error');
+  return page
+    .locator('.ant-form-item')
+    .filter({ has: page.getByTestId(testId) })
+    .last()
+    .locator('.ant-form-item-explain-error');
 }
 
 describeBrowser('first-run wizard (browser mode)', () => {
@@ -63,9 +67,17 @@ describeBrowser('first-run wizard (browser mode)', () => {
     const status = await app.api<{ done: boolean }>('setup.status');
     expect(status.done).toBe(true);
     const business = await app.api<{ name: string; taxCode: string }>('business.get');
-    expect(business).toMatchObject({ name: 'Cơ sở Chè Tân Cương', taxCode: '0300588569', address: 'Xóm Nam Đồng', ward: 'Tân Cương', province: 'Thái Nguyên' });
+    expect(business).toMatchObject({
+      name: 'Cơ sở Chè Tân Cương',
+      taxCode: '0300588569',
+      address: 'Xóm Nam Đồng',
+      ward: 'Tân Cương',
+      province: 'Thái Nguyên',
+    });
     const products = await app.api<{ items: { name: string; unit: string; origin: string | null }[] }>('products.list');
-    expect(products.items).toEqual([expect.objectContaining({ name: 'Chè búp khô Tân Cương', unit: 'kg', origin: 'Việt Nam' })]);
+    expect(products.items).toEqual([
+      expect.objectContaining({ name: 'Chè búp khô Tân Cương', unit: 'kg', origin: 'Việt Nam' }),
+    ]);
 
     // A reload goes straight to the app: the wizard is done.
     await page.reload();
@@ -98,7 +110,13 @@ describeBrowser('first-run wizard (browser mode)', () => {
     await page.getByTestId('product-name').fill('Green tea');
     await page.getByTestId('product-code').fill('CHE01'); // taken by the wizard's product
     await page.getByTestId('save').click();
-    await poll(() => page.locator('.ant-form-item').filter({ has: page.getByTestId('product-code') }).locator('.ant-form-item-explain-error').textContent()).toContain('There is already a product');
+    await poll(() =>
+      page
+        .locator('.ant-form-item')
+        .filter({ has: page.getByTestId('product-code') })
+        .locator('.ant-form-item-explain-error')
+        .textContent(),
+    ).toContain('There is already a product');
 
     // And back to Vietnamese from the Settings page.
     await page.goto(`${app.url}#/settings`);

@@ -15,7 +15,10 @@ export const TOKEN = 'e2e-test-token-0123456789';
 const RENDERER_INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
 
 /** Where screenshots go: `.tmp/screenshots` unless NGUONGOC_SCREENSHOT_DIR says otherwise (e.g. docs/screenshots). */
-export const SCREENSHOT_DIR = path.resolve(ROOT, process.env.NGUONGOC_SCREENSHOT_DIR ?? path.join('.tmp', 'screenshots'));
+export const SCREENSHOT_DIR = path.resolve(
+  ROOT,
+  process.env.NGUONGOC_SCREENSHOT_DIR ?? path.join('.tmp', 'screenshots'),
+);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -82,12 +85,15 @@ export async function startApp(opts: { lang?: 'vi' | 'en' } = {}): Promise<AppSe
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // A refused request (4xx: a duplicate GTIN…) is a normal answer the UI shows; Chromium still logs it.
-    if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+    if (
+      m.type() === 'error' &&
+      !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    ) {
       pageErrors.push(`console.error: ${m.text()}`);
     }
   });
 
-  const api = async <T,>(method: string, input: unknown = {}): Promise<T> => {
+  const api = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${served.url}api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
@@ -125,7 +131,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** A business, location and product so tests can start past the first-run wizard. */
 export async function seedSetup(app: AppSession): Promise<void> {
-  await app.api('business.update', { name: 'Cơ sở Chè Tân Cương', taxCode: '0300588569', address: 'Xóm 1, Tân Cương', province: 'Thái Nguyên' });
+  await app.api('business.update', {
+    name: 'Cơ sở Chè Tân Cương',
+    taxCode: '0300588569',
+    address: 'Xóm 1, Tân Cương',
+    province: 'Thái Nguyên',
+  });
   await app.api('locations.create', { name: 'Xưởng chế biến', kind: 'production' });
   await app.api('products.create', { kind: 'finished', name: 'Chè búp khô', code: 'CHE01', unit: 'kg' });
 }
@@ -137,5 +148,7 @@ export function poll<T>(fn: () => T | Promise<T>) {
 
 /** Waits until toasts and open drop-downs are gone, so a screenshot shows the page itself. */
 export async function settle(page: Page): Promise<void> {
-  await poll(() => page.locator('.ant-message-notice, .ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+  await poll(() =>
+    page.locator('.ant-message-notice, .ant-select-dropdown:not(.ant-select-dropdown-hidden)').count(),
+  ).toBe(0);
 }

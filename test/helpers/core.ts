@@ -8,7 +8,9 @@ import type { BusinessInput, LocationInput, PartnerInput, ProductInput } from '.
 import { withCheckDigit } from '../../shared/gs1/checkdigit';
 
 /** A clock fixed at a given instant, that tests can move forward. */
-export function fixedClock(iso = '2026-11-29T08:00:00+07:00'): Clock & { set(iso: string): void; advanceDays(n: number): void } {
+export function fixedClock(
+  iso = '2026-11-29T08:00:00+07:00',
+): Clock & { set(iso: string): void; advanceDays(n: number): void } {
   let t = new Date(iso);
   return {
     offset: '+07:00',
@@ -41,7 +43,15 @@ export function demoGtin(n = ++seq): string {
 }
 
 export function aBusiness(o: Partial<BusinessInput> = {}): BusinessInput {
-  return { name: 'Công ty TNHH Hạt Điều Đồng Nai', taxCode: '0300588569', address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai', province: 'Đồng Nai', ward: 'Trấn Biên', phone: '0251 3822 123', ...o };
+  return {
+    name: 'Công ty TNHH Hạt Điều Đồng Nai',
+    taxCode: '0300588569',
+    address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai',
+    province: 'Đồng Nai',
+    ward: 'Trấn Biên',
+    phone: '0251 3822 123',
+    ...o,
+  };
 }
 
 export function aLocation(o: Partial<LocationInput> = {}): LocationInput {

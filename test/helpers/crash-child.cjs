@@ -19,7 +19,15 @@ const { loc, sup, prod } = JSON.parse(ids);
 process.stdout.write('READY\n');
 for (let i = 0; ; i++) {
   const ref = `${prefix}-${i}`;
-  core.run('receipts.create', { supplierId: sup, locationId: loc, documentRef: ref, lines: [{ productId: prod, qty: 1.5 }, { productId: prod, qty: 2 }] });
+  core.run('receipts.create', {
+    supplierId: sup,
+    locationId: loc,
+    documentRef: ref,
+    lines: [
+      { productId: prod, qty: 1.5 },
+      { productId: prod, qty: 2 },
+    ],
+  });
   // Written synchronously (fd 1), so "ACK" is out before the next write starts.
   require('node:fs').writeSync(1, `ACK ${ref}\n`);
 }

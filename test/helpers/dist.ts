@@ -7,16 +7,22 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 /** Node 24 from the `node` devDependency when present (better-sqlite3 13 needs Node ≥ 22). */
-export const NODE = fs.existsSync(path.join(ROOT, 'node_modules', '.bin', 'node')) ? path.join(ROOT, 'node_modules', '.bin', 'node') : process.execPath;
+export const NODE = fs.existsSync(path.join(ROOT, 'node_modules', '.bin', 'node'))
+  ? path.join(ROOT, 'node_modules', '.bin', 'node')
+  : process.execPath;
 
 export function ensureBuilt(): void {
-  if (!fs.existsSync(CLI)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(CLI))
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /** Runs `nguongoc …` as a child process. */
-export function runCli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } });
@@ -55,11 +61,12 @@ export function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Serv
           url,
           token,
           child,
-          stop: () => new Promise<void>((r) => {
-            if (child.exitCode !== null) return r();
-            child.once('exit', () => r());
-            child.kill('SIGTERM');
-          }),
+          stop: () =>
+            new Promise<void>((r) => {
+              if (child.exitCode !== null) return r();
+              child.once('exit', () => r());
+              child.kill('SIGTERM');
+            }),
         });
       }
     });

@@ -15,7 +15,11 @@ export const FOOD: LabelData = {
     standard: 'TCCS 01:2024/HĐĐN',
     kind: 'finished',
   },
-  business: { name: 'Công ty TNHH Hạt Điều Đồng Nai', address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai', phone: '0251 3822 123' },
+  business: {
+    name: 'Công ty TNHH Hạt Điều Đồng Nai',
+    address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai',
+    phone: '0251 3822 123',
+  },
   lot: { code: 'L261129-01', productionDate: '2026-11-29', expiryDate: '2027-11-29' },
   sscc: '095200000000000011',
 };

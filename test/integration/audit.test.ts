@@ -1,4 +1,4 @@
-// The audit log (issue #7): logins, user changes, settings, status changes, exports are written with
+// The audit log: logins, user changes, settings, status changes, exports are written with
 // who/when/what; the screen's filters and the XLSX/CSV export.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -17,12 +17,24 @@ describe('audit log', () => {
     const loc = core.run('locations.create', aLocation(), o);
     const sup = core.run('partners.create', aPartner(), s);
     const p = core.run('products.create', aProduct(), s);
-    const rc = core.run('receipts.create', { supplierId: sup.id, locationId: loc.id, lines: [{ productId: p.id, qty: 5 }] }, s);
+    const rc = core.run(
+      'receipts.create',
+      { supplierId: sup.id, locationId: loc.id, lines: [{ productId: p.id, qty: 5 }] },
+      s,
+    );
     core.run('lots.setStatus', { lotIds: [rc.lines[0].lot.id], status: 'on_hold', reason: 'Chờ kiểm nghiệm' }, s);
     core.run('audit.export', { format: 'csv' }, o);
 
     const actions = core.run('audit.list', { limit: 1000 }, o).items.map((e) => `${e.user}:${e.action}`);
-    for (const a of ['Chủ:create', 'Lan:login', 'Lan:login.failed', 'Chủ:update', 'Lan:lots.setStatus', 'Chủ:audit.export']) expect(actions).toContain(a);
+    for (const a of [
+      'Chủ:create',
+      'Lan:login',
+      'Lan:login.failed',
+      'Chủ:update',
+      'Lan:lots.setStatus',
+      'Chủ:audit.export',
+    ])
+      expect(actions).toContain(a);
     const status = core.run('audit.list', { action: 'lots.setStatus' }, o).items[0];
     expect(status).toMatchObject({ user: 'Lan', entity: 'lots' });
     expect(JSON.stringify(status.after)).toContain('Chờ kiểm nghiệm');

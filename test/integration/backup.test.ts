@@ -1,4 +1,4 @@
-// Backups and restore (issue #7): backup while another process writes, restore through the API and
+// Backups and restore: backup while another process writes, restore through the API and
 // the CLI, rotation, refused files (not ours, damaged, newer), the backup before a migration, and
 // the plain-words start-up check of a damaged database.
 import { spawn } from 'node:child_process';
@@ -7,7 +7,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core';
-import { backupsDir, checkBackupFile, createBackup, ensureDailyBackup, listBackups, rotateBackups, startupCheck } from '../../main/store/backup';
+import {
+  backupsDir,
+  checkBackupFile,
+  createBackup,
+  ensureDailyBackup,
+  listBackups,
+  rotateBackups,
+  startupCheck,
+} from '../../main/store/backup';
 import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations';
 import { aBusiness, aProduct, fixedClock, makeCore, tempDbPath, tempDir } from '../helpers/core';
 import { NODE, runCli } from '../helpers/dist';
@@ -61,7 +69,12 @@ describe('backup', () => {
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'backup.restore'").pluck().get()).toBe(1);
     // And the safety copy holds today's data, so the restore itself can be undone.
     core.run('backup.restore', { file: res.safetyBackup.file });
-    expect(core.run('products.list', {}).items.map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
+    expect(
+      core
+        .run('products.list', {})
+        .items.map((p) => p.id)
+        .sort(),
+    ).toEqual([p1.id, p2.id].sort());
     expect(core.run('system.check', {}).ok).toBe(true);
     core.close();
   });
@@ -118,7 +131,15 @@ describe('backup', () => {
     const left = listBackups(file);
     const daily = left.filter((b) => b.kind === 'daily').map((b) => b.name.slice(11, 19));
     // 7 newest days + the newest of 4 weeks + of 12 months, overlapping: between 12 and 23 copies.
-    expect(daily.slice(0, 7)).toEqual(['20260515', '20260514', '20260513', '20260512', '20260511', '20260510', '20260509']);
+    expect(daily.slice(0, 7)).toEqual([
+      '20260515',
+      '20260514',
+      '20260513',
+      '20260512',
+      '20260511',
+      '20260510',
+      '20260509',
+    ]);
     expect(daily.length).toBeGreaterThanOrEqual(12);
     expect(daily.length).toBeLessThanOrEqual(23);
     expect(new Set(daily.map((d) => d.slice(0, 6))).size).toBe(12);
@@ -133,7 +154,9 @@ describe('backup', () => {
     const db = new Database(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION - 1}`);
     // Undo the last migration's objects so it can run again.
-    db.exec('DROP TABLE users; DROP TABLE sessions; DROP TABLE login_attempts; DROP TABLE recovery_codes; DROP INDEX audit_log_at; DROP INDEX audit_log_user; DROP INDEX audit_log_action;');
+    db.exec(
+      'DROP TABLE users; DROP TABLE sessions; DROP TABLE login_attempts; DROP TABLE recovery_codes; DROP INDEX audit_log_at; DROP INDEX audit_log_user; DROP INDEX audit_log_action;',
+    );
     db.close();
     if (LATEST_SCHEMA_VERSION !== 6) return; // the recipe above undoes migration 6 only
     const core = openCore({ dbPath: file, host: 'test', log: () => {} });
@@ -146,14 +169,18 @@ describe('backup', () => {
   it('CLI: backup, restore; a damaged database is named in plain words with the latest good backup', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'shop.db');
-    expect((await runCli(['api', 'products.create', JSON.stringify(aProduct({ code: 'A1' })), '--db', file])).code).toBe(0);
+    expect(
+      (await runCli(['api', 'products.create', JSON.stringify(aProduct({ code: 'A1' })), '--db', file])).code,
+    ).toBe(0);
     const out = path.join(dir, 'usb');
     fs.mkdirSync(out);
     const b = await runCli(['backup', '--db', file, '--out', out, '--json']);
     expect(b.code, b.stderr).toBe(0);
     const backupFile = (JSON.parse(b.stdout) as { file: string }).file;
     expect(fs.existsSync(backupFile)).toBe(true);
-    expect((await runCli(['api', 'products.create', JSON.stringify(aProduct({ code: 'B2' })), '--db', file])).code).toBe(0);
+    expect(
+      (await runCli(['api', 'products.create', JSON.stringify(aProduct({ code: 'B2' })), '--db', file])).code,
+    ).toBe(0);
     const r = await runCli(['restore', '--db', file, '--from', backupFile]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Đã khôi phục');

@@ -21,16 +21,33 @@ describe('nguongoc CLI', () => {
   });
 
   it('reads the input from stdin with -', async () => {
-    const c = await runCli(['api', 'partners.create', '-', '--db', db], { input: JSON.stringify({ kind: 'customer', name: 'Bách Hóa Xanh Biên Hòa' }) });
+    const c = await runCli(['api', 'partners.create', '-', '--db', db], {
+      input: JSON.stringify({ kind: 'customer', name: 'Bách Hóa Xanh Biên Hòa' }),
+    });
     expect(c.code).toBe(0);
   });
 
   it('exits 1 with a Vietnamese message on a domain error, English with --lang en', async () => {
-    const vi = await runCli(['api', 'business.update', '{"name":"A","taxCode":"0300588568","address":"B"}', '--db', db]);
+    const vi = await runCli([
+      'api',
+      'business.update',
+      '{"name":"A","taxCode":"0300588568","address":"B"}',
+      '--db',
+      db,
+    ]);
     expect(vi.code).toBe(1);
     expect(vi.stderr).toContain('Lỗi [VALIDATION]');
     expect(vi.stderr).toContain('Mã số thuế');
-    const en = await runCli(['api', 'business.update', '{"name":"A","taxCode":"0300588568","address":"B"}', '--db', db, '--lang', 'en', '--json']);
+    const en = await runCli([
+      'api',
+      'business.update',
+      '{"name":"A","taxCode":"0300588568","address":"B"}',
+      '--db',
+      db,
+      '--lang',
+      'en',
+      '--json',
+    ]);
     expect(en.code).toBe(1);
     expect(en.stderr).toContain('Error [VALIDATION]');
     expect(JSON.parse(en.stdout).error.fields[0].code).toBe('TAX_CODE_CHECK_DIGIT');
@@ -84,9 +101,17 @@ describe('nguongoc CLI', () => {
     const s = await serve(['--db', db, '--token', 'test-token-123']);
     try {
       expect(s.token).toBe('test-token-123');
-      const ok = await fetch(`${s.url}api/products.list`, { method: 'POST', headers: { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/json' }, body: '{}' });
+      const ok = await fetch(`${s.url}api/products.list`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(ok.status).toBe(200);
-      const no = await fetch(`${s.url}api/products.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const no = await fetch(`${s.url}api/products.list`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(no.status).toBe(401);
     } finally {
       await s.stop();

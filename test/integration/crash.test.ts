@@ -1,4 +1,4 @@
-// Crash safety (issue #7): a child records receipts and is killed with SIGKILL at random moments,
+// Crash safety: a child records receipts and is killed with SIGKILL at random moments,
 // many times. After each kill the database must pass integrity_check and hold every receipt whose
 // acknowledgement was printed before the kill (WAL + synchronous=FULL: nothing acknowledged is lost).
 import { spawn } from 'node:child_process';
@@ -28,7 +28,11 @@ function runAndKill(dbPath: string, prefix: string, killAfterMs: number): Promis
       if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`child ended by itself (${code}): ${err}`));
       // Only complete lines count: a line cut by the kill was not acknowledged.
-      const acked = out.split('\n').slice(0, -1).filter((l) => l.startsWith('ACK ')).map((l) => l.slice(4));
+      const acked = out
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l.startsWith('ACK '))
+        .map((l) => l.slice(4));
       resolve(acked);
     });
   });
@@ -39,7 +43,7 @@ describe('crash safety', () => {
     ensureBuilt();
     const dbPath = tempDbPath();
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let total = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const acked = await runAndKill(dbPath, `R${round}`, 30 + Math.floor(rand() * 400));
@@ -48,11 +52,21 @@ describe('crash safety', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);
-        const refs = new Set(db.prepare('SELECT document_ref FROM receipts WHERE document_ref LIKE ?').pluck().all(`R${round}-%`) as string[]);
+        const refs = new Set(
+          db
+            .prepare('SELECT document_ref FROM receipts WHERE document_ref LIKE ?')
+            .pluck()
+            .all(`R${round}-%`) as string[],
+        );
         const missing = acked.filter((r) => !refs.has(r));
         expect(missing, `round ${round}: acknowledged but lost`).toEqual([]);
         // Balances follow the events: every receipt line added its quantity to the one lot per line.
-        const bad = db.prepare('SELECT count(*) FROM lots l WHERE balance_milli <> (SELECT coalesce(sum(stock_delta_milli), 0) FROM event_lines WHERE lot_id = l.id)').pluck().get();
+        const bad = db
+          .prepare(
+            'SELECT count(*) FROM lots l WHERE balance_milli <> (SELECT coalesce(sum(stock_delta_milli), 0) FROM event_lines WHERE lot_id = l.id)',
+          )
+          .pluck()
+          .get();
         expect(bad).toBe(0);
       } finally {
         db.close();

@@ -21,7 +21,8 @@ describe('nguongoc demo', () => {
     expect(report.to).toBe('2026-11-29');
     const biz = core.run('business.get', {})!;
     expect(taxCodeProblem(biz.taxCode)).toBeNull();
-    for (const p of core.run('products.list', { limit: 100 }).items) if (p.gtin) expect(hasValidCheckDigit(p.gtin)).toBe(true);
+    for (const p of core.run('products.list', { limit: 100 }).items)
+      if (p.gtin) expect(hasValidCheckDigit(p.gtin)).toBe(true);
     for (const p of core.run('partners.list', { limit: 100, includeArchived: true }).items) {
       if (p.gln) expect(hasValidCheckDigit(p.gln)).toBe(true);
       if (p.taxCode) expect(taxCodeProblem(p.taxCode)).toBeNull();
@@ -31,17 +32,26 @@ describe('nguongoc demo', () => {
     const page = core.run('lots.get', { id: jar.id });
     const kernel = page.madeFrom.find((m) => m.productName.startsWith('Nhân điều'))!;
     expect(kernel).toBeTruthy();
-    expect(core.run('lots.get', { id: kernel.lotId }).madeFrom.some((m) => m.productName.startsWith('Điều thô'))).toBe(true);
+    expect(core.run('lots.get', { id: kernel.lotId }).madeFrom.some((m) => m.productName.startsWith('Điều thô'))).toBe(
+      true,
+    );
     expect(core.run('stock.rebuild', {}).differences).toEqual([]);
     expect(core.run('recipes.get', { id: 3 }).versions.length).toBe(2);
-    expect(core.db.prepare("SELECT count(*) FROM events WHERE kind = 'status' AND json_extract(data, '$.status') = 'recalled'").pluck().get()).toBe(1);
+    expect(
+      core.db
+        .prepare("SELECT count(*) FROM events WHERE kind = 'status' AND json_extract(data, '$.status') = 'recalled'")
+        .pluck()
+        .get(),
+    ).toBe(1);
     core.close();
   }, 120_000);
 
   it('is deterministic for a seed', () => {
     const snap = (seed: number) => {
       const { core } = build(seed, 30);
-      const rows = core.db.prepare('SELECT l.code, l.balance_milli, l.expiry_date, l.status FROM lots l ORDER BY id').all();
+      const rows = core.db
+        .prepare('SELECT l.code, l.balance_milli, l.expiry_date, l.status FROM lots l ORDER BY id')
+        .all();
       core.close();
       return rows;
     };

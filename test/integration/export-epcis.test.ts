@@ -20,14 +20,25 @@ function world() {
   const a = w.receive('HAT', 100);
   const b = w.receive('MUOI', 10);
   const [out, byProduct] = w.batch('HDRM', [
-    { qty: 80, inputs: [{ lot: a, qty: 90 }, { lot: b, qty: 2 }] },
+    {
+      qty: 80,
+      inputs: [
+        { lot: a, qty: 90 },
+        { lot: b, qty: 2 },
+      ],
+    },
     { qty: 5, inputs: [{ lot: a, qty: 5 }] },
   ]);
   w.ship(out, 20);
   w.correctInput(out, b, 1.5);
   const wrong = w.receive('HAT', 3);
   w.reverse(wrong.eventId);
-  w.core.run('lots.setStatus', { lotIds: [byProduct.id], status: 'recalled', reason: 'Thu hồi thử', recallRef: 'TH-01' });
+  w.core.run('lots.setStatus', {
+    lotIds: [byProduct.id],
+    status: 'recalled',
+    reason: 'Thu hồi thử',
+    recallRef: 'TH-01',
+  });
   return { w, a, b, out };
 }
 
@@ -51,7 +62,9 @@ describe('EPCIS export', () => {
     // The partial correction has a corrective event with the corrected quantity (1.5 kg of salt).
     const partial = declared.find((e) => (e.errorDeclaration as { reason: string }).reason === 'incorrect_data')!;
     const correctiveId = (partial.errorDeclaration as { correctiveEventIDs: string[] }).correctiveEventIDs[0];
-    const corrective = events.find((e) => e.eventID === correctiveId && !e.errorDeclaration) as { inputQuantityList: { quantity: number }[] };
+    const corrective = events.find((e) => e.eventID === correctiveId && !e.errorDeclaration) as {
+      inputQuantityList: { quantity: number }[];
+    };
     expect(corrective.inputQuantityList.map((q) => q.quantity).sort()).toEqual([1.5, 90]);
     // The full reversal declares the event did not occur, with no corrective event.
     expect(declared.some((e) => (e.errorDeclaration as { reason: string }).reason === 'did_not_occur')).toBe(true);
@@ -60,11 +73,14 @@ describe('EPCIS export', () => {
     // Master data of the products mentioned.
     expect(doc.epcisHeader.epcisMasterData.vocabularyList.length).toBeGreaterThan(0);
     // Every eventID in the store appears.
-    const ids = (w.core.db.prepare("SELECT event_id FROM events WHERE kind <> 'correction' OR id IN (SELECT id FROM events)").pluck().all() as string[]);
+    const ids = w.core.db
+      .prepare("SELECT event_id FROM events WHERE kind <> 'correction' OR id IN (SELECT id FROM events)")
+      .pluck()
+      .all() as string[];
     const exported = new Set(events.map((e) => e.eventID));
     for (const id of ids.filter((i) => !exported.has(i))) {
       // Only corrections that fully reverse produce no event of their own.
-      expect((w.core.db.prepare('SELECT kind FROM events WHERE event_id = ?').pluck().get(id))).toBe('correction');
+      expect(w.core.db.prepare('SELECT kind FROM events WHERE event_id = ?').pluck().get(id)).toBe('correction');
     }
   });
 
@@ -73,7 +89,9 @@ describe('EPCIS export', () => {
     w.core.run('business.update', aBusiness({ gs1CompanyPrefix: '952000' }));
     const productId = w.core.db.prepare('SELECT product_id FROM lots WHERE id = ?').pluck().get(a.id) as number;
     const gtin = withCheckDigit('952000000001');
-    w.core.db.prepare('UPDATE products SET gtin = ?, gtin14 = ? WHERE id = ?').run(gtin, gtin.padStart(14, '0'), productId);
+    w.core.db
+      .prepare('UPDATE products SET gtin = ?, gtin14 = ? WHERE id = ?')
+      .run(gtin, gtin.padStart(14, '0'), productId);
     const file = path.join(tempDir(), 'lot.jsonld');
     await exportEpcisFile(w.core.db, { lots: [a.code] }, file, { creationDate: '2026-11-29T08:00:00+07:00' });
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -81,14 +99,26 @@ describe('EPCIS export', () => {
     const classes = JSON.stringify(doc.epcisBody.eventList);
     expect(classes).toContain(`urn:epc:class:lgtin:952000.0000001.${a.code}`);
     expect(classes).toMatch(/urn:nguongoc:0300588569:product:/);
-    expect(privateUri({ taxCode: '0300588569', gs1CompanyPrefix: null, digitalLinkDomain: 'https://qr.example.vn/' }, 'product', 'HĐ 1', 'lot', 'L/1')).toBe('https://qr.example.vn/nguongoc/product/H%C4%90%201/lot/L%2F1');
+    expect(
+      privateUri(
+        { taxCode: '0300588569', gs1CompanyPrefix: null, digitalLinkDomain: 'https://qr.example.vn/' },
+        'product',
+        'HĐ 1',
+        'lot',
+        'L/1',
+      ),
+    ).toBe('https://qr.example.vn/nguongoc/product/H%C4%90%201/lot/L%2F1');
   });
 
   it('writes a spreadsheet that re-reads to the same events (XLSX and BOM CSV) and a ZIP package', async () => {
     const { w } = world();
     const dir = tempDir();
     const n = await writeSheetXlsx(w.core.db, {}, path.join(dir, 's.xlsx'), 'vi');
-    const lines = w.core.db.prepare('SELECT e.event_id, l.code, x.qty_milli FROM event_lines x JOIN events e ON e.id = x.event_id JOIN lots l ON l.id = x.lot_id ORDER BY e.event_time, e.id, x.id').all() as { event_id: string; code: string; qty_milli: number }[];
+    const lines = w.core.db
+      .prepare(
+        'SELECT e.event_id, l.code, x.qty_milli FROM event_lines x JOIN events e ON e.id = x.event_id JOIN lots l ON l.id = x.lot_id ORDER BY e.event_time, e.id, x.id',
+      )
+      .all() as { event_id: string; code: string; qty_milli: number }[];
     expect(n).toBe(lines.length);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 's.xlsx'));
@@ -107,9 +137,18 @@ describe('EPCIS export', () => {
     const csv = fs.readFileSync(path.join(dir, 's.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8').trim().split('\r\n').length).toBe(lines.length + 1);
-    const pkg = await writePackage(w.core.db, {}, path.join(dir, 'p.zip'), { creationDate: '2026-11-29T08:00:00+07:00', lang: 'vi' });
+    const pkg = await writePackage(w.core.db, {}, path.join(dir, 'p.zip'), {
+      creationDate: '2026-11-29T08:00:00+07:00',
+      lang: 'vi',
+    });
     const zip = await JSZip.loadAsync(fs.readFileSync(pkg.file));
-    expect(Object.keys(zip.files).sort()).toEqual(['DOC-TOI.txt', 'epcis.jsonld', 'su-kien.csv', 'su-kien.xlsx', 'thong-tu-02-2024.csv']);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      'DOC-TOI.txt',
+      'epcis.jsonld',
+      'su-kien.csv',
+      'su-kien.xlsx',
+      'thong-tu-02-2024.csv',
+    ]);
     expect(validateEpcis(JSON.parse(await zip.file('epcis.jsonld')!.async('string')))).toEqual({ ok: true });
   });
 

@@ -9,13 +9,25 @@ import type { Core } from '../../main/core';
 
 type Res = { status: number; body: string; headers: http.IncomingHttpHeaders };
 
-function request(host: HttpHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Res> {
+function request(
+  host: HttpHost,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Res> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -26,11 +38,19 @@ describe('HTTP host', () => {
   let host: HttpHost;
   const auth = () => ({ Authorization: `Bearer ${host.token}` });
   const post = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-    request(host, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', ...auth(), ...headers }, body: JSON.stringify(input) });
+    request(host, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { 'Content-Type': 'application/json', ...auth(), ...headers },
+      body: JSON.stringify(input),
+    });
 
   beforeAll(async () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><html><head><title>t</title></head><body></body></html>',
+    );
     core = makeCore();
     host = await startHttpHost({ core, port: 0, staticDir: dir, maxBodyBytes: 64 * 1024 });
   });
@@ -57,10 +77,15 @@ describe('HTTP host', () => {
   });
 
   it('answers a validation error with 400 and field messages in the asked language', async () => {
-    const r = await post('products.create', aProduct({ gtin: '9520000000012' }), { 'Accept-Language': 'en-US,en;q=0.9' });
+    const r = await post('products.create', aProduct({ gtin: '9520000000012' }), {
+      'Accept-Language': 'en-US,en;q=0.9',
+    });
     expect(r.status).toBe(400);
     const body = JSON.parse(r.body);
-    expect(body).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'gtin', code: 'GTIN_CHECK_DIGIT' }] } });
+    expect(body).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'gtin', code: 'GTIN_CHECK_DIGIT' }] },
+    });
     expect(body.error.fields[0].message).toMatch(/check digit is wrong/);
   });
 
@@ -73,7 +98,12 @@ describe('HTTP host', () => {
   });
 
   it('refuses a missing or wrong token with 401', async () => {
-    const r1 = await request(host, { method: 'POST', path: '/api/business.get', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const r1 = await request(host, {
+      method: 'POST',
+      path: '/api/business.get',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(r1.status).toBe(401);
     expect(JSON.parse(r1.body).error.code).toBe('UNAUTHORIZED');
     expect((await post('business.get', {}, { Authorization: 'Bearer nope' })).status).toBe(401);
@@ -85,13 +115,26 @@ describe('HTTP host', () => {
     expect(JSON.parse(r1.body).error.code).toBe('FOREIGN_ORIGIN');
     const r2 = await post('business.get', {}, { Host: `evil.example:${host.port}` });
     expect(r2.status).toBe(403);
-    expect((await post('business.get', {}, { Origin: `http://localhost:${host.port}`, Host: `localhost:${host.port}` })).status).toBe(200);
+    expect(
+      (await post('business.get', {}, { Origin: `http://localhost:${host.port}`, Host: `localhost:${host.port}` }))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses bad JSON, a non-JSON body and an oversized body, and keeps running', async () => {
-    const bad = await request(host, { method: 'POST', path: '/api/products.create', headers: { 'Content-Type': 'application/json', ...auth() }, body: '{oops' });
+    const bad = await request(host, {
+      method: 'POST',
+      path: '/api/products.create',
+      headers: { 'Content-Type': 'application/json', ...auth() },
+      body: '{oops',
+    });
     expect(bad.status).toBe(400);
-    const form = await request(host, { method: 'POST', path: '/api/products.create', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth() }, body: 'a=1' });
+    const form = await request(host, {
+      method: 'POST',
+      path: '/api/products.create',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth() },
+      body: 'a=1',
+    });
     expect(form.status).toBe(415);
     const big = await post('products.create', { ...aProduct(), ingredients: 'x'.repeat(100_000) });
     expect(big.status).toBe(413);

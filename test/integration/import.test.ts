@@ -1,4 +1,4 @@
-// Import from Excel/CSV (issue #7): templates, preview by row and column, all-or-nothing import or
+// Import from Excel/CSV: templates, preview by row and column, all-or-nothing import or
 // valid rows only, and bad input (headers, empty rows, duplicates, dates, check digits, formulas, size).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -95,13 +95,40 @@ describe('import', () => {
 
   it('refuses wrong headers, empty files and more than the row limit', async () => {
     const core = makeCore();
-    const wrong = core.run('imports.preview', { kind: 'products', fileName: 'x.csv', base64: csv('Name,Price\nA,1\n') });
+    const wrong = core.run('imports.preview', {
+      kind: 'products',
+      fileName: 'x.csv',
+      base64: csv('Name,Price\nA,1\n'),
+    });
     expect(wrong.fileProblems.map((p) => p.code)).toContain('IMPORT_MISSING_COLUMN');
     expect(wrong.fileProblems.find((p) => p.code === 'IMPORT_MISSING_COLUMN')!.message).toContain('Mã sản phẩm');
-    expect(failure(() => core.run('imports.commit', { kind: 'products', fileName: 'x.csv', base64: csv('Name,Price\nA,1\n') })).code).toBe('IMPORT_MISSING_COLUMN');
-    expect(core.run('imports.preview', { kind: 'products', fileName: 'x.csv', base64: csv('Mã sản phẩm,Tên sản phẩm,Loại,Đơn vị\n\n,,,\n') }).fileProblems[0].code).toBe('IMPORT_NO_ROWS');
-    expect(failure(() => core.run('imports.preview', { kind: 'products', fileName: 'x.xlsx', base64: Buffer.from('PK not a zip').toString('base64') })).code).toBe('IMPORT_FILE_UNREADABLE');
-    const big = 'Mã sản phẩm,Tên sản phẩm,Loại,Đơn vị\n' + Array.from({ length: Math.max(100_000, IMPORT_MAX_ROWS + 5) }, (_, i) => `P${i},Sản phẩm ${i},Thành phẩm,kg`).join('\n');
+    expect(
+      failure(() =>
+        core.run('imports.commit', { kind: 'products', fileName: 'x.csv', base64: csv('Name,Price\nA,1\n') }),
+      ).code,
+    ).toBe('IMPORT_MISSING_COLUMN');
+    expect(
+      core.run('imports.preview', {
+        kind: 'products',
+        fileName: 'x.csv',
+        base64: csv('Mã sản phẩm,Tên sản phẩm,Loại,Đơn vị\n\n,,,\n'),
+      }).fileProblems[0].code,
+    ).toBe('IMPORT_NO_ROWS');
+    expect(
+      failure(() =>
+        core.run('imports.preview', {
+          kind: 'products',
+          fileName: 'x.xlsx',
+          base64: Buffer.from('PK not a zip').toString('base64'),
+        }),
+      ).code,
+    ).toBe('IMPORT_FILE_UNREADABLE');
+    const big =
+      'Mã sản phẩm,Tên sản phẩm,Loại,Đơn vị\n' +
+      Array.from(
+        { length: Math.max(100_000, IMPORT_MAX_ROWS + 5) },
+        (_, i) => `P${i},Sản phẩm ${i},Thành phẩm,kg`,
+      ).join('\n');
     const tooMany = core.run('imports.preview', { kind: 'products', fileName: 'big.csv', base64: csv(big) });
     expect(tooMany.fileProblems[0].code).toBe('IMPORT_TOO_MANY_ROWS');
     expect(core.run('products.list', {}).total).toBe(0);
@@ -112,9 +139,13 @@ describe('import', () => {
     const core = makeCore();
     core.run('business.update', aBusiness());
     core.run('locations.create', aLocation({ name: 'Kho thành phẩm', kind: 'warehouse' }));
-    const partners = csv('Tên đối tác;Loại;Mã số thuế;Điện thoại\nHTX Điều;Nhà cung cấp;0300588569;0912 345 678\n"Cửa hàng ""Ngon""";Khách hàng;;\nSai MST;Cả hai;0300588560;\n');
+    const partners = csv(
+      'Tên đối tác;Loại;Mã số thuế;Điện thoại\nHTX Điều;Nhà cung cấp;0300588569;0912 345 678\n"Cửa hàng ""Ngon""";Khách hàng;;\nSai MST;Cả hai;0300588560;\n',
+    );
     const pp = core.run('imports.preview', { kind: 'partners', fileName: 'dt.csv', base64: partners });
-    expect(pp.problems).toEqual([expect.objectContaining({ row: 4, column: 'Mã số thuế', code: 'TAX_CODE_CHECK_DIGIT' })]);
+    expect(pp.problems).toEqual([
+      expect.objectContaining({ row: 4, column: 'Mã số thuế', code: 'TAX_CODE_CHECK_DIGIT' }),
+    ]);
     core.run('imports.commit', { kind: 'partners', fileName: 'dt.csv', base64: partners, onlyValid: true });
     const names = core.run('partners.list', {}).items.map((p) => [p.name, p.taxCode]);
     expect(names).toContainEqual(['HTX Điều', '0300588569']);
@@ -137,7 +168,10 @@ describe('import', () => {
     ]);
     const res = core.run('imports.commit', { kind: 'opening', fileName: 'ton.xlsx', base64, onlyValid: true });
     expect(res.imported).toBe(2);
-    const lots = core.run('lots.list', {}).items.map((l) => [l.code, l.balance, l.productionDate, l.expiryDate]).sort();
+    const lots = core
+      .run('lots.list', {})
+      .items.map((l) => [l.code, l.balance, l.productionDate, l.expiryDate])
+      .sort();
     expect(lots).toEqual([
       ['L-01', 120, '2026-11-01', '2027-04-30'],
       ['L-02', 12.5, '2026-11-01', '2027-05-31'],
@@ -151,7 +185,15 @@ describe('import', () => {
     core.run('products.create', { kind: 'raw', name: 'Điều nhân', code: 'DN', unit: 'kg' });
     core.run('products.create', { kind: 'raw', name: 'Muối', code: 'MUOI', unit: 'kg' });
     const base64 = await xlsx([
-      ['Mã thành phẩm', 'Tên công thức', 'Cỡ mẻ', 'Đơn vị mẻ', 'Mã nguyên liệu', 'Lượng nguyên liệu', 'Đơn vị nguyên liệu'],
+      [
+        'Mã thành phẩm',
+        'Tên công thức',
+        'Cỡ mẻ',
+        'Đơn vị mẻ',
+        'Mã nguyên liệu',
+        'Lượng nguyên liệu',
+        'Đơn vị nguyên liệu',
+      ],
       ['DR', 'Điều rang muối', 100, 'kg', 'DN', 97, 'kg'],
       ['DR', 'Điều rang muối', 100, 'kg', 'MUOI', 3, 'kg'],
       ['DR', 'Điều rang không muối', 100, 'kg', 'XYZ', 100, 'kg'],

@@ -66,8 +66,16 @@ function fakeElectron(rec: Recorded) {
     readonly webContents = {
       on: () => undefined,
       setWindowOpenHandler: () => undefined,
-      getPrintersAsync: async () => [{ name: 'Văn phòng HP', displayName: 'Văn phòng HP', description: 'HP LaserJet', options: { 'is-default': 'true' } }],
-      executeJavaScript: async (code: string) => (code.startsWith('addPages(') ? (JSON.parse(code.slice('addPages('.length, -1)) as string[]).length : null),
+      getPrintersAsync: async () => [
+        {
+          name: 'Văn phòng HP',
+          displayName: 'Văn phòng HP',
+          description: 'HP LaserJet',
+          options: { 'is-default': 'true' },
+        },
+      ],
+      executeJavaScript: async (code: string) =>
+        code.startsWith('addPages(') ? (JSON.parse(code.slice('addPages('.length, -1)) as string[]).length : null,
       print: (opts: Record<string, unknown>, cb: (ok: boolean, reason: string) => void) => {
         rec.prints.push({ opts, window: this.entry.opts });
         setTimeout(() => cb(true, ''), 5);
@@ -120,9 +128,14 @@ function fakeElectron(rec: Recorded) {
       getPath: () => os.tmpdir(),
     },
     BrowserWindow,
-    ipcMain: { handle: (ch: string, fn: Fn) => void rec.ipc.set(ch, fn), removeHandler: (ch: string) => void rec.ipc.delete(ch) },
+    ipcMain: {
+      handle: (ch: string, fn: Fn) => void rec.ipc.set(ch, fn),
+      removeHandler: (ch: string) => void rec.ipc.delete(ch),
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (rec.menu = m) },
-    protocol: { handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => void rec.protocols.set(scheme, fn) },
+    protocol: {
+      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => void rec.protocols.set(scheme, fn),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Fn) => void (rec.permission = fn),
@@ -132,7 +145,10 @@ function fakeElectron(rec: Recorded) {
       fromPartition: (partition: string) => {
         const ps: NonNullable<Recorded['printSession']> = { partition };
         rec.printSession = ps;
-        return { setPermissionRequestHandler: () => undefined, webRequest: { onBeforeRequest: (fn: Fn) => void (ps.beforeRequest = fn) } };
+        return {
+          setPermissionRequestHandler: () => undefined,
+          webRequest: { onBeforeRequest: (fn: Fn) => void (ps.beforeRequest = fn) },
+        };
       },
     },
     safeStorage: fakeSafeStorage(),
@@ -152,7 +168,17 @@ const moduleInternals = Module as unknown as ModuleInternals;
 
 /** Loads dist/electron/main.js fresh with `electron` answered by the stand-in, and `--db` set. */
 function launchShell(dbPath: string): Recorded {
-  const rec: Recorded = { windows: [], ipc: new Map(), appHandlers: new Map(), protocols: new Map(), dialogs: [], opened: [], quits: 0, prints: [], destroyed: 0 };
+  const rec: Recorded = {
+    windows: [],
+    ipc: new Map(),
+    appHandlers: new Map(),
+    protocols: new Map(),
+    dialogs: [],
+    opened: [],
+    quits: 0,
+    prints: [],
+    destroyed: 0,
+  };
   const fake = fakeElectron(rec);
   const original = moduleInternals._load;
   moduleInternals._load = function (request, parent, isMain) {
@@ -194,7 +220,8 @@ describe('desktop shell (built main.js, electron stood in)', () => {
   let dbPath: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(MAIN) || !fs.existsSync(INDEX)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(MAIN) || !fs.existsSync(INDEX))
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-shell-'));
     dbPath = path.join(dir, 'data', 'nguongoc.db');
     // The shell keeps the portal-credentials key next to the plain key file's place: a temp folder here.
@@ -212,7 +239,13 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     expect(rec.windows).toHaveLength(1);
     const { opts, loaded } = rec.windows[0];
     expect(opts.title).toBe('Nguồn Gốc');
-    expect(opts.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false });
+    expect(opts.webPreferences).toMatchObject({
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(fs.existsSync(String((opts.webPreferences as { preload: string }).preload))).toBe(true);
     expect(loaded).toEqual([INDEX]);
     expect(JSON.stringify(rec.menu)).toContain('Thoát');
@@ -220,7 +253,10 @@ describe('desktop shell (built main.js, electron stood in)', () => {
 
   it('answers the page over IPC from the core worker, on the database given with --db', async () => {
     const handler = rec.ipc.get('nguongoc:call')!;
-    const info = (await handler({ senderFrame: { url: OWN_PAGE } }, 'system.info', {}, 'vi')) as { ok: boolean; data: { dbPath: string; host: string } };
+    const info = (await handler({ senderFrame: { url: OWN_PAGE } }, 'system.info', {}, 'vi')) as {
+      ok: boolean;
+      data: { dbPath: string; host: string };
+    };
     expect(info).toMatchObject({ ok: true, data: { dbPath, host: 'electron' } });
     expect(fs.existsSync(dbPath)).toBe(true);
     const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'system.info', {}, 'vi');
@@ -257,7 +293,10 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     // Guards given to every web contents the app creates.
     const events = new Map<string, Fn>();
     let openHandler: Fn | undefined;
-    const contents = { on: (ev: string, fn: Fn) => void events.set(ev, fn), setWindowOpenHandler: (fn: Fn) => void (openHandler = fn) };
+    const contents = {
+      on: (ev: string, fn: Fn) => void events.set(ev, fn),
+      setWindowOpenHandler: (fn: Fn) => void (openHandler = fn),
+    };
     for (const h of rec.appHandlers.get('web-contents-created') ?? []) h({}, contents);
     const navigate = (url: string) => {
       let prevented = false;
@@ -290,7 +329,12 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     const keys = path.join(dir, 'keys');
     expect(fs.existsSync(path.join(keys, 'secret.key.safe'))).toBe(true);
     const handler = rec.ipc.get('nguongoc:call')!;
-    const saved = (await handler({ senderFrame: { url: OWN_PAGE } }, 'sync.settings.save', { type: 'epcis', url: 'http://127.0.0.1:9/epcis', auth: 'bearer', secret: 'mã-bí-mật' }, 'vi')) as { ok: boolean };
+    const saved = (await handler(
+      { senderFrame: { url: OWN_PAGE } },
+      'sync.settings.save',
+      { type: 'epcis', url: 'http://127.0.0.1:9/epcis', auth: 'bearer', secret: 'mã-bí-mật' },
+      'vi',
+    )) as { ok: boolean };
     expect(saved.ok).toBe(true);
     expect(fs.existsSync(path.join(keys, 'secret.key'))).toBe(false);
     expect(fs.readFileSync(path.join(keys, 'secret.key.safe')).includes(Buffer.from('mã-bí-mật'))).toBe(false);
@@ -298,12 +342,20 @@ describe('desktop shell (built main.js, electron stood in)', () => {
 
   it('lists the installed printers and prints a driver: job silently at the label size in a window of its own', async () => {
     const handler = rec.ipc.get('nguongoc:call')!;
-    const call = async <T,>(method: string, input: unknown) => {
-      const r = (await handler({ senderFrame: { url: OWN_PAGE } }, method, input, 'vi')) as { ok: true; data: T } | { ok: false; error: { message: string } };
+    const call = async <T>(method: string, input: unknown) => {
+      const r = (await handler({ senderFrame: { url: OWN_PAGE } }, method, input, 'vi')) as
+        { ok: true; data: T } | { ok: false; error: { message: string } };
       if (!r.ok) throw new Error(r.error.message);
       return r.data;
     };
-    const printer = await call<{ id: number }>('printers.save', { name: 'Máy in văn phòng', uri: 'driver:Văn phòng HP', language: 'driver', dpi: 300, labelWidthMm: 60, labelHeightMm: 40 });
+    const printer = await call<{ id: number }>('printers.save', {
+      name: 'Máy in văn phòng',
+      uri: 'driver:Văn phòng HP',
+      language: 'driver',
+      dpi: 300,
+      labelWidthMm: 60,
+      labelHeightMm: 40,
+    });
     const job = await call<{ id: number }>('print.test', { printerId: printer.id, kind: 'calibration' });
     let status = '';
     for (let i = 0; i < 200 && status !== 'done' && status !== 'failed'; i++) {
@@ -313,14 +365,27 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     expect(status).toBe('done');
     expect(rec.prints).toHaveLength(1);
     const { opts, window } = rec.prints[0];
-    expect(opts).toMatchObject({ silent: true, deviceName: 'Văn phòng HP', margins: { marginType: 'none' }, pageSize: { width: 60000, height: 40000 }, scaleFactor: 100, landscape: false });
+    expect(opts).toMatchObject({
+      silent: true,
+      deviceName: 'Văn phòng HP',
+      margins: { marginType: 'none' },
+      pageSize: { width: 60000, height: 40000 },
+      scaleFactor: 100,
+      landscape: false,
+    });
     // A hidden, sandboxed window in its own session, whose only allowed loads are data: URLs; destroyed after.
-    expect(window).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(window).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     const loaded = rec.windows.find((w) => w.opts === window)!.loaded[0];
     expect(decodeURIComponent(loaded)).toContain('@page { size: 60mm 40mm; margin: 0 }');
     expect(rec.printSession?.partition).toBe('nguongoc-print');
     let cancel: boolean | undefined;
-    rec.printSession!.beforeRequest!({ url: 'https://example.com/x.png' }, (r: { cancel: boolean }) => (cancel = r.cancel));
+    rec.printSession!.beforeRequest!(
+      { url: 'https://example.com/x.png' },
+      (r: { cancel: boolean }) => (cancel = r.cancel),
+    );
     expect(cancel).toBe(true);
     expect(rec.destroyed).toBeGreaterThanOrEqual(1);
   });

@@ -6,7 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_CHANNEL, isTrustedSender, registerIpc, type IpcInvokeEventLike, type IpcMainLike } from '../../main/hosts/ipc';
+import {
+  IPC_CHANNEL,
+  isTrustedSender,
+  registerIpc,
+  type IpcInvokeEventLike,
+  type IpcMainLike,
+} from '../../main/hosts/ipc';
 import { CoreWorkerClient, type CoreCaller } from '../../main/hosts/worker-client';
 import { ROOT } from '../helpers/dist';
 
@@ -42,7 +48,11 @@ describe('IPC wiring', () => {
   let unregister: () => void;
 
   beforeAll(async () => {
-    if (!fs.existsSync(WORKER)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(WORKER))
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-ipc-'));
     client = new CoreWorkerClient({ workerPath: WORKER, dbPath: path.join(dir, 'nguongoc.db'), log: () => undefined });
     await client.start();
@@ -62,7 +72,10 @@ describe('IPC wiring', () => {
     expect(business).toEqual({ ok: true, data: null });
     const updated = await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'settings.update', { language: 'en' }, 'vi');
     expect(updated).toMatchObject({ ok: true, data: { language: 'en' } });
-    expect(await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'settings.get', undefined, 'vi')).toMatchObject({ ok: true, data: { language: 'en' } });
+    expect(await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'settings.get', undefined, 'vi')).toMatchObject({
+      ok: true,
+      data: { language: 'en' },
+    });
   });
 
   it('a foreign sender gets FORBIDDEN and the core is not called', async () => {
@@ -81,7 +94,10 @@ describe('IPC wiring', () => {
     ];
     for (const url of foreign) {
       const res = await other.invoke(url, IPC_CHANNEL, 'system.info', {}, 'vi');
-      expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Bạn không có quyền làm việc này.' } });
+      expect(res).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Bạn không có quyền làm việc này.' },
+      });
     }
     expect(calls).toBe(0);
     expect(await other.invoke(OWN_PAGE, IPC_CHANNEL, 'system.info', {}, 'vi')).toEqual({ ok: true, data: 1 });
@@ -111,14 +127,23 @@ describe('IPC wiring', () => {
     }
     const unknown = await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'nope.nothing', {}, 'en');
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    const invalid = (await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'products.create', { name: '', kind: 'finished', gtin: '8930000000001' }, 'vi')) as {
+    const invalid = (await ipc.invoke(
+      OWN_PAGE,
+      IPC_CHANNEL,
+      'products.create',
+      { name: '', kind: 'finished', gtin: '8930000000001' },
+      'vi',
+    )) as {
       ok: false;
       error: { code: string; fields: { path: string }[] };
     };
     expect(invalid.ok).toBe(false);
     expect(invalid.error.code).toBe('VALIDATION');
     expect(invalid.error.fields.map((f) => f.path)).toContain('name');
-    expect(await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'products.list', {}, 'vi')).toMatchObject({ ok: true, data: { total: 0 } });
+    expect(await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'products.list', {}, 'vi')).toMatchObject({
+      ok: true,
+      data: { total: 0 },
+    });
   });
 
   it('a dead worker turns into an INTERNAL envelope, and the next call works again', async () => {

@@ -48,7 +48,11 @@ describe('products', () => {
     core.run('products.create', aProduct({ name: 'Hạt điều rang muối', code: 'HD-RM', kind: 'finished' }));
     core.run('products.create', aProduct({ name: 'Đường cát trắng', code: 'DUONG', kind: 'raw' }));
     expect(core.run('products.list', { search: 'ca phe' }).items.map((p) => p.code)).toEqual(['CF-RX']);
-    expect(core.run('products.list', {}).items.map((p) => p.name)).toEqual(['Cà phê rang xay', 'Đường cát trắng', 'Hạt điều rang muối']);
+    expect(core.run('products.list', {}).items.map((p) => p.name)).toEqual([
+      'Cà phê rang xay',
+      'Đường cát trắng',
+      'Hạt điều rang muối',
+    ]);
     expect(core.run('products.list', { kind: 'raw' }).total).toBe(1);
     const u = core.run('products.update', { id: a.id, shelfLifeDays: 180 });
     expect(u.shelfLifeDays).toBe(180);
@@ -73,11 +77,23 @@ describe('products', () => {
   });
   it('refuses empty required fields, over-long text, wrong types and unknown fields', () => {
     const core = makeCore();
-    const r = core.call('products.create', { kind: 'finished', name: '', code: 'x'.repeat(41), unit: 'kg', shelfLifeDays: 'ten', colour: 'red' });
+    const r = core.call('products.create', {
+      kind: 'finished',
+      name: '',
+      code: 'x'.repeat(41),
+      unit: 'kg',
+      shelfLifeDays: 'ten',
+      colour: 'red',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byPath = Object.fromEntries((r.error.fields ?? []).map((f) => [f.path, f.code]));
-    expect(byPath).toMatchObject({ name: 'REQUIRED', code: 'TOO_LONG', shelfLifeDays: 'INVALID_TYPE', colour: 'UNKNOWN_FIELD' });
+    expect(byPath).toMatchObject({
+      name: 'REQUIRED',
+      code: 'TOO_LONG',
+      shelfLifeDays: 'INVALID_TYPE',
+      colour: 'UNKNOWN_FIELD',
+    });
   });
   it('needs a pack size with its unit for count units', () => {
     const core = makeCore();
@@ -93,8 +109,14 @@ describe('locations and partners', () => {
     const core = makeCore();
     const gln = demoGtin(); // a 13-digit number with a valid check digit is also a valid GLN
     core.run('locations.create', aLocation({ gln }));
-    expect(core.call('locations.create', aLocation({ gln }))).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
-    expect(core.call('locations.create', aLocation({ kind: 'office' as never }))).toMatchObject({ ok: false, error: { fields: [{ path: 'kind', code: 'INVALID_CHOICE' }] } });
+    expect(core.call('locations.create', aLocation({ gln }))).toMatchObject({
+      ok: false,
+      error: { code: 'DUPLICATE' },
+    });
+    expect(core.call('locations.create', aLocation({ kind: 'office' as never }))).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'kind', code: 'INVALID_CHOICE' }] },
+    });
   });
   it('lists a partner who is both supplier and customer in both lists', () => {
     const core = makeCore();
@@ -103,7 +125,10 @@ describe('locations and partners', () => {
     core.run('partners.create', aPartner({ kind: 'both', name: 'Đại lý C' }));
     expect(core.run('partners.list', { kind: 'supplier' }).items.map((p) => p.name)).toEqual(['Đại lý C', 'HTX A']);
     expect(core.run('partners.list', { kind: 'customer' }).total).toBe(2);
-    expect(core.call('partners.create', aPartner({ taxCode: '123' }))).toMatchObject({ ok: false, error: { fields: [{ path: 'taxCode', code: 'TAX_CODE_FORMAT' }] } });
+    expect(core.call('partners.create', aPartner({ taxCode: '123' }))).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'taxCode', code: 'TAX_CODE_FORMAT' }] },
+    });
   });
   it('records every change in the append-only audit log', () => {
     const core = makeCore();

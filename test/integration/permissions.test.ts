@@ -1,4 +1,4 @@
-// Permissions per method and role (issue #7): every method of the contract for every role, through
+// Permissions per method and role: every method of the contract for every role, through
 // the core and over HTTP, plus the business rules written out by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
@@ -30,18 +30,44 @@ describe('permission table', () => {
   });
 
   it('states the business rules', () => {
-    const may = (m: MethodName, role: Role, workshop = false) => permissionDenial(m, api[m].access, role, workshop) === null;
-    for (const m of ['receipts.create', 'batches.record', 'shipments.create', 'lots.setStatus', 'products.create'] as MethodName[]) expect(may(m, 'staff'), m).toBe(true);
-    for (const m of ['recipes.create', 'recipes.update', 'products.archive', 'partners.archive', 'business.update', 'settings.update', 'users.create', 'users.setPin', 'backup.restore', 'imports.commit'] as MethodName[]) {
+    const may = (m: MethodName, role: Role, workshop = false) =>
+      permissionDenial(m, api[m].access, role, workshop) === null;
+    for (const m of [
+      'receipts.create',
+      'batches.record',
+      'shipments.create',
+      'lots.setStatus',
+      'products.create',
+    ] as MethodName[])
+      expect(may(m, 'staff'), m).toBe(true);
+    for (const m of [
+      'recipes.create',
+      'recipes.update',
+      'products.archive',
+      'partners.archive',
+      'business.update',
+      'settings.update',
+      'users.create',
+      'users.setPin',
+      'backup.restore',
+      'imports.commit',
+    ] as MethodName[]) {
       expect(may(m, 'staff'), m).toBe(false);
       expect(may(m, 'owner'), m).toBe(true);
     }
-    for (const m of METHOD_NAMES.filter((x) => api[x].access === 'write' && classify(x, 'write') !== 'public' && classify(x, 'write') !== 'self')) expect(may(m, 'auditor'), m).toBe(false);
+    for (const m of METHOD_NAMES.filter(
+      (x) => api[x].access === 'write' && classify(x, 'write') !== 'public' && classify(x, 'write') !== 'self',
+    ))
+      expect(may(m, 'auditor'), m).toBe(false);
     expect(may('audit.list', 'auditor')).toBe(true);
     // Printing is staff work; archiving a printer or changing label templates/settings is the owner's.
     if ('print.submit' in api) expect(may('print.submit' as MethodName, 'staff')).toBe(true);
-    for (const m of ['labels.templates', 'labels.settings', 'printers.list'].filter((x) => x in api) as MethodName[]) expect(may(m, 'staff'), m).toBe(true);
-    for (const m of ['printers.archive', 'labels.saveTemplate', 'labels.updateSettings', 'sync.settings.save'].filter((x) => x in api) as MethodName[]) expect(may(m, 'staff'), m).toBe(false);
+    for (const m of ['labels.templates', 'labels.settings', 'printers.list'].filter((x) => x in api) as MethodName[])
+      expect(may(m, 'staff'), m).toBe(true);
+    for (const m of ['printers.archive', 'labels.saveTemplate', 'labels.updateSettings', 'sync.settings.save'].filter(
+      (x) => x in api,
+    ) as MethodName[])
+      expect(may(m, 'staff'), m).toBe(false);
     expect(may('audit.list', 'staff')).toBe(false);
     expect(may('receipts.create', 'trainer', false)).toBe(false);
     expect(may('receipts.create', 'trainer', true)).toBe(true);
@@ -78,7 +104,8 @@ describe('every method × every role', () => {
         const expected = permissionDenial(m, api[m].access, role, false);
         const res = core.call(m, {}, { session: sessions[role] });
         const got = !res.ok && DENIALS.has(res.error.code) ? res.error.code : null;
-        if (got !== expected) wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${res.ok ? 'ok' : res.error.code}`);
+        if (got !== expected)
+          wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${res.ok ? 'ok' : res.error.code}`);
         if (got) expect(res.status).toBe(403);
       }
     }
@@ -87,7 +114,15 @@ describe('every method × every role', () => {
 
   it('over HTTP: the same answers, and login is needed once users exist', async () => {
     const post = (m: string, session?: string) =>
-      fetch(`${http.url}api/${m}`, { method: 'POST', headers: { Authorization: 'Bearer test-token', 'Content-Type': 'application/json', ...(session ? { 'X-Nguongoc-Session': session } : {}) }, body: '{}' }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean; error?: { code: string } } }));
+      fetch(`${http.url}api/${m}`, {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer test-token',
+          'Content-Type': 'application/json',
+          ...(session ? { 'X-Nguongoc-Session': session } : {}),
+        },
+        body: '{}',
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean; error?: { code: string } } }));
     const wrong: string[] = [];
     for (const m of METHOD_NAMES) {
       if (SKIP.has(m)) continue;
@@ -95,7 +130,8 @@ describe('every method × every role', () => {
         const expected = permissionDenial(m, api[m].access, role, false);
         const { status, body } = await post(m, sessions[role]);
         const got = !body.ok && DENIALS.has(body.error!.code) ? body.error!.code : null;
-        if (got !== expected || (got && status !== 403)) wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${status} ${body.error?.code ?? 'ok'}`);
+        if (got !== expected || (got && status !== 403))
+          wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${status} ${body.error?.code ?? 'ok'}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -113,9 +149,14 @@ describe('every method × every role', () => {
     const electronCore = openCore({ dbPath: core.dbPath, host: 'electron', log: () => {} });
     let handler: ((event: IpcInvokeEventLike, ...args: unknown[]) => unknown) | undefined;
     const index = '/app/dist/renderer/index.html';
-    registerIpc({ handle: (ch, fn) => ch === IPC_CHANNEL && (handler = fn), removeHandler: () => {} }, { call: async (m, i, c) => electronCore.call(m, i, c) }, { rendererIndex: index, log: () => {} });
+    registerIpc(
+      { handle: (ch, fn) => ch === IPC_CHANNEL && (handler = fn), removeHandler: () => {} },
+      { call: async (m, i, c) => electronCore.call(m, i, c) },
+      { rendererIndex: index, log: () => {} },
+    );
     const event = { senderFrame: { url: `file://${index}#/` } };
-    const invoke = (m: string, session?: string) => handler!(event, m, {}, 'vi', session) as Promise<{ ok: boolean; error?: { code: string } }>;
+    const invoke = (m: string, session?: string) =>
+      handler!(event, m, {}, 'vi', session) as Promise<{ ok: boolean; error?: { code: string } }>;
     const wrong: string[] = [];
     try {
       for (const m of METHOD_NAMES) {
@@ -124,7 +165,8 @@ describe('every method × every role', () => {
           const expected = permissionDenial(m, api[m].access, role, false);
           const res = await invoke(m, sessions[role]);
           const got = !res.ok && DENIALS.has(res.error!.code) ? res.error!.code : null;
-          if (got !== expected) wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${res.error?.code ?? 'ok'}`);
+          if (got !== expected)
+            wrong.push(`${m} as ${role}: expected ${expected ?? 'allowed'}, got ${res.error?.code ?? 'ok'}`);
         }
       }
       expect(wrong).toEqual([]);

@@ -9,13 +9,29 @@ afterEach(async () => {
 });
 
 const ev = (id: string, extra: Record<string, unknown> = {}) => ({
-  type: 'ObjectEvent', eventTime: '2026-11-20T08:00:00+07:00', eventTimeZoneOffset: '+07:00', eventID: id, action: 'OBSERVE', bizStep: 'shipping',
-  quantityList: [{ epcClass: 'urn:epc:class:lgtin:952000.0000001.L1', quantity: 2, uom: 'KGM' }], ...extra,
+  type: 'ObjectEvent',
+  eventTime: '2026-11-20T08:00:00+07:00',
+  eventTimeZoneOffset: '+07:00',
+  eventID: id,
+  action: 'OBSERVE',
+  bizStep: 'shipping',
+  quantityList: [{ epcClass: 'urn:epc:class:lgtin:952000.0000001.L1', quantity: 2, uom: 'KGM' }],
+  ...extra,
 });
-const doc = (events: unknown[]) => ({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-29T08:00:00+07:00', epcisBody: { eventList: events } });
+const doc = (events: unknown[]) => ({
+  '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+  type: 'EPCISDocument',
+  schemaVersion: '2.0',
+  creationDate: '2026-11-29T08:00:00+07:00',
+  epcisBody: { eventList: events },
+});
 
 async function capture(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}/capture`, { method: 'POST', headers: { 'content-type': 'application/ld+json', 'GS1-EPCIS-Version': '2.0', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/capture`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/ld+json', 'GS1-EPCIS-Version': '2.0', ...headers },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 202) return { status: res.status, job: null as null | Record<string, unknown> };
   const job = (await (await fetch(new URL(res.headers.get('location')!, url))).json()) as Record<string, unknown>;
   return { status: 202, job };
@@ -34,11 +50,27 @@ describe('portal simulator', () => {
     await capture(url, doc([ev('urn:uuid:2'), ev('urn:uuid:3')]));
     expect(s.eventCount()).toBe(3);
     // An error declaration is kept beside its event, not instead of it.
-    await capture(url, doc([ev('urn:uuid:1', { errorDeclaration: { declarationTime: '2026-11-21T08:00:00+07:00', reason: 'did_not_occur' } })]));
+    await capture(
+      url,
+      doc([
+        ev('urn:uuid:1', {
+          errorDeclaration: { declarationTime: '2026-11-21T08:00:00+07:00', reason: 'did_not_occur' },
+        }),
+      ]),
+    );
     expect(s.eventCount()).toBe(3);
-    expect((await capture(url, doc([ev('urn:uuid:4'), ev('urn:uuid:5'), ev('urn:uuid:6'), ev('urn:uuid:7')]))).status).toBe(413);
-    const events = (await (await fetch(`${url}/events`)).json()) as { epcisBody: { queryResults: { resultsBody: { eventList: { eventID: string }[] } } } };
-    expect(events.epcisBody.queryResults.resultsBody.eventList.map((e) => e.eventID)).toEqual(['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3', 'urn:uuid:1']);
+    expect(
+      (await capture(url, doc([ev('urn:uuid:4'), ev('urn:uuid:5'), ev('urn:uuid:6'), ev('urn:uuid:7')]))).status,
+    ).toBe(413);
+    const events = (await (await fetch(`${url}/events`)).json()) as {
+      epcisBody: { queryResults: { resultsBody: { eventList: { eventID: string }[] } } };
+    };
+    expect(events.epcisBody.queryResults.resultsBody.eventList.map((e) => e.eventID)).toEqual([
+      'urn:uuid:1',
+      'urn:uuid:2',
+      'urn:uuid:3',
+      'urn:uuid:1',
+    ]);
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toContain('Đã nhận 3 sự kiện');
     expect(page).toContain('1 lần khai báo sửa sai');
@@ -64,14 +96,30 @@ describe('portal simulator', () => {
     sims.push(s);
     const url = await s.listen();
     expect((await capture(url, doc([ev('urn:uuid:1')]))).status).toBe(401);
-    const bad = await fetch(`${url}/oauth/token`, { method: 'POST', body: 'grant_type=client_credentials&client_id=cid&client_secret=nope' });
+    const bad = await fetch(`${url}/oauth/token`, {
+      method: 'POST',
+      body: 'grant_type=client_credentials&client_id=cid&client_secret=nope',
+    });
     expect(bad.status).toBe(401);
-    const tok = (await (await fetch(`${url}/oauth/token`, { method: 'POST', body: 'grant_type=client_credentials&client_id=cid&client_secret=sec' })).json()) as { access_token: string; expires_in: number };
+    const tok = (await (
+      await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        body: 'grant_type=client_credentials&client_id=cid&client_secret=sec',
+      })
+    ).json()) as { access_token: string; expires_in: number };
     expect(tok.expires_in).toBe(60);
-    const res = await fetch(`${url}/capture`, { method: 'POST', headers: { authorization: `Bearer ${tok.access_token}` }, body: JSON.stringify(doc([ev('urn:uuid:1')])) });
+    const res = await fetch(`${url}/capture`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok.access_token}` },
+      body: JSON.stringify(doc([ev('urn:uuid:1')])),
+    });
     expect(res.status).toBe(202);
     s.expireTokens();
-    const again = await fetch(`${url}/capture`, { method: 'POST', headers: { authorization: `Bearer ${tok.access_token}` }, body: JSON.stringify(doc([ev('urn:uuid:2')])) });
+    const again = await fetch(`${url}/capture`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tok.access_token}` },
+      body: JSON.stringify(doc([ev('urn:uuid:2')])),
+    });
     expect(again.status).toBe(401);
   });
 });

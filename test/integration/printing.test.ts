@@ -15,7 +15,13 @@ import { renderLabel, type Bitmap } from '../../main/labels/render';
 import { encodeToBuffer, ESCPOS_BAND_ROWS, type EncodeProfile } from '../../main/printing/encoders';
 import { jobBytes, type JobSpec } from '../../main/printing/job';
 import { setSendOptions, whenSettled } from '../../main/printing/queue';
-import { DOC_INFO_1W_FIELDS, KERNEL32_GET_LAST_ERROR, parsePrinterUri, WINSPOOL_DECLARATIONS, windowsPrintersFromWmi } from '../../main/printing/transports';
+import {
+  DOC_INFO_1W_FIELDS,
+  KERNEL32_GET_LAST_ERROR,
+  parsePrinterUri,
+  WINSPOOL_DECLARATIONS,
+  windowsPrintersFromWmi,
+} from '../../main/printing/transports';
 import koffi from 'koffi';
 import { runCli } from '../../main/hosts/cli/program';
 import { commandModules } from '../../main/hosts/cli';
@@ -43,14 +49,25 @@ describe('printer languages decode back to the preview bitmap, dot for dot', () 
     it(`TSPL @ ${dpi}: SIZE/GAP/DIRECTION/REFERENCE/DENSITY/SPEED/CLS/BITMAP (0 = printed)/PRINT 1,n`, async () => {
       const bytes = encodeToBuffer('tspl', profile(dpi), [{ bitmap: preview, copies: 5 }]);
       const job = decodeTspl(bytes, preview);
-      expect(job.commands.slice(0, 6)).toEqual(['SIZE 50 mm,30 mm', 'GAP 2 mm,0 mm', 'DIRECTION 1,0', 'REFERENCE 0,0', 'DENSITY 8', 'SPEED 4']);
+      expect(job.commands.slice(0, 6)).toEqual([
+        'SIZE 50 mm,30 mm',
+        'GAP 2 mm,0 mm',
+        'DIRECTION 1,0',
+        'REFERENCE 0,0',
+        'DENSITY 8',
+        'SPEED 4',
+      ]);
       expect(job.labels).toHaveLength(1);
       expect(job.labels[0].copies).toBe(5); // identical copies: the printer's count, not 5 bitmaps
       expect(diffDots(job.labels[0].bitmap, preview)).toBe(0);
       expect((await readCodes(job.labels[0].bitmap)).map((c) => c.text)).toEqual([DM]);
       // Polarity: a white label is all 1 bits in TSPL (an inverted encoder would print a black block).
-      const white = encodeToBuffer('tspl', profile(dpi), [{ bitmap: emptyBitmap(preview.width, preview.height), copies: 1 }]);
-      const data = white.subarray(white.indexOf('BITMAP') + `BITMAP 0,0,${preview.bytesPerRow},${preview.height},0,`.length).subarray(0, preview.bytesPerRow * preview.height);
+      const white = encodeToBuffer('tspl', profile(dpi), [
+        { bitmap: emptyBitmap(preview.width, preview.height), copies: 1 },
+      ]);
+      const data = white
+        .subarray(white.indexOf('BITMAP') + `BITMAP 0,0,${preview.bytesPerRow},${preview.height},0,`.length)
+        .subarray(0, preview.bytesPerRow * preview.height);
       expect(data.every((b) => b === 0xff)).toBe(true);
     });
 
@@ -58,8 +75,15 @@ describe('printer languages decode back to the preview bitmap, dot for dot', () 
       const bytes = encodeToBuffer('zpl', profile(dpi), [{ bitmap: preview, copies: 3 }]);
       const labels = decodeZpl(bytes);
       expect(labels).toHaveLength(1);
-      expect([labels[0].pw, labels[0].ll, labels[0].copies, labels[0].darkness]).toEqual([preview.width, preview.height, 3, 16]);
-      expect(labels[0].commands).toEqual(expect.arrayContaining(['^PW', '^LL', '^LH', '^MN', '^PR', '^FO', '^GF', '^FS', '^PQ']));
+      expect([labels[0].pw, labels[0].ll, labels[0].copies, labels[0].darkness]).toEqual([
+        preview.width,
+        preview.height,
+        3,
+        16,
+      ]);
+      expect(labels[0].commands).toEqual(
+        expect.arrayContaining(['^PW', '^LL', '^LH', '^MN', '^PR', '^FO', '^GF', '^FS', '^PQ']),
+      );
       expect(diffDots(labels[0].bitmap, preview)).toBe(0);
       expect((await readCodes(labels[0].bitmap)).map((c) => c.text)).toEqual([DM]);
     });
@@ -96,15 +120,44 @@ describe('printer languages decode back to the preview bitmap, dot for dot', () 
       }
     }
     expect(diffDots(rendered, preview)).toBe(0);
-    expect((await readCodes(rendered)).map((x) => x.text).sort()).toEqual(['9520000000011', 'https://id.gs1.org/01/09520000000011/10/L261129-01?17=271129']);
+    expect((await readCodes(rendered)).map((x) => x.text).sort()).toEqual([
+      '9520000000011',
+      'https://id.gs1.org/01/09520000000011/10/L261129-01?17=271129',
+    ]);
   }, 60_000);
 
   it('serial labels stream one bitmap per label with its own serial', () => {
-    const t = { ...defaultTemplate('lot-40x30')!, elements: [...defaultTemplate('lot-40x30')!.elements.filter((e) => e.id !== 'lot'), { type: 'text' as const, id: 's', x: 19.5, y: 9, w: 19.5, h: 20, content: 'Lô {lotCode}\nSố {serial:4}', fontSize: 7 }] };
-    const spec: JobSpec = { template: t, data: FOOD, language: 'tspl', profile: profile(203, t), offsetXMm: 0, offsetYMm: 0, copies: 3, serialFrom: 7, today: '2026-11-29' };
+    const t = {
+      ...defaultTemplate('lot-40x30')!,
+      elements: [
+        ...defaultTemplate('lot-40x30')!.elements.filter((e) => e.id !== 'lot'),
+        {
+          type: 'text' as const,
+          id: 's',
+          x: 19.5,
+          y: 9,
+          w: 19.5,
+          h: 20,
+          content: 'Lô {lotCode}\nSố {serial:4}',
+          fontSize: 7,
+        },
+      ],
+    };
+    const spec: JobSpec = {
+      template: t,
+      data: FOOD,
+      language: 'tspl',
+      profile: profile(203, t),
+      offsetXMm: 0,
+      offsetYMm: 0,
+      copies: 3,
+      serialFrom: 7,
+      today: '2026-11-29',
+    };
     const job = decodeTspl(Buffer.concat([...jobBytes(spec)]), { width: 320, height: 240 });
     expect(job.labels.map((l) => l.copies)).toEqual([1, 1, 1]);
-    for (const [i, serial] of [7, 8, 9].entries()) expect(diffDots(job.labels[i].bitmap, renderLabel(t, FOOD, { today: '2026-11-29', serial }, 203).bitmap)).toBe(0);
+    for (const [i, serial] of [7, 8, 9].entries())
+      expect(diffDots(job.labels[i].bitmap, renderLabel(t, FOOD, { today: '2026-11-29', serial }, 203).bitmap)).toBe(0);
     expect(diffDots(job.labels[0].bitmap, job.labels[1].bitmap)).toBeGreaterThan(0);
   });
 });
@@ -118,9 +171,18 @@ describe('printer URIs', () => {
     expect(parsePrinterUri('windows:XP-365B')).toEqual({ kind: 'windows', name: 'XP-365B' });
     expect(parsePrinterUri('driver:Canon LBP')).toEqual({ kind: 'driver', name: 'Canon LBP' });
     // Windows without the desktop shell lists printers through WMI (PowerShell's JSON: one object or an array).
-    expect(windowsPrintersFromWmi('[{"Name":"XP-365B","Default":true,"DriverName":"Xprinter XP-365B"},{"Name":"Microsoft Print to PDF","Default":false}]')).toEqual([
+    expect(
+      windowsPrintersFromWmi(
+        '[{"Name":"XP-365B","Default":true,"DriverName":"Xprinter XP-365B"},{"Name":"Microsoft Print to PDF","Default":false}]',
+      ),
+    ).toEqual([
       { name: 'XP-365B', uri: 'windows:XP-365B', isDefault: true, description: 'Xprinter XP-365B' },
-      { name: 'Microsoft Print to PDF', uri: 'windows:Microsoft Print to PDF', isDefault: false, description: undefined },
+      {
+        name: 'Microsoft Print to PDF',
+        uri: 'windows:Microsoft Print to PDF',
+        isDefault: false,
+        description: undefined,
+      },
     ]);
     expect(windowsPrintersFromWmi('{"Name":"TSC TE200","Default":false}')).toHaveLength(1);
     expect(windowsPrintersFromWmi('')).toEqual([]);
@@ -133,7 +195,8 @@ describe('printer URIs', () => {
     const decls = [...Object.values(WINSPOOL_DECLARATIONS), KERNEL32_GET_LAST_ERROR];
     expect(decls).toHaveLength(9);
     for (const d of decls) expect(() => koffi.proto(d), d).not.toThrow();
-    for (const bad of ['usb://x', 'tcp://', 'tcp://host:99999', 'cups:a b', 'lp0']) expect(() => parsePrinterUri(bad), bad).toThrow(AppError);
+    for (const bad of ['usb://x', 'tcp://', 'tcp://host:99999', 'cups:a b', 'lp0'])
+      expect(() => parsePrinterUri(bad), bad).toThrow(AppError);
   });
 });
 
@@ -171,10 +234,27 @@ function setupLot(core: Core) {
   core.run('business.update', aBusiness());
   const loc = core.run('locations.create', aLocation());
   const p = core.run('products.create', {
-    kind: 'finished', name: FOOD.product.name, code: 'HDRM', unit: 'kg', gtin: '9520000000011', netQuantity: '500 g', ingredients: FOOD.product.ingredients, storage: FOOD.product.storage,
-    usage: FOOD.product.usage, warnings: FOOD.product.warnings, origin: 'Việt Nam', standard: FOOD.product.standard,
+    kind: 'finished',
+    name: FOOD.product.name,
+    code: 'HDRM',
+    unit: 'kg',
+    gtin: '9520000000011',
+    netQuantity: '500 g',
+    ingredients: FOOD.product.ingredients,
+    storage: FOOD.product.storage,
+    usage: FOOD.product.usage,
+    warnings: FOOD.product.warnings,
+    origin: 'Việt Nam',
+    standard: FOOD.product.standard,
   });
-  const lot = core.run('lots.createOpening', { productId: p.id, locationId: loc.id, qty: 10, lotCode: 'L261129-01', productionDate: '2026-11-29', expiryDate: '2027-11-29' });
+  const lot = core.run('lots.createOpening', {
+    productId: p.id,
+    locationId: loc.id,
+    qty: 10,
+    lotCode: 'L261129-01',
+    productionDate: '2026-11-29',
+    expiryDate: '2027-11-29',
+  });
   return { product: p, lot };
 }
 
@@ -196,7 +276,7 @@ describe('print queue over real transports', () => {
     core.close();
   });
 
-  it('preview of a lot: the PNG is the bitmap, checks pass, data is the lot\'s frozen snapshot', () => {
+  it("preview of a lot: the PNG is the bitmap, checks pass, data is the lot's frozen snapshot", () => {
     const p = core.run('labels.preview', { lot: 'L261129-01', template: 'default:food-50x30' });
     expect(p.ok).toBe(true);
     expect([p.widthDots, p.heightDots, p.dpi]).toEqual([400, 240, 203]);
@@ -205,14 +285,40 @@ describe('print queue over real transports', () => {
     // A reprint matches the original after the product changes.
     const prod = core.run('products.list', {}).items.find((x) => x.code === 'HDRM')!;
     core.run('products.update', { id: prod.id, ingredients: 'Công thức mới' });
-    expect(core.run('labels.preview', { lotId, template: 'default:food-50x30', checkOnly: true }).data.product.ingredients).toBe(FOOD.product.ingredients);
+    expect(
+      core.run('labels.preview', { lotId, template: 'default:food-50x30', checkOnly: true }).data.product.ingredients,
+    ).toBe(FOOD.product.ingredients);
   });
 
-  it('products without a GTIN get the business\'s own trace URI in their QR code', async () => {
+  it("products without a GTIN get the business's own trace URI in their QR code", async () => {
     core.run('labels.updateSettings', { traceUri: 'https://truyxuat.example.vn/lo/{traceCode}' });
     expect(core.run('labels.data', { lotId }).data.traceUri).toBe('https://truyxuat.example.vn/lo/HDRM%2FL261129-01');
-    const t = { name: 'QR', purpose: 'lot' as const, widthMm: 40, heightMm: 30, elements: [{ type: 'barcode' as const, id: 'qr', x: 1, y: 1, w: 28, h: 28, symbology: 'qr-digital-link' as const, moduleMm: 0.5 }] };
-    const p = core.run('labels.preview', { data: { ...FOOD, product: { ...FOOD.product, gtin: null }, traceUri: 'https://truyxuat.example.vn/lo/HDRM%2FL261129-01' }, template: t });
+    const t = {
+      name: 'QR',
+      purpose: 'lot' as const,
+      widthMm: 40,
+      heightMm: 30,
+      elements: [
+        {
+          type: 'barcode' as const,
+          id: 'qr',
+          x: 1,
+          y: 1,
+          w: 28,
+          h: 28,
+          symbology: 'qr-digital-link' as const,
+          moduleMm: 0.5,
+        },
+      ],
+    };
+    const p = core.run('labels.preview', {
+      data: {
+        ...FOOD,
+        product: { ...FOOD.product, gtin: null },
+        traceUri: 'https://truyxuat.example.vn/lo/HDRM%2FL261129-01',
+      },
+      template: t,
+    });
     // (The bare test template lacks the product name and lot code text, which the checks name; the QR is fine.)
     expect(p.problems.map((x) => x.code)).toEqual(['LABEL_FIELD_NOT_ON_TEMPLATE', 'LABEL_FIELD_NOT_ON_TEMPLATE']);
     const png = Buffer.from(p.png!.split(',')[1], 'base64');
@@ -221,7 +327,9 @@ describe('print queue over real transports', () => {
     c.getContext('2d').drawImage(img, 0, 0);
     const rgba = c.getContext('2d').getImageData(0, 0, img.width, img.height).data;
     const b = emptyBitmap(img.width, img.height);
-    for (let i = 0; i < img.width * img.height; i++) if (rgba[i * 4] < 128) b.bits[Math.floor(i / img.width) * b.bytesPerRow + ((i % img.width) >> 3)] |= 0x80 >> ((i % img.width) & 7);
+    for (let i = 0; i < img.width * img.height; i++)
+      if (rgba[i * 4] < 128)
+        b.bits[Math.floor(i / img.width) * b.bytesPerRow + ((i % img.width) >> 3)] |= 0x80 >> ((i % img.width) & 7);
     expect((await readCodes(b)).map((x) => x.text)).toEqual(['https://truyxuat.example.vn/lo/HDRM%2FL261129-01']);
     core.run('labels.updateSettings', { traceUri: null });
   });
@@ -229,16 +337,29 @@ describe('print queue over real transports', () => {
   it('a TCP printer on loopback receives exactly the generated bytes; the log records who/what/how many/result', async () => {
     const l = await listener();
     try {
-      const job = core.run('print.submit', { lotId, template: 'default:food-50x30', printerUri: `tcp://127.0.0.1:${l.port}`, language: 'zpl', copies: 4 }, { user: 'lan' });
+      const job = core.run(
+        'print.submit',
+        { lotId, template: 'default:food-50x30', printerUri: `tcp://127.0.0.1:${l.port}`, language: 'zpl', copies: 4 },
+        { user: 'lan' },
+      );
       expect(job.status).toBe('queued');
       const done = await settle(core, job);
       expect(done.status).toBe('done');
       expect(await received(l.jobs, 1)).toHaveLength(1);
-      const spec = JSON.parse((core.db.prepare('SELECT spec FROM print_jobs WHERE id = ?').get(job.id) as { spec: string }).spec) as JobSpec;
+      const spec = JSON.parse(
+        (core.db.prepare('SELECT spec FROM print_jobs WHERE id = ?').get(job.id) as { spec: string }).spec,
+      ) as JobSpec;
       const expected = Buffer.concat([...jobBytes(spec)]);
       expect(l.jobs[0].equals(expected)).toBe(true);
       expect(done.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
-      expect(done).toMatchObject({ user: 'lan', lotCode: 'L261129-01', copies: 4, language: 'zpl', bytes: expected.length, templateName: 'Tem thực phẩm 50×30' });
+      expect(done).toMatchObject({
+        user: 'lan',
+        lotCode: 'L261129-01',
+        copies: 4,
+        language: 'zpl',
+        bytes: expected.length,
+        templateName: 'Tem thực phẩm 50×30',
+      });
       const decoded = decodeZpl(l.jobs[0]);
       expect(decoded[0].copies).toBe(4);
       expect((await readCodes(decoded[0].bitmap)).map((c) => c.text)).toEqual([DM]);
@@ -249,16 +370,29 @@ describe('print queue over real transports', () => {
 
   it('a device file receives exactly the bytes', async () => {
     const file = path.join(tempDir(), 'lp0');
-    const job = core.run('print.submit', { lotId, template: 'lot-40x30', printerUri: `file:${file}`, language: 'tspl', copies: 2 });
+    const job = core.run('print.submit', {
+      lotId,
+      template: 'lot-40x30',
+      printerUri: `file:${file}`,
+      language: 'tspl',
+      copies: 2,
+    });
     const done = await settle(core, job);
     expect(done.status).toBe('done');
-    const spec = JSON.parse((core.db.prepare('SELECT spec FROM print_jobs WHERE id = ?').get(job.id) as { spec: string }).spec) as JobSpec;
+    const spec = JSON.parse(
+      (core.db.prepare('SELECT spec FROM print_jobs WHERE id = ?').get(job.id) as { spec: string }).spec,
+    ) as JobSpec;
     expect(fs.readFileSync(file).equals(Buffer.concat([...jobBytes(spec)]))).toBe(true);
   });
 
   it('a refused connection leaves the job failed with a plain message; retry prints once; a second retry refuses unless "again"', async () => {
     const port = await freePort();
-    const job = core.run('print.submit', { lotId, template: 'default:food-50x30', printerUri: `tcp://127.0.0.1:${port}`, copies: 1 });
+    const job = core.run('print.submit', {
+      lotId,
+      template: 'default:food-50x30',
+      printerUri: `tcp://127.0.0.1:${port}`,
+      copies: 1,
+    });
     const failed = await settle(core, job);
     expect(failed.status).toBe('failed');
     expect(failed.error?.code).toBe('PRINTER_REFUSED');
@@ -280,7 +414,9 @@ describe('print queue over real transports', () => {
       const retried = await settle(core, core.run('print.retry', { id: job.id }));
       expect(retried).toMatchObject({ id: job.id, status: 'done', attempts: 2, error: null });
       expect(await received(jobs, 1)).toHaveLength(1);
-      expect(() => core.run('print.retry', { id: job.id })).toThrow(expect.objectContaining({ code: 'PRINT_JOB_DONE' }));
+      expect(() => core.run('print.retry', { id: job.id })).toThrow(
+        expect.objectContaining({ code: 'PRINT_JOB_DONE' }),
+      );
       const again = core.run('print.retry', { id: job.id, again: true });
       expect(again.reprintOf).toBe(job.id);
       expect((await settle(core, again)).status).toBe('done');
@@ -300,7 +436,13 @@ describe('print queue over real transports', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as net.AddressInfo).port;
-      const job = core.run('print.submit', { lotId, template: 'default:food-50x30', printerUri: `tcp://127.0.0.1:${port}`, language: 'escpos', copies: 2000 });
+      const job = core.run('print.submit', {
+        lotId,
+        template: 'default:food-50x30',
+        printerUri: `tcp://127.0.0.1:${port}`,
+        language: 'escpos',
+        copies: 2000,
+      });
       const done = await settle(core, job);
       expect(done.status).toBe('failed');
       expect(done.error?.code).toBe('PRINTER_TIMEOUT');
@@ -312,8 +454,16 @@ describe('print queue over real transports', () => {
 
   it('bad input is refused before anything is queued: unknown URI, failed checks, label wider than the head', () => {
     const before = core.run('print.jobs', {}).total;
-    expect(() => core.run('print.submit', { lotId, template: 'default:food-50x30', printerUri: 'usb:xp' })).toThrow(expect.objectContaining({ code: 'PRINTER_URI_INVALID' }));
-    const narrow = core.run('printers.save', { name: 'XP-58', uri: 'tcp://127.0.0.1:9', language: 'escpos', dpi: 203, headWidthMm: 48 });
+    expect(() => core.run('print.submit', { lotId, template: 'default:food-50x30', printerUri: 'usb:xp' })).toThrow(
+      expect.objectContaining({ code: 'PRINTER_URI_INVALID' }),
+    );
+    const narrow = core.run('printers.save', {
+      name: 'XP-58',
+      uri: 'tcp://127.0.0.1:9',
+      language: 'escpos',
+      dpi: 203,
+      headWidthMm: 48,
+    });
     try {
       core.run('print.submit', { lotId, template: 'default:food-50x30', printerId: narrow.id });
       expect.unreachable();
@@ -321,9 +471,13 @@ describe('print queue over real transports', () => {
       expect((e as AppError).code).toBe('LABEL_CHECK_FAILED');
       expect((e as AppError).toBody('vi').message).toContain('lớn hơn đầu in');
     }
-    expect(() => core.run('print.submit', { data: { ...FOOD, product: { ...FOOD.product, gtin: null } }, template: 'default:food-50x30', printerUri: 'file:/dev/null' })).toThrow(
-      expect.objectContaining({ code: 'LABEL_CHECK_FAILED' }),
-    );
+    expect(() =>
+      core.run('print.submit', {
+        data: { ...FOOD, product: { ...FOOD.product, gtin: null } },
+        template: 'default:food-50x30',
+        printerUri: 'file:/dev/null',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'LABEL_CHECK_FAILED' }));
     expect(core.run('print.jobs', {}).total).toBe(before);
   });
 });
@@ -332,7 +486,11 @@ describe('CLI', () => {
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), readStdin: async () => '' } };
+    return {
+      out,
+      err,
+      io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), readStdin: async () => '' },
+    };
   };
   let db: string;
   beforeAll(() => {
@@ -346,11 +504,17 @@ describe('CLI', () => {
     const dir = tempDir();
     for (const format of ['png', 'zpl', 'tspl', 'escpos', 'pdf']) {
       const t = io();
-      const code = await runCli(['label', 'HDRM/L261129-01', '--db', db, '--format', format, '--out', path.join(dir, `l.${format}`)], t.io, commandModules);
+      const code = await runCli(
+        ['label', 'HDRM/L261129-01', '--db', db, '--format', format, '--out', path.join(dir, `l.${format}`)],
+        t.io,
+        commandModules,
+      );
       expect(code, t.err.join('\n')).toBe(0);
     }
     const c = openCore({ dbPath: db, host: 'test', log: () => {} });
-    const snapshot = JSON.parse((c.db.prepare('SELECT label_data FROM lots').get() as { label_data: string }).label_data);
+    const snapshot = JSON.parse(
+      (c.db.prepare('SELECT label_data FROM lots').get() as { label_data: string }).label_data,
+    );
     c.close();
     const preview = renderLabel(defaultTemplate('food-50x30')!, snapshot, { today: '2026-11-29' }, 203).bitmap;
     expect(diffDots(decodeZpl(fs.readFileSync(path.join(dir, 'l.zpl')))[0].bitmap, preview)).toBe(0);
@@ -360,7 +524,22 @@ describe('CLI', () => {
     const l = await listener();
     try {
       const t = io();
-      const code = await runCli(['print', 'L261129-01', '--db', db, '--printer', `tcp://127.0.0.1:${l.port}`, '--lang', 'tspl', '--copies', '3'], t.io, commandModules);
+      const code = await runCli(
+        [
+          'print',
+          'L261129-01',
+          '--db',
+          db,
+          '--printer',
+          `tcp://127.0.0.1:${l.port}`,
+          '--lang',
+          'tspl',
+          '--copies',
+          '3',
+        ],
+        t.io,
+        commandModules,
+      );
       expect(code, t.err.join('\n')).toBe(0);
       expect(await received(l.jobs, 1)).toHaveLength(1);
       const job = decodeTspl(l.jobs[0], preview);
@@ -368,7 +547,9 @@ describe('CLI', () => {
       expect(diffDots(job.labels[0].bitmap, preview)).toBe(0);
       const log = io();
       await runCli(['print-log', '--db', db], log.io, commandModules);
-      expect(log.out.join('\n')).toMatch(/L261129-01 · Tem thực phẩm 50×30 · 3 · tcp:\/\/127\.0\.0\.1:\d+ \(tspl\) · đã in/);
+      expect(log.out.join('\n')).toMatch(
+        /L261129-01 · Tem thực phẩm 50×30 · 3 · tcp:\/\/127\.0\.0\.1:\d+ \(tspl\) · đã in/,
+      );
     } finally {
       await l.close();
     }
@@ -376,7 +557,11 @@ describe('CLI', () => {
 
   it('print to a refused printer exits 1 with the reason in Vietnamese', async () => {
     const t = io();
-    const code = await runCli(['print', 'L261129-01', '--db', db, '--printer', `tcp://127.0.0.1:${await freePort()}`], t.io, commandModules);
+    const code = await runCli(
+      ['print', 'L261129-01', '--db', db, '--printer', `tcp://127.0.0.1:${await freePort()}`],
+      t.io,
+      commandModules,
+    );
     expect(code).toBe(1);
     expect(t.out.join('\n')).toContain('từ chối kết nối');
   });

@@ -6,8 +6,19 @@ function cashewWorld(clock = fixedClock()) {
   const w = new TraceWorld(makeCore({ clock }));
   const raw = w.receive('DIEU', 500, { supplierLotCode: 'BP-2611' });
   const salt = w.receive('MUOI', 20);
-  const [roasted] = w.batch('DIEU-RANG', [{ qty: 400, inputs: [{ lot: raw, qty: 450 }, { lot: salt, qty: 5 }] }]);
-  const [box1, box2] = w.batch('DIEU-HOP', [{ qty: 200, inputs: [{ lot: roasted, qty: 200 }] }, { qty: 180, inputs: [{ lot: roasted, qty: 190 }] }]);
+  const [roasted] = w.batch('DIEU-RANG', [
+    {
+      qty: 400,
+      inputs: [
+        { lot: raw, qty: 450 },
+        { lot: salt, qty: 5 },
+      ],
+    },
+  ]);
+  const [box1, box2] = w.batch('DIEU-HOP', [
+    { qty: 200, inputs: [{ lot: roasted, qty: 200 }] },
+    { qty: 180, inputs: [{ lot: roasted, qty: 190 }] },
+  ]);
   const coop = w.customer('Siêu thị Co.op Biên Hòa');
   const shop = w.customer('Cửa hàng Bà Tư');
   w.ship(box1, 120, coop);
@@ -26,9 +37,20 @@ describe('recall scope', () => {
     expect(b1).toMatchObject({ balance: 50, shipped: 150, side: 'forward', depth: 2 });
     expect(b1.stock).toEqual([{ locationId: w.locationId, locationName: 'Xưởng chế biến', qty: 50 }]);
     const c = s.customers.find((x) => x.partner.id === coop)!;
-    expect(c.partner).toMatchObject({ name: 'Siêu thị Co.op Biên Hòa', phone: '0283 8123 456', contactPerson: 'Chị Lan' });
-    expect(c.byLot.map((x) => [x.lotCode, x.qty]).sort()).toEqual([[box1.code, 120], [box2.code, 50]].sort());
-    expect(s.customers.find((x) => x.partner.id === shop)?.byLot).toEqual([{ lotId: box1.id, lotCode: box1.code, productCode: 'DIEU-HOP', qty: 30, unit: 'kg' }]);
+    expect(c.partner).toMatchObject({
+      name: 'Siêu thị Co.op Biên Hòa',
+      phone: '0283 8123 456',
+      contactPerson: 'Chị Lan',
+    });
+    expect(c.byLot.map((x) => [x.lotCode, x.qty]).sort()).toEqual(
+      [
+        [box1.code, 120],
+        [box2.code, 50],
+      ].sort(),
+    );
+    expect(s.customers.find((x) => x.partner.id === shop)?.byLot).toEqual([
+      { lotId: box1.id, lotCode: box1.code, productCode: 'DIEU-HOP', qty: 30, unit: 'kg' },
+    ]);
     expect(s.totals).toMatchObject({ lots: 4, customers: 2, shipments: 3, notHeld: 4 });
     const at = s.openStock.find((x) => x.locationId === w.locationId)!;
     expect(at.lots.find((l) => l.lotId === raw.id)?.qty).toBe(50);
@@ -53,7 +75,8 @@ describe('recall', () => {
       expect(ev.data).toMatchObject({ status: 'on_hold', recallRef: r.ref });
       expect(ev.lines.filter((x) => x.lotId === l.id)).toHaveLength(1);
     }
-    const statusEvents = () => (w.core.db.prepare("SELECT count(*) AS n FROM events WHERE kind = 'status'").get() as { n: number }).n;
+    const statusEvents = () =>
+      (w.core.db.prepare("SELECT count(*) AS n FROM events WHERE kind = 'status'").get() as { n: number }).n;
     expect(statusEvents()).toBe(4);
     // Started again on the same lots (with hold): the same recall, no second hold.
     const again = w.core.run('recall.start', { lots: [raw.code], reason: 'Bấm lại', hold: true });
@@ -63,7 +86,12 @@ describe('recall', () => {
     expect(w.core.run('recall.list', {})).toHaveLength(1);
 
     // A held lot cannot go into a batch without an override.
-    const use = w.core.call('batches.record', { productId: w.product('DIEU-RANG'), locationId: w.locationId, inputs: [{ lotId: raw.id, qty: 10 }], outputs: [{ qty: 9 }] });
+    const use = w.core.call('batches.record', {
+      productId: w.product('DIEU-RANG'),
+      locationId: w.locationId,
+      inputs: [{ lotId: raw.id, qty: 10 }],
+      outputs: [{ qty: 9 }],
+    });
     expect(use).toMatchObject({ ok: false, error: { code: 'LOT_NOT_USABLE' } });
 
     // Checklist and export, then the hold is lifted by events too.
@@ -89,7 +117,12 @@ describe('recall', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tóm tắt', 'Lô bị ảnh hưởng', 'Khách hàng', 'Hàng còn tồn có thể chặn']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Tóm tắt',
+      'Lô bị ảnh hưởng',
+      'Khách hàng',
+      'Hàng còn tồn có thể chặn',
+    ]);
     const values: string[] = [];
     wb.worksheets[2].eachRow((row) => row.eachCell((c) => values.push(String(c.value))));
     expect(values).toContain('Siêu thị Co.op Biên Hòa');
@@ -109,7 +142,9 @@ describe('mock recall drill', () => {
     expect(w.core.call('drill.confirm', { id: d.id })).toMatchObject({ ok: false, error: { code: 'DRILL_CONFIRMED' } });
     expect(w.core.run('drill.list', {}).map((x) => x.id)).toEqual([d.id]);
     // A drill changes no lot.
-    expect((w.core.db.prepare("SELECT count(*) AS n FROM events WHERE kind = 'status'").get() as { n: number }).n).toBe(0);
+    expect((w.core.db.prepare("SELECT count(*) AS n FROM events WHERE kind = 'status'").get() as { n: number }).n).toBe(
+      0,
+    );
   });
 });
 
@@ -118,12 +153,37 @@ describe('completeness', () => {
     const w = new TraceWorld();
     const good = w.receive('DIEU', 100, { date: '2026-11-20' });
     const noSupplierLot = w.receive('MUOI', 10, { supplierLotCode: null, date: '2026-11-21' });
-    const [out] = w.batch('DIEU-RANG', [{ qty: 80, inputs: [{ lot: good, qty: 90 }, { lot: noSupplierLot, qty: 1 }] }], '2026-11-22');
+    const [out] = w.batch(
+      'DIEU-RANG',
+      [
+        {
+          qty: 80,
+          inputs: [
+            { lot: good, qty: 90 },
+            { lot: noSupplierLot, qty: 1 },
+          ],
+        },
+      ],
+      '2026-11-22',
+    );
     w.ship(out, 10);
     const c = w.core.run('trace.completeness', { days: 30 });
-    expect(c.checks.map((x) => [x.key, x.total, x.passed])).toEqual([['batchInputs', 1, 1], ['outputQty', 1, 1], ['shipmentLots', 1, 1], ['receiptSupplier', 2, 1]]);
+    expect(c.checks.map((x) => [x.key, x.total, x.passed])).toEqual([
+      ['batchInputs', 1, 1],
+      ['outputQty', 1, 1],
+      ['shipmentLots', 1, 1],
+      ['receiptSupplier', 2, 1],
+    ]);
     expect(c.score).toBe(80);
-    expect(c.gaps).toEqual([{ check: 'receiptSupplier', entity: 'lot', entityId: noSupplierLot.id, label: noSupplierLot.code, message: `Lô nhập ${noSupplierLot.code} thiếu nhà cung cấp hoặc mã lô của nhà cung cấp` }]);
+    expect(c.gaps).toEqual([
+      {
+        check: 'receiptSupplier',
+        entity: 'lot',
+        entityId: noSupplierLot.id,
+        label: noSupplierLot.code,
+        message: `Lô nhập ${noSupplierLot.code} thiếu nhà cung cấp hoặc mã lô của nhà cung cấp`,
+      },
+    ]);
     // An empty business is complete.
     expect(new TraceWorld().core.run('trace.completeness', {}).score).toBe(100);
   });

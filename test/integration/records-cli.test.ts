@@ -7,7 +7,9 @@ import { tempDir } from '../helpers/core';
 describe('CLI: demo and lots', () => {
   it('builds a demo and lists its lots as a table and as JSON', async () => {
     const db = path.join(tempDir(), 'demo.db');
-    const d = await runCli(['demo', '--db', db, '--scale', '40', '--seed', '5', '--end', '2026-11-29', '--json'], { timeoutMs: 120_000 });
+    const d = await runCli(['demo', '--db', db, '--scale', '40', '--seed', '5', '--end', '2026-11-29', '--json'], {
+      timeoutMs: 120_000,
+    });
     expect(d.code).toBe(0);
     const rep = JSON.parse(d.stdout);
     expect(rep.counts.batches).toBeGreaterThanOrEqual(40);
@@ -23,7 +25,9 @@ describe('CLI: demo and lots', () => {
     const j = await runCli(['lots', '--db', db, '--json', '--limit', '3']);
     const data = JSON.parse(j.stdout);
     expect(data.lots).toHaveLength(3);
-    expect(Object.keys(data.lots[0])).toEqual(expect.arrayContaining(['product', 'code', 'balance', 'unit', 'expiry', 'status']));
+    expect(Object.keys(data.lots[0])).toEqual(
+      expect.arrayContaining(['product', 'code', 'balance', 'unit', 'expiry', 'status']),
+    );
     const en = await runCli(['lots', '--db', db, '--lang', 'en', '--limit', '2']);
     expect(en.stdout.split('\n')[0]).toMatch(/Product\s+Lot\s+Balance\s+Unit\s+Expiry\s+Status/);
   }, 240_000);

@@ -49,11 +49,22 @@ describe('receipts → batch → shipment → lot page', () => {
     expect(out.lot.balance).toBe(90);
     expect(out.madeFrom.map((m) => m.lotCode).sort()).toEqual(['DT-261129-001', 'DT-261129-002', 'MUOI-261129-001']);
 
-    const ship = core.run('shipments.create', { customerId: w.customer.id, fromLocationId: w.workshop.id, documentRef: 'PX-01', vehiclePlate: '60C-123.45', driver: 'Anh Tâm', lines: [{ lotId: main.lot.id, qty: 30 }] });
+    const ship = core.run('shipments.create', {
+      customerId: w.customer.id,
+      fromLocationId: w.workshop.id,
+      documentRef: 'PX-01',
+      vehiclePlate: '60C-123.45',
+      driver: 'Anh Tâm',
+      lines: [{ lotId: main.lot.id, qty: 30 }],
+    });
     expect(ship.lines[0].qty).toBe(30);
     const page = core.run('lots.get', { id: main.lot.id });
     expect(page.lot.balance).toBe(60);
-    expect(page.shippedTo[0]).toMatchObject({ customerName: 'Cửa hàng Bách Hoá Xanh Biên Hoà', qty: 30, documentRef: 'PX-01' });
+    expect(page.shippedTo[0]).toMatchObject({
+      customerName: 'Cửa hàng Bách Hoá Xanh Biên Hoà',
+      qty: 30,
+      documentRef: 'PX-01',
+    });
     expect(page.history.map((h) => h.kind)).toEqual(['production', 'shipment']);
     expect(page.history[1].summary).toContain('Xuất 30 kg');
 
@@ -65,7 +76,10 @@ describe('receipts → batch → shipment → lot page', () => {
 
     const rebuilt = core.run('stock.rebuild', {});
     expect(rebuilt.differences).toEqual([]);
-    const events = core.db.prepare('SELECT event_id, event_time FROM events').all() as { event_id: string; event_time: string }[];
+    const events = core.db.prepare('SELECT event_id, event_time FROM events').all() as {
+      event_id: string;
+      event_time: string;
+    }[];
     for (const e of events) {
       expect(e.event_id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
       expect(e.event_time).toMatch(/\+07:00$/);
@@ -78,12 +92,24 @@ describe('rules', () => {
     const w = recordsWorld();
     const lot = w.receive(w.rawCashew.id, 10);
     const before = w.core.db.prepare('SELECT count(*) AS n FROM events').get();
-    const err = fails(w.core, 'batches.record', { recipeId: w.recipe.id, locationId: w.workshop.id, inputs: [{ lotId: lot.id, qty: 11 }], outputs: [{ qty: 9 }] });
+    const err = fails(w.core, 'batches.record', {
+      recipeId: w.recipe.id,
+      locationId: w.workshop.id,
+      inputs: [{ lotId: lot.id, qty: 11 }],
+      outputs: [{ qty: 9 }],
+    });
     expect(err.code).toBe('INSUFFICIENT_BALANCE');
     expect(err.message).toContain('chỉ còn 10 kg');
     expect(w.core.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual(before);
     expect(w.core.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 0 });
-    const err2 = fails(w.core, 'shipments.create', { customerId: w.customer.id, fromLocationId: w.workshop.id, lines: [{ lotId: lot.id, qty: 6 }, { lotId: lot.id, qty: 5 }] });
+    const err2 = fails(w.core, 'shipments.create', {
+      customerId: w.customer.id,
+      fromLocationId: w.workshop.id,
+      lines: [
+        { lotId: lot.id, qty: 6 },
+        { lotId: lot.id, qty: 5 },
+      ],
+    });
     expect(err2.code).toBe('INSUFFICIENT_BALANCE');
   });
 
@@ -91,10 +117,18 @@ describe('rules', () => {
     const w = recordsWorld();
     const lot = w.receive(w.rawCashew.id, 10);
     w.core.run('lots.setStatus', { lotIds: [lot.id], status: 'on_hold', reason: 'Chờ kết quả kiểm nghiệm độ ẩm' });
-    const err = fails(w.core, 'shipments.create', { customerId: w.customer.id, fromLocationId: w.workshop.id, lines: [{ lotId: lot.id, qty: 1 }] });
+    const err = fails(w.core, 'shipments.create', {
+      customerId: w.customer.id,
+      fromLocationId: w.workshop.id,
+      lines: [{ lotId: lot.id, qty: 1 }],
+    });
     expect(err.code).toBe('LOT_NOT_USABLE');
     expect(err.message).toContain('tạm giữ');
-    const s = w.core.run('shipments.create', { customerId: w.customer.id, fromLocationId: w.workshop.id, lines: [{ lotId: lot.id, qty: 1, override: { reason: 'Khách đồng ý nhận, đã báo' } }] });
+    const s = w.core.run('shipments.create', {
+      customerId: w.customer.id,
+      fromLocationId: w.workshop.id,
+      lines: [{ lotId: lot.id, qty: 1, override: { reason: 'Khách đồng ý nhận, đã báo' } }],
+    });
     expect(s.lines[0].override).toBe('Khách đồng ý nhận, đã báo');
     const page = w.core.run('lots.get', { id: lot.id });
     expect(page.overrides).toHaveLength(1);
@@ -106,7 +140,12 @@ describe('rules', () => {
     const w = recordsWorld();
     const lot = w.receive(w.rawCashew.id, 10, { productionDate: '2026-01-01', expiryDate: '2026-11-01' });
     expect(lot.state).toBe('expired');
-    const err = fails(w.core, 'batches.record', { recipeId: w.recipe.id, locationId: w.workshop.id, inputs: [{ lotId: lot.id, qty: 1 }], outputs: [{ qty: 1 }] });
+    const err = fails(w.core, 'batches.record', {
+      recipeId: w.recipe.id,
+      locationId: w.workshop.id,
+      inputs: [{ lotId: lot.id, qty: 1 }],
+      outputs: [{ qty: 1 }],
+    });
     expect(err.code).toBe('LOT_NOT_USABLE');
     expect(err.message).toContain('hết hạn');
     // Expired lots are never proposed.
@@ -115,7 +154,11 @@ describe('rules', () => {
 
   it('checks lot codes: length, CSET 82, uniqueness per product', () => {
     const w = recordsWorld();
-    const line = (lotCode: string, productId = w.rawCashew.id) => ({ supplierId: w.supplier.id, locationId: w.workshop.id, lines: [{ productId, qty: 1, lotCode }] });
+    const line = (lotCode: string, productId = w.rawCashew.id) => ({
+      supplierId: w.supplier.id,
+      locationId: w.workshop.id,
+      lines: [{ productId, qty: 1, lotCode }],
+    });
     expect(fails(w.core, 'receipts.create', line('A'.repeat(21))).fields?.[0].code).toBe('LOT_CODE_TOO_LONG');
     const cs = fails(w.core, 'receipts.create', line('LÔ-1'));
     expect(cs.fields?.[0].code).toBe('LOT_CODE_CHARSET');
@@ -129,9 +172,18 @@ describe('rules', () => {
   it('refuses expiry before production, zero and negative quantities, unconvertible units', () => {
     const w = recordsWorld();
     const base = { supplierId: w.supplier.id, locationId: w.workshop.id };
-    expect(fails(w.core, 'receipts.create', { ...base, lines: [{ productId: w.rawCashew.id, qty: 1, productionDate: '2026-11-10', expiryDate: '2026-11-01' }] }).code).toBe('EXPIRY_BEFORE_PRODUCTION');
-    expect(fails(w.core, 'receipts.create', { ...base, lines: [{ productId: w.rawCashew.id, qty: 0 }] }).fields?.[0].code).toBe('NOT_POSITIVE');
-    expect(fails(w.core, 'receipts.create', { ...base, lines: [{ productId: w.rawCashew.id, qty: -3 }] }).fields?.[0].code).toBe('NOT_POSITIVE');
+    expect(
+      fails(w.core, 'receipts.create', {
+        ...base,
+        lines: [{ productId: w.rawCashew.id, qty: 1, productionDate: '2026-11-10', expiryDate: '2026-11-01' }],
+      }).code,
+    ).toBe('EXPIRY_BEFORE_PRODUCTION');
+    expect(
+      fails(w.core, 'receipts.create', { ...base, lines: [{ productId: w.rawCashew.id, qty: 0 }] }).fields?.[0].code,
+    ).toBe('NOT_POSITIVE');
+    expect(
+      fails(w.core, 'receipts.create', { ...base, lines: [{ productId: w.rawCashew.id, qty: -3 }] }).fields?.[0].code,
+    ).toBe('NOT_POSITIVE');
     const u = fails(w.core, 'receipts.create', { ...base, lines: [{ productId: w.rawCashew.id, qty: 3, unit: 'l' }] });
     expect(u.code).toBe('UNIT_NOT_CONVERTIBLE');
     expect(u.message).toContain('lít');
@@ -144,17 +196,33 @@ describe('rules', () => {
   it('refuses a batch consuming its own output, a recipe without inputs, a shipment to an archived customer', () => {
     const w = recordsWorld();
     const lot = w.receive(w.roasted.id, 10, { lotCode: 'HDRM-X' });
-    const cyc = fails(w.core, 'batches.record', { productId: w.roasted.id, locationId: w.workshop.id, inputs: [{ lotId: lot.id, qty: 1 }], outputs: [{ lotCode: 'HDRM-X', qty: 1 }] });
+    const cyc = fails(w.core, 'batches.record', {
+      productId: w.roasted.id,
+      locationId: w.workshop.id,
+      inputs: [{ lotId: lot.id, qty: 1 }],
+      outputs: [{ lotCode: 'HDRM-X', qty: 1 }],
+    });
     expect(cyc.code).toBe('BATCH_CYCLE');
-    expect(fails(w.core, 'recipes.create', { productId: w.roasted.id, name: 'Trống', batchSize: 10, inputs: [] }).code).toBe('RECIPE_NO_INPUTS');
+    expect(
+      fails(w.core, 'recipes.create', { productId: w.roasted.id, name: 'Trống', batchSize: 10, inputs: [] }).code,
+    ).toBe('RECIPE_NO_INPUTS');
     w.core.run('partners.archive', { id: w.customer.id });
-    const arch = fails(w.core, 'shipments.create', { customerId: w.customer.id, fromLocationId: w.workshop.id, lines: [{ lotId: lot.id, qty: 1 }] });
+    const arch = fails(w.core, 'shipments.create', {
+      customerId: w.customer.id,
+      fromLocationId: w.workshop.id,
+      lines: [{ lotId: lot.id, qty: 1 }],
+    });
     expect(arch.code).toBe('CUSTOMER_ARCHIVED');
   });
 
   it('two saves of the same receipt form record one receipt', () => {
     const w = recordsWorld();
-    const input = { supplierId: w.supplier.id, locationId: w.workshop.id, requestKey: 'rk-1', lines: [{ productId: w.rawCashew.id, qty: 5 }] };
+    const input = {
+      supplierId: w.supplier.id,
+      locationId: w.workshop.id,
+      requestKey: 'rk-1',
+      lines: [{ productId: w.rawCashew.id, qty: 5 }],
+    };
     const a = w.core.run('receipts.create', input);
     const b = w.core.run('receipts.create', input);
     expect(b.id).toBe(a.id);
@@ -165,17 +233,34 @@ describe('rules', () => {
 describe('corrections', () => {
   it('corrects a receipt quantity and reverses a shipment; history keeps both', () => {
     const w = recordsWorld();
-    const r = w.core.run('receipts.create', { supplierId: w.supplier.id, locationId: w.workshop.id, lines: [{ productId: w.rawCashew.id, qty: 80 }] });
+    const r = w.core.run('receipts.create', {
+      supplierId: w.supplier.id,
+      locationId: w.workshop.id,
+      lines: [{ productId: w.rawCashew.id, qty: 80 }],
+    });
     const lot = r.lines[0].lot;
     const ev = w.core.run('events.get', { id: r.lines[0].eventId });
-    const c = w.core.run('events.correct', { eventId: ev.id, lines: [{ lineId: ev.lines[0].lineId, qty: 75 }], reason: 'Cân lại thiếu 5 kg' });
+    const c = w.core.run('events.correct', {
+      eventId: ev.id,
+      lines: [{ lineId: ev.lines[0].lineId, qty: 75 }],
+      reason: 'Cân lại thiếu 5 kg',
+    });
     expect(c.lines[0]).toMatchObject({ qty: -5, stockDelta: -5 });
-    const s = w.core.run('shipments.create', { customerId: w.customer.id, fromLocationId: w.workshop.id, lines: [{ lotId: lot.id, qty: 70 }] });
+    const s = w.core.run('shipments.create', {
+      customerId: w.customer.id,
+      fromLocationId: w.workshop.id,
+      lines: [{ lotId: lot.id, qty: 70 }],
+    });
     expect(w.core.run('lots.get', { id: lot.id }).lot.balance).toBe(5);
     // Correcting the receipt below what was shipped would go negative.
-    expect(fails(w.core, 'events.correct', { eventId: ev.id, lines: [{ lineId: ev.lines[0].lineId, qty: 10 }], reason: 'x' }).code).toBe('CORRECTION_NEGATIVE');
+    expect(
+      fails(w.core, 'events.correct', { eventId: ev.id, lines: [{ lineId: ev.lines[0].lineId, qty: 10 }], reason: 'x' })
+        .code,
+    ).toBe('CORRECTION_NEGATIVE');
     w.core.run('events.reverse', { eventId: s.eventId, reason: 'Khách trả lại, xuất nhầm' });
-    expect(fails(w.core, 'events.reverse', { eventId: s.eventId, reason: 'again' }).code).toBe('EVENT_ALREADY_REVERSED');
+    expect(fails(w.core, 'events.reverse', { eventId: s.eventId, reason: 'again' }).code).toBe(
+      'EVENT_ALREADY_REVERSED',
+    );
     const page = w.core.run('lots.get', { id: lot.id });
     expect(page.lot.balance).toBe(75);
     expect(page.history.map((h) => h.kind)).toEqual(['receipt', 'correction', 'shipment', 'correction']);
@@ -191,7 +276,9 @@ describe('corrections', () => {
     expect(w.core.run('lots.get', { id: lot.id }).lot.status).toBe('available');
     const destroy = w.core.run('lots.setStatus', { lotIds: [lot.id], status: 'destroyed', reason: 'Mốc' });
     expect(w.core.run('lots.get', { id: lot.id }).lot.balance).toBe(0);
-    expect(fails(w.core, 'lots.setStatus', { lotIds: [lot.id], status: 'available', reason: 'x' }).code).toBe('LOT_STATUS_FINAL');
+    expect(fails(w.core, 'lots.setStatus', { lotIds: [lot.id], status: 'available', reason: 'x' }).code).toBe(
+      'LOT_STATUS_FINAL',
+    );
     w.core.run('events.reverse', { eventId: destroy.id, reason: 'Huỷ nhầm lô' });
     const after = w.core.run('lots.get', { id: lot.id }).lot;
     expect(after).toMatchObject({ status: 'available', balance: 10 });

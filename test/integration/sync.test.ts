@@ -25,7 +25,15 @@ function world() {
   const w = new TraceWorld();
   const a = w.receive('HAT', 100);
   const b = w.receive('MUOI', 10);
-  const [out] = w.batch('HDRM', [{ qty: 80, inputs: [{ lot: a, qty: 90 }, { lot: b, qty: 2 }] }]);
+  const [out] = w.batch('HDRM', [
+    {
+      qty: 80,
+      inputs: [
+        { lot: a, qty: 90 },
+        { lot: b, qty: 2 },
+      ],
+    },
+  ]);
   w.ship(out, 20);
   for (let i = 0; i < 30; i++) w.receive('HAT', 5);
   w.correctInput(out, b, 1.5);
@@ -41,7 +49,13 @@ describe('sync', () => {
     const events = (w.core.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
     const items = (w.core.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'event'").get() as { n: number }).n;
     expect(items).toBe(events);
-    expect((w.core.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'masterdata' AND entity = 'product'").get() as { n: number }).n).toBeGreaterThanOrEqual(3);
+    expect(
+      (
+        w.core.db
+          .prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'masterdata' AND entity = 'product'")
+          .get() as { n: number }
+      ).n,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('delivers everything exactly once through drops, 500s, 429, 413 and slow answers', async () => {
@@ -49,7 +63,12 @@ describe('sync', () => {
     const s = await sim({ token: 'T0K', captureLimit: 7, slowMs: 400, retryAfterSec: 0 });
     s.faults.push('drop', '500', '429', '413', 'slow', '503', 'drop');
     const st = store();
-    savePortal(w.core.db, { type: 'epcis', url: s.url, auth: 'bearer', secret: 'T0K', settings: { timeoutMs: 200 } }, '2026-11-29T08:00:00+07:00', st);
+    savePortal(
+      w.core.db,
+      { type: 'epcis', url: s.url, auth: 'bearer', secret: 'T0K', settings: { timeoutMs: 200 } },
+      '2026-11-29T08:00:00+07:00',
+      st,
+    );
     const progress: number[] = [];
     const r = await runSync(w.core.db, { store: st, ...fast, onProgress: (p) => progress.push(p.done) });
     expect(r.error).toBeNull();
@@ -57,7 +76,9 @@ describe('sync', () => {
     const c = countByStatus(w.core.db, 1);
     expect(c.pending + c.sending + c.rejected).toBe(0);
     expect(c.accepted).toBe(c.total);
-    const events = (w.core.db.prepare('SELECT event_id FROM events ORDER BY id').all() as { event_id: string }[]).map((e) => e.event_id);
+    const events = (w.core.db.prepare('SELECT event_id FROM events ORDER BY id').all() as { event_id: string }[]).map(
+      (e) => e.event_id,
+    );
     const ids = s.eventIds();
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set(events.filter((id) => ids.includes(id))));
@@ -83,14 +104,29 @@ describe('sync', () => {
     expect(rejected.items[0].rawAnswer).toMatch(/ValidationException/);
     const c = countByStatus(w.core.db, 1);
     expect(c.accepted + c.rejected).toBe(c.total);
-    expect(s.eventCount()).toBe((w.core.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n - rejected.items.filter((i) => i.kind === 'event').length + 0);
+    expect(s.eventCount()).toBe(
+      (w.core.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n -
+        rejected.items.filter((i) => i.kind === 'event').length +
+        0,
+    );
   });
 
   it('refreshes an expired OAuth2 token once and carries on; stops with a clear message on wrong credentials', async () => {
     const w = world();
     const s = await sim({ clientId: 'cid', clientSecret: 'sec', captureLimit: 5 });
     const st = store();
-    savePortal(w.core.db, { type: 'epcis', url: s.url, auth: 'oauth2', secret: 'sec', settings: { clientId: 'cid', tokenUrl: `${s.url}/oauth/token` } }, '2026-11-29T08:00:00+07:00', st);
+    savePortal(
+      w.core.db,
+      {
+        type: 'epcis',
+        url: s.url,
+        auth: 'oauth2',
+        secret: 'sec',
+        settings: { clientId: 'cid', tokenUrl: `${s.url}/oauth/token` },
+      },
+      '2026-11-29T08:00:00+07:00',
+      st,
+    );
     let expired = false;
     const r = await runSync(w.core.db, {
       store: st,
@@ -107,7 +143,18 @@ describe('sync', () => {
     expect(countByStatus(w.core.db, 1).accepted).toBe(countByStatus(w.core.db, 1).total);
 
     const w2 = world();
-    savePortal(w2.core.db, { type: 'epcis', url: s.url, auth: 'oauth2', secret: 'wrong', settings: { clientId: 'cid', tokenUrl: `${s.url}/oauth/token` } }, '2026-11-29T08:00:00+07:00', st);
+    savePortal(
+      w2.core.db,
+      {
+        type: 'epcis',
+        url: s.url,
+        auth: 'oauth2',
+        secret: 'wrong',
+        settings: { clientId: 'cid', tokenUrl: `${s.url}/oauth/token` },
+      },
+      '2026-11-29T08:00:00+07:00',
+      st,
+    );
     const bad = await runSync(w2.core.db, { store: st, ...fast });
     expect(bad.outcome).toBe('failed');
     expect(bad.error?.message).toMatch(/đăng nhập/);
@@ -186,7 +233,15 @@ describe('test connection and the file package portal', () => {
     const { EpcisCaptureAdapter } = await import('../../main/sync/adapters/epcis-capture');
     const http = await import('node:http');
     const s = await sim({ token: 'good' });
-    const cfg = (url: string, secret: string | null = 'good') => ({ id: 1, name: 'x', type: 'epcis' as const, url, auth: 'bearer' as const, settings: { timeoutMs: 2000 }, secret });
+    const cfg = (url: string, secret: string | null = 'good') => ({
+      id: 1,
+      name: 'x',
+      type: 'epcis' as const,
+      url,
+      auth: 'bearer' as const,
+      settings: { timeoutMs: 2000 },
+      secret,
+    });
     expect((await new EpcisCaptureAdapter(cfg(s.url)).test()).ok).toBe(true);
     expect((await new EpcisCaptureAdapter(cfg(s.url, 'bad')).test()).code).toBe('PORTAL_BAD_CREDENTIALS');
     expect((await new EpcisCaptureAdapter(cfg('http://127.0.0.1:9')).test()).code).toBe('PORTAL_UNREACHABLE');
@@ -194,7 +249,8 @@ describe('test connection and the file package portal', () => {
     // A server of another EPCIS version, one that forbids, and one that is not EPCIS at all.
     const mode = { v: '1.2', get: 200 };
     const other = http.createServer((req, res) => {
-      if (req.url === '/epcis/capture' && req.method === 'OPTIONS') res.writeHead(204, { 'GS1-EPCIS-Version': mode.v }).end();
+      if (req.url === '/epcis/capture' && req.method === 'OPTIONS')
+        res.writeHead(204, { 'GS1-EPCIS-Version': mode.v }).end();
       else if (req.url === '/epcis/capture') res.writeHead(mode.get).end('[]');
       else res.writeHead(404).end();
     });

@@ -29,10 +29,21 @@ describe('trace and recall on the command line', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.roots).toEqual([{ productCode: 'DIEU-HOP', lotCode: 'HOP-261125-001' }]);
-    expect(j.lots.find((l: { lotCode: string }) => l.lotCode === 'DIEU-261120-001')).toMatchObject({ side: 'back', level: 2, productCode: 'DIEU', qty: 450, unit: 'kg', supplierLotCode: 'BP-2611' });
-    expect(j.partners).toContainEqual(expect.objectContaining({ role: 'supplier', name: 'HTX Điều Bình Phước', phone: '0912 345 678' }));
+    expect(j.lots.find((l: { lotCode: string }) => l.lotCode === 'DIEU-261120-001')).toMatchObject({
+      side: 'back',
+      level: 2,
+      productCode: 'DIEU',
+      qty: 450,
+      unit: 'kg',
+      supplierLotCode: 'BP-2611',
+    });
+    expect(j.partners).toContainEqual(
+      expect.objectContaining({ role: 'supplier', name: 'HTX Điều Bình Phước', phone: '0912 345 678' }),
+    );
     const f = await runCli(['trace', 'DIEU-261120-001', '--db', db, '--direction', 'forward', '--json']);
-    expect(JSON.parse(f.stdout).partners).toContainEqual(expect.objectContaining({ role: 'customer', name: 'Siêu thị Co.op Biên Hòa', email: 'kh1@cuahang.vn' }));
+    expect(JSON.parse(f.stdout).partners).toContainEqual(
+      expect.objectContaining({ role: 'customer', name: 'Siêu thị Co.op Biên Hòa', email: 'kh1@cuahang.vn' }),
+    );
     const text = await runCli(['trace', 'DIEU-261120-001', '--db', db]);
     expect(text.stdout).toContain('→ DIEU-HOP/HOP-261125-001');
     expect(text.stdout).toContain('Xuất cho Siêu thị Co.op Biên Hòa');
@@ -54,7 +65,11 @@ describe('trace and recall on the command line', () => {
     expect(s.code).toBe(0);
     const scope = JSON.parse(s.stdout);
     expect(scope.totals).toMatchObject({ lots: 3, customers: 1 });
-    expect(scope.customers[0]).toMatchObject({ name: 'Siêu thị Co.op Biên Hòa', phone: '0283 8123 456', lots: [{ productCode: 'DIEU-HOP', lotCode: 'HOP-261125-001', qty: 100, unit: 'kg' }] });
+    expect(scope.customers[0]).toMatchObject({
+      name: 'Siêu thị Co.op Biên Hòa',
+      phone: '0283 8123 456',
+      lots: [{ productCode: 'DIEU-HOP', lotCode: 'HOP-261125-001', qty: 100, unit: 'kg' }],
+    });
     const out = path.join(dir, 'thu-hoi.xlsx');
     const h = await runCli(['recall', 'BP-2611', '--db', db, '--hold', '--reason', 'Nấm mốc', '--out', out, '--json']);
     expect(h.code).toBe(0);

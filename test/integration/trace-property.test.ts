@@ -13,19 +13,36 @@ type Step =
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('receive' as const), product: fc.nat(2) }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('batch' as const), product: fc.nat(3), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), outputs: fc.integer({ min: 1, max: 2 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('batch' as const),
+      product: fc.nat(3),
+      picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      outputs: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('ship' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('correct' as const), pick: fc.nat(), zero: fc.boolean() }) },
 );
 
-type Line = { id: number; event_id: number; role: string; lot_id: number; qty_milli: number; corrects_line_id: number | null };
+type Line = {
+  id: number;
+  event_id: number;
+  role: string;
+  lot_id: number;
+  qty_milli: number;
+  corrects_line_id: number | null;
+};
 
 /** The reference: every (input → output) pair of a production event whose net input quantity is > 0. */
 function referenceLinks(lines: Line[]): Map<string, number> {
   const corr = new Map<number, number>();
-  for (const l of lines) if (l.corrects_line_id !== null) corr.set(l.corrects_line_id, (corr.get(l.corrects_line_id) ?? 0) + l.qty_milli);
+  for (const l of lines)
+    if (l.corrects_line_id !== null) corr.set(l.corrects_line_id, (corr.get(l.corrects_line_id) ?? 0) + l.qty_milli);
   const byEvent = new Map<number, Line[]>();
-  for (const l of lines) if (l.corrects_line_id === null) byEvent.set(l.event_id, [...(byEvent.get(l.event_id) ?? []), l]);
+  for (const l of lines)
+    if (l.corrects_line_id === null) byEvent.set(l.event_id, [...(byEvent.get(l.event_id) ?? []), l]);
   const links = new Map<string, number>();
   for (const [ev, ls] of byEvent) {
     for (const i of ls.filter((x) => x.role === 'input')) {
@@ -65,51 +82,82 @@ describe('trace equals a breadth-first search over the recorded events', () => {
     let reversed = 0;
     let deep = 0;
     fc.assert(
-      fc.property(fc.array(step, { minLength: 4, maxLength: 28 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (steps, probes) => {
-        const w = new TraceWorld();
-        const lots: WorldLot[] = [w.receive('R0', 1000)];
-        const made: { out: WorldLot; inputs: WorldLot[] }[] = [];
-        for (const s of steps) {
-          if (s.t === 'receive') lots.push(w.receive(`R${s.product}`, 1000));
-          else if (s.t === 'batch') {
-            const inputs = [...new Map(s.picks.map((p) => [lots[p % lots.length].id, lots[p % lots.length]])).values()];
-            const outs = w.batch(`P${s.product}`, Array.from({ length: s.outputs }, (_, k) => ({ qty: 20 + k, inputs: inputs.map((lot) => ({ lot, qty: 1 + k })) })));
-            for (const out of outs) {
-              lots.push(out);
-              made.push({ out, inputs });
+      fc.property(
+        fc.array(step, { minLength: 4, maxLength: 28 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        (steps, probes) => {
+          const w = new TraceWorld();
+          const lots: WorldLot[] = [w.receive('R0', 1000)];
+          const made: { out: WorldLot; inputs: WorldLot[] }[] = [];
+          for (const s of steps) {
+            if (s.t === 'receive') lots.push(w.receive(`R${s.product}`, 1000));
+            else if (s.t === 'batch') {
+              const inputs = [
+                ...new Map(s.picks.map((p) => [lots[p % lots.length].id, lots[p % lots.length]])).values(),
+              ];
+              const outs = w.batch(
+                `P${s.product}`,
+                Array.from({ length: s.outputs }, (_, k) => ({
+                  qty: 20 + k,
+                  inputs: inputs.map((lot) => ({ lot, qty: 1 + k })),
+                })),
+              );
+              for (const out of outs) {
+                lots.push(out);
+                made.push({ out, inputs });
+              }
+            } else if (s.t === 'ship') w.ship(lots[s.pick % lots.length], 0.5);
+            else if (made.length) {
+              const m = made[s.pick % made.length];
+              const input = m.inputs[s.pick % m.inputs.length];
+              // A line already reversed cannot be corrected again; skip those.
+              const res = w.core.call('events.correct', {
+                eventId: m.out.eventId,
+                lines: [
+                  {
+                    lineId: (
+                      w.core.db
+                        .prepare(
+                          "SELECT id FROM event_lines WHERE event_id = ? AND role = 'input' AND lot_id = ? AND corrects_line_id IS NULL",
+                        )
+                        .get(m.out.eventId, input.id) as { id: number }
+                    ).id,
+                    qty: s.zero ? 0 : 0.5,
+                  },
+                ],
+                reason: 'Sửa số cân',
+              });
+              if (
+                !res.ok &&
+                !['CORRECTION_NO_CHANGE', 'EVENT_ALREADY_REVERSED', 'CORRECTION_NEGATIVE'].includes(res.error.code)
+              )
+                throw new Error(JSON.stringify(res.error));
             }
-          } else if (s.t === 'ship') w.ship(lots[s.pick % lots.length], 0.5);
-          else if (made.length) {
-            const m = made[s.pick % made.length];
-            const input = m.inputs[s.pick % m.inputs.length];
-            // A line already reversed cannot be corrected again; skip those.
-            const res = w.core.call('events.correct', {
-              eventId: m.out.eventId,
-              lines: [{ lineId: (w.core.db.prepare("SELECT id FROM event_lines WHERE event_id = ? AND role = 'input' AND lot_id = ? AND corrects_line_id IS NULL").get(m.out.eventId, input.id) as { id: number }).id, qty: s.zero ? 0 : 0.5 }],
-              reason: 'Sửa số cân',
-            });
-            if (!res.ok && !['CORRECTION_NO_CHANGE', 'EVENT_ALREADY_REVERSED', 'CORRECTION_NEGATIVE'].includes(res.error.code)) throw new Error(JSON.stringify(res.error));
           }
-        }
-        const lines = w.core.db.prepare('SELECT id, event_id, role, lot_id, qty_milli, corrects_line_id FROM event_lines ORDER BY id').all() as Line[];
-        const ref = referenceLinks(lines);
-        reversed += lines.filter((l) => l.corrects_line_id !== null && l.role === 'input').length;
-        for (const p of probes) {
-          const root = lots[p % lots.length];
-          for (const dir of ['back', 'forward'] as const) {
-            const t = w.core.run('trace.run', { lotIds: [root.id], direction: dir, limit: 50_000 });
-            const expected = bfs([root.id], ref, dir);
-            expect(new Set(t.lots.map((l) => l.id))).toEqual(expected);
-            if (t.lots.some((l) => l.depth >= 2)) deep++;
-            const expectedLinks = [...ref].filter(([k]) => {
-              const [from, to] = k.split('@')[0].split('>').map(Number);
-              return expected.has(from) && expected.has(to);
-            });
-            expect(new Map(t.links.map((k) => [`${k.fromLotId}>${k.toLotId}@${k.eventId}`, Math.round(k.qty * 1000)]))).toEqual(new Map(expectedLinks));
+          const lines = w.core.db
+            .prepare('SELECT id, event_id, role, lot_id, qty_milli, corrects_line_id FROM event_lines ORDER BY id')
+            .all() as Line[];
+          const ref = referenceLinks(lines);
+          reversed += lines.filter((l) => l.corrects_line_id !== null && l.role === 'input').length;
+          for (const p of probes) {
+            const root = lots[p % lots.length];
+            for (const dir of ['back', 'forward'] as const) {
+              const t = w.core.run('trace.run', { lotIds: [root.id], direction: dir, limit: 50_000 });
+              const expected = bfs([root.id], ref, dir);
+              expect(new Set(t.lots.map((l) => l.id))).toEqual(expected);
+              if (t.lots.some((l) => l.depth >= 2)) deep++;
+              const expectedLinks = [...ref].filter(([k]) => {
+                const [from, to] = k.split('@')[0].split('>').map(Number);
+                return expected.has(from) && expected.has(to);
+              });
+              expect(
+                new Map(t.links.map((k) => [`${k.fromLotId}>${k.toLotId}@${k.eventId}`, Math.round(k.qty * 1000)])),
+              ).toEqual(new Map(expectedLinks));
+            }
           }
-        }
-        w.core.close();
-      }),
+          w.core.close();
+        },
+      ),
       { numRuns: 40 },
     );
     expect(reversed).toBeGreaterThan(0);

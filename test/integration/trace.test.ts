@@ -2,15 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { TraceWorld, type WorldLot } from '../helpers/trace-factory';
 import type { TraceResult } from '../../shared/api/trace';
 
-const codes = (t: TraceResult, side?: string) => t.lots.filter((l) => !side || l.side === side).map((l) => l.code).sort();
-const link = (t: TraceResult, from: WorldLot, to: WorldLot) => t.links.find((k) => k.fromLotId === from.id && k.toLotId === to.id);
+const codes = (t: TraceResult, side?: string) =>
+  t.lots
+    .filter((l) => !side || l.side === side)
+    .map((l) => l.code)
+    .sort();
+const link = (t: TraceResult, from: WorldLot, to: WorldLot) =>
+  t.links.find((k) => k.fromLotId === from.id && k.toLotId === to.id);
 
 describe('trace on hand-built graphs', () => {
   it('follows several levels back to the receipts and forward to the shipments, with the quantities on each link', () => {
     const w = new TraceWorld();
     const raw = w.receive('DIEU', 500, { supplierLotCode: 'BP-2611' });
     const salt = w.receive('MUOI', 20);
-    const [roasted] = w.batch('DIEU-RANG', [{ qty: 400, inputs: [{ lot: raw, qty: 450 }, { lot: salt, qty: 5 }] }]);
+    const [roasted] = w.batch('DIEU-RANG', [
+      {
+        qty: 400,
+        inputs: [
+          { lot: raw, qty: 450 },
+          { lot: salt, qty: 5 },
+        ],
+      },
+    ]);
     const [packed] = w.batch('DIEU-HOP', [{ qty: 380, inputs: [{ lot: roasted, qty: 390 }] }]);
     const kh = w.customer('Siêu thị Co.op Biên Hòa');
     w.ship(packed, 100, kh);
@@ -24,7 +37,10 @@ describe('trace on hand-built graphs', () => {
     expect(rawLot.depth).toBe(2);
     expect(rawLot.supplierLotCode).toBe('BP-2611');
     expect(rawLot.receipts[0]).toMatchObject({ qty: 500, unit: 'kg', supplierId: w.supplierId, date: '2026-11-20' });
-    expect(back.partners.find((p) => p.id === w.supplierId)).toMatchObject({ name: 'HTX Điều Bình Phước', phone: '0912 345 678' });
+    expect(back.partners.find((p) => p.id === w.supplierId)).toMatchObject({
+      name: 'HTX Điều Bình Phước',
+      phone: '0912 345 678',
+    });
 
     const fwd = w.core.run('trace.run', { lots: [raw.code], direction: 'forward' });
     expect(codes(fwd, 'forward')).toEqual([roasted.code, packed.code].sort());
@@ -41,7 +57,15 @@ describe('trace on hand-built graphs', () => {
     const a = w.receive('A', 100);
     const [b] = w.batch('B', [{ qty: 40, inputs: [{ lot: a, qty: 40 }] }]);
     const [c] = w.batch('C', [{ qty: 40, inputs: [{ lot: a, qty: 40 }] }]);
-    const [d] = w.batch('D', [{ qty: 70, inputs: [{ lot: b, qty: 35 }, { lot: c, qty: 35 }] }]);
+    const [d] = w.batch('D', [
+      {
+        qty: 70,
+        inputs: [
+          { lot: b, qty: 35 },
+          { lot: c, qty: 35 },
+        ],
+      },
+    ]);
     const fwd = w.core.run('trace.run', { lots: [a.code], direction: 'forward' });
     expect(codes(fwd, 'forward')).toEqual([b.code, c.code, d.code].sort());
     expect(fwd.lots.find((l) => l.id === d.id)?.depth).toBe(2);
@@ -63,7 +87,13 @@ describe('trace on hand-built graphs', () => {
     const meat = w.receive('THIT', 100);
     const spice = w.receive('GIAVI', 10);
     const [g1, g2] = w.batch('GIO', [
-      { qty: 40, inputs: [{ lot: meat, qty: 45 }, { lot: spice, qty: 2 }] },
+      {
+        qty: 40,
+        inputs: [
+          { lot: meat, qty: 45 },
+          { lot: spice, qty: 2 },
+        ],
+      },
       { qty: 30, inputs: [{ lot: meat, qty: 35 }] },
     ]);
     const b2 = w.core.run('trace.run', { lots: [g2.code], direction: 'back' });
@@ -79,7 +109,15 @@ describe('trace on hand-built graphs', () => {
     const w = new TraceWorld();
     const right = w.receive('SUA', 100);
     const wrong = w.receive('SUA', 100);
-    const [yog] = w.batch('SUACHUA', [{ qty: 50, inputs: [{ lot: right, qty: 30 }, { lot: wrong, qty: 20 }] }]);
+    const [yog] = w.batch('SUACHUA', [
+      {
+        qty: 50,
+        inputs: [
+          { lot: right, qty: 30 },
+          { lot: wrong, qty: 20 },
+        ],
+      },
+    ]);
     w.correctInput(yog, wrong, 0, 'Chọn nhầm lô sữa');
     w.correctInput(yog, right, 25);
     const back = w.core.run('trace.run', { lots: [yog.code], direction: 'back' });
@@ -99,7 +137,9 @@ describe('trace on hand-built graphs', () => {
     expect(both.page).toEqual({ offset: 0, limit: 10, total: 32 });
     expect(both.lots).toHaveLength(10);
     const seen = new Set<number>();
-    for (let offset = 0; offset < 32; offset += 10) for (const l of w.core.run('trace.run', { lots: [a.code, b.code], direction: 'forward', limit: 10, offset }).lots) seen.add(l.id);
+    for (let offset = 0; offset < 32; offset += 10)
+      for (const l of w.core.run('trace.run', { lots: [a.code, b.code], direction: 'forward', limit: 10, offset }).lots)
+        seen.add(l.id);
     expect(seen.size).toBe(32);
   });
 });
@@ -125,7 +165,10 @@ describe('lot codes typed by people', () => {
     expect(ok.lots[0]).toMatchObject({ productCode: 'TIEU', code: 'L1' });
     expect(w.core.run('trace.resolve', { lots: ['cf-261120-001'] })[0].code).toBe('CF-261120-001');
     const empty = w.core.call('trace.run', { lots: [] });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'lots', code: 'TRACE_NO_LOTS' }] } });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'lots', code: 'TRACE_NO_LOTS' }] },
+    });
     expect(!empty.ok && empty.error.message).toContain('ít nhất một mã lô');
   });
 

@@ -32,12 +32,21 @@ class NodeHttpExecutor extends HttpExecutor<http.ClientRequest> {
   }
   download(url: URL, destination: string, options: DownloadOptions): Promise<string> {
     return options.cancellationToken.createPromise<string>((resolve, reject, onCancel) => {
-      const requestOptions: http.RequestOptions & { redirect?: string } = { headers: options.headers || undefined, redirect: 'manual' };
+      const requestOptions: http.RequestOptions & { redirect?: string } = {
+        headers: options.headers || undefined,
+        redirect: 'manual',
+      };
       configureRequestUrl(url, requestOptions);
       configureRequestOptions(requestOptions);
       this.doDownload(
         requestOptions,
-        { destination, options, onCancel, callback: (error) => (error == null ? resolve(destination) : reject(error)), responseHandler: null },
+        {
+          destination,
+          options,
+          onCancel,
+          callback: (error) => (error == null ? resolve(destination) : reject(error)),
+          responseHandler: null,
+        },
         0,
       );
     });
@@ -76,7 +85,13 @@ function latestYml(f: Feed): string {
   ].join('\n');
 }
 
-type Harness = { updater: NsisUpdater; cacheDir: string; quitHandlers: ((code: number) => void)[]; errors: Error[]; downloaded: string[] };
+type Harness = {
+  updater: NsisUpdater;
+  cacheDir: string;
+  quitHandlers: ((code: number) => void)[];
+  errors: Error[];
+  downloaded: string[];
+};
 
 /** An NsisUpdater as the packaged app builds it, but with a test app adapter and Node HTTP. */
 function makeUpdater(): Harness {
@@ -101,7 +116,9 @@ function makeUpdater(): Harness {
   (updater as unknown as { httpExecutor: HttpExecutor<http.ClientRequest> }).httpExecutor = new NodeHttpExecutor();
   // electron-updater's own test hook: read the feed as the Windows app does (latest.yml, not
   // latest-linux.yml) although this test runs on Linux.
-  (updater as unknown as { _testOnlyOptions: { platform: string; isUseDifferentialDownload: boolean } })._testOnlyOptions = { platform: 'win32', isUseDifferentialDownload: false };
+  (
+    updater as unknown as { _testOnlyOptions: { platform: string; isUseDifferentialDownload: boolean } }
+  )._testOnlyOptions = { platform: 'win32', isUseDifferentialDownload: false };
   updater.logger = null;
   const errors: Error[] = [];
   const downloaded: string[] = [];
@@ -125,7 +142,10 @@ function policyFor(h: Harness, opts: { backup?: () => Promise<void>; now?: () =>
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 describe('updates from a generic feed (electron-updater, real verification)', () => {
@@ -176,7 +196,11 @@ describe('updates from a generic feed (electron-updater, real verification)', ()
   });
 
   it('refuses a download whose sha512 does not match latest.yml', async () => {
-    feed = { version: '0.2.0', installer: crypto.randomBytes(200_000), claimedSha512: sha512(Buffer.from('another file')) };
+    feed = {
+      version: '0.2.0',
+      installer: crypto.randomBytes(200_000),
+      claimedSha512: sha512(Buffer.from('another file')),
+    };
     const h = makeUpdater();
     const { policy, logs } = policyFor(h);
     await policy.checkNow();
@@ -207,7 +231,11 @@ describe('updates from a generic feed (electron-updater, real verification)', ()
 
   it('installs on quit only after a real backup of the database; "not today" puts it off until tomorrow', async () => {
     const worker = path.join(ROOT, 'dist', 'core-worker.js');
-    if (!fs.existsSync(worker)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(worker))
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
     const dbPath = path.join(tempDir(), 'nguongoc.db');
     const client = new CoreWorkerClient({ workerPath: worker, dbPath, log: () => undefined });
     await client.start();
@@ -276,22 +304,41 @@ describe('updates from a generic feed (electron-updater, real verification)', ()
   });
 });
 
-describe('electron-builder.yml (checked with electron-builder\'s own schema)', () => {
+describe("electron-builder.yml (checked with electron-builder's own schema)", () => {
   it('is valid and describes a per-user Vietnamese NSIS installer with a generic update feed', async () => {
     const cfg = await getConfig(ROOT, null, null);
     await expect(validateConfiguration(cfg, new DebugLogger(false))).resolves.toBeUndefined();
     expect(cfg.appId).toBe('vn.nguongoc.app');
     expect(cfg.productName).toBe('Nguồn Gốc');
-    expect(cfg.nsis).toMatchObject({ oneClick: false, perMachine: false, installerLanguages: ['vi_VN'], language: '1066', createDesktopShortcut: 'always', createStartMenuShortcut: true });
+    expect(cfg.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      installerLanguages: ['vi_VN'],
+      language: '1066',
+      createDesktopShortcut: 'always',
+      createStartMenuShortcut: true,
+    });
     expect(cfg.publish).toMatchObject({ provider: 'generic' });
-    expect(cfg.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3/**', '**/node_modules/@napi-rs/**', '**/node_modules/koffi/**']));
-    for (const icon of [cfg.win?.icon, cfg.nsis?.installerIcon]) expect(fs.existsSync(path.join(ROOT, String(icon)))).toBe(true);
+    expect(cfg.asarUnpack).toEqual(
+      expect.arrayContaining([
+        '**/node_modules/better-sqlite3/**',
+        '**/node_modules/@napi-rs/**',
+        '**/node_modules/koffi/**',
+      ]),
+    );
+    for (const icon of [cfg.win?.icon, cfg.nsis?.installerIcon])
+      expect(fs.existsSync(path.join(ROOT, String(icon)))).toBe(true);
     // The icon is a real multi-size ICO: header type 1 with a 256 px entry.
     const ico = fs.readFileSync(path.join(ROOT, 'resources', 'icons', 'icon.ico'));
     expect(ico.readUInt16LE(2)).toBe(1);
     const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + i * 16] || 256);
     expect(sizes).toEqual(expect.arrayContaining([16, 32, 48, 256]));
     // A broken option is refused by the same validator.
-    await expect(validateConfiguration({ ...cfg, nsis: { ...cfg.nsis, perMachin: false } as typeof cfg.nsis }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(
+      validateConfiguration(
+        { ...cfg, nsis: { ...cfg.nsis, perMachin: false } as typeof cfg.nsis },
+        new DebugLogger(false),
+      ),
+    ).rejects.toThrow(/Invalid configuration/);
   });
 });

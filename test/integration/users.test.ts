@@ -1,4 +1,4 @@
-// Users, PIN login, lockout, recovery code, user switch, and the user on every record (issue #7).
+// Users, PIN login, lockout, recovery code, user switch, and the user on every record.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import { aBusiness, aLocation, aPartner, aProduct, fixedClock, makeCore, tempDbPath } from '../helpers/core';
@@ -37,7 +37,8 @@ describe('users', () => {
     const core = makeCore({ clock });
     const owner = core.run('users.setup', { name: 'Chủ', pin: '1234' });
     const staff = core.run('users.create', { name: 'Lan', role: 'staff', pin: '1111' }, { session: owner.session });
-    for (let i = 1; i <= 4; i++) expect(codeOf(() => core.run('users.login', { userId: staff.id, pin: '9999' }))).toBe('WRONG_PIN');
+    for (let i = 1; i <= 4; i++)
+      expect(codeOf(() => core.run('users.login', { userId: staff.id, pin: '9999' }))).toBe('WRONG_PIN');
     expect(codeOf(() => core.run('users.login', { userId: staff.id, pin: '9999' }))).toBe('USER_LOCKED');
     // Even the right PIN is refused while locked.
     expect(codeOf(() => core.run('users.login', { userId: staff.id, pin: '1111' }))).toBe('USER_LOCKED');
@@ -45,7 +46,9 @@ describe('users', () => {
     expect(codeOf(() => core.run('users.login', { userId: staff.id, pin: '9999' }))).toBe('USER_LOCKED');
     const lock2 = core.db.prepare('SELECT locked_until FROM users WHERE id = ?').pluck().get(staff.id) as string;
     expect(new Date(lock2).getTime() - clock.now().getTime()).toBe(60_000); // doubled
-    expect(core.db.prepare('SELECT count(*) FROM login_attempts WHERE user_id = ? AND ok = 0').pluck().get(staff.id)).toBe(6);
+    expect(
+      core.db.prepare('SELECT count(*) FROM login_attempts WHERE user_id = ? AND ok = 0').pluck().get(staff.id),
+    ).toBe(6);
     core.run('users.setPin', { id: staff.id, pin: '2222' }, { session: owner.session });
     expect(core.run('users.login', { userId: staff.id, pin: '2222' }).user.name).toBe('Lan');
     core.close();
@@ -54,10 +57,17 @@ describe('users', () => {
   it('the recovery code resets the owner PIN once and a new code replaces it', () => {
     const core = makeCore();
     const setup = core.run('users.setup', { name: 'Chủ', pin: '1234' });
-    expect(codeOf(() => core.run('users.recover', { code: 'AAAA-BBBB-CCCC-DDDD', newPin: '5555' }))).toBe('WRONG_RECOVERY_CODE');
-    const rec = core.run('users.recover', { code: setup.recoveryCode.toLowerCase().replace(/-/g, ' '), newPin: '5555' });
+    expect(codeOf(() => core.run('users.recover', { code: 'AAAA-BBBB-CCCC-DDDD', newPin: '5555' }))).toBe(
+      'WRONG_RECOVERY_CODE',
+    );
+    const rec = core.run('users.recover', {
+      code: setup.recoveryCode.toLowerCase().replace(/-/g, ' '),
+      newPin: '5555',
+    });
     expect(rec.recoveryCode).not.toBe(setup.recoveryCode);
-    expect(codeOf(() => core.run('users.recover', { code: setup.recoveryCode, newPin: '6666' }))).toBe('WRONG_RECOVERY_CODE');
+    expect(codeOf(() => core.run('users.recover', { code: setup.recoveryCode, newPin: '6666' }))).toBe(
+      'WRONG_RECOVERY_CODE',
+    );
     expect(codeOf(() => core.run('users.login', { userId: setup.user.id, pin: '1234' }))).toBe('WRONG_PIN');
     expect(core.run('users.login', { userId: setup.user.id, pin: '5555' }).user.role).toBe('owner');
     core.close();
@@ -73,7 +83,10 @@ describe('users', () => {
     const s = { session: core.run('users.login', { userId: staff.id, pin: '4321' }).session };
     const p = core.run('products.create', aProduct(), s);
     core.run('partners.create', aPartner(), o);
-    const who = core.db.prepare("SELECT user FROM audit_log WHERE entity = 'product' AND entity_id = ?").pluck().get(String(p.id));
+    const who = core.db
+      .prepare("SELECT user FROM audit_log WHERE entity = 'product' AND entity_id = ?")
+      .pluck()
+      .get(String(p.id));
     expect(who).toBe('Minh');
     expect(core.db.prepare("SELECT user FROM audit_log WHERE entity = 'partner'").pluck().get()).toBe('Chủ');
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'login'").pluck().get()).toBe(1);

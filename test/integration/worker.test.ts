@@ -4,7 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CoreOpenError, CoreWorkerClient, CoreWorkerError, type CoreWorkerClientOptions } from '../../main/hosts/worker-client';
+import {
+  CoreOpenError,
+  CoreWorkerClient,
+  CoreWorkerError,
+  type CoreWorkerClientOptions,
+} from '../../main/hosts/worker-client';
 import { ShellError, type DriverJob, type ShellServices } from '../../main/hosts/shell-bridge';
 import { FileSecretStore } from '../../main/sync/secrets';
 import Database from 'better-sqlite3';
@@ -14,7 +19,8 @@ const WORKER = path.join(ROOT, 'dist', 'core-worker.js');
 
 /** `npm test` builds first; a single file run by hand builds dist/ when the worker is missing. */
 function ensureWorkerBuilt(): void {
-  if (!fs.existsSync(WORKER)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(WORKER))
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 const tmpDirs: string[] = [];
@@ -47,7 +53,9 @@ describe('core worker', () => {
     const wrote = await c.call('settings.update', { language: 'en' }, { lang: 'vi' });
     expect(wrote).toMatchObject({ ok: true, data: { language: 'en' } });
     // Many calls in flight at once come back to their own callers.
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => c.call(i % 2 ? 'settings.get' : 'no.such.method', {}, { lang: 'en' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => c.call(i % 2 ? 'settings.get' : 'no.such.method', {}, { lang: 'en' })),
+    );
     results.forEach((r, i) => {
       if (i % 2) expect(r).toMatchObject({ ok: true, data: { language: 'en' } });
       else expect(r).toMatchObject({ ok: false, status: 404, error: { code: 'UNKNOWN_METHOD' } });
@@ -121,7 +129,14 @@ describe('core worker', () => {
     };
     const c = client(tempDb(), { shell });
     await c.start();
-    const saved = await c.call('printers.save', { name: 'Máy in văn phòng', uri: 'driver:Văn phòng HP', language: 'driver', dpi: 300, labelWidthMm: 50, labelHeightMm: 30 });
+    const saved = await c.call('printers.save', {
+      name: 'Máy in văn phòng',
+      uri: 'driver:Văn phòng HP',
+      language: 'driver',
+      dpi: 300,
+      labelWidthMm: 50,
+      labelHeightMm: 30,
+    });
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     const printerId = (saved.data as { id: number }).id;
@@ -173,7 +188,12 @@ describe('core worker', () => {
     const dbPath = tempDb();
     const c = client(dbPath, { secretKey: key, env: { ...process.env, NGUONGOC_KEY_FILE: keyFile } });
     await c.start();
-    const saved = await c.call('sync.settings.save', { type: 'epcis', url: 'http://127.0.0.1:9/epcis', auth: 'bearer', secret: 'bí-mật' });
+    const saved = await c.call('sync.settings.save', {
+      type: 'epcis',
+      url: 'http://127.0.0.1:9/epcis',
+      auth: 'bearer',
+      secret: 'bí-mật',
+    });
     expect(saved.ok).toBe(true);
     // No plain key file was made: the key came from the shell, and only that key opens the sealed secret.
     expect(fs.existsSync(keyFile)).toBe(false);

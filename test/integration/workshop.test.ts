@@ -1,4 +1,4 @@
-// Workshop mode (issue #7): the training database, its banner flag, the self-ticking checklist,
+// Workshop mode: the training database, its banner flag, the self-ticking checklist,
 // the trainer's rights there (and not in a real database), and the one-click reset.
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core';
@@ -19,12 +19,20 @@ describe('workshop', () => {
 
       // The trainer signs in (users exist only in this training file).
       const owner = core.run('users.setup', { name: 'Cô giáo', pin: '1357' });
-      const t = core.run('users.create', { name: 'Thầy Nam', role: 'trainer', pin: '2468' }, { session: owner.session });
+      const t = core.run(
+        'users.create',
+        { name: 'Thầy Nam', role: 'trainer', pin: '2468' },
+        { session: owner.session },
+      );
       const s = { session: core.run('users.login', { userId: t.id, pin: '2468' }).session };
       const p = core.run('products.create', aProduct(), s);
       const supplier = core.run('partners.list', { kind: 'supplier' }, s).items[0];
       const location = core.run('locations.list', {}, s).items[0];
-      core.run('receipts.create', { supplierId: supplier.id, locationId: location.id, lines: [{ productId: p.id, qty: 10 }] }, s);
+      core.run(
+        'receipts.create',
+        { supplierId: supplier.id, locationId: location.id, lines: [{ productId: p.id, qty: 10 }] },
+        s,
+      );
       core.run('workshop.tick', { step: 'trace' }, s);
       const status = core.run('workshop.status', {}, s);
       expect(status.steps.filter((x) => x.done).map((x) => x.step)).toEqual(['product', 'receive', 'trace']);

@@ -15,12 +15,52 @@ type Op =
 
 const qty = fc.integer({ min: 1, max: 50_000 }).map((m) => m / 1000);
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('receive' as const), product: fc.nat(2), qty: fc.integer({ min: 1, max: 100 }), loc: fc.nat(1) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('batch' as const), picks: fc.array(fc.record({ lot: fc.nat(30), qty }), { minLength: 1, maxLength: 4 }), outQty: fc.array(qty, { minLength: 1, maxLength: 3 }), override: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('ship' as const), lot: fc.nat(30), qty, loc: fc.nat(1), transfer: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('status' as const), lot: fc.nat(30), status: fc.constantFrom('on_hold' as const, 'available' as const, 'recalled' as const, 'destroyed' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('receive' as const),
+      product: fc.nat(2),
+      qty: fc.integer({ min: 1, max: 100 }),
+      loc: fc.nat(1),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('batch' as const),
+      picks: fc.array(fc.record({ lot: fc.nat(30), qty }), { minLength: 1, maxLength: 4 }),
+      outQty: fc.array(qty, { minLength: 1, maxLength: 3 }),
+      override: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('ship' as const),
+      lot: fc.nat(30),
+      qty,
+      loc: fc.nat(1),
+      transfer: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('status' as const),
+      lot: fc.nat(30),
+      status: fc.constantFrom('on_hold' as const, 'available' as const, 'recalled' as const, 'destroyed' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('reverse' as const), event: fc.nat(60) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('correct' as const), event: fc.nat(60), line: fc.nat(5), factor: fc.double({ min: 0, max: 1.5, noNaN: true }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('correct' as const),
+      event: fc.nat(60),
+      line: fc.nat(5),
+      factor: fc.double({ min: 0, max: 1.5, noNaN: true }),
+    }),
+  },
 );
 
 describe('records under random sequences', () => {
@@ -34,7 +74,13 @@ describe('records under random sequences', () => {
         const locs = [w.workshop.id, w.warehouse.id];
         const lotIds = () => core.db.prepare('SELECT id FROM lots ORDER BY id').pluck().all() as number[];
         const eventIds = () => core.db.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[];
-        const fingerprint = () => JSON.stringify([core.db.prepare('SELECT count(*) FROM events').pluck().get(), core.db.prepare('SELECT count(*) FROM event_lines').pluck().get(), core.db.prepare('SELECT id, balance_milli, status FROM lots').all(), core.db.prepare('SELECT * FROM lot_stock').all()]);
+        const fingerprint = () =>
+          JSON.stringify([
+            core.db.prepare('SELECT count(*) FROM events').pluck().get(),
+            core.db.prepare('SELECT count(*) FROM event_lines').pluck().get(),
+            core.db.prepare('SELECT id, balance_milli, status FROM lots').all(),
+            core.db.prepare('SELECT * FROM lot_stock').all(),
+          ]);
         for (const o of ops) {
           const lots = lotIds();
           const lot = (n: number) => lots[n % Math.max(1, lots.length)] ?? 999;
@@ -42,35 +88,64 @@ describe('records under random sequences', () => {
           const before = fingerprint();
           switch (o.t) {
             case 'receive':
-              res = core.call('receipts.create', { supplierId: w.supplier.id, locationId: locs[o.loc], lines: [{ productId: products[o.product], qty: o.qty }] });
+              res = core.call('receipts.create', {
+                supplierId: w.supplier.id,
+                locationId: locs[o.loc],
+                lines: [{ productId: products[o.product], qty: o.qty }],
+              });
               break;
             case 'batch':
               res = core.call('batches.record', {
                 productId: w.roasted.id,
                 locationId: w.workshop.id,
-                inputs: o.picks.map((p) => ({ lotId: lot(p.lot), qty: p.qty, ...(o.override ? { override: { reason: 'thử nghiệm' } } : {}) })),
+                inputs: o.picks.map((p) => ({
+                  lotId: lot(p.lot),
+                  qty: p.qty,
+                  ...(o.override ? { override: { reason: 'thử nghiệm' } } : {}),
+                })),
                 outputs: o.outQty.map((q) => ({ qty: q })),
               });
               break;
             case 'ship':
               res = o.transfer
-                ? core.call('shipments.create', { kind: 'transfer', fromLocationId: locs[o.loc], toLocationId: locs[1 - o.loc], lines: [{ lotId: lot(o.lot), qty: o.qty }] })
-                : core.call('shipments.create', { customerId: w.customer.id, fromLocationId: locs[o.loc], lines: [{ lotId: lot(o.lot), qty: o.qty }] });
+                ? core.call('shipments.create', {
+                    kind: 'transfer',
+                    fromLocationId: locs[o.loc],
+                    toLocationId: locs[1 - o.loc],
+                    lines: [{ lotId: lot(o.lot), qty: o.qty }],
+                  })
+                : core.call('shipments.create', {
+                    customerId: w.customer.id,
+                    fromLocationId: locs[o.loc],
+                    lines: [{ lotId: lot(o.lot), qty: o.qty }],
+                  });
               break;
             case 'status':
               res = core.call('lots.setStatus', { lotIds: [lot(o.lot)], status: o.status, reason: 'kiểm tra' });
               break;
             case 'reverse': {
               const evs = eventIds();
-              res = core.call('events.reverse', { eventId: evs[o.event % Math.max(1, evs.length)] ?? 1, reason: 'nhầm' });
+              res = core.call('events.reverse', {
+                eventId: evs[o.event % Math.max(1, evs.length)] ?? 1,
+                reason: 'nhầm',
+              });
               break;
             }
             case 'correct': {
               const evs = eventIds();
               const id = evs[o.event % Math.max(1, evs.length)] ?? 1;
-              const lines = core.db.prepare('SELECT id, qty_milli FROM event_lines WHERE event_id = ?').all(id) as { id: number; qty_milli: number }[];
+              const lines = core.db.prepare('SELECT id, qty_milli FROM event_lines WHERE event_id = ?').all(id) as {
+                id: number;
+                qty_milli: number;
+              }[];
               const l = lines[o.line % Math.max(1, lines.length)];
-              res = l ? core.call('events.correct', { eventId: id, lines: [{ lineId: l.id, qty: Math.round((Math.abs(l.qty_milli) * o.factor)) / 1000 }], reason: 'cân lại' }) : { ok: false };
+              res = l
+                ? core.call('events.correct', {
+                    eventId: id,
+                    lines: [{ lineId: l.id, qty: Math.round(Math.abs(l.qty_milli) * o.factor) / 1000 }],
+                    reason: 'cân lại',
+                  })
+                : { ok: false };
               break;
             }
           }
@@ -85,14 +160,20 @@ describe('records under random sequences', () => {
         }
         expect(core.run('stock.rebuild', {}).differences).toEqual([]);
         // Per lot, the maintained balance equals the sum over its locations.
-        const mismatch = core.db.prepare('SELECT count(*) FROM lots l WHERE l.balance_milli <> COALESCE((SELECT SUM(qty_milli) FROM lot_stock s WHERE s.lot_id = l.id), 0)').pluck().get();
+        const mismatch = core.db
+          .prepare(
+            'SELECT count(*) FROM lots l WHERE l.balance_milli <> COALESCE((SELECT SUM(qty_milli) FROM lot_stock s WHERE s.lot_id = l.id), 0)',
+          )
+          .pluck()
+          .get();
         expect(mismatch).toBe(0);
         core.close();
       }),
       { numRuns: 50 },
     );
     // The sequences must exercise both paths of every action, or the property says little.
-    for (const t of ['receive', 'batch', 'ship', 'status', 'reverse', 'correct']) expect(outcome[t]?.ok ?? 0, `${t} succeeded`).toBeGreaterThan(0);
+    for (const t of ['receive', 'batch', 'ship', 'status', 'reverse', 'correct'])
+      expect(outcome[t]?.ok ?? 0, `${t} succeeded`).toBeGreaterThan(0);
     for (const t of ['batch', 'ship']) expect(outcome[t]?.refused ?? 0, `${t} refused`).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -1,7 +1,16 @@
 // Reading scanner input at receiving: one scan fills product, supplier lot, dates and quantity.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GS1_ERROR_CODES, aiName, gs1ErrorMessage, parseScan, withCheckDigit, yymmddToIso, gs1Century, checkAssociations } from '../../shared/gs1';
+import {
+  GS1_ERROR_CODES,
+  aiName,
+  gs1ErrorMessage,
+  parseScan,
+  withCheckDigit,
+  yymmddToIso,
+  gs1Century,
+  checkAssociations,
+} from '../../shared/gs1';
 
 const today = '2026-11-29';
 const GS = '\u001d';
@@ -46,33 +55,63 @@ describe('scanner input forms', () => {
   }
 
   it('reads bracketed HRI text, with spaces people type and "(" inside data', () => {
-    expect(parseScan(`(01)${GTIN}(17)261225(10)ABC123`, { today })).toMatchObject({ ok: true, form: 'hri', gtin: GTIN, lot: 'ABC123', expiryDate: '2026-12-25' });
+    expect(parseScan(`(01)${GTIN}(17)261225(10)ABC123`, { today })).toMatchObject({
+      ok: true,
+      form: 'hri',
+      gtin: GTIN,
+      lot: 'ABC123',
+      expiryDate: '2026-12-25',
+    });
     expect(parseScan(`(01) ${GTIN} (10) AB(C)`, { today })).toMatchObject({ ok: true, lot: 'AB(C)' });
     expect(parseScan(`(01)${GTIN}(10)A\\(10)B`, { today })).toMatchObject({ ok: true, lot: 'A(10)B' });
   });
 
   it('reads a GS1 Digital Link from a QR code, on any domain, with short names and GTIN-13', () => {
-    expect(parseScan(`https://id.gs1.org/01/${GTIN}/10/ABC123?17=261225`, { today })).toMatchObject({ ...expected, form: 'digital-link' });
-    expect(parseScan(`]Q1https://nongsan.example.vn/p/01/9506000134352/10/A%2FB?17=261225&linkType=gs1:pip`, { today })).toMatchObject({ ok: true, gtin: GTIN, lot: 'A/B' });
-    expect(parseScan(`https://example.com/gtin/${GTIN}/lot/L1`, { today })).toMatchObject({ ok: true, gtin: GTIN, lot: 'L1' });
-    expect(parseScan(`https://example.com/01/${GTIN}/21/S1/10/L1`, { today }).errors).toEqual([{ code: 'GS1_DL_ORDER', params: { ai: '10', key: '01' } }]);
-    expect(parseScan(`https://example.com/01/${GTIN}?21=S1`, { today }).errors).toEqual([{ code: 'GS1_DL_NOT_ATTRIBUTE', params: { ai: '21' } }]);
-    expect(parseScan('https://example.com/products/123', { today }).errors).toEqual([{ code: 'GS1_DL_NO_KEY', params: {} }]);
+    expect(parseScan(`https://id.gs1.org/01/${GTIN}/10/ABC123?17=261225`, { today })).toMatchObject({
+      ...expected,
+      form: 'digital-link',
+    });
+    expect(
+      parseScan(`]Q1https://nongsan.example.vn/p/01/9506000134352/10/A%2FB?17=261225&linkType=gs1:pip`, { today }),
+    ).toMatchObject({ ok: true, gtin: GTIN, lot: 'A/B' });
+    expect(parseScan(`https://example.com/gtin/${GTIN}/lot/L1`, { today })).toMatchObject({
+      ok: true,
+      gtin: GTIN,
+      lot: 'L1',
+    });
+    expect(parseScan(`https://example.com/01/${GTIN}/21/S1/10/L1`, { today }).errors).toEqual([
+      { code: 'GS1_DL_ORDER', params: { ai: '10', key: '01' } },
+    ]);
+    expect(parseScan(`https://example.com/01/${GTIN}?21=S1`, { today }).errors).toEqual([
+      { code: 'GS1_DL_NOT_ATTRIBUTE', params: { ai: '21' } },
+    ]);
+    expect(parseScan('https://example.com/products/123', { today }).errors).toEqual([
+      { code: 'GS1_DL_NO_KEY', params: {} },
+    ]);
   });
 
   it('reads a plain EAN-13 / EAN-8 / ITF-14 as a GTIN', () => {
     expect(parseScan('9506000134352')).toMatchObject({ ok: true, form: 'gtin', gtin: GTIN });
     expect(parseScan(']E09506000134352')).toMatchObject({ ok: true, gtin: GTIN });
     expect(parseScan('96385074')).toMatchObject({ ok: true, gtin: '00000096385074' });
-    expect(parseScan('9506000134353').errors).toEqual([{ code: 'GS1_CHECK_DIGIT', params: { ai: '01', expected: '2' } }]);
+    expect(parseScan('9506000134353').errors).toEqual([
+      { code: 'GS1_CHECK_DIGIT', params: { ai: '01', expected: '2' } },
+    ]);
   });
 
   it('reads the GS1 General Specifications and EPC Tag Data Standard examples', () => {
     // GS1-128 with a GTIN and net weight 0.123 kg (3103 = three decimals).
-    expect(parseScan(']C1019501234567890331030001' + '23', { today })).toMatchObject({ ok: true, gtin: '95012345678903', netWeightKg: 0.123 });
+    expect(parseScan(']C1019501234567890331030001' + '23', { today })).toMatchObject({
+      ok: true,
+      gtin: '95012345678903',
+      netWeightKg: 0.123,
+    });
     expect(parseScan('(01)95012345678903(3103)000123', { today })).toMatchObject({ ok: true, netWeightKg: 0.123 });
     // SSCC of the EPC Tag Data Standard example urn:epc:id:sscc:0614141.1234567890.
-    expect(parseScan('(00)106141412345678908(403)ROUTE-7', { today })).toMatchObject({ ok: true, sscc: '106141412345678908' });
+    expect(parseScan('(00)106141412345678908(403)ROUTE-7', { today })).toMatchObject({
+      ok: true,
+      sscc: '106141412345678908',
+    });
   });
 
   it('reads a carton label: SSCC, contained GTIN, count, lot, net weight', () => {
@@ -96,7 +135,9 @@ describe('dates', () => {
     expect(parseScan(`01${GTIN}15261100`, { today }).bestBefore).toBe('2026-11-30');
     expect(parseScan(`01${GTIN}11260400`, { today }).productionDate).toBe('2026-04-30');
     // AI 7006 (first freeze date) uses yymmdd: day 00 is not allowed there.
-    expect(parseScan(`01${GTIN}7006260400`, { today }).errors).toEqual([{ code: 'GS1_BAD_DATE', params: { ai: '7006', value: '260400' } }]);
+    expect(parseScan(`01${GTIN}7006260400`, { today }).errors).toEqual([
+      { code: 'GS1_BAD_DATE', params: { ai: '7006', value: '260400' } },
+    ]);
   });
 
   it('puts a two-digit year within 49 years back and 50 years ahead (GS1 General Specifications §7.12)', () => {
@@ -110,7 +151,9 @@ describe('dates', () => {
   });
 
   it('refuses dates that do not exist', () => {
-    expect(parseScan(`01${GTIN}17261331`, { today }).errors).toEqual([{ code: 'GS1_BAD_DATE', params: { ai: '17', value: '261331' } }]);
+    expect(parseScan(`01${GTIN}17261331`, { today }).errors).toEqual([
+      { code: 'GS1_BAD_DATE', params: { ai: '17', value: '261331' } },
+    ]);
     expect(parseScan(`01${GTIN}17270229`, { today }).errors[0].code).toBe('GS1_BAD_DATE');
   });
 });
@@ -120,20 +163,30 @@ describe('errors a shop owner can act on', () => {
     const scan = parseScan(`01${DEMO.slice(0, -1)}2`, { today });
     expect(scan.errors).toEqual([{ code: 'GS1_CHECK_DIGIT', params: { ai: '01', expected: '1' } }]);
     expect(scan.gtin).toBeUndefined();
-    expect(gs1ErrorMessage(scan.errors[0], 'vi')).toBe('Số kiểm tra của mục (01) sai (số cuối phải là 1). Mã vạch có thể bị in sai hoặc quét sai.');
+    expect(gs1ErrorMessage(scan.errors[0], 'vi')).toBe(
+      'Số kiểm tra của mục (01) sai (số cuối phải là 1). Mã vạch có thể bị in sai hoặc quét sai.',
+    );
     expect(gs1ErrorMessage(scan.errors[0], 'en')).toContain('should be 1');
   });
 
   it('unknown AI', () => {
     const scan = parseScan(`01${DEMO}2399`, { today });
     expect(scan.errors).toEqual([{ code: 'GS1_UNKNOWN_AI', params: { ai: '2399' } }]);
-    expect(gs1ErrorMessage(scan.errors[0], 'vi')).toBe('Mã vạch có mục (2399) không có trong danh mục GS1. Hãy xem lại mã vạch hoặc cài đặt máy quét.');
+    expect(gs1ErrorMessage(scan.errors[0], 'vi')).toBe(
+      'Mã vạch có mục (2399) không có trong danh mục GS1. Hãy xem lại mã vạch hoặc cài đặt máy quét.',
+    );
     expect(parseScan('(23)123').errors).toEqual([{ code: 'GS1_UNKNOWN_AI', params: { ai: '23' } }]);
   });
 
   it('wrong length and bad characters', () => {
-    expect(parseScan(`(01)${DEMO}(10)${'A'.repeat(21)}`).errors[0]).toMatchObject({ code: 'GS1_LENGTH', params: { ai: '10', length: 21 } });
-    expect(parseScan(`(01)${DEMO}(10)LÔ1`).errors[0]).toMatchObject({ code: 'GS1_BAD_CHAR', params: { ai: '10', char: 'Ô' } });
+    expect(parseScan(`(01)${DEMO}(10)${'A'.repeat(21)}`).errors[0]).toMatchObject({
+      code: 'GS1_LENGTH',
+      params: { ai: '10', length: 21 },
+    });
+    expect(parseScan(`(01)${DEMO}(10)LÔ1`).errors[0]).toMatchObject({
+      code: 'GS1_BAD_CHAR',
+      params: { ai: '10', char: 'Ô' },
+    });
     expect(gs1ErrorMessage(parseScan(`(01)${DEMO}(10)LÔ1`).errors[0], 'vi')).toContain('"Ô" ở vị trí 2');
   });
 
@@ -155,17 +208,27 @@ describe('errors a shop owner can act on', () => {
   });
 
   it('duplicate AI with different values; an exact repeat is fine', () => {
-    expect(parseScan(`(01)${DEMO}(10)A(10)B`).errors).toEqual([{ code: 'GS1_DUPLICATE_AI', params: { ai: '10', first: 'A', second: 'B' } }]);
+    expect(parseScan(`(01)${DEMO}(10)A(10)B`).errors).toEqual([
+      { code: 'GS1_DUPLICATE_AI', params: { ai: '10', first: 'A', second: 'B' } },
+    ]);
     expect(parseScan(`(01)${DEMO}(10)A(10)A`)).toMatchObject({ ok: true, elements: [{ ai: '01' }, { ai: '10' }] });
   });
 
   it('ex= and req= pairing rules', () => {
     const both = parseScan(`(01)${DEMO}(37)10`);
     expect(both.errors).toContainEqual({ code: 'GS1_EXCLUDED', params: { ai: '01', other: '37' } });
-    expect(both.errors).toContainEqual({ code: 'GS1_REQUIRES', params: { ai: '37', needs: '(00) + (02) / (00) + (8026)' } });
-    expect(parseScan('(3103)000500(3102)001000(01)' + DEMO).errors).toContainEqual({ code: 'GS1_EXCLUDED', params: { ai: '3103', other: '3102' } });
+    expect(both.errors).toContainEqual({
+      code: 'GS1_REQUIRES',
+      params: { ai: '37', needs: '(00) + (02) / (00) + (8026)' },
+    });
+    expect(parseScan('(3103)000500(3102)001000(01)' + DEMO).errors).toContainEqual({
+      code: 'GS1_EXCLUDED',
+      params: { ai: '3103', other: '3102' },
+    });
     const lotOnly = parseScan('(10)ABC');
-    expect(lotOnly.errors).toEqual([{ code: 'GS1_REQUIRES', params: { ai: '10', needs: '(01) / (02) / (03) / (8006) / (8026)' } }]);
+    expect(lotOnly.errors).toEqual([
+      { code: 'GS1_REQUIRES', params: { ai: '10', needs: '(01) / (02) / (03) / (8006) / (8026)' } },
+    ]);
     expect(gs1ErrorMessage(lotOnly.errors[0], 'vi')).toBe('Mục (10) phải đi kèm (01) / (02) / (03) / (8006) / (8026).');
     // A GS1-128 label split over two barcodes: check the pairing over both scans together.
     const first = parseScan(`]C101${DEMO}17261231`, { today });
@@ -192,7 +255,10 @@ describe('messages', () => {
 
 describe('robustness', () => {
   it('never throws, whatever a scanner or a person types', () => {
-    const noisy = fc.string({ unit: fc.constantFrom(...'0123456789()[]/%?=&:ABCxyz-\u001d^<>GS .', '<GS>', 'https://', ']d2', '/01/', '(01)'), maxLength: 60 });
+    const noisy = fc.string({
+      unit: fc.constantFrom(...'0123456789()[]/%?=&:ABCxyz-\u001d^<>GS .', '<GS>', 'https://', ']d2', '/01/', '(01)'),
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(fc.oneof(fc.string(), noisy), (input) => {
         const scan = parseScan(input, { today });

@@ -24,8 +24,14 @@ describe('templates', () => {
       expect(labelTemplate.safeParse(d.template).success, d.key).toBe(true);
       for (const dpi of [203, 300]) {
         const r = renderLabel(d.template, FOOD, CTX, dpi);
-        expect([r.bitmap.width, r.bitmap.height], d.key).toEqual([mmToDots(d.template.widthMm, dpi), mmToDots(d.template.heightMm, dpi)]);
-        expect(r.problems.filter((p) => p.severity === 'error'), `${d.key} @${dpi}`).toEqual([]);
+        expect([r.bitmap.width, r.bitmap.height], d.key).toEqual([
+          mmToDots(d.template.widthMm, dpi),
+          mmToDots(d.template.heightMm, dpi),
+        ]);
+        expect(
+          r.problems.filter((p) => p.severity === 'error'),
+          `${d.key} @${dpi}`,
+        ).toEqual([]);
         expect(checkLabel(d.template, FOOD, CTX), d.key).toEqual([]);
       }
     }
@@ -55,7 +61,10 @@ describe('barcodes decode to exactly the expected data', () => {
   }
 
   it('paints modules at a whole number of dots (0.5 mm DataMatrix = 4 dots at 203 dpi, 6 at 300)', () => {
-    for (const [dpi, dots] of [[203, 4], [300, 6]] as const) {
+    for (const [dpi, dots] of [
+      [203, 4],
+      [300, 6],
+    ] as const) {
       const t = defaultTemplate('food-50x30')!;
       const dm = t.elements.find((e) => e.id === 'dm')!;
       if (dm.type !== 'barcode') throw new Error('dm');
@@ -80,7 +89,13 @@ describe('barcodes decode to exactly the expected data', () => {
 
 describe('Vietnamese text', () => {
   const phrase = 'Bảo quản nơi khô ráo – ắ ằ ẳ ẵ ặ ế ệ ờ ở ỷ ữ Đ';
-  const t: LabelTemplate = { name: 'vi', purpose: 'lot', widthMm: 100, heightMm: 10, elements: [{ type: 'text', id: 't', x: 0, y: 0, w: 100, h: 10, content: phrase, fontSize: 12, wrap: false }] };
+  const t: LabelTemplate = {
+    name: 'vi',
+    purpose: 'lot',
+    widthMm: 100,
+    heightMm: 10,
+    elements: [{ type: 'text', id: 't', x: 0, y: 0, w: 100, h: 10, content: phrase, fontSize: 12, wrap: false }],
+  };
 
   it('matches a reference rendering of the string with the bundled font, dot for dot', () => {
     const dpi = 203;
@@ -96,22 +111,40 @@ describe('Vietnamese text', () => {
     ctx.font = `${px}px "Reference DejaVu"`;
     ctx.fillText(phrase, 0, px * 0.93);
     const rgba = ctx.getImageData(0, 0, b.width, b.height).data;
-    const ref: Bitmap = { width: b.width, height: b.height, bytesPerRow: b.bytesPerRow, bits: new Uint8Array(b.bits.length) };
-    for (let y = 0; y < b.height; y++) for (let x = 0; x < b.width; x++) {
-      const i = (y * b.width + x) * 4;
-      if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < 160 * 256) ref.bits[y * ref.bytesPerRow + (x >> 3)] |= 0x80 >> (x & 7);
-    }
+    const ref: Bitmap = {
+      width: b.width,
+      height: b.height,
+      bytesPerRow: b.bytesPerRow,
+      bits: new Uint8Array(b.bits.length),
+    };
+    for (let y = 0; y < b.height; y++)
+      for (let x = 0; x < b.width; x++) {
+        const i = (y * b.width + x) * 4;
+        if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < 160 * 256)
+          ref.bits[y * ref.bytesPerRow + (x >> 3)] |= 0x80 >> (x & 7);
+      }
     expect(diffDots(b, ref)).toBe(0);
   });
 
   it('draws the marks: "ệ" has dots above and below the "e", and is not a missing-glyph box', () => {
-    const one = (s: string) => renderLabel({ ...t, elements: [{ ...(t.elements[0] as object), content: s } as LabelTemplate['elements'][0]] }, FOOD, CTX, 300).bitmap;
+    const one = (s: string) =>
+      renderLabel(
+        { ...t, elements: [{ ...(t.elements[0] as object), content: s } as LabelTemplate['elements'][0]] },
+        FOOD,
+        CTX,
+        300,
+      ).bitmap;
     const e = one('e');
     const ee = one('ệ');
     const missing = one('\uE000');
     const rows = (b: Bitmap) => {
       const r: number[] = [];
-      for (let y = 0; y < b.height; y++) for (let x = 0; x < b.width; x++) if (getDot(b, x, y)) { r.push(y); break; }
+      for (let y = 0; y < b.height; y++)
+        for (let x = 0; x < b.width; x++)
+          if (getDot(b, x, y)) {
+            r.push(y);
+            break;
+          }
       return r;
     };
     const re = rows(e);
@@ -127,7 +160,13 @@ describe('fields', () => {
     expect(fieldValue('expiryDate', FOOD, CTX)).toBe('29/11/2027');
     expect(fieldValue('date+30', FOOD, CTX)).toBe('29/12/2026');
     expect(fieldValue('serial:6', FOOD, { today: '2026-11-29', serial: 42 })).toBe('000042');
-    expect(resolveText('Lô: {lotCode}\nTiêu chuẩn: {standard}', { ...FOOD, product: { ...FOOD.product, standard: null } }, CTX)).toBe('Lô: L261129-01');
+    expect(
+      resolveText(
+        'Lô: {lotCode}\nTiêu chuẩn: {standard}',
+        { ...FOOD, product: { ...FOOD.product, standard: null } },
+        CTX,
+      ),
+    ).toBe('Lô: L261129-01');
   });
 });
 
@@ -146,25 +185,45 @@ describe('checks before printing (plain Vietnamese)', () => {
   it('names what the template does not show', () => {
     const t = { ...food, elements: food.elements.filter((e) => e.id !== 'dates') };
     const codes = checkLabel(t, FOOD, CTX).map((x) => `${x.code}:${x.params.field}`);
-    expect(codes).toEqual(['LABEL_FIELD_NOT_ON_TEMPLATE:ngày sản xuất (NSX)', 'LABEL_FIELD_NOT_ON_TEMPLATE:hạn sử dụng (HSD)']);
+    expect(codes).toEqual([
+      'LABEL_FIELD_NOT_ON_TEMPLATE:ngày sản xuất (NSX)',
+      'LABEL_FIELD_NOT_ON_TEMPLATE:hạn sử dụng (HSD)',
+    ]);
   });
 
   it('refuses a wrong GTIN check digit, a lot code too long for AI 10, and a product without GTIN on a GS1 barcode', () => {
-    expect(errorsOf(food, { ...FOOD, product: { ...FOOD.product, gtin: '9520000000012' } })).toContain('GS1_CHECK_DIGIT');
+    expect(errorsOf(food, { ...FOOD, product: { ...FOOD.product, gtin: '9520000000012' } })).toContain(
+      'GS1_CHECK_DIGIT',
+    );
     expect(errorsOf(food, { ...FOOD, lot: { ...FOOD.lot, code: 'L'.repeat(21) } })).toContain('GS1_LENGTH');
     expect(errorsOf(food, { ...FOOD, product: { ...FOOD.product, gtin: null } })).toContain('LABEL_NO_GTIN');
   });
 
   it('refuses an element outside the label and warns when text cannot fit even at its minimum size', () => {
-    const outside = { ...food, elements: [...food.elements, { type: 'box' as const, id: 'x', x: 45, y: 25, w: 10, h: 10, thickness: 0.3 }] };
+    const outside = {
+      ...food,
+      elements: [...food.elements, { type: 'box' as const, id: 'x', x: 45, y: 25, w: 10, h: 10, thickness: 0.3 }],
+    };
     expect(errorsOf(outside, FOOD)).toContain('LABEL_ELEMENT_OUTSIDE');
     const long = { ...FOOD, product: { ...FOOD.product, ingredients: 'Hạt điều rang muối, '.repeat(40) } };
     const r = renderLabel(food, long, CTX, 203);
-    expect(r.problems).toContainEqual({ code: 'LABEL_TEXT_DOES_NOT_FIT', params: { element: 'body', min: 3.5 }, severity: 'warning' });
+    expect(r.problems).toContainEqual({
+      code: 'LABEL_TEXT_DOES_NOT_FIT',
+      params: { element: 'body', min: 3.5 },
+      severity: 'warning',
+    });
   });
 
   it('refuses a barcode that cannot fit its box even at one dot per module', () => {
-    const t: LabelTemplate = { name: 'tiny', purpose: 'lot', widthMm: 20, heightMm: 20, elements: [{ type: 'barcode', id: 'b', x: 0, y: 0, w: 1.5, h: 1.5, symbology: 'gs1-datamatrix', ais: ['01', '10'] }] };
+    const t: LabelTemplate = {
+      name: 'tiny',
+      purpose: 'lot',
+      widthMm: 20,
+      heightMm: 20,
+      elements: [
+        { type: 'barcode', id: 'b', x: 0, y: 0, w: 1.5, h: 1.5, symbology: 'gs1-datamatrix', ais: ['01', '10'] },
+      ],
+    };
     expect(errorsOf(t, FOOD)).toContain('LABEL_BARCODE_TOO_BIG');
   });
 });

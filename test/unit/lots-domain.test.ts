@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, lotBlock, lotCodeFromPrefix, lotCodePart, lotCodeProblem, lotPatternPrefix, lotState, pickFefo, splitProportional } from '../../shared/domain/lots';
+import {
+  addDays,
+  daysBetween,
+  lotBlock,
+  lotCodeFromPrefix,
+  lotCodePart,
+  lotCodeProblem,
+  lotPatternPrefix,
+  lotState,
+  pickFefo,
+  splitProportional,
+} from '../../shared/domain/lots';
 import { parseScan } from '../../main/core/services/scan';
 import { AppError } from '../../shared/api/errors';
 import { withCheckDigit } from '../../shared/gs1/checkdigit';
@@ -29,7 +40,9 @@ describe('lot codes', () => {
 describe('states and FEFO', () => {
   it('derives expired and used up', () => {
     expect(lotState({ status: 'available', expiryDate: '2026-11-28', balanceMilli: 5 }, '2026-11-29')).toBe('expired');
-    expect(lotState({ status: 'available', expiryDate: '2026-11-29', balanceMilli: 5 }, '2026-11-29')).toBe('available');
+    expect(lotState({ status: 'available', expiryDate: '2026-11-29', balanceMilli: 5 }, '2026-11-29')).toBe(
+      'available',
+    );
     expect(lotState({ status: 'available', expiryDate: null, balanceMilli: 0 }, '2026-11-29')).toBe('used_up');
     expect(lotState({ status: 'recalled', expiryDate: null, balanceMilli: 0 }, '2026-11-29')).toBe('recalled');
     expect(lotBlock({ status: 'on_hold', expiryDate: null }, '2026-11-29')).toBe('on_hold');
@@ -37,9 +50,19 @@ describe('states and FEFO', () => {
   });
 
   it('picks the earliest expiry first, lots without expiry last', () => {
-    const c = (lotId: number, expiryDate: string | null, availableMilli: number) => ({ lotId, expiryDate, productionDate: null, availableMilli, createdOrder: lotId });
+    const c = (lotId: number, expiryDate: string | null, availableMilli: number) => ({
+      lotId,
+      expiryDate,
+      productionDate: null,
+      availableMilli,
+      createdOrder: lotId,
+    });
     const r = pickFefo([c(1, null, 100), c(2, '2027-01-01', 50), c(3, '2026-12-01', 30), c(4, '2026-12-01', 0)], 120);
-    expect(r.picks).toEqual([{ lotId: 3, takeMilli: 30 }, { lotId: 2, takeMilli: 50 }, { lotId: 1, takeMilli: 40 }]);
+    expect(r.picks).toEqual([
+      { lotId: 3, takeMilli: 30 },
+      { lotId: 2, takeMilli: 50 },
+      { lotId: 1, takeMilli: 40 },
+    ]);
     expect(pickFefo([c(1, null, 10)], 25).shortfallMilli).toBe(15);
   });
 
@@ -47,7 +70,12 @@ describe('states and FEFO', () => {
     expect(splitProportional(1000, [1, 1, 1])).toEqual([334, 333, 333]);
     expect(splitProportional(7, [90, 5])).toEqual([7, 0]);
     expect(splitProportional(100, [0, 0])).toEqual([100, 0]);
-    for (const [t, w] of [[12345, [3, 7, 11]], [1, [5, 5]], [999, [1, 2, 3, 4]]] as [number, number[]][]) expect(splitProportional(t, w).reduce((a, b) => a + b, 0)).toBe(t);
+    for (const [t, w] of [
+      [12345, [3, 7, 11]],
+      [1, [5, 5]],
+      [999, [1, 2, 3, 4]],
+    ] as [number, number[]][])
+      expect(splitProportional(t, w).reduce((a, b) => a + b, 0)).toBe(t);
   });
 
   it('counts days', () => {
@@ -63,7 +91,11 @@ describe('scanner input', () => {
     expect(s).toMatchObject({ gtin: gtin14, lot: 'BP-0911', productionDate: '2026-11-01', expiryDate: '2027-12-31' });
   });
   it('reads a Digital Link URI and a bare EAN-13', () => {
-    expect(parseScan(`https://id.gs1.org/01/${gtin14}/10/L1?17=271231`, '2026-11-29')).toMatchObject({ gtin: gtin14, lot: 'L1', expiryDate: '2027-12-31' });
+    expect(parseScan(`https://id.gs1.org/01/${gtin14}/10/L1?17=271231`, '2026-11-29')).toMatchObject({
+      gtin: gtin14,
+      lot: 'L1',
+      expiryDate: '2027-12-31',
+    });
     expect(parseScan(gtin14.slice(1), '2026-11-29').gtin).toBe(gtin14);
   });
   it('reads the bracketed form and net weight', () => {

@@ -12,7 +12,10 @@ import { AppError } from '../../shared/api/errors';
 import '../../shared/i18n/sync';
 
 /** An OS-style protector: data sealed by one "user" cannot be opened by another. */
-function osProtector(userKey = crypto.randomBytes(32), opts: { available?: boolean; backend?: string } = {}): KeyProtector & { userKey: Buffer } {
+function osProtector(
+  userKey = crypto.randomBytes(32),
+  opts: { available?: boolean; backend?: string } = {},
+): KeyProtector & { userKey: Buffer } {
   return {
     userKey,
     isAsyncEncryptionAvailable: async () => opts.available ?? true,
@@ -95,7 +98,9 @@ describe('desktop key under safeStorage', () => {
 
   it('keeps the plain key file when the OS offers no protection (no keyring on Linux)', async () => {
     const plain = keyFile();
-    expect(await loadDesktopKey(plain, osProtector(undefined, { available: false }))).toMatchObject({ protected: false });
+    expect(await loadDesktopKey(plain, osProtector(undefined, { available: false }))).toMatchObject({
+      protected: false,
+    });
     if (process.platform === 'linux') {
       const basic = await loadDesktopKey(plain, osProtector(undefined, { backend: 'basic_text' }));
       expect(basic.protected).toBe(false);

@@ -9,7 +9,9 @@ import type { Db } from '../../main/store/db';
 describe('cached statements', () => {
   it('keeps row and value readers of the same SQL apart, and reuses each', () => {
     const db = new Database(':memory:') as unknown as Db;
-    db.exec("CREATE TABLE code_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL); INSERT INTO code_counters VALUES ('lot:1:A-{SEQ}', 7)");
+    db.exec(
+      "CREATE TABLE code_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL); INSERT INTO code_counters VALUES ('lot:1:A-{SEQ}', 7)",
+    );
     const sql = 'SELECT value FROM code_counters WHERE key = ?';
     expect(qv(db, sql).get('lot:1:A-{SEQ}')).toBe(7);
     expect(q(db, sql).get('lot:1:A-{SEQ}')).toEqual({ value: 7 });

@@ -12,7 +12,8 @@ import type { PartialHandlers, ServiceContext } from '../core';
 export { audit } from './records';
 
 /** Write methods always audited by the core when their service wrote no entry itself. */
-const AUDITED_WRITES = /^(lots\.setStatus|events\.(correct|reverse)|recall\.|drill\.|stock\.rebuild|settings\.|business\.|imports\.commit|workshop\.)|print|sync|portal|label/i;
+const AUDITED_WRITES =
+  /^(lots\.setStatus|events\.(correct|reverse)|recall\.|drill\.|stock\.rebuild|settings\.|business\.|imports\.commit|workshop\.)|print|sync|portal|label/i;
 /** Read methods that hand data out of the app (exports, printouts, backups, restores, resets). */
 const AUDITED_READS = /export|print|pdf|^backup\.(create|restore)$|^workshop\.reset$/i;
 
@@ -37,7 +38,14 @@ export function lastAuditId(ctx: ServiceContext): number {
 }
 
 /** Called by the core after a successful call (inside the write's transaction for writes). */
-export function auditCall(ctx: ServiceContext, method: string, access: Access, input: unknown, result: unknown, idBefore: number | null): void {
+export function auditCall(
+  ctx: ServiceContext,
+  method: string,
+  access: Access,
+  input: unknown,
+  result: unknown,
+  idBefore: number | null,
+): void {
   const override = hasOverride(input);
   const wanted = access === 'write' ? AUDITED_WRITES.test(method) || override : AUDITED_READS.test(method);
   if (!wanted) return;
@@ -46,8 +54,17 @@ export function auditCall(ctx: ServiceContext, method: string, access: Access, i
   const entityId = typeof r.id === 'number' || typeof r.id === 'string' ? String(r.id) : null;
   const after = { input: compactInput(input), ...(typeof r.fileName === 'string' ? { fileName: r.fileName } : {}) };
   ctx.db
-    .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)')
-    .run(nowIso(ctx.clock), ctx.user, override ? `${method} (override)` : method, method.split('.')[0], entityId, JSON.stringify(after));
+    .prepare(
+      'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+    )
+    .run(
+      nowIso(ctx.clock),
+      ctx.user,
+      override ? `${method} (override)` : method,
+      method.split('.')[0],
+      entityId,
+      JSON.stringify(after),
+    );
 }
 
 type Filter = ApiParsed<'audit.export'> | ApiParsed<'audit.list'>;
@@ -82,13 +99,24 @@ function where(f: Filter): { sql: string; args: unknown[] } {
   }
   if (f.search) {
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    w.push("(coalesce(before,'') LIKE ? ESCAPE '\\' OR coalesce(after,'') LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')");
+    w.push(
+      "(coalesce(before,'') LIKE ? ESCAPE '\\' OR coalesce(after,'') LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')",
+    );
     args.push(like, like, like);
   }
   return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', args };
 }
 
-type Row = { id: number; at: string; user: string; action: string; entity: string; entity_id: string | null; before: string | null; after: string | null };
+type Row = {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+};
 const parse = (s: string | null) => {
   if (s === null) return null;
   try {
@@ -97,15 +125,31 @@ const parse = (s: string | null) => {
     return s;
   }
 };
-const toEntry = (r: Row): AuditEntry => ({ id: r.id, at: r.at, user: r.user, action: r.action, entity: r.entity, entityId: r.entity_id, before: parse(r.before), after: parse(r.after) });
+const toEntry = (r: Row): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  user: r.user,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  before: parse(r.before),
+  after: parse(r.after),
+});
 
 const EXPORT_MAX = 200_000;
 
 export const auditHandlers: PartialHandlers = {
   'audit.list': (p, ctx) => {
     const w = where(p);
-    const items = (ctx.db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.args, p.limit ?? 100, p.offset ?? 0) as Row[]).map(toEntry);
-    const total = ctx.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log ${w.sql} LIMIT 10001)`).pluck().get(...w.args) as number;
+    const items = (
+      ctx.db
+        .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .all(...w.args, p.limit ?? 100, p.offset ?? 0) as Row[]
+    ).map(toEntry);
+    const total = ctx.db
+      .prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log ${w.sql} LIMIT 10001)`)
+      .pluck()
+      .get(...w.args) as number;
     return total > 10_000 ? { items, total: 10_000, totalCapped: true } : { items, total };
   },
   'audit.facets': (_p, ctx) => ({
@@ -115,7 +159,9 @@ export const auditHandlers: PartialHandlers = {
   }),
   'audit.export': (p, ctx) => {
     const w = where(p);
-    const rows = ctx.db.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`).all(...w.args) as Row[];
+    const rows = ctx.db
+      .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`)
+      .all(...w.args) as Row[];
     const vi = ctx.lang === 'vi';
     const columns = [
       { header: vi ? 'Số' : 'No.', key: 'id', width: 8 },
@@ -131,9 +177,30 @@ export const auditHandlers: PartialHandlers = {
     const stamp = nowIso(ctx.clock).slice(0, 16).replace(/[-:T]/g, '');
     if (p.format === 'csv') {
       const buf = writeCsv(columns, data);
-      return { fileName: `nhat-ky-${stamp}.csv`, mimeType: 'text/csv; charset=utf-8', base64: buf.toString('base64'), bytes: buf.length };
+      return {
+        fileName: `nhat-ky-${stamp}.csv`,
+        mimeType: 'text/csv; charset=utf-8',
+        base64: buf.toString('base64'),
+        bytes: buf.length,
+      };
     }
-    const buf = writeXlsxSync([{ name: vi ? 'Nhật ký' : 'Audit log', title: [vi ? `Nhật ký hoạt động — xuất lúc ${nowIso(ctx.clock)} bởi ${ctx.user}` : `Audit log — exported ${nowIso(ctx.clock)} by ${ctx.user}`], columns, rows: data }]);
-    return { fileName: `nhat-ky-${stamp}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), bytes: buf.length };
+    const buf = writeXlsxSync([
+      {
+        name: vi ? 'Nhật ký' : 'Audit log',
+        title: [
+          vi
+            ? `Nhật ký hoạt động — xuất lúc ${nowIso(ctx.clock)} bởi ${ctx.user}`
+            : `Audit log — exported ${nowIso(ctx.clock)} by ${ctx.user}`,
+        ],
+        columns,
+        rows: data,
+      },
+    ]);
+    return {
+      fileName: `nhat-ky-${stamp}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      base64: buf.toString('base64'),
+      bytes: buf.length,
+    };
   },
 };

@@ -38,14 +38,22 @@ import { recipeView } from './recipes';
 import type { Recipe } from '../../../shared/api/recipes';
 
 // Intl formatters are costly to create; toLocaleString makes one per call.
-const NUMBER = { vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }) };
+const NUMBER = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }),
+};
 const formatQuantity = (q: number, lang: 'vi' | 'en') => NUMBER[lang].format(q);
 
 /** Mass-balance tolerance around the expected output (percent of the expected output). */
 export const MASS_BALANCE_TOLERANCE_PCT = 5;
 
 function defaultLocation(ctx: ServiceContext): number | null {
-  return (qv(ctx.db, "SELECT id FROM locations WHERE archived_at IS NULL ORDER BY (kind = 'production') DESC, id LIMIT 1").get() as number | undefined) ?? null;
+  return (
+    (qv(
+      ctx.db,
+      "SELECT id FROM locations WHERE archived_at IS NULL ORDER BY (kind = 'production') DESC, id LIMIT 1",
+    ).get() as number | undefined) ?? null
+  );
 }
 
 function convert(qty: number, from: string, product: ProductRow, lang: 'vi' | 'en', path: string): number {
@@ -79,8 +87,15 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
   let size = p.size ?? v.batchSize;
   if (p.mainInput) {
     const i = v.inputs.findIndex((l) => l.productId === p.mainInput!.productId);
-    if (i < 0) throw new AppError('VALIDATION', {}, { fields: [{ path: 'mainInput.productId', code: 'INVALID_CHOICE' }] });
-    const have = convert(p.mainInput.qty, p.mainInput.unit ?? inputProducts[i].unit, inputProducts[i], ctx.lang, 'mainInput.unit');
+    if (i < 0)
+      throw new AppError('VALIDATION', {}, { fields: [{ path: 'mainInput.productId', code: 'INVALID_CHOICE' }] });
+    const have = convert(
+      p.mainInput.qty,
+      p.mainInput.unit ?? inputProducts[i].unit,
+      inputProducts[i],
+      ctx.lang,
+      'mainInput.unit',
+    );
     const perBatch = convert(lineQty(i, v.batchSize), v.inputs[i].unit, inputProducts[i], ctx.lang, 'mainInput.unit');
     size = Math.round(((v.batchSize * have) / perBatch) * 1000) / 1000;
   }
@@ -90,13 +105,35 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
   const inputs: PlanInputRow[] = v.inputs.map((l, i) => {
     const ip = inputProducts[i];
     const recipeQty = Math.round(lineQty(i, size) * 1000) / 1000;
-    const needMilli = Math.max(1, Math.round(convert(lineQty(i, size), l.unit, ip, ctx.lang, `inputs.${i}.unit`) * 1000));
+    const needMilli = Math.max(
+      1,
+      Math.round(convert(lineQty(i, size), l.unit, ip, ctx.lang, `inputs.${i}.unit`) * 1000),
+    );
     const prop = proposeLots(ctx, ip.id, needMilli, locationId, used, productionDate);
     for (const lot of prop.lots) used.push(lot.lotId);
     if (prop.shortfall > 0) {
-      warnings.push({ code: 'PLAN_SHORTFALL', message: errorMessage('PLAN_SHORTFALL', { product: ip.name, shortfall: formatQuantity(prop.shortfall, ctx.lang), unit: unitLabel(ip.unit, ctx.lang) }, ctx.lang) });
+      warnings.push({
+        code: 'PLAN_SHORTFALL',
+        message: errorMessage(
+          'PLAN_SHORTFALL',
+          { product: ip.name, shortfall: formatQuantity(prop.shortfall, ctx.lang), unit: unitLabel(ip.unit, ctx.lang) },
+          ctx.lang,
+        ),
+      });
     }
-    return { productId: ip.id, productName: ip.name, productCode: ip.code, need: prop.need, unit: ip.unit, recipeQty, recipeUnit: l.unit, selectedTotal: prop.selectedTotal, shortfall: prop.shortfall, lots: prop.lots, otherLots: prop.otherLots };
+    return {
+      productId: ip.id,
+      productName: ip.name,
+      productCode: ip.code,
+      need: prop.need,
+      unit: ip.unit,
+      recipeQty,
+      recipeUnit: l.unit,
+      selectedTotal: prop.selectedTotal,
+      shortfall: prop.shortfall,
+      lots: prop.lots,
+      otherLots: prop.otherLots,
+    };
   });
   const outF = conversionFactor(v.batchUnit, product.unit, packInfo(product));
   const yieldFactor = v.yieldPct !== null ? v.yieldPct / 100 : v.lossPct !== null ? (100 - v.lossPct) / 100 : 1;
@@ -105,8 +142,16 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
   const outputLotCode = nextLotCode(ctx, product, productionDate);
   const byProducts = v.byProducts.map((b) => {
     const bp = productRow(ctx, b.productId, 'byProducts', false);
-    const qty = Math.round(convert(((b.qty ?? 0) * size) / v.batchSize, b.unit, bp, ctx.lang, 'byProducts') * 1000) / 1000;
-    return { productId: bp.id, productName: bp.name, expectedQty: qty, unit: bp.unit, lotCode: nextLotCode(ctx, bp, productionDate), expiryDate: expiryFromShelfLife(bp, productionDate) };
+    const qty =
+      Math.round(convert(((b.qty ?? 0) * size) / v.batchSize, b.unit, bp, ctx.lang, 'byProducts') * 1000) / 1000;
+    return {
+      productId: bp.id,
+      productName: bp.name,
+      expectedQty: qty,
+      unit: bp.unit,
+      lotCode: nextLotCode(ctx, bp, productionDate),
+      expiryDate: expiryFromShelfLife(bp, productionDate),
+    };
   });
   return {
     recipeId: recipe.id,
@@ -132,7 +177,9 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
       inputs: inputs.flatMap((r) => r.lots.map((l) => ({ lotId: l.lotId, qty: l.selected }))),
       outputs: [
         { lotCode: outputLotCode, qty: expectedOutput, expiryDate },
-        ...byProducts.filter((b) => b.expectedQty > 0).map((b) => ({ productId: b.productId, lotCode: b.lotCode, qty: b.expectedQty, expiryDate: b.expiryDate })),
+        ...byProducts
+          .filter((b) => b.expectedQty > 0)
+          .map((b) => ({ productId: b.productId, lotCode: b.lotCode, qty: b.expectedQty, expiryDate: b.expiryDate })),
       ],
     },
     warnings,
@@ -143,7 +190,10 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
 function nextBatchCode(ctx: ServiceContext, date: string): string {
   const key = `batch:${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
   const seq = ((qv(ctx.db, 'SELECT value FROM code_counters WHERE key = ?').get(key) as number | undefined) ?? 0) + 1;
-  q(ctx.db, 'INSERT INTO code_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, seq);
+  q(
+    ctx.db,
+    'INSERT INTO code_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, seq);
   return `ME-${key.slice(6)}-${String(seq).padStart(3, '0')}`;
 }
 
@@ -160,19 +210,48 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
   if (p.requestKey) {
     const prior = qv(ctx.db, 'SELECT id FROM batches WHERE request_key = ?').get(p.requestKey) as number | undefined;
     if (prior) {
-      const outs = q(ctx.db, "SELECT l.lot_id, lot.product_id, l.qty_milli FROM events e JOIN event_lines l ON l.event_id = e.id AND l.role = 'output' JOIN lots lot ON lot.id = l.lot_id WHERE e.doc_type = 'batch' AND e.doc_id = ? AND e.kind = 'production'").all(prior) as { lot_id: number; product_id: number; qty_milli: number }[];
-      return { id: prior, outputs: outs.map((o) => ({ lotId: o.lot_id, productId: o.product_id, qtyMilli: o.qty_milli })) };
+      const outs = q(
+        ctx.db,
+        "SELECT l.lot_id, lot.product_id, l.qty_milli FROM events e JOIN event_lines l ON l.event_id = e.id AND l.role = 'output' JOIN lots lot ON lot.id = l.lot_id WHERE e.doc_type = 'batch' AND e.doc_id = ? AND e.kind = 'production'",
+      ).all(prior) as { lot_id: number; product_id: number; qty_milli: number }[];
+      return {
+        id: prior,
+        outputs: outs.map((o) => ({ lotId: o.lot_id, productId: o.product_id, qtyMilli: o.qty_milli })),
+      };
     }
   }
   // The recipe version is frozen into the batch: later edits of the recipe make new versions.
   let versionId: number | null = p.recipeVersionId ?? null;
-  if (!versionId && p.recipeId) versionId = (qv(ctx.db, 'SELECT current_version_id FROM recipes WHERE id = ?').get(p.recipeId) as number | undefined) ?? null;
-  if (p.recipeId && !versionId) throw new AppError('NOT_FOUND', { entity: 'recipe', id: p.recipeId }, { fields: [{ path: 'recipeId', code: 'NOT_FOUND', params: { entity: 'recipe', id: p.recipeId } }] });
-  const version = versionId ? (q(ctx.db, 'SELECT batch_unit AS batchUnit, yield_pct_milli, loss_pct_milli FROM recipe_versions WHERE id = ?').get(versionId) as { batchUnit: string; yield_pct_milli: number | null; loss_pct_milli: number | null } | undefined) : null;
-  if (versionId && !version) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: versionId }, { fields: [{ path: 'recipeVersionId', code: 'NOT_FOUND', params: { entity: 'recipe_version', id: versionId } }] });
-  const recipeProductId = versionId ? (qv(ctx.db, 'SELECT product_id FROM recipes WHERE id = (SELECT recipe_id FROM recipe_versions WHERE id = ?)').get(versionId) as number) : null;
+  if (!versionId && p.recipeId)
+    versionId =
+      (qv(ctx.db, 'SELECT current_version_id FROM recipes WHERE id = ?').get(p.recipeId) as number | undefined) ?? null;
+  if (p.recipeId && !versionId)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'recipe', id: p.recipeId },
+      { fields: [{ path: 'recipeId', code: 'NOT_FOUND', params: { entity: 'recipe', id: p.recipeId } }] },
+    );
+  const version = versionId
+    ? (q(
+        ctx.db,
+        'SELECT batch_unit AS batchUnit, yield_pct_milli, loss_pct_milli FROM recipe_versions WHERE id = ?',
+      ).get(versionId) as
+        { batchUnit: string; yield_pct_milli: number | null; loss_pct_milli: number | null } | undefined)
+    : null;
+  if (versionId && !version)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'recipe_version', id: versionId },
+      { fields: [{ path: 'recipeVersionId', code: 'NOT_FOUND', params: { entity: 'recipe_version', id: versionId } }] },
+    );
+  const recipeProductId = versionId
+    ? (qv(ctx.db, 'SELECT product_id FROM recipes WHERE id = (SELECT recipe_id FROM recipe_versions WHERE id = ?)').get(
+        versionId,
+      ) as number)
+    : null;
   const productId = p.productId ?? recipeProductId;
-  if (!productId) throw new AppError('BATCH_NO_PRODUCT', {}, { fields: [{ path: 'productId', code: 'BATCH_NO_PRODUCT' }] });
+  if (!productId)
+    throw new AppError('BATCH_NO_PRODUCT', {}, { fields: [{ path: 'productId', code: 'BATCH_NO_PRODUCT' }] });
   const product = productRow(ctx, productId);
   locationRow(ctx, p.locationId);
   const productionDate = p.productionDate ?? today(ctx);
@@ -205,7 +284,12 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
     if (o.lotCode) {
       // Using an input lot as the output would make the batch its own ancestor.
       const self = [...uses.values()].find((u) => u.lot.product_id === op.id && u.lot.code === o.lotCode);
-      if (self) throw new AppError('BATCH_CYCLE', { lot: self.lot.code }, { fields: [{ path: `${path}.lotCode`, code: 'BATCH_CYCLE', params: { lot: self.lot.code } }] });
+      if (self)
+        throw new AppError(
+          'BATCH_CYCLE',
+          { lot: self.lot.code },
+          { fields: [{ path: `${path}.lotCode`, code: 'BATCH_CYCLE', params: { lot: self.lot.code } }] },
+        );
     }
     const expiry = o.expiryDate ?? expiryFromShelfLife(op, productionDate);
     checkDates(productionDate, expiry, `${path}.expiryDate`);
@@ -218,8 +302,15 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
     out.o.inputs?.forEach((x, j) => {
       const u = uses.get(x.lotId);
       if (!u) {
-        const code = (qv(ctx.db, 'SELECT code FROM lots WHERE id = ?').get(x.lotId) as string | undefined) ?? String(x.lotId);
-        throw new AppError('BATCH_SPLIT_UNKNOWN_LOT', { lot: code }, { fields: [{ path: `${out.path}.inputs.${j}.lotId`, code: 'BATCH_SPLIT_UNKNOWN_LOT', params: { lot: code } }] });
+        const code =
+          (qv(ctx.db, 'SELECT code FROM lots WHERE id = ?').get(x.lotId) as string | undefined) ?? String(x.lotId);
+        throw new AppError(
+          'BATCH_SPLIT_UNKNOWN_LOT',
+          { lot: code },
+          {
+            fields: [{ path: `${out.path}.inputs.${j}.lotId`, code: 'BATCH_SPLIT_UNKNOWN_LOT', params: { lot: code } }],
+          },
+        );
       }
       const m = toProductMilli(x.qty, x.unit, u.product, `${out.path}.inputs.${j}.qty`, ctx.lang);
       share[k].set(x.lotId, (share[k].get(x.lotId) ?? 0) + m);
@@ -227,14 +318,31 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
   });
   const implicit = outputs.map((o, k) => k).filter((k) => !outputs[k].o.inputs);
   const kgs = outputs.map((o) => kgOf(o.milli, o.op.unit, o.op));
-  const weights = implicit.map((k) => (kgs.every((x) => x !== null) ? Math.round((kgs[k] as number) * 1000) : outputs[k].milli));
+  const weights = implicit.map((k) =>
+    kgs.every((x) => x !== null) ? Math.round((kgs[k] as number) * 1000) : outputs[k].milli,
+  );
   for (const u of uses.values()) {
     const explicit = share.reduce((a, m) => a + (m.get(u.lot.id) ?? 0), 0);
     const rest = u.milli - explicit;
     if (rest < 0 || (rest > 0 && !implicit.length)) {
-      throw new AppError('BATCH_SPLIT_MISMATCH', { lot: u.lot.code, split: fromMilli(explicit), used: fromMilli(u.milli) }, { fields: [{ path: 'outputs', code: 'BATCH_SPLIT_MISMATCH', params: { lot: u.lot.code, split: fromMilli(explicit), used: fromMilli(u.milli) } }] });
+      throw new AppError(
+        'BATCH_SPLIT_MISMATCH',
+        { lot: u.lot.code, split: fromMilli(explicit), used: fromMilli(u.milli) },
+        {
+          fields: [
+            {
+              path: 'outputs',
+              code: 'BATCH_SPLIT_MISMATCH',
+              params: { lot: u.lot.code, split: fromMilli(explicit), used: fromMilli(u.milli) },
+            },
+          ],
+        },
+      );
     }
-    if (rest > 0) splitProportional(rest, weights).forEach((m, j) => m > 0 && share[implicit[j]].set(u.lot.id, (share[implicit[j]].get(u.lot.id) ?? 0) + m));
+    if (rest > 0)
+      splitProportional(rest, weights).forEach(
+        (m, j) => m > 0 && share[implicit[j]].set(u.lot.id, (share[implicit[j]].get(u.lot.id) ?? 0) + m),
+      );
   }
 
   const massBalance = computeMassBalance(
@@ -248,7 +356,10 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
 
   const code = nextBatchCode(ctx, productionDate);
   const batchId = Number(
-    q(ctx.db, 'INSERT INTO batches (code, product_id, recipe_version_id, location_id, production_date, size_milli, unit, operator, mass_balance, note, user, request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    q(
+      ctx.db,
+      'INSERT INTO batches (code, product_id, recipe_version_id, location_id, production_date, size_milli, unit, operator, mass_balance, note, user, request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       code,
       product.id,
       versionId,
@@ -284,15 +395,38 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
 
   const written: WrittenBatch = { id: batchId, outputs: [] };
   outputs.forEach((out, k) => {
-    const lot = createLot(ctx, { product: out.op, code: out.o.lotCode, codeDate: productionDate, productionDate, expiryDate: out.expiry, origin: 'production', path: out.path });
+    const lot = createLot(ctx, {
+      product: out.op,
+      code: out.o.lotCode,
+      codeDate: productionDate,
+      productionDate,
+      expiryDate: out.expiry,
+      origin: 'production',
+      path: out.path,
+    });
     const lines: NewLine[] = [];
     const used = new Set<number>();
     for (const [lotId, m] of share[k]) {
       const u = uses.get(lotId)!;
       used.add(lotId);
-      for (const piece of take(lotId, m)) lines.push({ role: 'input', lotId, qtyMilli: piece.milli, unit: u.lot.unit, stockDeltaMilli: -piece.milli, locationId: piece.locationId });
+      for (const piece of take(lotId, m))
+        lines.push({
+          role: 'input',
+          lotId,
+          qtyMilli: piece.milli,
+          unit: u.lot.unit,
+          stockDeltaMilli: -piece.milli,
+          locationId: piece.locationId,
+        });
     }
-    lines.push({ role: 'output', lotId: lot.id, qtyMilli: out.milli, unit: out.op.unit, stockDeltaMilli: out.milli, locationId: p.locationId });
+    lines.push({
+      role: 'output',
+      lotId: lot.id,
+      qtyMilli: out.milli,
+      unit: out.op.unit,
+      stockDeltaMilli: out.milli,
+      locationId: p.locationId,
+    });
     const ov = overrides.filter((o) => used.has(o.lotId));
     const eid = writeEvent(ctx, {
       kind: 'production',
@@ -304,7 +438,12 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
       locationId: p.locationId,
       docType: 'batch',
       docId: batchId,
-      data: { batchCode: code, recipeVersionId: versionId, operator: p.operator, ...(ov.length ? { overrides: ov } : {}) },
+      data: {
+        batchCode: code,
+        recipeVersionId: versionId,
+        operator: p.operator,
+        ...(ov.length ? { overrides: ov } : {}),
+      },
       lines,
     });
     setLotCreatedEvent(ctx, lot.id, eid);
@@ -313,15 +452,32 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
   return written;
 }
 
-export function computeMassBalance(inKg: (number | null)[], mainOutKg: (number | null)[], allOutKg: (number | null)[], yieldPct: number | null, lossPct: number | null, hasRecipe: boolean): MassBalance {
-  const sum = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+export function computeMassBalance(
+  inKg: (number | null)[],
+  mainOutKg: (number | null)[],
+  allOutKg: (number | null)[],
+  yieldPct: number | null,
+  lossPct: number | null,
+  hasRecipe: boolean,
+): MassBalance {
+  const sum = (xs: (number | null)[]) =>
+    xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
   // Inputs counted in pieces without a weight (jars, bags, labels) are packaging: they do not weigh in.
   const weighed = inKg.filter((x): x is number => x !== null);
   const inputKg = weighed.length ? weighed.reduce((a, b) => a + b, 0) : null;
   const outputKg = sum(allOutKg);
   const mainKg = sum(mainOutKg);
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-  if (inputKg === null || outputKg === null || inputKg === 0) return { inputKg: round(inputKg), outputKg: round(outputKg), expectedOutputKg: null, yieldPct, lossPct, deviationPct: null, warning: false };
+  if (inputKg === null || outputKg === null || inputKg === 0)
+    return {
+      inputKg: round(inputKg),
+      outputKg: round(outputKg),
+      expectedOutputKg: null,
+      yieldPct,
+      lossPct,
+      deviationPct: null,
+      warning: false,
+    };
   let expected: number;
   let actual: number;
   if (yieldPct !== null) {
@@ -333,8 +489,18 @@ export function computeMassBalance(inKg: (number | null)[], mainOutKg: (number |
   }
   const deviationPct = expected > 0 ? ((actual - expected) / expected) * 100 : 0;
   // Without a recipe nothing is known about losses: only more output than input is suspicious.
-  const warning = hasRecipe ? Math.abs(deviationPct) > MASS_BALANCE_TOLERANCE_PCT : actual > inputKg * (1 + MASS_BALANCE_TOLERANCE_PCT / 100);
-  return { inputKg: round(inputKg), outputKg: round(outputKg), expectedOutputKg: round(expected), yieldPct, lossPct, deviationPct: Math.round(deviationPct * 10) / 10, warning };
+  const warning = hasRecipe
+    ? Math.abs(deviationPct) > MASS_BALANCE_TOLERANCE_PCT
+    : actual > inputKg * (1 + MASS_BALANCE_TOLERANCE_PCT / 100);
+  return {
+    inputKg: round(inputKg),
+    outputKg: round(outputKg),
+    expectedOutputKg: round(expected),
+    yieldPct,
+    lossPct,
+    deviationPct: Math.round(deviationPct * 10) / 10,
+    warning,
+  };
 }
 
 export function batchView(ctx: ServiceContext, id: number): Batch {
@@ -345,7 +511,10 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
      LEFT JOIN recipe_versions v ON v.id = b.recipe_version_id LEFT JOIN recipes r ON r.id = v.recipe_id WHERE b.id = ?`,
   ).get(id) as Row | undefined;
   if (!b) throw new AppError('NOT_FOUND', { entity: 'batch', id });
-  const events = q(ctx.db, "SELECT id, data FROM events WHERE doc_type = 'batch' AND doc_id = ? AND kind = 'production' ORDER BY id").all(id) as { id: number; data: string | null }[];
+  const events = q(
+    ctx.db,
+    "SELECT id, data FROM events WHERE doc_type = 'batch' AND doc_id = ? AND kind = 'production' ORDER BY id",
+  ).all(id) as { id: number; data: string | null }[];
   const lineQ = q(
     ctx.db,
     `SELECT l.role, l.lot_id, l.unit, lot.code, lot.product_id, lot.expiry_date, p.name AS product_name,
@@ -362,18 +531,54 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
     const ins: Batch['outputs'][number]['inputs'] = [];
     for (const r of rows) {
       if (r.role === 'input') {
-        ins.push({ lotId: r.lot_id as number, lotCode: r.code as string, qty: fromMilli(r.net as number), unit: r.unit as string });
-        const cur = inputs.get(r.lot_id as number) ?? { lotId: r.lot_id as number, lotCode: r.code as string, productId: r.product_id as number, productName: r.product_name as string, qty: 0, unit: r.unit as string, expiryDate: (r.expiry_date as string | null) ?? null, override: null, milli: 0 };
+        ins.push({
+          lotId: r.lot_id as number,
+          lotCode: r.code as string,
+          qty: fromMilli(r.net as number),
+          unit: r.unit as string,
+        });
+        const cur = inputs.get(r.lot_id as number) ?? {
+          lotId: r.lot_id as number,
+          lotCode: r.code as string,
+          productId: r.product_id as number,
+          productName: r.product_name as string,
+          qty: 0,
+          unit: r.unit as string,
+          expiryDate: (r.expiry_date as string | null) ?? null,
+          override: null,
+          milli: 0,
+        };
         cur.milli += r.net as number;
         inputs.set(r.lot_id as number, cur);
       }
     }
     const out = rows.find((r) => r.role === 'output');
-    if (out) outputs.push({ eventId: e.id, lot: lotView(ctx, out.lot_id as number), qty: fromMilli(out.net as number), unit: out.unit as string, byProduct: out.product_id !== b.product_id, inputs: ins });
+    if (out)
+      outputs.push({
+        eventId: e.id,
+        lot: lotView(ctx, out.lot_id as number),
+        qty: fromMilli(out.net as number),
+        unit: out.unit as string,
+        byProduct: out.product_id !== b.product_id,
+        inputs: ins,
+      });
   }
   const massBalance = JSON.parse((b.mass_balance as string | null) ?? '{}') as MassBalance;
   const warnings = massBalance.warning
-    ? [{ code: 'MASS_BALANCE_WARNING', message: errorMessage('MASS_BALANCE_WARNING', { output: formatQuantity(massBalance.outputKg ?? 0, ctx.lang), expected: formatQuantity(massBalance.expectedOutputKg ?? 0, ctx.lang), deviation: formatQuantity(massBalance.deviationPct ?? 0, ctx.lang) }, ctx.lang) }]
+    ? [
+        {
+          code: 'MASS_BALANCE_WARNING',
+          message: errorMessage(
+            'MASS_BALANCE_WARNING',
+            {
+              output: formatQuantity(massBalance.outputKg ?? 0, ctx.lang),
+              expected: formatQuantity(massBalance.expectedOutputKg ?? 0, ctx.lang),
+              deviation: formatQuantity(massBalance.deviationPct ?? 0, ctx.lang),
+            },
+            ctx.lang,
+          ),
+        },
+      ]
     : [];
   return {
     id,
@@ -395,7 +600,11 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
     createdAt: b.created_at as string,
     massBalance,
     warnings,
-    inputs: [...inputs.values()].map(({ milli, ...x }) => ({ ...x, qty: fromMilli(milli), override: overrideOf.get(x.lotId) ?? null })),
+    inputs: [...inputs.values()].map(({ milli, ...x }) => ({
+      ...x,
+      qty: fromMilli(milli),
+      override: overrideOf.get(x.lotId) ?? null,
+    })),
     outputs,
   };
 }
@@ -403,13 +612,29 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
 function listBatches(ctx: ServiceContext, p: ApiParsed<'batches.list'>) {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (p.productId) { where.push('b.product_id = ?'); args.push(p.productId); }
-  if (p.recipeId) { where.push('v.recipe_id = ?'); args.push(p.recipeId); }
-  if (p.from) { where.push('b.production_date >= ?'); args.push(p.from); }
-  if (p.to) { where.push('b.production_date <= ?'); args.push(p.to); }
-  if (p.search) { where.push('(b.code LIKE ? OR p.name LIKE ?)'); args.push(`%${p.search}%`, `%${p.search}%`); }
+  if (p.productId) {
+    where.push('b.product_id = ?');
+    args.push(p.productId);
+  }
+  if (p.recipeId) {
+    where.push('v.recipe_id = ?');
+    args.push(p.recipeId);
+  }
+  if (p.from) {
+    where.push('b.production_date >= ?');
+    args.push(p.from);
+  }
+  if (p.to) {
+    where.push('b.production_date <= ?');
+    args.push(p.to);
+  }
+  if (p.search) {
+    where.push('(b.code LIKE ? OR p.name LIKE ?)');
+    args.push(`%${p.search}%`, `%${p.search}%`);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'FROM batches b JOIN products p ON p.id = b.product_id JOIN locations loc ON loc.id = b.location_id LEFT JOIN recipe_versions v ON v.id = b.recipe_version_id LEFT JOIN recipes r ON r.id = v.recipe_id';
+  const from =
+    'FROM batches b JOIN products p ON p.id = b.product_id JOIN locations loc ON loc.id = b.location_id LEFT JOIN recipe_versions v ON v.id = b.recipe_version_id LEFT JOIN recipes r ON r.id = v.recipe_id';
   const rows = ctx.db
     .prepare(
       `SELECT b.*, p.name AS product_name, loc.name AS location_name, r.name AS recipe_name, v.version AS recipe_version,
@@ -417,7 +642,10 @@ function listBatches(ctx: ServiceContext, p: ApiParsed<'batches.list'>) {
        ${from} ${w} ORDER BY b.production_date DESC, b.id DESC LIMIT ? OFFSET ?`,
     )
     .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db.prepare(`SELECT count(*) ${from} ${w}`).pluck().get(...args) as number;
+  const total = ctx.db
+    .prepare(`SELECT count(*) ${from} ${w}`)
+    .pluck()
+    .get(...args) as number;
   return {
     total,
     items: rows.map((b) => ({

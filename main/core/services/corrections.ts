@@ -9,12 +9,28 @@ import type { PartialHandlers, ServiceContext } from '../core';
 import { eventTimeFor, q, qv, writeEvent, type NewLine, type Row } from './events';
 import { eventView } from './lots';
 
-type LineRow = { id: number; role: 'object' | 'input' | 'output'; lot_id: number; qty_milli: number; unit: string; stock_delta_milli: number; location_id: number | null; net: number };
+type LineRow = {
+  id: number;
+  role: 'object' | 'input' | 'output';
+  lot_id: number;
+  qty_milli: number;
+  unit: string;
+  stock_delta_milli: number;
+  location_id: number | null;
+  net: number;
+};
 
 function eventRow(ctx: ServiceContext, id: number): Row & { id: number; kind: string; data: string | null } {
-  const e = q(ctx.db, 'SELECT * FROM events WHERE id = ?').get(id) as (Row & { id: number; kind: string; data: string | null }) | undefined;
-  if (!e) throw new AppError('NOT_FOUND', { entity: 'event', id }, { fields: [{ path: 'eventId', code: 'NOT_FOUND', params: { entity: 'event', id } }] });
-  if (e.kind === 'correction') throw new AppError('EVENT_NOT_CORRECTABLE', {}, { fields: [{ path: 'eventId', code: 'EVENT_NOT_CORRECTABLE' }] });
+  const e = q(ctx.db, 'SELECT * FROM events WHERE id = ?').get(id) as
+    (Row & { id: number; kind: string; data: string | null }) | undefined;
+  if (!e)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'event', id },
+      { fields: [{ path: 'eventId', code: 'NOT_FOUND', params: { entity: 'event', id } }] },
+    );
+  if (e.kind === 'correction')
+    throw new AppError('EVENT_NOT_CORRECTABLE', {}, { fields: [{ path: 'eventId', code: 'EVENT_NOT_CORRECTABLE' }] });
   return e;
 }
 
@@ -48,10 +64,16 @@ function checkNotNegative(ctx: ServiceContext, lines: NewLine[]): void {
   }
   for (const e of effect.values()) {
     if (e.delta >= 0) continue;
-    const have = (qv(ctx.db, 'SELECT qty_milli FROM lot_stock WHERE lot_id = ? AND location_id = ?').get(e.lotId, e.locationId) as number | undefined) ?? 0;
+    const have =
+      (qv(ctx.db, 'SELECT qty_milli FROM lot_stock WHERE lot_id = ? AND location_id = ?').get(e.lotId, e.locationId) as
+        number | undefined) ?? 0;
     if (have + e.delta < 0) {
       const lot = q(ctx.db, 'SELECT code, unit FROM lots WHERE id = ?').get(e.lotId) as { code: string; unit: string };
-      throw new AppError('CORRECTION_NEGATIVE', { lot: lot.code, balance: fromMilli(have), unit: unitLabel(lot.unit, ctx.lang) }, { status: 409, details: { lotId: e.lotId } });
+      throw new AppError(
+        'CORRECTION_NEGATIVE',
+        { lot: lot.code, balance: fromMilli(have), unit: unitLabel(lot.unit, ctx.lang) },
+        { status: 409, details: { lotId: e.lotId } },
+      );
     }
   }
 }
@@ -78,26 +100,55 @@ export function correctEvent(ctx: ServiceContext, p: ApiParsed<'events.correct'>
   const prior = priorByKey(ctx, p.requestKey);
   if (prior) return prior;
   const e = eventRow(ctx, p.eventId);
-  if (e.kind === 'status') throw new AppError('EVENT_NOT_CORRECTABLE', {}, { fields: [{ path: 'eventId', code: 'EVENT_NOT_CORRECTABLE' }] });
+  if (e.kind === 'status')
+    throw new AppError('EVENT_NOT_CORRECTABLE', {}, { fields: [{ path: 'eventId', code: 'EVENT_NOT_CORRECTABLE' }] });
   const all = linesOf(ctx, e.id);
   const out: NewLine[] = [];
   const seen = new Set<number>();
   p.lines.forEach((c, i) => {
     const line = all.find((l) => l.id === c.lineId);
-    if (!line) throw new AppError('LINE_NOT_IN_EVENT', { line: c.lineId }, { fields: [{ path: `lines.${i}.lineId`, code: 'LINE_NOT_IN_EVENT', params: { line: c.lineId } }] });
+    if (!line)
+      throw new AppError(
+        'LINE_NOT_IN_EVENT',
+        { line: c.lineId },
+        { fields: [{ path: `lines.${i}.lineId`, code: 'LINE_NOT_IN_EVENT', params: { line: c.lineId } }] },
+      );
     const newMilli = toMilli(c.qty);
     const change = newMilli - line.net;
-    if (change === 0) throw new AppError('CORRECTION_NO_CHANGE', {}, { fields: [{ path: `lines.${i}.qty`, code: 'CORRECTION_NO_CHANGE' }] });
+    if (change === 0)
+      throw new AppError(
+        'CORRECTION_NO_CHANGE',
+        {},
+        { fields: [{ path: `lines.${i}.qty`, code: 'CORRECTION_NO_CHANGE' }] },
+      );
     // A transfer moves a lot out of one place and into another: both of its lines change together.
-    const siblings = e.kind === 'transfer' ? all.filter((l) => l.lot_id === line.lot_id && l.role === line.role && l.qty_milli === line.qty_milli) : [line];
+    const siblings =
+      e.kind === 'transfer'
+        ? all.filter((l) => l.lot_id === line.lot_id && l.role === line.role && l.qty_milli === line.qty_milli)
+        : [line];
     for (const s of siblings) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      out.push({ role: s.role, lotId: s.lot_id, qtyMilli: change, unit: s.unit, stockDeltaMilli: Math.round(change * ratio(s)), locationId: s.location_id, correctsLineId: s.id });
+      out.push({
+        role: s.role,
+        lotId: s.lot_id,
+        qtyMilli: change,
+        unit: s.unit,
+        stockDeltaMilli: Math.round(change * ratio(s)),
+        locationId: s.location_id,
+        correctsLineId: s.id,
+      });
     }
   });
   checkNotNegative(ctx, out);
-  const id = writeEvent(ctx, { ...baseOf(e), eventTime: eventTimeFor(ctx), reason: p.reason, requestKey: p.requestKey ?? null, data: { correction: 'quantity' }, lines: out });
+  const id = writeEvent(ctx, {
+    ...baseOf(e),
+    eventTime: eventTimeFor(ctx),
+    reason: p.reason,
+    requestKey: p.requestKey ?? null,
+    data: { correction: 'quantity' },
+    lines: out,
+  });
   return eventView(ctx, id);
 }
 
@@ -106,11 +157,22 @@ export function reverseEvent(ctx: ServiceContext, p: ApiParsed<'events.reverse'>
   if (prior) return prior;
   const e = eventRow(ctx, p.eventId);
   const all = linesOf(ctx, e.id);
-  const already = qv(ctx.db, "SELECT data FROM events WHERE corrects_event_id = ? AND kind = 'correction'").all(e.id) as (string | null)[];
-  if (already.some((d) => d && (JSON.parse(d) as { correction?: string }).correction === 'reversal')) throw new AppError('EVENT_ALREADY_REVERSED', {}, { status: 409 });
+  const already = qv(ctx.db, "SELECT data FROM events WHERE corrects_event_id = ? AND kind = 'correction'").all(
+    e.id,
+  ) as (string | null)[];
+  if (already.some((d) => d && (JSON.parse(d) as { correction?: string }).correction === 'reversal'))
+    throw new AppError('EVENT_ALREADY_REVERSED', {}, { status: 409 });
   const out: NewLine[] = all
     .filter((l) => l.net !== 0 || (e.kind === 'status' && l.qty_milli === 0))
-    .map((l) => ({ role: l.role, lotId: l.lot_id, qtyMilli: -l.net, unit: l.unit, stockDeltaMilli: Math.round(-l.net * ratio(l)), locationId: l.location_id, correctsLineId: l.id }));
+    .map((l) => ({
+      role: l.role,
+      lotId: l.lot_id,
+      qtyMilli: -l.net,
+      unit: l.unit,
+      stockDeltaMilli: Math.round(-l.net * ratio(l)),
+      locationId: l.location_id,
+      correctsLineId: l.id,
+    }));
   if (!out.length && e.kind !== 'status') throw new AppError('EVENT_ALREADY_REVERSED', {}, { status: 409 });
   checkNotNegative(ctx, out);
   const data: Record<string, unknown> = { correction: 'reversal' };
@@ -121,22 +183,53 @@ export function reverseEvent(ctx: ServiceContext, p: ApiParsed<'events.reverse'>
     const upd = q(ctx.db, 'UPDATE lots SET status = ? WHERE id = ?');
     for (const [lotId, s] of Object.entries(prev)) upd.run(s, Number(lotId));
   }
-  const id = writeEvent(ctx, { ...baseOf(e), eventTime: eventTimeFor(ctx), reason: p.reason, requestKey: p.requestKey ?? null, data, lines: out });
+  const id = writeEvent(ctx, {
+    ...baseOf(e),
+    eventTime: eventTimeFor(ctx),
+    reason: p.reason,
+    requestKey: p.requestKey ?? null,
+    data,
+    lines: out,
+  });
   return eventView(ctx, id);
 }
 
 function listEvents(ctx: ServiceContext, p: ApiParsed<'events.list'>) {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (p.lotId) { where.push('e.id IN (SELECT event_id FROM event_lines WHERE lot_id = ?)'); args.push(p.lotId); }
-  if (p.kind) { where.push('e.kind = ?'); args.push(p.kind); }
-  if (p.docType) { where.push('e.doc_type = ?'); args.push(p.docType); }
-  if (p.docId) { where.push('e.doc_id = ?'); args.push(p.docId); }
-  if (p.from) { where.push('e.event_time >= ?'); args.push(p.from); }
-  if (p.to) { where.push('e.event_time < ?'); args.push(`${p.to}T99`); }
+  if (p.lotId) {
+    where.push('e.id IN (SELECT event_id FROM event_lines WHERE lot_id = ?)');
+    args.push(p.lotId);
+  }
+  if (p.kind) {
+    where.push('e.kind = ?');
+    args.push(p.kind);
+  }
+  if (p.docType) {
+    where.push('e.doc_type = ?');
+    args.push(p.docType);
+  }
+  if (p.docId) {
+    where.push('e.doc_id = ?');
+    args.push(p.docId);
+  }
+  if (p.from) {
+    where.push('e.event_time >= ?');
+    args.push(p.from);
+  }
+  if (p.to) {
+    where.push('e.event_time < ?');
+    args.push(`${p.to}T99`);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const ids = ctx.db.prepare(`SELECT e.id FROM events e ${w} ORDER BY e.event_time DESC, e.id DESC LIMIT ? OFFSET ?`).pluck().all(...args, p.limit ?? 100, p.offset ?? 0) as number[];
-  const total = ctx.db.prepare(`SELECT count(*) FROM events e ${w}`).pluck().get(...args) as number;
+  const ids = ctx.db
+    .prepare(`SELECT e.id FROM events e ${w} ORDER BY e.event_time DESC, e.id DESC LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...args, p.limit ?? 100, p.offset ?? 0) as number[];
+  const total = ctx.db
+    .prepare(`SELECT count(*) FROM events e ${w}`)
+    .pluck()
+    .get(...args) as number;
   return { items: ids.map((id) => eventView(ctx, id, p.lotId)), total };
 }
 

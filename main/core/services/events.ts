@@ -5,7 +5,15 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Statement } from 'better-sqlite3';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import { DEFAULT_LOT_PATTERN } from '../../../shared/api/masterdata';
-import { addDays, lotBlock, lotCodeFromPrefix, lotCodeProblem, lotPatternPrefix, nonCset82Chars, type LotStatus } from '../../../shared/domain/lots';
+import {
+  addDays,
+  lotBlock,
+  lotCodeFromPrefix,
+  lotCodeProblem,
+  lotPatternPrefix,
+  nonCset82Chars,
+  type LotStatus,
+} from '../../../shared/domain/lots';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
 import { conversionFactor, unitLabel } from '../../../shared/domain/units';
 import { STATE_WORDS } from '../../../shared/i18n/records';
@@ -64,26 +72,75 @@ export type ProductRow = {
 
 export function productRow(ctx: ServiceContext, id: number, path = 'productId', forNewRecord = true): ProductRow {
   // Every column but the image (a data URL of up to 1 MB) and the search text.
-  const p = memoRow(ctx, `product:${id}`, () => q(ctx.db, 'SELECT id, kind, name, code, gtin, unit, pack_size_milli, pack_unit, net_quantity, shelf_life_days, ingredients, storage, usage, warnings, brand, standard, declaration_no, origin, lot_pattern, archived_at FROM products WHERE id = ?').get(id) as ProductRow | undefined);
-  if (!p) throw new AppError('NOT_FOUND', { entity: 'product', id }, { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'product', id } }] });
-  if (forNewRecord && p.archived_at) throw new AppError('PRODUCT_ARCHIVED', { name: p.name }, { fields: [{ path, code: 'PRODUCT_ARCHIVED', params: { name: p.name } }] });
+  const p = memoRow(
+    ctx,
+    `product:${id}`,
+    () =>
+      q(
+        ctx.db,
+        'SELECT id, kind, name, code, gtin, unit, pack_size_milli, pack_unit, net_quantity, shelf_life_days, ingredients, storage, usage, warnings, brand, standard, declaration_no, origin, lot_pattern, archived_at FROM products WHERE id = ?',
+      ).get(id) as ProductRow | undefined,
+  );
+  if (!p)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'product', id },
+      { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'product', id } }] },
+    );
+  if (forNewRecord && p.archived_at)
+    throw new AppError(
+      'PRODUCT_ARCHIVED',
+      { name: p.name },
+      { fields: [{ path, code: 'PRODUCT_ARCHIVED', params: { name: p.name } }] },
+    );
   return p;
 }
 
 export function packInfo(p: ProductRow) {
-  return { unit: p.unit, packSize: p.pack_size_milli === null ? null : fromMilli(p.pack_size_milli), packUnit: p.pack_unit };
+  return {
+    unit: p.unit,
+    packSize: p.pack_size_milli === null ? null : fromMilli(p.pack_size_milli),
+    packUnit: p.pack_unit,
+  };
 }
 
 export function locationRow(ctx: ServiceContext, id: number, path = 'locationId'): Row & { id: number; name: string } {
-  const l = memoRow(ctx, `location:${id}`, () => q(ctx.db, 'SELECT * FROM locations WHERE id = ?').get(id) as (Row & { id: number; name: string; archived_at: string | null }) | undefined);
-  if (!l) throw new AppError('NOT_FOUND', { entity: 'location', id }, { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'location', id } }] });
-  if (l.archived_at) throw new AppError('LOCATION_ARCHIVED', { name: l.name }, { fields: [{ path, code: 'LOCATION_ARCHIVED', params: { name: l.name } }] });
+  const l = memoRow(
+    ctx,
+    `location:${id}`,
+    () =>
+      q(ctx.db, 'SELECT * FROM locations WHERE id = ?').get(id) as
+        (Row & { id: number; name: string; archived_at: string | null }) | undefined,
+  );
+  if (!l)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'location', id },
+      { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'location', id } }] },
+    );
+  if (l.archived_at)
+    throw new AppError(
+      'LOCATION_ARCHIVED',
+      { name: l.name },
+      { fields: [{ path, code: 'LOCATION_ARCHIVED', params: { name: l.name } }] },
+    );
   return l;
 }
 
-export function partnerRow(ctx: ServiceContext, id: number, role: 'supplier' | 'customer', path: string): Row & { id: number; name: string } {
-  const p = q(ctx.db, 'SELECT * FROM partners WHERE id = ?').get(id) as (Row & { id: number; name: string; kind: string; archived_at: string | null }) | undefined;
-  if (!p) throw new AppError('NOT_FOUND', { entity: 'partner', id }, { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'partner', id } }] });
+export function partnerRow(
+  ctx: ServiceContext,
+  id: number,
+  role: 'supplier' | 'customer',
+  path: string,
+): Row & { id: number; name: string } {
+  const p = q(ctx.db, 'SELECT * FROM partners WHERE id = ?').get(id) as
+    (Row & { id: number; name: string; kind: string; archived_at: string | null }) | undefined;
+  if (!p)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'partner', id },
+      { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'partner', id } }] },
+    );
   if (p.archived_at) {
     const code = role === 'customer' ? 'CUSTOMER_ARCHIVED' : 'PARTNER_ARCHIVED';
     throw new AppError(code, { name: p.name }, { fields: [{ path, code, params: { name: p.name } }] });
@@ -97,7 +154,13 @@ export function partnerRow(ctx: ServiceContext, id: number, role: 'supplier' | '
 
 // ---------- quantities ----------
 /** A quantity typed in `unit` as thousandths of the product's unit; refuses units that do not convert. */
-export function toProductMilli(qty: number, unit: string | undefined, product: ProductRow, path: string, lang: 'vi' | 'en' = 'vi'): number {
+export function toProductMilli(
+  qty: number,
+  unit: string | undefined,
+  product: ProductRow,
+  path: string,
+  lang: 'vi' | 'en' = 'vi',
+): number {
   const from = unit ?? product.unit;
   const f = conversionFactor(from, product.unit, packInfo(product));
   if (f === null) {
@@ -129,7 +192,11 @@ export function today(ctx: ServiceContext): string {
 
 export function checkDates(production: string | null, expiry: string | null, path: string): void {
   if (production && expiry && expiry < production) {
-    throw new AppError('EXPIRY_BEFORE_PRODUCTION', { expiry, production }, { fields: [{ path, code: 'EXPIRY_BEFORE_PRODUCTION', params: { expiry, production } }] });
+    throw new AppError(
+      'EXPIRY_BEFORE_PRODUCTION',
+      { expiry, production },
+      { fields: [{ path, code: 'EXPIRY_BEFORE_PRODUCTION', params: { expiry, production } }] },
+    );
   }
 }
 
@@ -144,8 +211,17 @@ function lotCounterKey(productId: number, prefix: string): string {
 }
 
 /** The next free code of a product's pattern for a date, with the counter key and number it takes. */
-function lotCodeCandidate(ctx: ServiceContext, product: ProductRow, date: string, exclude?: Set<string>): { code: string; key: string; seq: number } {
-  const prefix = lotPatternPrefix({ pattern: product.lot_pattern || DEFAULT_LOT_PATTERN, productCode: product.code, date });
+function lotCodeCandidate(
+  ctx: ServiceContext,
+  product: ProductRow,
+  date: string,
+  exclude?: Set<string>,
+): { code: string; key: string; seq: number } {
+  const prefix = lotPatternPrefix({
+    pattern: product.lot_pattern || DEFAULT_LOT_PATTERN,
+    productCode: product.code,
+    date,
+  });
   const key = lotCounterKey(product.id, prefix);
   let seq = ((qv(ctx.db, 'SELECT value FROM code_counters WHERE key = ?').get(key) as number | undefined) ?? 0) + 1;
   const taken = qv(ctx.db, 'SELECT 1 FROM lots WHERE product_id = ? AND code = ?');
@@ -156,11 +232,19 @@ function lotCodeCandidate(ctx: ServiceContext, product: ProductRow, date: string
 }
 
 function commitCounter(ctx: ServiceContext, key: string, seq: number): void {
-  q(ctx.db, 'INSERT INTO code_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, seq);
+  q(
+    ctx.db,
+    'INSERT INTO code_counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, seq);
 }
 
 /** The next free code of a product's pattern for a date; `commit` advances the counter (on save). */
-export function nextLotCode(ctx: ServiceContext, product: ProductRow, date: string, opts: { commit?: boolean; exclude?: Set<string> } = {}): string {
+export function nextLotCode(
+  ctx: ServiceContext,
+  product: ProductRow,
+  date: string,
+  opts: { commit?: boolean; exclude?: Set<string> } = {},
+): string {
   const c = lotCodeCandidate(ctx, product, date, opts.exclude);
   if (opts.commit) commitCounter(ctx, c.key, c.seq);
   return c.code;
@@ -169,11 +253,20 @@ export function nextLotCode(ctx: ServiceContext, product: ProductRow, date: stri
 export function checkLotCode(ctx: ServiceContext, productId: number, code: string, path: string): void {
   const p = lotCodeProblem(code);
   if (p) {
-    const params: Record<string, string | number> = p === 'LOT_CODE_TOO_LONG' ? { max: 20 } : p === 'LOT_CODE_CHARSET' ? { chars: `(${nonCset82Chars(code).join(' ')})` } : {};
+    const params: Record<string, string | number> =
+      p === 'LOT_CODE_TOO_LONG'
+        ? { max: 20 }
+        : p === 'LOT_CODE_CHARSET'
+          ? { chars: `(${nonCset82Chars(code).join(' ')})` }
+          : {};
     throw new AppError(p === 'REQUIRED' ? 'VALIDATION' : p, params, { fields: [{ path, code: p, params }] });
   }
   if (q(ctx.db, 'SELECT 1 FROM lots WHERE product_id = ? AND code = ?').get(productId, code)) {
-    throw new AppError('LOT_CODE_TAKEN', { code }, { fields: [{ path, code: 'LOT_CODE_TAKEN', params: { code } }], status: 409 });
+    throw new AppError(
+      'LOT_CODE_TAKEN',
+      { code },
+      { fields: [{ path, code: 'LOT_CODE_TAKEN', params: { code } }], status: 409 },
+    );
   }
 }
 
@@ -181,13 +274,30 @@ export function checkLotCode(ctx: ServiceContext, productId: number, code: strin
 let businessCache: { db: Db; json: Row | null; at: string } | null = null;
 
 /** The product's label fields and the business as they are now, frozen into the lot (docs/events.md). */
-function labelData(ctx: ServiceContext, p: ProductRow, lot: { code: string; productionDate: string | null; expiryDate: string | null }): string {
-  const b = q(ctx.db, 'SELECT name, tax_code, address, phone, gln, gs1_company_prefix, digital_link_domain, updated_at FROM business WHERE id = 1').get() as Row | undefined;
+function labelData(
+  ctx: ServiceContext,
+  p: ProductRow,
+  lot: { code: string; productionDate: string | null; expiryDate: string | null },
+): string {
+  const b = q(
+    ctx.db,
+    'SELECT name, tax_code, address, phone, gln, gs1_company_prefix, digital_link_domain, updated_at FROM business WHERE id = 1',
+  ).get() as Row | undefined;
   if (!businessCache || businessCache.db !== ctx.db || businessCache.at !== (b?.updated_at ?? '')) {
     businessCache = {
       db: ctx.db,
       at: String(b?.updated_at ?? ''),
-      json: b ? { name: b.name, taxCode: b.tax_code, address: b.address, phone: b.phone, gln: b.gln, gs1CompanyPrefix: b.gs1_company_prefix, digitalLinkDomain: b.digital_link_domain } : null,
+      json: b
+        ? {
+            name: b.name,
+            taxCode: b.tax_code,
+            address: b.address,
+            phone: b.phone,
+            gln: b.gln,
+            gs1CompanyPrefix: b.gs1_company_prefix,
+            digitalLinkDomain: b.digital_link_domain,
+          }
+        : null,
     };
   }
   return JSON.stringify({
@@ -248,7 +358,10 @@ export function createLot(ctx: ServiceContext, l: NewLot): { id: number; code: s
   checkDates(l.productionDate, l.expiryDate, `${l.path}.expiryDate`);
   const at = nowIso(ctx.clock);
   const id = Number(
-    q(ctx.db, 'INSERT INTO lots (product_id, code, supplier_lot_code, supplier_id, production_date, expiry_date, unit, origin, label_data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    q(
+      ctx.db,
+      'INSERT INTO lots (product_id, code, supplier_lot_code, supplier_id, production_date, expiry_date, unit, origin, label_data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       l.product.id,
       code,
       l.supplierLotCode ?? null,
@@ -264,38 +377,94 @@ export function createLot(ctx: ServiceContext, l: NewLot): { id: number; code: s
   return { id, code };
 }
 
-export type LotRow = { id: number; product_id: number; code: string; unit: string; status: LotStatus; balance_milli: number; expiry_date: string | null; production_date: string | null; created_event_id: number | null };
+export type LotRow = {
+  id: number;
+  product_id: number;
+  code: string;
+  unit: string;
+  status: LotStatus;
+  balance_milli: number;
+  expiry_date: string | null;
+  production_date: string | null;
+  created_event_id: number | null;
+};
 
 export function lotRow(ctx: ServiceContext, id: number, path = 'lotId'): LotRow {
-  const l = q(ctx.db, 'SELECT id, product_id, code, unit, status, balance_milli, expiry_date, production_date, created_event_id FROM lots WHERE id = ?').get(id) as LotRow | undefined;
-  if (!l) throw new AppError('NOT_FOUND', { entity: 'lot', id }, { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'lot', id } }] });
+  const l = q(
+    ctx.db,
+    'SELECT id, product_id, code, unit, status, balance_milli, expiry_date, production_date, created_event_id FROM lots WHERE id = ?',
+  ).get(id) as LotRow | undefined;
+  if (!l)
+    throw new AppError(
+      'NOT_FOUND',
+      { entity: 'lot', id },
+      { fields: [{ path, code: 'NOT_FOUND', params: { entity: 'lot', id } }] },
+    );
   return l;
 }
 
 /** Refuses an unusable lot (status, or expired on `asOf`) unless an override reason is given; returns the override to record. */
-export function checkUsable(ctx: ServiceContext, lot: LotRow, override: { reason: string } | undefined, path: string, asOf?: string): { lotId: number; status: string; reason: string } | null {
+export function checkUsable(
+  ctx: ServiceContext,
+  lot: LotRow,
+  override: { reason: string } | undefined,
+  path: string,
+  asOf?: string,
+): { lotId: number; status: string; reason: string } | null {
   // Expiry is judged on the day of the event (a batch recorded for yesterday used yesterday's stock).
   const block = lotBlock({ status: lot.status, expiryDate: lot.expiry_date }, asOf ?? today(ctx));
   if (!block) return null;
   if (override?.reason) return { lotId: lot.id, status: block, reason: override.reason };
   const params = { lot: lot.code, state: STATE_WORDS[ctx.lang][block] };
-  throw new AppError('LOT_NOT_USABLE', params, { fields: [{ path, code: 'LOT_NOT_USABLE', params }], details: { lotId: lot.id, state: block, needsOverride: true }, status: 409 });
+  throw new AppError('LOT_NOT_USABLE', params, {
+    fields: [{ path, code: 'LOT_NOT_USABLE', params }],
+    details: { lotId: lot.id, state: block, needsOverride: true },
+    status: 409,
+  });
 }
 
 /**
  * Where to take `milli` of a lot from: the preferred location first, then (unless strict) its other
  * locations. Refuses more than the balance with the figures the user needs.
  */
-export function allocate(ctx: ServiceContext, lot: LotRow, milli: number, preferredLocationId: number, strict: boolean, path: string): { locationId: number; milli: number }[] {
-  const rows = (q(ctx.db, 'SELECT location_id, qty_milli FROM lot_stock WHERE lot_id = ?').all(lot.id) as { location_id: number; qty_milli: number }[])
+export function allocate(
+  ctx: ServiceContext,
+  lot: LotRow,
+  milli: number,
+  preferredLocationId: number,
+  strict: boolean,
+  path: string,
+): { locationId: number; milli: number }[] {
+  const rows = (
+    q(ctx.db, 'SELECT location_id, qty_milli FROM lot_stock WHERE lot_id = ?').all(lot.id) as {
+      location_id: number;
+      qty_milli: number;
+    }[]
+  )
     .filter((r) => r.qty_milli > 0)
-    .sort((a, b) => Number(b.location_id === preferredLocationId) - Number(a.location_id === preferredLocationId) || a.location_id - b.location_id);
+    .sort(
+      (a, b) =>
+        Number(b.location_id === preferredLocationId) - Number(a.location_id === preferredLocationId) ||
+        a.location_id - b.location_id,
+    );
   const usable = strict ? rows.filter((r) => r.location_id === preferredLocationId) : rows;
   const have = usable.reduce((a, r) => a + r.qty_milli, 0);
   if (have < milli) {
-    const where = strict ? ` ${ctx.lang === 'en' ? 'at' : 'tại'} ${(qv(ctx.db, 'SELECT name FROM locations WHERE id = ?').get(preferredLocationId) as string) ?? ''}` : '';
-    const params = { lot: lot.code, balance: fromMilli(have), requested: fromMilli(milli), unit: unitLabel(lot.unit, ctx.lang), where };
-    throw new AppError('INSUFFICIENT_BALANCE', params, { fields: [{ path, code: 'INSUFFICIENT_BALANCE', params }], details: { lotId: lot.id, balance: fromMilli(have) }, status: 409 });
+    const where = strict
+      ? ` ${ctx.lang === 'en' ? 'at' : 'tại'} ${(qv(ctx.db, 'SELECT name FROM locations WHERE id = ?').get(preferredLocationId) as string) ?? ''}`
+      : '';
+    const params = {
+      lot: lot.code,
+      balance: fromMilli(have),
+      requested: fromMilli(milli),
+      unit: unitLabel(lot.unit, ctx.lang),
+      where,
+    };
+    throw new AppError('INSUFFICIENT_BALANCE', params, {
+      fields: [{ path, code: 'INSUFFICIENT_BALANCE', params }],
+      details: { lotId: lot.id, balance: fromMilli(have) },
+      status: 409,
+    });
   }
   const out: { locationId: number; milli: number }[] = [];
   let left = milli;
@@ -310,7 +479,15 @@ export function allocate(ctx: ServiceContext, lot: LotRow, milli: number, prefer
 
 // ---------- writing events ----------
 export type EventKind = 'receipt' | 'production' | 'shipment' | 'transfer' | 'status' | 'correction' | 'opening';
-export type NewLine = { role: 'object' | 'input' | 'output'; lotId: number; qtyMilli: number; unit: string; stockDeltaMilli: number; locationId: number | null; correctsLineId?: number | null };
+export type NewLine = {
+  role: 'object' | 'input' | 'output';
+  lotId: number;
+  qtyMilli: number;
+  unit: string;
+  stockDeltaMilli: number;
+  locationId: number | null;
+  correctsLineId?: number | null;
+};
 export type NewEvent = {
   kind: EventKind;
   epcisType: 'ObjectEvent' | 'TransformationEvent';
@@ -340,8 +517,11 @@ export function writeEvent(ctx: ServiceContext, e: NewEvent): number {
   const db = ctx.db;
   const offset = e.eventTime.slice(-6);
   const id = Number(
-    q(db, `INSERT INTO events (event_id, kind, epcis_type, action, biz_step, disposition, event_time, event_time_zone_offset, recorded_at, location_id, source_partner_id, destination_partner_id, destination_location_id, document_ref, doc_type, doc_id, user, reason, corrects_event_id, request_key, data)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    q(
+      db,
+      `INSERT INTO events (event_id, kind, epcis_type, action, biz_step, disposition, event_time, event_time_zone_offset, recorded_at, location_id, source_partner_id, destination_partner_id, destination_location_id, document_ref, doc_type, doc_id, user, reason, corrects_event_id, request_key, data)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
       // UUID v7 (RFC 9562): random like v4 but time-ordered, so each new eventID goes to the end of the unique
       // index instead of a random page of it (a quarter of an event's insert time on a large database).
       `urn:uuid:${uuidv7()}`,
@@ -367,7 +547,10 @@ export function writeEvent(ctx: ServiceContext, e: NewEvent): number {
       e.data && Object.keys(e.data).length ? JSON.stringify(e.data) : null,
     ).lastInsertRowid,
   );
-  const insLine = q(db, 'INSERT INTO event_lines (event_id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id, corrects_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insLine = q(
+    db,
+    'INSERT INTO event_lines (event_id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id, corrects_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const l of e.lines) {
     insLine.run(id, l.role, l.lotId, l.qtyMilli, l.unit, l.stockDeltaMilli, l.locationId, l.correctsLineId ?? null);
     if (l.stockDeltaMilli !== 0) applyDelta(ctx, l.lotId, l.locationId, l.stockDeltaMilli);
@@ -380,15 +563,33 @@ function applyDelta(ctx: ServiceContext, lotId: number, locationId: number | nul
   if (locationId === null) throw new AppError('INTERNAL', { detail: 'stock line without location' });
   if (delta < 0) {
     // The update refuses to go below zero (no row changes); the caller's checks normally catch it first.
-    const left = qv(db, 'UPDATE lot_stock SET qty_milli = qty_milli + ? WHERE lot_id = ? AND location_id = ? AND qty_milli + ? >= 0 RETURNING qty_milli').get(delta, lotId, locationId, delta) as number | undefined;
+    const left = qv(
+      db,
+      'UPDATE lot_stock SET qty_milli = qty_milli + ? WHERE lot_id = ? AND location_id = ? AND qty_milli + ? >= 0 RETURNING qty_milli',
+    ).get(delta, lotId, locationId, delta) as number | undefined;
     if (left === undefined) {
-      const have = (qv(db, 'SELECT qty_milli FROM lot_stock WHERE lot_id = ? AND location_id = ?').get(lotId, locationId) as number | undefined) ?? 0;
+      const have =
+        (qv(db, 'SELECT qty_milli FROM lot_stock WHERE lot_id = ? AND location_id = ?').get(lotId, locationId) as
+          number | undefined) ?? 0;
       const lot = q(db, 'SELECT code, unit FROM lots WHERE id = ?').get(lotId) as { code: string; unit: string };
-      throw new AppError('INSUFFICIENT_BALANCE', { lot: lot.code, balance: fromMilli(have), requested: fromMilli(-delta), unit: unitLabel(lot.unit, ctx.lang), where: '' }, { details: { lotId }, status: 409 });
+      throw new AppError(
+        'INSUFFICIENT_BALANCE',
+        {
+          lot: lot.code,
+          balance: fromMilli(have),
+          requested: fromMilli(-delta),
+          unit: unitLabel(lot.unit, ctx.lang),
+          where: '',
+        },
+        { details: { lotId }, status: 409 },
+      );
     }
     if (left === 0) q(db, 'DELETE FROM lot_stock WHERE lot_id = ? AND location_id = ?').run(lotId, locationId);
   } else {
-    q(db, 'INSERT INTO lot_stock (lot_id, location_id, qty_milli) VALUES (?, ?, ?) ON CONFLICT(lot_id, location_id) DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli').run(lotId, locationId, delta);
+    q(
+      db,
+      'INSERT INTO lot_stock (lot_id, location_id, qty_milli) VALUES (?, ?, ?) ON CONFLICT(lot_id, location_id) DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli',
+    ).run(lotId, locationId, delta);
   }
   q(db, 'UPDATE lots SET balance_milli = balance_milli + ? WHERE id = ?').run(delta, lotId);
 }

@@ -10,7 +10,11 @@ export const importHandlers: PartialHandlers = {
   'imports.preview': (p, ctx) => previewImport(ctx, allHandlers as Handlers, p.kind, p.fileName, p.base64),
   'imports.commit': (p, ctx) => {
     const result = commitImport(ctx, allHandlers as Handlers, p.kind, p.fileName, p.base64, p.onlyValid);
-    audit(ctx, 'imports.commit', 'import', p.kind, null, { fileName: p.fileName, imported: result.imported, skipped: result.skipped });
+    audit(ctx, 'imports.commit', 'import', p.kind, null, {
+      fileName: p.fileName,
+      imported: result.imported,
+      skipped: result.skipped,
+    });
     return result;
   },
 };

@@ -6,7 +6,13 @@ import { AppError } from '../../../shared/api/errors';
 import { errorMessage, type Lang } from '../../../shared/i18n/messages';
 import type { LabelProblemView, PrintJob, Printer, TemplateInfo } from '../../../shared/api/labels';
 import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
-import { checkLabel, labelData as labelDataSchema, traceCode, type LabelData, type LabelProblem } from '../../../shared/labels/fields';
+import {
+  checkLabel,
+  labelData as labelDataSchema,
+  traceCode,
+  type LabelData,
+  type LabelProblem,
+} from '../../../shared/labels/fields';
 import { labelTemplate, layoutProblems, type LabelTemplate } from '../../../shared/labels/model';
 import { nowIso, todayLocal } from '../../clock';
 import { bitmapToPng, renderLabel, type RenderProblem } from '../../labels/render';
@@ -21,16 +27,42 @@ type Row = Record<string, unknown>;
 // ---------- templates ----------
 function builtInInfo(d: (typeof DEFAULT_TEMPLATES)[number]): TemplateInfo {
   const t = d.template;
-  return { ref: `default:${d.key}`, id: null, key: d.key, name: t.name, purpose: t.purpose, widthMm: t.widthMm, heightMm: t.heightMm, builtIn: true, basedOn: null, updatedAt: null, template: t };
+  return {
+    ref: `default:${d.key}`,
+    id: null,
+    key: d.key,
+    name: t.name,
+    purpose: t.purpose,
+    widthMm: t.widthMm,
+    heightMm: t.heightMm,
+    builtIn: true,
+    basedOn: null,
+    updatedAt: null,
+    template: t,
+  };
 }
 
 function savedInfo(r: Row): TemplateInfo {
   const t = JSON.parse(String(r.definition)) as LabelTemplate;
-  return { ref: String(r.id), id: Number(r.id), key: null, name: t.name, purpose: t.purpose, widthMm: t.widthMm, heightMm: t.heightMm, builtIn: false, basedOn: (r.based_on as string | null) ?? null, updatedAt: String(r.updated_at), template: t };
+  return {
+    ref: String(r.id),
+    id: Number(r.id),
+    key: null,
+    name: t.name,
+    purpose: t.purpose,
+    widthMm: t.widthMm,
+    heightMm: t.heightMm,
+    builtIn: false,
+    basedOn: (r.based_on as string | null) ?? null,
+    updatedAt: String(r.updated_at),
+    template: t,
+  };
 }
 
 function allTemplates(ctx: ServiceContext, includeArchived = false): TemplateInfo[] {
-  const rows = ctx.db.prepare(`SELECT * FROM label_templates ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name`).all() as Row[];
+  const rows = ctx.db
+    .prepare(`SELECT * FROM label_templates ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name`)
+    .all() as Row[];
   return [...DEFAULT_TEMPLATES.map(builtInInfo), ...rows.map(savedInfo)];
 }
 
@@ -47,23 +79,40 @@ export function findTemplate(ctx: ServiceContext, ref: string | number): Templat
     const hit = allTemplates(ctx).find((t) => t.name.toLowerCase() === lower);
     if (hit) return hit;
   }
-  const choices = allTemplates(ctx).map((t) => (t.key ?? t.name)).join(', ');
+  const choices = allTemplates(ctx)
+    .map((t) => t.key ?? t.name)
+    .join(', ');
   throw new AppError('LABEL_TEMPLATE_NOT_FOUND', { name: String(ref), choices }, { status: 404 });
 }
 
 // ---------- label data ----------
 /** The label data of a lot: its frozen snapshot (reprints match the original), plus the print-time settings. */
-export function lotLabelData(ctx: ServiceContext, input: { lotId?: number; lot?: string; data?: LabelData }): { lotId: number | null; data: LabelData } {
+export function lotLabelData(
+  ctx: ServiceContext,
+  input: { lotId?: number; lot?: string; data?: LabelData },
+): { lotId: number | null; data: LabelData } {
   let lotId: number | null = null;
   let data: LabelData;
   if (input.lotId !== undefined || input.lot) {
-    const found = resolveLots(ctx.db, input.lotId !== undefined ? { lotIds: [input.lotId] } : { lots: [input.lot as string] }, ctx.lang);
+    const found = resolveLots(
+      ctx.db,
+      input.lotId !== undefined ? { lotIds: [input.lotId] } : { lots: [input.lot as string] },
+      ctx.lang,
+    );
     if (found.length > 1) {
       const choices = found.map((f) => `${f.productCode}/${f.code}`);
-      throw new AppError('LOT_CODE_AMBIGUOUS', { code: input.lot ?? '', choices: choices.join(', '), example: choices[0] }, { status: 409 });
+      throw new AppError(
+        'LOT_CODE_AMBIGUOUS',
+        { code: input.lot ?? '', choices: choices.join(', '), example: choices[0] },
+        { status: 409 },
+      );
     }
     lotId = found[0].id;
-    const r = ctx.db.prepare('SELECT l.code, l.production_date, l.expiry_date, l.label_data, p.name, p.code AS product_code FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?').get(lotId) as Row;
+    const r = ctx.db
+      .prepare(
+        'SELECT l.code, l.production_date, l.expiry_date, l.label_data, p.name, p.code AS product_code FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
+      )
+      .get(lotId) as Row;
     if (!r.label_data) throw new AppError('LABEL_NO_LABEL_DATA', { code: String(r.code) }, { status: 409 });
     const snap = JSON.parse(String(r.label_data)) as Row;
     const parsed = labelDataSchema.safeParse(snap);
@@ -76,16 +125,22 @@ export function lotLabelData(ctx: ServiceContext, input: { lotId?: number; lot?:
   }
   // The logo is not legal content: the current one is used (a data URL in the business settings).
   const biz = ctx.db.prepare('SELECT logo FROM business WHERE id = 1').get() as { logo: string | null } | undefined;
-  if (data.business && biz?.logo && !(data.business as Row).logo) data = { ...data, business: { ...data.business, logo: biz.logo } };
+  if (data.business && biz?.logo && !(data.business as Row).logo)
+    data = { ...data, business: { ...data.business, logo: biz.logo } };
   if (!data.traceUri) {
-    const tpl = (ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined)?.value;
+    const tpl = (
+      ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined
+    )?.value;
     if (tpl) data = { ...data, traceUri: tpl.replace('{traceCode}', encodeURIComponent(traceCode(data))) };
   }
   return { lotId, data };
 }
 
 // ---------- checks ----------
-function problemView(p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' }, lang: Lang): LabelProblemView {
+function problemView(
+  p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' },
+  lang: Lang,
+): LabelProblemView {
   const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, p.params, lang), severity: p.severity };
   if (p.params.element) v.element = String(p.params.element);
   return v;
@@ -106,16 +161,33 @@ function mergeProblems(render: RenderProblem[], checks: LabelProblem[], lang: La
 
 function headProblem(t: LabelTemplate, printer: Printer | null): RenderProblem | null {
   if (!printer || t.sheet || printer.language === 'driver') return null;
-  if (t.widthMm > printer.headWidthMm + 0.01) return { code: 'LABEL_TOO_WIDE_FOR_PRINTER', params: { width: t.widthMm, printer: printer.name, head: printer.headWidthMm }, severity: 'error' };
+  if (t.widthMm > printer.headWidthMm + 0.01)
+    return {
+      code: 'LABEL_TOO_WIDE_FOR_PRINTER',
+      params: { width: t.widthMm, printer: printer.name, head: printer.headWidthMm },
+      severity: 'error',
+    };
   return null;
 }
 
 // ---------- printers ----------
 function printerView(r: Row): Printer {
   return {
-    id: Number(r.id), name: String(r.name), uri: String(r.uri), language: r.language as Printer['language'], dpi: Number(r.dpi) as Printer['dpi'], media: r.media as Printer['media'],
-    gapMm: Number(r.gap_mm), labelWidthMm: Number(r.label_width_mm), labelHeightMm: Number(r.label_height_mm), headWidthMm: Number(r.head_width_mm),
-    offsetXMm: Number(r.offset_x_mm), offsetYMm: Number(r.offset_y_mm), darkness: Number(r.darkness), speed: Number(r.speed), isDefault: r.is_default === 1,
+    id: Number(r.id),
+    name: String(r.name),
+    uri: String(r.uri),
+    language: r.language as Printer['language'],
+    dpi: Number(r.dpi) as Printer['dpi'],
+    media: r.media as Printer['media'],
+    gapMm: Number(r.gap_mm),
+    labelWidthMm: Number(r.label_width_mm),
+    labelHeightMm: Number(r.label_height_mm),
+    headWidthMm: Number(r.head_width_mm),
+    offsetXMm: Number(r.offset_x_mm),
+    offsetYMm: Number(r.offset_y_mm),
+    darkness: Number(r.darkness),
+    speed: Number(r.speed),
+    isDefault: r.is_default === 1,
   };
 }
 
@@ -130,13 +202,39 @@ function jobView(r: Row, lang: Lang): PrintJob {
   const spec = JSON.parse(String(r.spec)) as JobSpec & { warnings?: LabelProblemView[] };
   const code = r.error_code as string | null;
   return {
-    id: Number(r.id), createdAt: String(r.created_at), user: String(r.user), lotId: (r.lot_id as number | null) ?? null, lotCode: (r.lot_code as string | null) ?? null,
-    productName: (r.product_name as string | null) ?? null, templateRef: String(r.template_ref), templateName: String(r.template_name), printerId: (r.printer_id as number | null) ?? null,
-    printerName: (r.printer_name as string | null) ?? null, printerUri: String(r.printer_uri), language: String(r.language), dpi: Number(r.dpi), copies: Number(r.copies),
-    serialFrom: (r.serial_from as number | null) ?? null, status: r.status as PrintJob['status'], attempts: Number(r.attempts),
-    error: code ? { code, message: errorMessage(code, JSON.parse(String(r.error_params ?? '{}')) as Record<string, string | number>, lang) } : null,
-    bytes: (r.bytes as number | null) ?? null, sha256: (r.sha256 as string | null) ?? null, reprintOf: (r.reprint_of as number | null) ?? null,
-    startedAt: (r.started_at as string | null) ?? null, finishedAt: (r.finished_at as string | null) ?? null, warnings: spec.warnings ?? [],
+    id: Number(r.id),
+    createdAt: String(r.created_at),
+    user: String(r.user),
+    lotId: (r.lot_id as number | null) ?? null,
+    lotCode: (r.lot_code as string | null) ?? null,
+    productName: (r.product_name as string | null) ?? null,
+    templateRef: String(r.template_ref),
+    templateName: String(r.template_name),
+    printerId: (r.printer_id as number | null) ?? null,
+    printerName: (r.printer_name as string | null) ?? null,
+    printerUri: String(r.printer_uri),
+    language: String(r.language),
+    dpi: Number(r.dpi),
+    copies: Number(r.copies),
+    serialFrom: (r.serial_from as number | null) ?? null,
+    status: r.status as PrintJob['status'],
+    attempts: Number(r.attempts),
+    error: code
+      ? {
+          code,
+          message: errorMessage(
+            code,
+            JSON.parse(String(r.error_params ?? '{}')) as Record<string, string | number>,
+            lang,
+          ),
+        }
+      : null,
+    bytes: (r.bytes as number | null) ?? null,
+    sha256: (r.sha256 as string | null) ?? null,
+    reprintOf: (r.reprint_of as number | null) ?? null,
+    startedAt: (r.started_at as string | null) ?? null,
+    finishedAt: (r.finished_at as string | null) ?? null,
+    warnings: spec.warnings ?? [],
   };
 }
 
@@ -146,7 +244,19 @@ function loadJob(ctx: ServiceContext, id: number): Row {
   return r;
 }
 
-type NewJob = { lotId: number | null; templateRef: string; template: LabelTemplate; data: LabelData; printer: Printer | null; uri: string; language: JobSpec['language']; dpi: number; copies: number; serialFrom: number | null; requestKey?: string; reprintOf?: number | null;
+type NewJob = {
+  lotId: number | null;
+  templateRef: string;
+  template: LabelTemplate;
+  data: LabelData;
+  printer: Printer | null;
+  uri: string;
+  language: JobSpec['language'];
+  dpi: number;
+  copies: number;
+  serialFrom: number | null;
+  requestKey?: string;
+  reprintOf?: number | null;
   /** Printer set-up labels (calibration, test) carry no product: the Decree 43 field check does not apply. */
   setupLabel?: boolean;
 };
@@ -160,7 +270,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   const uri = parsePrinterUri(j.uri);
   if (j.template.sheet && j.language !== 'driver') throw new AppError('LABEL_SHEET_NEEDS_PDF', {});
   const today = todayLocal(ctx.clock);
-  const serialFrom = isSerialized(j.template) ? j.serialFrom ?? 1 : null;
+  const serialFrom = isSerialized(j.template) ? (j.serialFrom ?? 1) : null;
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
   const checks = j.setupLabel ? [] : checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
   const head = headProblem(j.template, j.printer);
@@ -196,8 +306,23 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
     )
     .run(
-      nowIso(ctx.clock), ctx.user, j.lotId, j.data.lot.code, j.data.product.name, j.templateRef, j.template.name, p?.id ?? null, p?.name ?? null,
-      uri.kind === 'tcp' ? `tcp://${uri.host}:${uri.port}` : j.uri, j.language, j.dpi, j.copies, serialFrom, JSON.stringify(spec), j.reprintOf ?? null, j.requestKey ?? null,
+      nowIso(ctx.clock),
+      ctx.user,
+      j.lotId,
+      j.data.lot.code,
+      j.data.product.name,
+      j.templateRef,
+      j.template.name,
+      p?.id ?? null,
+      p?.name ?? null,
+      uri.kind === 'tcp' ? `tcp://${uri.host}:${uri.port}` : j.uri,
+      j.language,
+      j.dpi,
+      j.copies,
+      serialFrom,
+      JSON.stringify(spec),
+      j.reprintOf ?? null,
+      j.requestKey ?? null,
     );
   const id = Number(r.lastInsertRowid);
   scheduleJob(ctx.db, id, ctx.clock);
@@ -207,11 +332,39 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
 /** Calibration label: a frame on the label edge, mm rulers along the top and left, a crosshair in the middle. */
 export function calibrationTemplate(w: number, h: number): LabelTemplate {
   const elements: LabelTemplate['elements'] = [{ type: 'box', id: 'frame', x: 0, y: 0, w, h, thickness: 0.25 }];
-  for (let x = 1; x < w; x++) elements.push({ type: 'line', id: `tx${x}`, x, y: 0, x2: x, y2: x % 10 === 0 ? 4 : x % 5 === 0 ? 3 : 1.5, thickness: 0.13 });
-  for (let y = 1; y < h; y++) elements.push({ type: 'line', id: `ty${y}`, x: 0, y, x2: y % 10 === 0 ? 4 : y % 5 === 0 ? 3 : 1.5, y2: y, thickness: 0.13 });
+  for (let x = 1; x < w; x++)
+    elements.push({
+      type: 'line',
+      id: `tx${x}`,
+      x,
+      y: 0,
+      x2: x,
+      y2: x % 10 === 0 ? 4 : x % 5 === 0 ? 3 : 1.5,
+      thickness: 0.13,
+    });
+  for (let y = 1; y < h; y++)
+    elements.push({
+      type: 'line',
+      id: `ty${y}`,
+      x: 0,
+      y,
+      x2: y % 10 === 0 ? 4 : y % 5 === 0 ? 3 : 1.5,
+      y2: y,
+      thickness: 0.13,
+    });
   elements.push({ type: 'line', id: 'cx', x: w / 2 - 5, y: h / 2, x2: w / 2 + 5, y2: h / 2, thickness: 0.25 });
   elements.push({ type: 'line', id: 'cy', x: w / 2, y: h / 2 - 5, x2: w / 2, y2: h / 2 + 5, thickness: 0.25 });
-  elements.push({ type: 'text', id: 'size', x: 5, y: 5, w: Math.max(5, w / 2 - 7), h: Math.max(3, h / 2 - 6), content: `${w}×${h} mm\nCăn chỉnh`, fontSize: 7, minFontSize: 3 });
+  elements.push({
+    type: 'text',
+    id: 'size',
+    x: 5,
+    y: 5,
+    w: Math.max(5, w / 2 - 7),
+    h: Math.max(3, h / 2 - 6),
+    content: `${w}×${h} mm\nCăn chỉnh`,
+    fontSize: 7,
+    minFontSize: 3,
+  });
   return { name: 'Tem căn chỉnh', purpose: 'lot', widthMm: w, heightMm: h, elements };
 }
 
@@ -225,8 +378,28 @@ function testTemplate(p: Printer): LabelTemplate {
     heightMm: h,
     elements: [
       { type: 'box', id: 'frame', x: 0.5, y: 0.5, w: w - 1, h: h - 1, thickness: 0.3 },
-      { type: 'text', id: 'text', x: 2, y: 2, w: w * 0.55, h: h - 4, content: `In thử — ${p.name}\n${p.language.toUpperCase()} ${p.dpi} dpi\nTiếng Việt: ắ ằ ẳ ẵ ặ ế ệ ờ ở ỷ ữ\n{date}`, fontSize: 8, minFontSize: 3 },
-      { type: 'barcode', id: 'qr', x: w * 0.6, y: 2, w: w * 0.4 - 2, h: h - 4, symbology: 'qr', data: 'Nguồn Gốc {date}', moduleMm: 0.5 },
+      {
+        type: 'text',
+        id: 'text',
+        x: 2,
+        y: 2,
+        w: w * 0.55,
+        h: h - 4,
+        content: `In thử — ${p.name}\n${p.language.toUpperCase()} ${p.dpi} dpi\nTiếng Việt: ắ ằ ẳ ẵ ặ ế ệ ờ ở ỷ ữ\n{date}`,
+        fontSize: 8,
+        minFontSize: 3,
+      },
+      {
+        type: 'barcode',
+        id: 'qr',
+        x: w * 0.6,
+        y: 2,
+        w: w * 0.4 - 2,
+        h: h - 4,
+        symbology: 'qr',
+        data: 'Nguồn Gốc {date}',
+        moduleMm: 0.5,
+      },
     ],
   };
 }
@@ -239,24 +412,44 @@ export const labelHandlers: PartialHandlers = {
   'labels.saveTemplate': (input, ctx) => {
     const t = labelTemplate.parse(input.template);
     const layout = layoutProblems(t);
-    if (layout.length) throw new AppError('VALIDATION', {}, { fields: layout.map((p) => ({ path: 'template', code: p.code, params: p.params })) });
+    if (layout.length)
+      throw new AppError(
+        'VALIDATION',
+        {},
+        { fields: layout.map((p) => ({ path: 'template', code: p.code, params: p.params })) },
+      );
     const now = nowIso(ctx.clock);
-    const dup = ctx.db.prepare('SELECT id FROM label_templates WHERE name = ? AND archived = 0 AND id IS NOT ?').get(t.name, input.id ?? null) as Row | undefined;
-    if (dup || DEFAULT_TEMPLATES.some((d) => d.template.name === t.name)) throw new AppError('DUPLICATE', { entity: 'label_template', name: t.name }, { fields: [{ path: 'name', code: 'DUPLICATE', params: { name: t.name } }] });
+    const dup = ctx.db
+      .prepare('SELECT id FROM label_templates WHERE name = ? AND archived = 0 AND id IS NOT ?')
+      .get(t.name, input.id ?? null) as Row | undefined;
+    if (dup || DEFAULT_TEMPLATES.some((d) => d.template.name === t.name))
+      throw new AppError(
+        'DUPLICATE',
+        { entity: 'label_template', name: t.name },
+        { fields: [{ path: 'name', code: 'DUPLICATE', params: { name: t.name } }] },
+      );
     if (input.id) {
       const before = ctx.db.prepare('SELECT * FROM label_templates WHERE id = ?').get(input.id) as Row | undefined;
       if (!before) throw new AppError('NOT_FOUND', { entity: 'label_template', id: input.id }, { status: 404 });
-      ctx.db.prepare('UPDATE label_templates SET name = ?, purpose = ?, definition = ?, updated_at = ? WHERE id = ?').run(t.name, t.purpose, JSON.stringify(t), now, input.id);
+      ctx.db
+        .prepare('UPDATE label_templates SET name = ?, purpose = ?, definition = ?, updated_at = ? WHERE id = ?')
+        .run(t.name, t.purpose, JSON.stringify(t), now, input.id);
       audit(ctx, 'update', 'label_template', input.id, JSON.parse(String(before.definition)), t);
       return findTemplate(ctx, input.id);
     }
-    const r = ctx.db.prepare('INSERT INTO label_templates (name, purpose, definition, based_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(t.name, t.purpose, JSON.stringify(t), input.basedOn, now, now);
+    const r = ctx.db
+      .prepare(
+        'INSERT INTO label_templates (name, purpose, definition, based_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(t.name, t.purpose, JSON.stringify(t), input.basedOn, now, now);
     audit(ctx, 'create', 'label_template', Number(r.lastInsertRowid), null, t);
     return findTemplate(ctx, Number(r.lastInsertRowid));
   },
   'labels.archiveTemplate': (input, ctx) => {
     const info = findTemplate(ctx, input.id);
-    ctx.db.prepare('UPDATE label_templates SET archived = 1, updated_at = ? WHERE id = ?').run(nowIso(ctx.clock), input.id);
+    ctx.db
+      .prepare('UPDATE label_templates SET archived = 1, updated_at = ? WHERE id = ?')
+      .run(nowIso(ctx.clock), input.id);
     audit(ctx, 'archive', 'label_template', input.id, info.template, null);
     return info;
   },
@@ -271,7 +464,11 @@ export const labelHandlers: PartialHandlers = {
     const serial = input.serial ?? (isSerialized(t) ? 1 : undefined);
     const r = renderLabel(t, data, { today, serial }, dpi);
     const head = headProblem(t, printer);
-    const problems = mergeProblems(head ? [head, ...r.problems] : r.problems, checkLabel(t, data, { today, serial }), ctx.lang);
+    const problems = mergeProblems(
+      head ? [head, ...r.problems] : r.problems,
+      checkLabel(t, data, { today, serial }),
+      ctx.lang,
+    );
     return {
       ok: !problems.some((p) => p.severity === 'error'),
       png: input.checkOnly ? null : `data:image/png;base64,${bitmapToPng(r.bitmap).toString('base64')}`,
@@ -285,33 +482,77 @@ export const labelHandlers: PartialHandlers = {
       templateName: t.name,
     };
   },
-  'labels.settings': (_input, ctx) => ({ traceUri: (ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined)?.value ?? null }),
+  'labels.settings': (_input, ctx) => ({
+    traceUri:
+      (
+        ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as
+          { value: string } | undefined
+      )?.value ?? null,
+  }),
   'labels.updateSettings': (input, ctx) => {
-    const before = (ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined)?.value ?? null;
-    if (input.traceUri) ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('labels.traceUri', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(input.traceUri);
+    const before =
+      (
+        ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as
+          { value: string } | undefined
+      )?.value ?? null;
+    if (input.traceUri)
+      ctx.db
+        .prepare(
+          "INSERT INTO settings (key, value) VALUES ('labels.traceUri', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )
+        .run(input.traceUri);
     else ctx.db.prepare("DELETE FROM settings WHERE key = 'labels.traceUri'").run();
     audit(ctx, 'update', 'settings', 'labels.traceUri', before, input.traceUri);
     return { traceUri: input.traceUri };
   },
-  'printers.list': (_input, ctx) => (ctx.db.prepare('SELECT * FROM printers WHERE archived = 0 ORDER BY is_default DESC, name').all() as Row[]).map(printerView),
+  'printers.list': (_input, ctx) =>
+    (ctx.db.prepare('SELECT * FROM printers WHERE archived = 0 ORDER BY is_default DESC, name').all() as Row[]).map(
+      printerView,
+    ),
   'printers.installed': () => listInstalledPrintersSync(),
   'printers.save': (input, ctx) => {
     parsePrinterUri(input.uri);
-    const dup = ctx.db.prepare('SELECT id FROM printers WHERE name = ? AND archived = 0 AND id IS NOT ?').get(input.name, input.id ?? null);
-    if (dup) throw new AppError('PRINTER_NAME_TAKEN', { name: input.name }, { fields: [{ path: 'name', code: 'PRINTER_NAME_TAKEN', params: { name: input.name } }], status: 409 });
+    const dup = ctx.db
+      .prepare('SELECT id FROM printers WHERE name = ? AND archived = 0 AND id IS NOT ?')
+      .get(input.name, input.id ?? null);
+    if (dup)
+      throw new AppError(
+        'PRINTER_NAME_TAKEN',
+        { name: input.name },
+        { fields: [{ path: 'name', code: 'PRINTER_NAME_TAKEN', params: { name: input.name } }], status: 409 },
+      );
     const now = nowIso(ctx.clock);
     if (input.isDefault) ctx.db.prepare('UPDATE printers SET is_default = 0 WHERE is_default = 1').run();
-    const vals = [input.name, input.uri, input.language, input.dpi, input.media, input.gapMm, input.labelWidthMm, input.labelHeightMm, input.headWidthMm, input.offsetXMm, input.offsetYMm, input.darkness, input.speed, input.isDefault ? 1 : 0];
+    const vals = [
+      input.name,
+      input.uri,
+      input.language,
+      input.dpi,
+      input.media,
+      input.gapMm,
+      input.labelWidthMm,
+      input.labelHeightMm,
+      input.headWidthMm,
+      input.offsetXMm,
+      input.offsetYMm,
+      input.darkness,
+      input.speed,
+      input.isDefault ? 1 : 0,
+    ];
     let id = input.id;
     if (id) {
       const before = loadPrinter(ctx, id);
       ctx.db
-        .prepare('UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, updated_at = ? WHERE id = ?',
+        )
         .run(...vals, now, id);
       audit(ctx, 'update', 'printer', id, before, loadPrinter(ctx, id));
     } else {
       const r = ctx.db
-        .prepare('INSERT INTO printers (name, uri, language, dpi, media, gap_mm, label_width_mm, label_height_mm, head_width_mm, offset_x_mm, offset_y_mm, darkness, speed, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO printers (name, uri, language, dpi, media, gap_mm, label_width_mm, label_height_mm, head_width_mm, offset_x_mm, offset_y_mm, darkness, speed, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(...vals, now, now);
       id = Number(r.lastInsertRowid);
       audit(ctx, 'create', 'printer', id, null, loadPrinter(ctx, id));
@@ -320,7 +561,9 @@ export const labelHandlers: PartialHandlers = {
   },
   'printers.archive': (input, ctx) => {
     const p = loadPrinter(ctx, input.id);
-    ctx.db.prepare('UPDATE printers SET archived = 1, is_default = 0, updated_at = ? WHERE id = ?').run(nowIso(ctx.clock), input.id);
+    ctx.db
+      .prepare('UPDATE printers SET archived = 1, is_default = 0, updated_at = ? WHERE id = ?')
+      .run(nowIso(ctx.clock), input.id);
     audit(ctx, 'archive', 'printer', input.id, p, null);
     return p;
   },
@@ -328,26 +571,46 @@ export const labelHandlers: PartialHandlers = {
     const info = findTemplate(ctx, input.template);
     const { lotId, data } = lotLabelData(ctx, input);
     const printer = input.printerId ? loadPrinter(ctx, input.printerId) : null;
-    if (!printer && !input.printerUri) throw new AppError('VALIDATION', {}, { fields: [{ path: 'printerUri', code: 'REQUIRED' }] });
+    if (!printer && !input.printerUri)
+      throw new AppError('VALIDATION', {}, { fields: [{ path: 'printerUri', code: 'REQUIRED' }] });
     return createJob(ctx, {
-      lotId, templateRef: info.ref, template: info.template, data, printer,
+      lotId,
+      templateRef: info.ref,
+      template: info.template,
+      data,
+      printer,
       uri: printer?.uri ?? (input.printerUri as string),
       language: printer?.language ?? input.language ?? 'tspl',
       dpi: input.dpi ?? printer?.dpi ?? 203,
-      copies: input.copies, serialFrom: input.serialFrom ?? null, requestKey: input.requestKey,
+      copies: input.copies,
+      serialFrom: input.serialFrom ?? null,
+      requestKey: input.requestKey,
     });
   },
   'print.test': (input, ctx) => {
     const p = loadPrinter(ctx, input.printerId);
     const t = input.kind === 'calibration' ? calibrationTemplate(p.labelWidthMm, p.labelHeightMm) : testTemplate(p);
-    return createJob(ctx, { lotId: null, templateRef: `builtin:${input.kind}`, template: t, data: SAMPLE, printer: p, uri: p.uri, language: p.language, dpi: p.dpi, copies: 1, serialFrom: null, setupLabel: true });
+    return createJob(ctx, {
+      lotId: null,
+      templateRef: `builtin:${input.kind}`,
+      template: t,
+      data: SAMPLE,
+      printer: p,
+      uri: p.uri,
+      language: p.language,
+      dpi: p.dpi,
+      copies: 1,
+      serialFrom: null,
+      setupLabel: true,
+    });
   },
   'print.retry': (input, ctx) => {
     const r = loadJob(ctx, input.id);
     const status = String(r.status);
     if (input.again) {
       // "Print again": a new job with the same spec (the same bytes), logged on its own.
-      if (status === 'queued' || status === 'sending') throw new AppError('PRINT_JOB_BUSY', { id: input.id }, { status: 409 });
+      if (status === 'queued' || status === 'sending')
+        throw new AppError('PRINT_JOB_BUSY', { id: input.id }, { status: 409 });
       const ins = ctx.db
         .prepare(
           `INSERT INTO print_jobs (created_at, user, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, status, spec, reprint_of)
@@ -363,14 +626,18 @@ export const labelHandlers: PartialHandlers = {
     if (status === 'cancelled') throw new AppError('PRINT_JOB_CANCELLED', { id: input.id }, { status: 409 });
     // 'sending' here means the app stopped mid-job (nothing is sending in this process): it may have printed.
     if (status === 'sending') throw new AppError('PRINT_JOB_UNCERTAIN', { id: input.id }, { status: 409 });
-    if (status === 'failed') ctx.db.prepare("UPDATE print_jobs SET status = 'queued' WHERE id = ? AND status = 'failed'").run(input.id);
+    if (status === 'failed')
+      ctx.db.prepare("UPDATE print_jobs SET status = 'queued' WHERE id = ? AND status = 'failed'").run(input.id);
     scheduleJob(ctx.db, input.id, ctx.clock);
     return jobView(loadJob(ctx, input.id), ctx.lang);
   },
   'print.cancel': (input, ctx) => {
     const r = loadJob(ctx, input.id);
     if (r.status === 'done') throw new AppError('PRINT_JOB_DONE', { id: input.id }, { status: 409 });
-    if (r.status === 'queued' || r.status === 'failed') ctx.db.prepare("UPDATE print_jobs SET status = 'cancelled', finished_at = ? WHERE id = ?").run(nowIso(ctx.clock), input.id);
+    if (r.status === 'queued' || r.status === 'failed')
+      ctx.db
+        .prepare("UPDATE print_jobs SET status = 'cancelled', finished_at = ? WHERE id = ?")
+        .run(nowIso(ctx.clock), input.id);
     return jobView(loadJob(ctx, input.id), ctx.lang);
   },
   'print.job': (input, ctx) => jobView(loadJob(ctx, input.id), ctx.lang),
@@ -387,7 +654,9 @@ export const labelHandlers: PartialHandlers = {
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM print_jobs ${w}`).get(...args) as { n: number }).n;
-    const rows = ctx.db.prepare(`SELECT * FROM print_jobs ${w} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, input.limit ?? 100, input.offset ?? 0) as Row[];
+    const rows = ctx.db
+      .prepare(`SELECT * FROM print_jobs ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .all(...args, input.limit ?? 100, input.offset ?? 0) as Row[];
     return { items: rows.map((r) => jobView(r, ctx.lang)), total };
   },
 };

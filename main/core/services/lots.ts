@@ -3,7 +3,15 @@
 import { AppError } from '../../../shared/api/errors';
 import type { ApiParsed } from '../../../shared/api/contract';
 import type { EventView, HistoryLine, Lot, LotDetail, Proposal, ProposedLot } from '../../../shared/api/lots';
-import { daysBetween, fefoCompare, lotBlock, lotCodeProblem, lotState, nonCset82Chars, type LotStatus } from '../../../shared/domain/lots';
+import {
+  daysBetween,
+  fefoCompare,
+  lotBlock,
+  lotCodeProblem,
+  lotState,
+  nonCset82Chars,
+  type LotStatus,
+} from '../../../shared/domain/lots';
 import { unitLabel } from '../../../shared/domain/units';
 import { errorMessage } from '../../../shared/i18n/messages';
 import { KIND_WORDS, STATE_WORDS } from '../../../shared/i18n/records';
@@ -30,11 +38,15 @@ import {
 
 // ---------- views ----------
 // One formatter per language: toLocaleString builds a new one on every call (slow on long histories).
-const NUMBER = { vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }) };
+const NUMBER = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }),
+};
 const formatQuantity = (q: number, lang: 'vi' | 'en') => NUMBER[lang].format(q);
 
 // Every lot column but label_data (a large JSON only the lot page and labels need).
-const LOT_COLS = 'l.id, l.product_id, l.code, l.supplier_lot_code, l.supplier_id, l.production_date, l.expiry_date, l.unit, l.origin, l.status, l.balance_milli, l.created_event_id, l.created_at';
+const LOT_COLS =
+  'l.id, l.product_id, l.code, l.supplier_lot_code, l.supplier_id, l.production_date, l.expiry_date, l.unit, l.origin, l.status, l.balance_milli, l.created_event_id, l.created_at';
 const LOT_SELECT = `SELECT ${LOT_COLS}, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, p.gtin AS gtin, s.name AS supplier_name
   FROM lots l JOIN products p ON p.id = l.product_id LEFT JOIN partners s ON s.id = l.supplier_id`;
 
@@ -66,7 +78,12 @@ export function lotFromRow(ctx: ServiceContext, r: Row, withStock = true): Lot {
     balance: fromMilli(balanceMilli),
     createdAt: r.created_at as string,
     stock: withStock
-      ? (q(ctx.db, 'SELECT s.location_id, s.qty_milli, l.name FROM lot_stock s JOIN locations l ON l.id = s.location_id WHERE s.lot_id = ? ORDER BY l.name').all(r.id) as Row[]).map((s) => ({
+      ? (
+          q(
+            ctx.db,
+            'SELECT s.location_id, s.qty_milli, l.name FROM lot_stock s JOIN locations l ON l.id = s.location_id WHERE s.lot_id = ? ORDER BY l.name',
+          ).all(r.id) as Row[]
+        ).map((s) => ({
           locationId: s.location_id as number,
           locationName: s.name as string,
           qty: fromMilli(s.qty_milli as number),
@@ -81,7 +98,8 @@ export function lotView(ctx: ServiceContext, id: number): Lot {
   return lotFromRow(ctx, r);
 }
 
-const NET_QTY = '(l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0))';
+const NET_QTY =
+  '(l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0))';
 
 const EVENT_SELECT = `SELECT e.*, loc.name AS location_name, sp.name AS source_name, dp.name AS destination_name, dl.name AS destination_location_name,
        CASE e.doc_type WHEN 'batch' THEN (SELECT code FROM batches WHERE id = e.doc_id) END AS doc_code
@@ -105,7 +123,13 @@ function lineFromRow(l: Row): HistoryLine {
   };
 }
 
-function eventFromRow(ctx: ServiceContext, e: Row, lines: HistoryLine[], correctedBy: number[], perspectiveLotId?: number): EventView {
+function eventFromRow(
+  ctx: ServiceContext,
+  e: Row,
+  lines: HistoryLine[],
+  correctedBy: number[],
+  perspectiveLotId?: number,
+): EventView {
   const view: EventView = {
     id: e.id as number,
     eventId: e.event_id as string,
@@ -155,16 +179,24 @@ export function lotHistory(ctx: ServiceContext, lotId: number): EventView[] {
   const sub = 'SELECT event_id FROM event_lines WHERE lot_id = ?';
   const events = q(ctx.db, `${EVENT_SELECT} WHERE e.id IN (${sub}) ORDER BY e.event_time, e.id`).all(lotId) as Row[];
   const lines = new Map<number, HistoryLine[]>();
-  for (const l of q(ctx.db, `${LINE_SELECT} WHERE l.event_id IN (${sub}) AND (l.lot_id = ? OR l.role = 'output' OR l.event_id IN (SELECT event_id FROM event_lines WHERE lot_id = ? AND role = 'output')) ORDER BY l.id`).all(lotId, lotId, lotId) as Row[]) {
+  for (const l of q(
+    ctx.db,
+    `${LINE_SELECT} WHERE l.event_id IN (${sub}) AND (l.lot_id = ? OR l.role = 'output' OR l.event_id IN (SELECT event_id FROM event_lines WHERE lot_id = ? AND role = 'output')) ORDER BY l.id`,
+  ).all(lotId, lotId, lotId) as Row[]) {
     const list = lines.get(l.event_id as number) ?? [];
     list.push(lineFromRow(l));
     lines.set(l.event_id as number, list);
   }
   const corrected = new Map<number, number[]>();
-  for (const c of q(ctx.db, `SELECT id, corrects_event_id FROM events WHERE corrects_event_id IN (${sub}) ORDER BY id`).all(lotId) as { id: number; corrects_event_id: number }[]) {
+  for (const c of q(
+    ctx.db,
+    `SELECT id, corrects_event_id FROM events WHERE corrects_event_id IN (${sub}) ORDER BY id`,
+  ).all(lotId) as { id: number; corrects_event_id: number }[]) {
     corrected.set(c.corrects_event_id, [...(corrected.get(c.corrects_event_id) ?? []), c.id]);
   }
-  return events.map((e) => eventFromRow(ctx, e, lines.get(e.id as number) ?? [], corrected.get(e.id as number) ?? [], lotId));
+  return events.map((e) =>
+    eventFromRow(ctx, e, lines.get(e.id as number) ?? [], corrected.get(e.id as number) ?? [], lotId),
+  );
 }
 
 /** One plain sentence per event, from the point of view of a lot when given. */
@@ -177,30 +209,61 @@ function summarize(ctx: ServiceContext, e: EventView, lotId?: number): string {
     const total = ls.filter((x) => x.lotId === l.lotId).reduce((a, x) => a + Math.abs(x.qty), 0);
     return `${formatQuantity(total, ctx.lang)} ${unitLabel(l.unit, ctx.lang)}`;
   };
-  const overrides = Array.isArray(e.data.overrides) ? (e.data.overrides as { lotId: number; status: string; reason: string }[]).filter((o) => !lotId || o.lotId === lotId) : [];
-  const ov = overrides.length ? (vi ? ` — cho phép dùng lô ${STATE_WORDS.vi[overrides[0].status] ?? overrides[0].status}: ${overrides[0].reason}` : ` — allowed although ${STATE_WORDS.en[overrides[0].status] ?? overrides[0].status}: ${overrides[0].reason}`) : '';
+  const overrides = Array.isArray(e.data.overrides)
+    ? (e.data.overrides as { lotId: number; status: string; reason: string }[]).filter(
+        (o) => !lotId || o.lotId === lotId,
+      )
+    : [];
+  const ov = overrides.length
+    ? vi
+      ? ` — cho phép dùng lô ${STATE_WORDS.vi[overrides[0].status] ?? overrides[0].status}: ${overrides[0].reason}`
+      : ` — allowed although ${STATE_WORDS.en[overrides[0].status] ?? overrides[0].status}: ${overrides[0].reason}`
+    : '';
   switch (e.kind) {
     case 'receipt':
-      return vi ? `Nhập ${qty(mine)} từ ${e.sourcePartnerName ?? '?'}${e.documentRef ? ` (phiếu ${e.documentRef})` : ''}` : `Received ${qty(mine)} from ${e.sourcePartnerName ?? '?'}${e.documentRef ? ` (note ${e.documentRef})` : ''}`;
+      return vi
+        ? `Nhập ${qty(mine)} từ ${e.sourcePartnerName ?? '?'}${e.documentRef ? ` (phiếu ${e.documentRef})` : ''}`
+        : `Received ${qty(mine)} from ${e.sourcePartnerName ?? '?'}${e.documentRef ? ` (note ${e.documentRef})` : ''}`;
     case 'opening':
       return vi ? `Tồn đầu kỳ ${qty(mine)}` : `Opening stock ${qty(mine)}`;
     case 'production': {
       const out = e.lines.find((l) => l.role === 'output');
       const asInput = lotId ? mine.filter((l) => l.role === 'input') : [];
-      if (asInput.length && out) return (vi ? `Dùng ${qty(asInput)} trong mẻ ${e.docCode ?? ''} để làm lô ${out.lotCode} (${out.productName})` : `Used ${qty(asInput)} in batch ${e.docCode ?? ''} to make lot ${out.lotCode} (${out.productName})`) + ov;
+      if (asInput.length && out)
+        return (
+          (vi
+            ? `Dùng ${qty(asInput)} trong mẻ ${e.docCode ?? ''} để làm lô ${out.lotCode} (${out.productName})`
+            : `Used ${qty(asInput)} in batch ${e.docCode ?? ''} to make lot ${out.lotCode} (${out.productName})`) + ov
+        );
       const inputs = e.lines.filter((l) => l.role === 'input').map((l) => l.lotCode);
-      return vi ? `Sản xuất ${qty(e.lines.filter((l) => l.role === 'output'))} trong mẻ ${e.docCode ?? ''} từ ${inputs.length} lô (${inputs.slice(0, 5).join(', ')}${inputs.length > 5 ? '…' : ''})` : `Produced ${qty(e.lines.filter((l) => l.role === 'output'))} in batch ${e.docCode ?? ''} from ${inputs.length} lots (${inputs.slice(0, 5).join(', ')}${inputs.length > 5 ? '…' : ''})`;
+      return vi
+        ? `Sản xuất ${qty(e.lines.filter((l) => l.role === 'output'))} trong mẻ ${e.docCode ?? ''} từ ${inputs.length} lô (${inputs.slice(0, 5).join(', ')}${inputs.length > 5 ? '…' : ''})`
+        : `Produced ${qty(e.lines.filter((l) => l.role === 'output'))} in batch ${e.docCode ?? ''} from ${inputs.length} lots (${inputs.slice(0, 5).join(', ')}${inputs.length > 5 ? '…' : ''})`;
     }
     case 'shipment':
-      return (vi ? `Xuất ${qty(mine)} cho ${e.destinationPartnerName ?? '?'}${e.documentRef ? ` (phiếu ${e.documentRef})` : ''}` : `Shipped ${qty(mine)} to ${e.destinationPartnerName ?? '?'}${e.documentRef ? ` (document ${e.documentRef})` : ''}`) + ov;
+      return (
+        (vi
+          ? `Xuất ${qty(mine)} cho ${e.destinationPartnerName ?? '?'}${e.documentRef ? ` (phiếu ${e.documentRef})` : ''}`
+          : `Shipped ${qty(mine)} to ${e.destinationPartnerName ?? '?'}${e.documentRef ? ` (document ${e.documentRef})` : ''}`) +
+        ov
+      );
     case 'transfer':
-      return (vi ? `Chuyển ${qty(mine.filter((l) => l.stockDelta < 0))} từ ${e.locationName ?? '?'} đến ${e.destinationLocationName ?? '?'}` : `Moved ${qty(mine.filter((l) => l.stockDelta < 0))} from ${e.locationName ?? '?'} to ${e.destinationLocationName ?? '?'}`) + ov;
+      return (
+        (vi
+          ? `Chuyển ${qty(mine.filter((l) => l.stockDelta < 0))} từ ${e.locationName ?? '?'} đến ${e.destinationLocationName ?? '?'}`
+          : `Moved ${qty(mine.filter((l) => l.stockDelta < 0))} from ${e.locationName ?? '?'} to ${e.destinationLocationName ?? '?'}`) +
+        ov
+      );
     case 'status': {
       const s = String(e.data.status ?? '');
-      return vi ? `Chuyển trạng thái: ${STATE_WORDS.vi[s] ?? s} — lý do: ${e.reason ?? ''}` : `Status set to ${STATE_WORDS.en[s] ?? s} — reason: ${e.reason ?? ''}`;
+      return vi
+        ? `Chuyển trạng thái: ${STATE_WORDS.vi[s] ?? s} — lý do: ${e.reason ?? ''}`
+        : `Status set to ${STATE_WORDS.en[s] ?? s} — reason: ${e.reason ?? ''}`;
     }
     case 'correction':
-      return vi ? `Sửa/huỷ ghi nhận #${e.correctsEventId} — lý do: ${e.reason ?? ''}` : `Correction of record #${e.correctsEventId} — reason: ${e.reason ?? ''}`;
+      return vi
+        ? `Sửa/huỷ ghi nhận #${e.correctsEventId} — lý do: ${e.reason ?? ''}`
+        : `Correction of record #${e.correctsEventId} — reason: ${e.reason ?? ''}`;
   }
   return KIND_WORDS[ctx.lang][e.kind] ?? e.kind;
 }
@@ -210,7 +273,15 @@ function lotDetail(ctx: ServiceContext, id: number): LotDetail {
   const lot = lotView(ctx, id);
   const raw = qv(ctx.db, 'SELECT label_data FROM lots WHERE id = ?').get(id) as string | null;
   const history = lotHistory(ctx, id);
-  const link = (r: Row) => ({ lotId: r.lot_id as number, lotCode: r.code as string, productName: r.name as string, qty: fromMilli(r.net as number), unit: r.unit as string, batchId: (r.batch_id as number | null) ?? null, batchCode: (r.batch_code as string | null) ?? null });
+  const link = (r: Row) => ({
+    lotId: r.lot_id as number,
+    lotCode: r.code as string,
+    productName: r.name as string,
+    qty: fromMilli(r.net as number),
+    unit: r.unit as string,
+    batchId: (r.batch_id as number | null) ?? null,
+    batchCode: (r.batch_code as string | null) ?? null,
+  });
   const madeFrom = (
     q(
       ctx.db,
@@ -236,14 +307,31 @@ function lotDetail(ctx: ServiceContext, id: number): LotDetail {
        FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind IN ('shipment','transfer') LEFT JOIN partners pa ON pa.id = e.destination_partner_id
        LEFT JOIN locations dl ON dl.id = e.destination_location_id WHERE l.lot_id = ? AND l.stock_delta_milli < 0 GROUP BY e.id HAVING net > 0 ORDER BY e.event_time`,
     ).all(id) as Row[]
-  ).map((r) => ({ shipmentId: r.doc_id as number, customerName: (r.customer as string | null) ?? null, toLocationName: (r.to_location as string | null) ?? null, qty: fromMilli(r.net as number), unit: r.unit as string, date: String(r.event_time).slice(0, 10), documentRef: (r.document_ref as string | null) ?? null }));
+  ).map((r) => ({
+    shipmentId: r.doc_id as number,
+    customerName: (r.customer as string | null) ?? null,
+    toLocationName: (r.to_location as string | null) ?? null,
+    qty: fromMilli(r.net as number),
+    unit: r.unit as string,
+    date: String(r.event_time).slice(0, 10),
+    documentRef: (r.document_ref as string | null) ?? null,
+  }));
   const overrides: LotDetail['overrides'] = [];
   for (const e of history) {
     for (const o of (e.data.overrides as { lotId: number; status: string; reason: string }[] | undefined) ?? []) {
-      if (o.lotId === id) overrides.push({ eventId: e.id, status: o.status, reason: o.reason, user: e.user, eventTime: e.eventTime });
+      if (o.lotId === id)
+        overrides.push({ eventId: e.id, status: o.status, reason: o.reason, user: e.user, eventTime: e.eventTime });
     }
   }
-  return { lot, labelData: raw ? (JSON.parse(raw) as Record<string, unknown>) : null, history, madeFrom, usedIn, shippedTo, overrides };
+  return {
+    lot,
+    labelData: raw ? (JSON.parse(raw) as Record<string, unknown>) : null,
+    history,
+    madeFrom,
+    usedIn,
+    shippedTo,
+    overrides,
+  };
 }
 
 // ---------- list ----------
@@ -251,21 +339,43 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
   const where: string[] = [];
   const args: unknown[] = [];
   const t = today(ctx);
-  if (p.productId) { where.push('l.product_id = ?'); args.push(p.productId); }
-  if (p.supplierId) { where.push('l.supplier_id = ?'); args.push(p.supplierId); }
-  if (p.origin) { where.push('l.origin = ?'); args.push(p.origin); }
-  if (p.locationId) { where.push('EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.qty_milli > 0)'); args.push(p.locationId); }
+  if (p.productId) {
+    where.push('l.product_id = ?');
+    args.push(p.productId);
+  }
+  if (p.supplierId) {
+    where.push('l.supplier_id = ?');
+    args.push(p.supplierId);
+  }
+  if (p.origin) {
+    where.push('l.origin = ?');
+    args.push(p.origin);
+  }
+  if (p.locationId) {
+    where.push('EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.qty_milli > 0)');
+    args.push(p.locationId);
+  }
   if (p.inStock) where.push('l.balance_milli > 0');
-  if (p.usable) { where.push("l.status = 'available' AND l.balance_milli > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ?)"); args.push(t); }
+  if (p.usable) {
+    where.push("l.status = 'available' AND l.balance_milli > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ?)");
+    args.push(t);
+  }
   if (p.expiringWithinDays !== undefined) {
     where.push('l.balance_milli > 0 AND l.expiry_date IS NOT NULL AND l.expiry_date <= ?');
     args.push(new Date(Date.parse(`${t}T00:00:00Z`) + p.expiringWithinDays * 86_400_000).toISOString().slice(0, 10));
   }
   if (p.state) {
-    if (p.state === 'expired') { where.push("l.status = 'available' AND l.balance_milli > 0 AND l.expiry_date < ?"); args.push(t); }
-    else if (p.state === 'used_up') where.push("l.status = 'available' AND l.balance_milli = 0");
-    else if (p.state === 'available') { where.push("l.status = 'available' AND l.balance_milli > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ?)"); args.push(t); }
-    else { where.push('l.status = ?'); args.push(p.state); }
+    if (p.state === 'expired') {
+      where.push("l.status = 'available' AND l.balance_milli > 0 AND l.expiry_date < ?");
+      args.push(t);
+    } else if (p.state === 'used_up') where.push("l.status = 'available' AND l.balance_milli = 0");
+    else if (p.state === 'available') {
+      where.push("l.status = 'available' AND l.balance_milli > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ?)");
+      args.push(t);
+    } else {
+      where.push('l.status = ?');
+      args.push(p.state);
+    }
   }
   if (p.search) {
     // Lot codes are matched as typed (scanners send them exactly); product names diacritic-free.
@@ -274,10 +384,22 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
     args.push(esc(p.search), esc(p.search), esc(foldVietnamese(p.search)));
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const sortCol = { expiryDate: "COALESCE(l.expiry_date, '9999-12-31')", code: 'l.code', createdAt: 'l.created_at', balance: 'l.balance_milli', productName: 'p.search' }[p.sort ?? 'createdAt'];
+  const sortCol = {
+    expiryDate: "COALESCE(l.expiry_date, '9999-12-31')",
+    code: 'l.code',
+    createdAt: 'l.created_at',
+    balance: 'l.balance_milli',
+    productName: 'p.search',
+  }[p.sort ?? 'createdAt'];
   const order = p.order ?? (p.sort === 'expiryDate' || p.sort === 'code' || p.sort === 'productName' ? 'asc' : 'desc');
-  const rows = ctx.db.prepare(`${LOT_SELECT} ${whereSql} ORDER BY ${sortCol} ${order}, l.id ${order} LIMIT ? OFFSET ?`).all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = (ctx.db.prepare(`SELECT count(*) FROM lots l JOIN products p ON p.id = l.product_id ${whereSql}`).pluck().get(...args) as number) ?? 0;
+  const rows = ctx.db
+    .prepare(`${LOT_SELECT} ${whereSql} ORDER BY ${sortCol} ${order}, l.id ${order} LIMIT ? OFFSET ?`)
+    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
+  const total =
+    (ctx.db
+      .prepare(`SELECT count(*) FROM lots l JOIN products p ON p.id = l.product_id ${whereSql}`)
+      .pluck()
+      .get(...args) as number) ?? 0;
   return { items: rows.map((r) => lotFromRow(ctx, r)), total };
 }
 
@@ -286,7 +408,13 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
  * Usable lots of a product (available, not expired on `asOf`, with stock) in FEFO order, with the
  * remaining quantity at `locationId` (`here`) and in total.
  */
-export function usableLots(ctx: ServiceContext, productId: number, locationId: number | null, exclude: number[] = [], asOf?: string): (ProposedLot & { hereMilli: number; totalMilli: number; createdOrder: number })[] {
+export function usableLots(
+  ctx: ServiceContext,
+  productId: number,
+  locationId: number | null,
+  exclude: number[] = [],
+  asOf?: string,
+): (ProposedLot & { hereMilli: number; totalMilli: number; createdOrder: number })[] {
   const t = asOf ?? today(ctx);
   const rows = q(
     ctx.db,
@@ -315,13 +443,24 @@ export function usableLots(ctx: ServiceContext, productId: number, locationId: n
 }
 
 /** Proposes lots first-expired-first-out for `needMilli` of a product (in the product's unit). */
-export function proposeLots(ctx: ServiceContext, productId: number, needMilli: number, locationId: number | null, exclude: number[] = [], asOf?: string): Proposal {
+export function proposeLots(
+  ctx: ServiceContext,
+  productId: number,
+  needMilli: number,
+  locationId: number | null,
+  exclude: number[] = [],
+  asOf?: string,
+): Proposal {
   const p = productRow(ctx, productId, 'productId', false);
   const all = usableLots(ctx, productId, locationId, exclude, asOf);
   // Materials often sit in the warehouse while the batch is made in the workshop: when the location
   // alone cannot cover the need, propose from every location.
   const hereOnly = locationId !== null && all.reduce((a, l) => a + l.hereMilli, 0) >= needMilli;
-  const lots = (hereOnly ? all.filter((l) => l.hereMilli > 0) : all).map(({ hereMilli, totalMilli, ...l }) => ({ ...l, remaining: fromMilli(hereOnly ? hereMilli : totalMilli), remainingMilli: hereOnly ? hereMilli : totalMilli }));
+  const lots = (hereOnly ? all.filter((l) => l.hereMilli > 0) : all).map(({ hereMilli, totalMilli, ...l }) => ({
+    ...l,
+    remaining: fromMilli(hereOnly ? hereMilli : totalMilli),
+    remainingMilli: hereOnly ? hereMilli : totalMilli,
+  }));
   let left = needMilli;
   const chosen: ProposedLot[] = [];
   const others: ProposedLot[] = [];
@@ -371,15 +510,39 @@ export function writeStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>)
   const ids = [...new Set(p.lotIds)];
   ids.forEach((lotId, i) => {
     const lot = lotRow(ctx, lotId, `lotIds.${i}`);
-    if (lot.status === 'destroyed') throw new AppError('LOT_STATUS_FINAL', { lot: lot.code }, { fields: [{ path: `lotIds.${i}`, code: 'LOT_STATUS_FINAL', params: { lot: lot.code } }] });
+    if (lot.status === 'destroyed')
+      throw new AppError(
+        'LOT_STATUS_FINAL',
+        { lot: lot.code },
+        { fields: [{ path: `lotIds.${i}`, code: 'LOT_STATUS_FINAL', params: { lot: lot.code } }] },
+      );
     previous[lotId] = lot.status;
-    const stock = q(ctx.db, 'SELECT location_id, qty_milli FROM lot_stock WHERE lot_id = ? AND qty_milli > 0 ORDER BY location_id').all(lotId) as { location_id: number; qty_milli: number }[];
+    const stock = q(
+      ctx.db,
+      'SELECT location_id, qty_milli FROM lot_stock WHERE lot_id = ? AND qty_milli > 0 ORDER BY location_id',
+    ).all(lotId) as { location_id: number; qty_milli: number }[];
     if (p.status === 'destroyed') {
       // Destroying takes the remaining stock out everywhere; the lot keeps its history.
-      for (const s of stock) lines.push({ role: 'object', lotId, qtyMilli: s.qty_milli, unit: lot.unit, stockDeltaMilli: -s.qty_milli, locationId: s.location_id });
-      if (!stock.length) lines.push({ role: 'object', lotId, qtyMilli: 0, unit: lot.unit, stockDeltaMilli: 0, locationId: null });
+      for (const s of stock)
+        lines.push({
+          role: 'object',
+          lotId,
+          qtyMilli: s.qty_milli,
+          unit: lot.unit,
+          stockDeltaMilli: -s.qty_milli,
+          locationId: s.location_id,
+        });
+      if (!stock.length)
+        lines.push({ role: 'object', lotId, qtyMilli: 0, unit: lot.unit, stockDeltaMilli: 0, locationId: null });
     } else {
-      lines.push({ role: 'object', lotId, qtyMilli: lot.balance_milli, unit: lot.unit, stockDeltaMilli: 0, locationId: p.locationId ?? stock[0]?.location_id ?? null });
+      lines.push({
+        role: 'object',
+        lotId,
+        qtyMilli: lot.balance_milli,
+        unit: lot.unit,
+        stockDeltaMilli: 0,
+        locationId: p.locationId ?? stock[0]?.location_id ?? null,
+      });
     }
   });
   if (p.locationId) locationRow(ctx, p.locationId);
@@ -404,7 +567,10 @@ export function writeStatus(ctx: ServiceContext, p: ApiParsed<'lots.setStatus'>)
 // ---------- opening stock ----------
 function createOpening(ctx: ServiceContext, p: ApiParsed<'lots.createOpening'>): Lot {
   if (p.requestKey) {
-    const prior = qv(ctx.db, 'SELECT l.lot_id FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.request_key = ?').get(p.requestKey) as number | undefined;
+    const prior = qv(
+      ctx.db,
+      'SELECT l.lot_id FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.request_key = ?',
+    ).get(p.requestKey) as number | undefined;
     if (prior) return lotView(ctx, prior);
   }
   const product = productRow(ctx, p.productId);
@@ -412,7 +578,16 @@ function createOpening(ctx: ServiceContext, p: ApiParsed<'lots.createOpening'>):
   const milli = toProductMilli(p.qty, p.unit, product, 'qty', ctx.lang);
   const expiry = p.expiryDate ?? expiryFromShelfLife(product, p.productionDate);
   const date = p.date ?? today(ctx);
-  const lot = createLot(ctx, { product, code: p.lotCode, codeDate: p.productionDate ?? date, supplierLotCode: p.supplierLotCode, productionDate: p.productionDate, expiryDate: expiry, origin: 'opening', path: '' });
+  const lot = createLot(ctx, {
+    product,
+    code: p.lotCode,
+    codeDate: p.productionDate ?? date,
+    supplierLotCode: p.supplierLotCode,
+    productionDate: p.productionDate,
+    expiryDate: expiry,
+    origin: 'opening',
+    path: '',
+  });
   const eid = writeEvent(ctx, {
     kind: 'opening',
     epcisType: 'ObjectEvent',
@@ -423,7 +598,16 @@ function createOpening(ctx: ServiceContext, p: ApiParsed<'lots.createOpening'>):
     locationId: p.locationId,
     requestKey: p.requestKey ?? null,
     data: p.note ? { note: p.note } : null,
-    lines: [{ role: 'object', lotId: lot.id, qtyMilli: milli, unit: product.unit, stockDeltaMilli: milli, locationId: p.locationId }],
+    lines: [
+      {
+        role: 'object',
+        lotId: lot.id,
+        qtyMilli: milli,
+        unit: product.unit,
+        stockDeltaMilli: milli,
+        locationId: p.locationId,
+      },
+    ],
   });
   setLotCreatedEvent(ctx, lot.id, eid);
   return lotView(ctx, lot.id);
@@ -433,23 +617,43 @@ export const lotHandlers: PartialHandlers = {
   'lots.list': (p, ctx) => listLots(ctx, p),
   'lots.get': (p, ctx) => lotDetail(ctx, p.id),
   'lots.findByCode': (p, ctx) => {
-    const rows = (p.productId ? q(ctx.db, `${LOT_SELECT} WHERE l.code = ? AND l.product_id = ?`).all(p.code, p.productId) : q(ctx.db, `${LOT_SELECT} WHERE l.code = ? OR l.supplier_lot_code = ? ORDER BY l.id DESC LIMIT 50`).all(p.code, p.code)) as Row[];
+    const rows = (
+      p.productId
+        ? q(ctx.db, `${LOT_SELECT} WHERE l.code = ? AND l.product_id = ?`).all(p.code, p.productId)
+        : q(ctx.db, `${LOT_SELECT} WHERE l.code = ? OR l.supplier_lot_code = ? ORDER BY l.id DESC LIMIT 50`).all(
+            p.code,
+            p.code,
+          )
+    ) as Row[];
     return rows.map((r) => lotFromRow(ctx, r));
   },
-  'lots.nextCode': (p, ctx) => ({ code: nextLotCode(ctx, productRow(ctx, p.productId, 'productId', false), p.date ?? today(ctx), { exclude: new Set(p.exclude ?? []) }) }),
+  'lots.nextCode': (p, ctx) => ({
+    code: nextLotCode(ctx, productRow(ctx, p.productId, 'productId', false), p.date ?? today(ctx), {
+      exclude: new Set(p.exclude ?? []),
+    }),
+  }),
   'lots.checkCode': (p, ctx) => {
     const code = p.code.trim();
     const problem = lotCodeProblem(code);
     if (problem) {
-      const params: Record<string, string | number> = problem === 'LOT_CODE_TOO_LONG' ? { max: 20 } : { chars: `(${nonCset82Chars(code).join(' ')})` };
+      const params: Record<string, string | number> =
+        problem === 'LOT_CODE_TOO_LONG' ? { max: 20 } : { chars: `(${nonCset82Chars(code).join(' ')})` };
       return { ok: false, code: problem, message: errorMessage(problem, params, ctx.lang) };
     }
-    if (q(ctx.db, 'SELECT 1 FROM lots WHERE product_id = ? AND code = ?').get(p.productId, code)) return { ok: false, code: 'LOT_CODE_TAKEN', message: errorMessage('LOT_CODE_TAKEN', { code }, ctx.lang) };
+    if (q(ctx.db, 'SELECT 1 FROM lots WHERE product_id = ? AND code = ?').get(p.productId, code))
+      return { ok: false, code: 'LOT_CODE_TAKEN', message: errorMessage('LOT_CODE_TAKEN', { code }, ctx.lang) };
     return { ok: true, code: null, message: null };
   },
   'lots.propose': (p, ctx) => {
     const product = productRow(ctx, p.productId, 'productId', false);
-    return proposeLots(ctx, p.productId, toProductMilli(p.qty, p.unit, product, 'qty', ctx.lang), p.locationId ?? null, p.excludeLotIds, p.date);
+    return proposeLots(
+      ctx,
+      p.productId,
+      toProductMilli(p.qty, p.unit, product, 'qty', ctx.lang),
+      p.locationId ?? null,
+      p.excludeLotIds,
+      p.date,
+    );
   },
   'lots.setStatus': (p, ctx) => setStatus(ctx, p),
   'lots.createOpening': (p, ctx) => createOpening(ctx, p),

@@ -1,7 +1,13 @@
 // Business profile, locations, products/materials and partners.
 import { AppError } from '../../../shared/api/errors';
 import type { ApiParsed } from '../../../shared/api/contract';
-import { productCrossFieldProblems, type Business, type Location, type Partner, type Product } from '../../../shared/api/masterdata';
+import {
+  productCrossFieldProblems,
+  type Business,
+  type Location,
+  type Partner,
+  type Product,
+} from '../../../shared/api/masterdata';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
 import { searchText } from '../../../shared/domain/text';
 import { toGtin14 } from '../../../shared/gs1/checkdigit';
@@ -47,7 +53,11 @@ function checkProductUnique(ctx: ServiceContext, p: { code?: string; gtin?: stri
 }
 
 function duplicate(entity: string, field: string, value: string): AppError {
-  return new AppError('DUPLICATE', { entity, field, value }, { fields: [{ path: field, code: 'DUPLICATE', params: { entity, field, value } }] });
+  return new AppError(
+    'DUPLICATE',
+    { entity, field, value },
+    { fields: [{ path: field, code: 'DUPLICATE', params: { entity, field, value } }] },
+  );
 }
 
 function checkProductCrossFields(p: { unit: string; packSize: number | null; packUnit: string | null }): void {
@@ -86,7 +96,12 @@ export const masterDataHandlers: PartialHandlers = {
   'locations.create': (input, ctx) => {
     checkLocationGln(ctx, input.gln);
     const now = nowIso(ctx.clock);
-    const id = insertRow(ctx, 'locations', { ...input, search: searchText(input.name, input.address, input.gln), createdAt: now, updatedAt: now });
+    const id = insertRow(ctx, 'locations', {
+      ...input,
+      search: searchText(input.name, input.address, input.gln),
+      createdAt: now,
+      updatedAt: now,
+    });
     const rec = rowToRecord<Location>(getRow(ctx, 'locations', 'location', id));
     audit(ctx, 'create', 'location', id, null, rec);
     return rec;
@@ -96,13 +111,18 @@ export const masterDataHandlers: PartialHandlers = {
     const before = rowToRecord<Location>(getRow(ctx, 'locations', 'location', id));
     if (patch.gln) checkLocationGln(ctx, patch.gln, id);
     const merged = { ...before, ...patch };
-    updateRow(ctx, 'locations', id, { ...patch, search: searchText(merged.name, merged.address, merged.gln), updatedAt: nowIso(ctx.clock) });
+    updateRow(ctx, 'locations', id, {
+      ...patch,
+      search: searchText(merged.name, merged.address, merged.gln),
+      updatedAt: nowIso(ctx.clock),
+    });
     const after = rowToRecord<Location>(getRow(ctx, 'locations', 'location', id));
     audit(ctx, 'update', 'location', id, before, after);
     return after;
   },
   'locations.archive': (input, ctx) => rowToRecord<Location>(setArchived(ctx, 'locations', 'location', input.id, true)),
-  'locations.restore': (input, ctx) => rowToRecord<Location>(setArchived(ctx, 'locations', 'location', input.id, false)),
+  'locations.restore': (input, ctx) =>
+    rowToRecord<Location>(setArchived(ctx, 'locations', 'location', input.id, false)),
 
   // ---------- products ----------
   'products.list': (input, ctx) => {
@@ -116,7 +136,12 @@ export const masterDataHandlers: PartialHandlers = {
     checkProductCrossFields(input);
     checkProductUnique(ctx, input);
     const now = nowIso(ctx.clock);
-    const id = insertRow(ctx, 'products', { ...productColumns(input), search: productSearch(input), createdAt: now, updatedAt: now });
+    const id = insertRow(ctx, 'products', {
+      ...productColumns(input),
+      search: productSearch(input),
+      createdAt: now,
+      updatedAt: now,
+    });
     const rec = productFromRow(getRow(ctx, 'products', 'product', id));
     audit(ctx, 'create', 'product', id, null, rec);
     return rec;
@@ -127,7 +152,11 @@ export const masterDataHandlers: PartialHandlers = {
     const merged = { ...before, ...patch };
     checkProductCrossFields(merged);
     checkProductUnique(ctx, patch, id);
-    updateRow(ctx, 'products', id, { ...productColumns(patch), search: productSearch(merged), updatedAt: nowIso(ctx.clock) });
+    updateRow(ctx, 'products', id, {
+      ...productColumns(patch),
+      search: productSearch(merged),
+      updatedAt: nowIso(ctx.clock),
+    });
     const after = productFromRow(getRow(ctx, 'products', 'product', id));
     audit(ctx, 'update', 'product', id, before, after);
     return after;
@@ -145,7 +174,12 @@ export const masterDataHandlers: PartialHandlers = {
   'partners.get': (input, ctx) => rowToRecord<Partner>(getRow(ctx, 'partners', 'partner', input.id)),
   'partners.create': (input, ctx) => {
     const now = nowIso(ctx.clock);
-    const id = insertRow(ctx, 'partners', { ...input, search: searchText(input.name, input.taxCode, input.contactPerson, input.phone), createdAt: now, updatedAt: now });
+    const id = insertRow(ctx, 'partners', {
+      ...input,
+      search: searchText(input.name, input.taxCode, input.contactPerson, input.phone),
+      createdAt: now,
+      updatedAt: now,
+    });
     const rec = rowToRecord<Partner>(getRow(ctx, 'partners', 'partner', id));
     audit(ctx, 'create', 'partner', id, null, rec);
     return rec;
@@ -154,7 +188,11 @@ export const masterDataHandlers: PartialHandlers = {
     const { id, ...patch } = input;
     const before = rowToRecord<Partner>(getRow(ctx, 'partners', 'partner', id));
     const merged = { ...before, ...patch };
-    updateRow(ctx, 'partners', id, { ...patch, search: searchText(merged.name, merged.taxCode, merged.contactPerson, merged.phone), updatedAt: nowIso(ctx.clock) });
+    updateRow(ctx, 'partners', id, {
+      ...patch,
+      search: searchText(merged.name, merged.taxCode, merged.contactPerson, merged.phone),
+      updatedAt: nowIso(ctx.clock),
+    });
     const after = rowToRecord<Partner>(getRow(ctx, 'partners', 'partner', id));
     audit(ctx, 'update', 'partner', id, before, after);
     return after;

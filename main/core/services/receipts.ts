@@ -6,7 +6,24 @@ import { foldVietnamese } from '../../../shared/domain/text';
 import { toGtin14 } from '../../../shared/gs1/checkdigit';
 import { errorMessage } from '../../../shared/i18n/messages';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { createLot, eventTimeFor, expiryFromShelfLife, fromMilli, locationRow, nextLotCode, partnerRow, productRow, q, qv, setLotCreatedEvent, toProductMilli, today, writeEvent, type ProductRow, type Row } from './events';
+import {
+  createLot,
+  eventTimeFor,
+  expiryFromShelfLife,
+  fromMilli,
+  locationRow,
+  nextLotCode,
+  partnerRow,
+  productRow,
+  q,
+  qv,
+  setLotCreatedEvent,
+  toProductMilli,
+  today,
+  writeEvent,
+  type ProductRow,
+  type Row,
+} from './events';
 import { lotView } from './lots';
 import { parseScan } from './scan';
 
@@ -15,10 +32,20 @@ export function createReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create
 }
 
 /** Records a receipt; returns its id and, per line, the event and lot (the view is built by `createReceipt`). */
-export function writeReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create'>): { id: number; lines: { eventId: number; lotId: number }[] } {
+export function writeReceipt(
+  ctx: ServiceContext,
+  p: ApiParsed<'receipts.create'>,
+): { id: number; lines: { eventId: number; lotId: number }[] } {
   if (p.requestKey) {
     const prior = qv(ctx.db, 'SELECT id FROM receipts WHERE request_key = ?').get(p.requestKey) as number | undefined;
-    if (prior) return { id: prior, lines: (q(ctx.db, "SELECT e.id AS eventId, l.lot_id AS lotId FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'receipt' AND e.doc_id = ? AND e.kind = 'receipt' ORDER BY e.id").all(prior) as { eventId: number; lotId: number }[]) };
+    if (prior)
+      return {
+        id: prior,
+        lines: q(
+          ctx.db,
+          "SELECT e.id AS eventId, l.lot_id AS lotId FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'receipt' AND e.doc_id = ? AND e.kind = 'receipt' ORDER BY e.id",
+        ).all(prior) as { eventId: number; lotId: number }[],
+      };
   }
   const written: { eventId: number; lotId: number }[] = [];
   const supplier = partnerRow(ctx, p.supplierId, 'supplier', 'supplierId');
@@ -27,16 +54,10 @@ export function writeReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create'
   const eventTime = eventTimeFor(ctx, p.date);
   const at = eventTime;
   const receiptId = Number(
-    q(ctx.db, 'INSERT INTO receipts (supplier_id, location_id, receipt_date, document_ref, note, user, request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      supplier.id,
-      p.locationId,
-      date,
-      p.documentRef,
-      p.note,
-      ctx.user,
-      p.requestKey ?? null,
-      at,
-    ).lastInsertRowid,
+    q(
+      ctx.db,
+      'INSERT INTO receipts (supplier_id, location_id, receipt_date, document_ref, note, user, request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(supplier.id, p.locationId, date, p.documentRef, p.note, ctx.user, p.requestKey ?? null, at).lastInsertRowid,
   );
   p.lines.forEach((line, i) => {
     const path = `lines.${i}`;
@@ -68,7 +89,16 @@ export function writeReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create'
       docType: 'receipt',
       docId: receiptId,
       data: { receiptId, line: i + 1 },
-      lines: [{ role: 'object', lotId: lot.id, qtyMilli: milli, unit: product.unit, stockDeltaMilli: milli, locationId: p.locationId }],
+      lines: [
+        {
+          role: 'object',
+          lotId: lot.id,
+          qtyMilli: milli,
+          unit: product.unit,
+          stockDeltaMilli: milli,
+          locationId: p.locationId,
+        },
+      ],
     });
     setLotCreatedEvent(ctx, lot.id, eid);
     written.push({ eventId: eid, lotId: lot.id });
@@ -77,9 +107,17 @@ export function writeReceipt(ctx: ServiceContext, p: ApiParsed<'receipts.create'
 }
 
 export function receiptView(ctx: ServiceContext, id: number): Receipt {
-  const r = q(ctx.db, 'SELECT r.*, p.name AS supplier_name, l.name AS location_name FROM receipts r JOIN partners p ON p.id = r.supplier_id JOIN locations l ON l.id = r.location_id WHERE r.id = ?').get(id) as Row | undefined;
+  const r = q(
+    ctx.db,
+    'SELECT r.*, p.name AS supplier_name, l.name AS location_name FROM receipts r JOIN partners p ON p.id = r.supplier_id JOIN locations l ON l.id = r.location_id WHERE r.id = ?',
+  ).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'receipt', id });
-  const lines = (q(ctx.db, "SELECT e.id AS event_id, l.lot_id, l.qty_milli, l.unit FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'receipt' AND e.doc_id = ? AND e.kind = 'receipt' ORDER BY e.id").all(id) as Row[]).map((l) => ({
+  const lines = (
+    q(
+      ctx.db,
+      "SELECT e.id AS event_id, l.lot_id, l.qty_milli, l.unit FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'receipt' AND e.doc_id = ? AND e.kind = 'receipt' ORDER BY e.id",
+    ).all(id) as Row[]
+  ).map((l) => ({
     eventId: l.event_id as number,
     lot: lotView(ctx, l.lot_id as number),
     qty: fromMilli(l.qty_milli as number),
@@ -103,10 +141,22 @@ export function receiptView(ctx: ServiceContext, id: number): Receipt {
 function listReceipts(ctx: ServiceContext, p: ApiParsed<'receipts.list'>) {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (p.supplierId) { where.push('r.supplier_id = ?'); args.push(p.supplierId); }
-  if (p.from) { where.push('r.receipt_date >= ?'); args.push(p.from); }
-  if (p.to) { where.push('r.receipt_date <= ?'); args.push(p.to); }
-  if (p.search) { where.push("(r.document_ref LIKE ? OR s.search LIKE ?)"); args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`); }
+  if (p.supplierId) {
+    where.push('r.supplier_id = ?');
+    args.push(p.supplierId);
+  }
+  if (p.from) {
+    where.push('r.receipt_date >= ?');
+    args.push(p.from);
+  }
+  if (p.to) {
+    where.push('r.receipt_date <= ?');
+    args.push(p.to);
+  }
+  if (p.search) {
+    where.push('(r.document_ref LIKE ? OR s.search LIKE ?)');
+    args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = ctx.db
     .prepare(
@@ -116,7 +166,10 @@ function listReceipts(ctx: ServiceContext, p: ApiParsed<'receipts.list'>) {
        FROM receipts r JOIN partners s ON s.id = r.supplier_id JOIN locations loc ON loc.id = r.location_id ${w} ORDER BY r.receipt_date DESC, r.id DESC LIMIT ? OFFSET ?`,
     )
     .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db.prepare(`SELECT count(*) FROM receipts r JOIN partners s ON s.id = r.supplier_id ${w}`).pluck().get(...args) as number;
+  const total = ctx.db
+    .prepare(`SELECT count(*) FROM receipts r JOIN partners s ON s.id = r.supplier_id ${w}`)
+    .pluck()
+    .get(...args) as number;
   return {
     items: rows.map((r) => ({
       id: r.id as number,
@@ -143,7 +196,8 @@ function scanToLine(ctx: ServiceContext, p: ApiParsed<'receipts.parseScan'>): Sc
   const warnings: string[] = [...s.remarks];
   let product: ProductRow | undefined;
   if (s.gtin) {
-    product = q(ctx.db, 'SELECT * FROM products WHERE gtin14 = ? AND archived_at IS NULL').get(toGtin14(s.gtin)) as ProductRow | undefined;
+    product = q(ctx.db, 'SELECT * FROM products WHERE gtin14 = ? AND archived_at IS NULL').get(toGtin14(s.gtin)) as
+      ProductRow | undefined;
     if (!product) warnings.push(errorMessage('SCAN_UNKNOWN_GTIN', { gtin: s.gtin }, ctx.lang));
   }
   let expiry = s.expiryDate;

@@ -13,20 +13,33 @@ import { audit, listRows } from './records';
 type Content = Omit<ApiParsed<'recipes.create'>, 'name' | 'productId'>;
 
 function checkContent(ctx: ServiceContext, productId: number, c: Content): void {
-  if (!c.inputs.length) throw new AppError('RECIPE_NO_INPUTS', {}, { fields: [{ path: 'inputs', code: 'RECIPE_NO_INPUTS' }] });
+  if (!c.inputs.length)
+    throw new AppError('RECIPE_NO_INPUTS', {}, { fields: [{ path: 'inputs', code: 'RECIPE_NO_INPUTS' }] });
   const product = productRow(ctx, productId);
   const batchUnit = c.batchUnit ?? product.unit;
   const check = (lines: typeof c.inputs, path: string) =>
     lines.forEach((l, i) => {
       const lp = productRow(ctx, l.productId, `${path}.${i}.productId`);
-      if (path === 'inputs' && l.productId === productId) throw new AppError('RECIPE_SELF_INPUT', {}, { fields: [{ path: `${path}.${i}.productId`, code: 'RECIPE_SELF_INPUT' }] });
+      if (path === 'inputs' && l.productId === productId)
+        throw new AppError(
+          'RECIPE_SELF_INPUT',
+          {},
+          { fields: [{ path: `${path}.${i}.productId`, code: 'RECIPE_SELF_INPUT' }] },
+        );
       const byQty = c.inputMode === 'quantity' || path === 'byProducts';
-      if (byQty ? l.qty === undefined : l.percent === undefined) throw new AppError('RECIPE_LINE_QTY', {}, { fields: [{ path: `${path}.${i}.${byQty ? 'qty' : 'percent'}`, code: 'RECIPE_LINE_QTY' }] });
+      if (byQty ? l.qty === undefined : l.percent === undefined)
+        throw new AppError(
+          'RECIPE_LINE_QTY',
+          {},
+          { fields: [{ path: `${path}.${i}.${byQty ? 'qty' : 'percent'}`, code: 'RECIPE_LINE_QTY' }] },
+        );
       // Percent lines are shares of the batch size, so the batch unit must convert to the input's unit.
       const from = byQty ? (l.unit ?? lp.unit) : batchUnit;
       if (conversionFactor(from, lp.unit, packInfo(lp)) === null) {
         const params = { from: unitLabel(from, ctx.lang), to: unitLabel(lp.unit, ctx.lang), product: lp.name };
-        throw new AppError('UNIT_NOT_CONVERTIBLE', params, { fields: [{ path: `${path}.${i}.unit`, code: 'UNIT_NOT_CONVERTIBLE', params }] });
+        throw new AppError('UNIT_NOT_CONVERTIBLE', params, {
+          fields: [{ path: `${path}.${i}.unit`, code: 'UNIT_NOT_CONVERTIBLE', params }],
+        });
       }
     });
   check(c.inputs, 'inputs');
@@ -34,9 +47,14 @@ function checkContent(ctx: ServiceContext, productId: number, c: Content): void 
 }
 
 function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: string, c: Content): number {
-  const version = ((qv(ctx.db, 'SELECT MAX(version) FROM recipe_versions WHERE recipe_id = ?').get(recipeId) as number | null) ?? 0) + 1;
+  const version =
+    ((qv(ctx.db, 'SELECT MAX(version) FROM recipe_versions WHERE recipe_id = ?').get(recipeId) as number | null) ?? 0) +
+    1;
   const vid = Number(
-    q(ctx.db, 'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    q(
+      ctx.db,
+      'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       recipeId,
       version,
       toMilli(c.batchSize),
@@ -50,35 +68,57 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
       nowIso(ctx.clock),
     ).lastInsertRowid,
   );
-  const ins = q(ctx.db, 'INSERT INTO recipe_lines (recipe_version_id, line_no, role, product_id, qty_milli, pct_milli, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const ins = q(
+    ctx.db,
+    'INSERT INTO recipe_lines (recipe_version_id, line_no, role, product_id, qty_milli, pct_milli, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   let n = 0;
-  for (const [role, lines] of [['input', c.inputs], ['by_product', c.byProducts ?? []]] as const) {
+  for (const [role, lines] of [
+    ['input', c.inputs],
+    ['by_product', c.byProducts ?? []],
+  ] as const) {
     for (const l of lines) {
       const lp = productRow(ctx, l.productId, 'productId', false);
       const byQty = c.inputMode === 'quantity' || role === 'by_product';
-      ins.run(vid, ++n, role, l.productId, byQty && l.qty !== undefined ? toMilli(l.qty) : null, !byQty && l.percent !== undefined ? Math.round(l.percent * 1000) : null, byQty ? (l.unit ?? lp.unit) : (c.batchUnit ?? productUnit), l.note);
+      ins.run(
+        vid,
+        ++n,
+        role,
+        l.productId,
+        byQty && l.qty !== undefined ? toMilli(l.qty) : null,
+        !byQty && l.percent !== undefined ? Math.round(l.percent * 1000) : null,
+        byQty ? (l.unit ?? lp.unit) : (c.batchUnit ?? productUnit),
+        l.note,
+      );
     }
   }
-  q(ctx.db, 'UPDATE recipes SET current_version_id = ?, updated_at = ? WHERE id = ?').run(vid, nowIso(ctx.clock), recipeId);
+  q(ctx.db, 'UPDATE recipes SET current_version_id = ?, updated_at = ? WHERE id = ?').run(
+    vid,
+    nowIso(ctx.clock),
+    recipeId,
+  );
   return vid;
 }
 
 export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
   const v = q(ctx.db, 'SELECT * FROM recipe_versions WHERE id = ?').get(vid) as Row | undefined;
   if (!v) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: vid });
-  const lines = (q(ctx.db, 'SELECT rl.*, p.name, p.code FROM recipe_lines rl JOIN products p ON p.id = rl.product_id WHERE rl.recipe_version_id = ? ORDER BY rl.line_no').all(vid) as Row[]).map(
-    (l): RecipeLine => ({
-      lineNo: l.line_no as number,
-      role: l.role as RecipeLine['role'],
-      productId: l.product_id as number,
-      productName: l.name as string,
-      productCode: l.code as string,
-      qty: l.qty_milli === null ? null : fromMilli(l.qty_milli as number),
-      percent: l.pct_milli === null ? null : (l.pct_milli as number) / 1000,
-      unit: l.unit as string,
-      note: (l.note as string | null) ?? null,
-    }),
-  );
+  const lines = (
+    q(
+      ctx.db,
+      'SELECT rl.*, p.name, p.code FROM recipe_lines rl JOIN products p ON p.id = rl.product_id WHERE rl.recipe_version_id = ? ORDER BY rl.line_no',
+    ).all(vid) as Row[]
+  ).map((l): RecipeLine => ({
+    lineNo: l.line_no as number,
+    role: l.role as RecipeLine['role'],
+    productId: l.product_id as number,
+    productName: l.name as string,
+    productCode: l.code as string,
+    qty: l.qty_milli === null ? null : fromMilli(l.qty_milli as number),
+    percent: l.pct_milli === null ? null : (l.pct_milli as number) / 1000,
+    unit: l.unit as string,
+    note: (l.note as string | null) ?? null,
+  }));
   return {
     id: vid,
     version: v.version as number,
@@ -97,16 +137,25 @@ export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
 }
 
 export function recipeView(ctx: ServiceContext, id: number, version?: number): Recipe {
-  const r = q(ctx.db, 'SELECT r.*, p.name AS product_name, p.code AS product_code, p.unit AS product_unit FROM recipes r JOIN products p ON p.id = r.product_id WHERE r.id = ?').get(id) as Row | undefined;
+  const r = q(
+    ctx.db,
+    'SELECT r.*, p.name AS product_name, p.code AS product_code, p.unit AS product_unit FROM recipes r JOIN products p ON p.id = r.product_id WHERE r.id = ?',
+  ).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'recipe', id });
-  const versions = (q(ctx.db, 'SELECT v.id, v.version, v.created_at, v.user, (SELECT count(*) FROM batches b WHERE b.recipe_version_id = v.id) AS batches FROM recipe_versions v WHERE v.recipe_id = ? ORDER BY v.version').all(id) as Row[]).map((v) => ({
+  const versions = (
+    q(
+      ctx.db,
+      'SELECT v.id, v.version, v.created_at, v.user, (SELECT count(*) FROM batches b WHERE b.recipe_version_id = v.id) AS batches FROM recipe_versions v WHERE v.recipe_id = ? ORDER BY v.version',
+    ).all(id) as Row[]
+  ).map((v) => ({
     id: v.id as number,
     version: v.version as number,
     createdAt: v.created_at as string,
     user: v.user as string,
     batches: v.batches as number,
   }));
-  const chosen = version === undefined ? (r.current_version_id as number) : versions.find((v) => v.version === version)?.id;
+  const chosen =
+    version === undefined ? (r.current_version_id as number) : versions.find((v) => v.version === version)?.id;
   if (!chosen) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: version ?? 0 });
   return {
     id,
@@ -127,7 +176,15 @@ function createRecipe(ctx: ServiceContext, p: ApiParsed<'recipes.create'>): Reci
   const product = productRow(ctx, p.productId);
   checkContent(ctx, p.productId, p);
   const at = nowIso(ctx.clock);
-  const id = Number(q(ctx.db, 'INSERT INTO recipes (product_id, name, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(p.productId, p.name, searchText(p.name, product.name, product.code), at, at).lastInsertRowid);
+  const id = Number(
+    q(ctx.db, 'INSERT INTO recipes (product_id, name, search, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      p.productId,
+      p.name,
+      searchText(p.name, product.name, product.code),
+      at,
+      at,
+    ).lastInsertRowid,
+  );
   insertVersion(ctx, id, product.unit, p);
   const view = recipeView(ctx, id);
   audit(ctx, 'create', 'recipe', id, null, view);
@@ -140,7 +197,13 @@ function updateRecipe(ctx: ServiceContext, p: ApiParsed<'recipes.update'>): Reci
   const cur = before.current;
   const productId = p.productId ?? before.productId;
   const product = productRow(ctx, productId);
-  const asLine = (l: RecipeLine) => ({ productId: l.productId, qty: l.qty ?? undefined, percent: l.percent ?? undefined, unit: l.unit, note: l.note });
+  const asLine = (l: RecipeLine) => ({
+    productId: l.productId,
+    qty: l.qty ?? undefined,
+    percent: l.percent ?? undefined,
+    unit: l.unit,
+    note: l.note,
+  });
   const content: Content = {
     batchSize: p.batchSize ?? cur.batchSize,
     batchUnit: p.batchUnit ?? cur.batchUnit,
@@ -154,7 +217,13 @@ function updateRecipe(ctx: ServiceContext, p: ApiParsed<'recipes.update'>): Reci
   };
   checkContent(ctx, productId, content);
   const name = p.name ?? before.name;
-  q(ctx.db, 'UPDATE recipes SET product_id = ?, name = ?, search = ?, updated_at = ? WHERE id = ?').run(productId, name, searchText(name, product.name, product.code), nowIso(ctx.clock), p.id);
+  q(ctx.db, 'UPDATE recipes SET product_id = ?, name = ?, search = ?, updated_at = ? WHERE id = ?').run(
+    productId,
+    name,
+    searchText(name, product.name, product.code),
+    nowIso(ctx.clock),
+    p.id,
+  );
   insertVersion(ctx, p.id, product.unit, content);
   const after = recipeView(ctx, p.id);
   audit(ctx, 'update', 'recipe', p.id, before, after);
@@ -163,9 +232,20 @@ function updateRecipe(ctx: ServiceContext, p: ApiParsed<'recipes.update'>): Reci
 
 function setArchived(ctx: ServiceContext, id: number, archived: boolean): Recipe {
   const before = recipeView(ctx, id);
-  q(ctx.db, 'UPDATE recipes SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? nowIso(ctx.clock) : null, nowIso(ctx.clock), id);
+  q(ctx.db, 'UPDATE recipes SET archived_at = ?, updated_at = ? WHERE id = ?').run(
+    archived ? nowIso(ctx.clock) : null,
+    nowIso(ctx.clock),
+    id,
+  );
   const after = recipeView(ctx, id);
-  audit(ctx, archived ? 'archive' : 'restore', 'recipe', id, { archived: before.archived }, { archived: after.archived });
+  audit(
+    ctx,
+    archived ? 'archive' : 'restore',
+    'recipe',
+    id,
+    { archived: before.archived },
+    { archived: after.archived },
+  );
   return after;
 }
 

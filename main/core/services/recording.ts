@@ -1,4 +1,4 @@
-// The recording features (issue #3) joined, so the core adds them in one line.
+// The recording features joined, so the core adds them in one line.
 import type { PartialHandlers } from '../core';
 import { lotHandlers } from './lots';
 import { stockHandlers } from './stock';
@@ -8,4 +8,12 @@ import { recipeHandlers } from './recipes';
 import { batchHandlers } from './batches';
 import { shipmentHandlers } from './shipments';
 
-export const recordHandlers: PartialHandlers = { ...lotHandlers, ...stockHandlers, ...eventHandlers, ...receiptHandlers, ...recipeHandlers, ...batchHandlers, ...shipmentHandlers };
+export const recordHandlers: PartialHandlers = {
+  ...lotHandlers,
+  ...stockHandlers,
+  ...eventHandlers,
+  ...receiptHandlers,
+  ...recipeHandlers,
+  ...batchHandlers,
+  ...shipmentHandlers,
+};

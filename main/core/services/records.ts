@@ -27,10 +27,25 @@ export function rowToRecord<T>(row: Row, drop: string[] = ['search']): T {
   return out as T;
 }
 
-export function audit(ctx: ServiceContext, action: string, entity: string, entityId: string | number | null, before: unknown, after: unknown): void {
+export function audit(
+  ctx: ServiceContext,
+  action: string,
+  entity: string,
+  entityId: string | number | null,
+  before: unknown,
+  after: unknown,
+): void {
   ctx.db
     .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(nowIso(ctx.clock), ctx.user, action, entity, entityId === null ? null : String(entityId), before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+    .run(
+      nowIso(ctx.clock),
+      ctx.user,
+      action,
+      entity,
+      entityId === null ? null : String(entityId),
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+    );
 }
 
 export type ListParams = {
@@ -56,7 +71,12 @@ const SEARCH_COUNT_CAP = 1_000;
  * "ca phe" finds "Cà phê"); sorting by name uses the folded text too, so "Đậu" sorts among the D's.
  * Counting is capped so a search that matches most of 100,000 rows stays as fast as a rare one.
  */
-export function listRows<T>(ctx: ServiceContext, table: string, params: ListParams, extraWhere: { sql: string; args: unknown[] }[] = []): ListResult<T> {
+export function listRows<T>(
+  ctx: ServiceContext,
+  table: string,
+  params: ListParams,
+  extraWhere: { sql: string; args: unknown[] }[] = [],
+): ListResult<T> {
   const base: string[] = [];
   const baseArgs: unknown[] = [];
   if (!params.includeArchived) base.push('archived_at IS NULL');
@@ -76,7 +96,13 @@ export function listRows<T>(ctx: ServiceContext, table: string, params: ListPara
       // Trigram full-text index: a phrase query matches the folded text as a substring without a scan.
       const phrase = `"${q.replace(/"/g, '""')}"`;
       const baseSql = base.length ? `AND ${base.map((b) => `t.${b}`).join(' AND ')}` : '';
-      total = (ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table}_fts f JOIN ${table} t ON t.id = f.rowid WHERE ${table}_fts MATCH ? ${baseSql} LIMIT ${cap + 1})`).get(phrase, ...baseArgs) as { n: number }).n;
+      total = (
+        ctx.db
+          .prepare(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM ${table}_fts f JOIN ${table} t ON t.id = f.rowid WHERE ${table}_fts MATCH ? ${baseSql} LIMIT ${cap + 1})`,
+          )
+          .get(phrase, ...baseArgs) as { n: number }
+      ).n;
       if (total <= cap) {
         useFts = true;
         where.push(`id IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
@@ -93,8 +119,15 @@ export function listRows<T>(ctx: ServiceContext, table: string, params: ListPara
   const order = params.order === 'desc' ? 'DESC' : 'ASC';
   const limit = params.limit ?? 100;
   const offset = params.offset ?? 0;
-  const rows = ctx.db.prepare(`SELECT * FROM ${table} ${whereSql} ORDER BY ${sortCol} ${order}, id ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-  if (total === undefined) total = (ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} ${whereSql} LIMIT ${cap + 1})`).get(...args) as { n: number }).n;
+  const rows = ctx.db
+    .prepare(`SELECT * FROM ${table} ${whereSql} ORDER BY ${sortCol} ${order}, id ${order} LIMIT ? OFFSET ?`)
+    .all(...args, limit, offset) as Row[];
+  if (total === undefined)
+    total = (
+      ctx.db
+        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} ${whereSql} LIMIT ${cap + 1})`)
+        .get(...args) as { n: number }
+    ).n;
   // Over the cap, a full-text match fell back to the ordered scan above (which finds a page sooner).
   const capped = total > cap;
   const result: ListResult<T> = { items: rows.map((r) => rowToRecord<T>(r)), total: capped ? cap : total };
@@ -131,7 +164,9 @@ function toSql(v: unknown): unknown {
 export function setArchived(ctx: ServiceContext, table: string, entity: string, id: number, archived: boolean): Row {
   const before = getRow(ctx, table, entity, id);
   ctx.rowMemo?.clear();
-  ctx.db.prepare(`UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(archived ? nowIso(ctx.clock) : null, nowIso(ctx.clock), id);
+  ctx.db
+    .prepare(`UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ?`)
+    .run(archived ? nowIso(ctx.clock) : null, nowIso(ctx.clock), id);
   const after = getRow(ctx, table, entity, id);
   audit(ctx, archived ? 'archive' : 'restore', entity, id, rowToRecord(before), rowToRecord(after));
   return after;

@@ -22,7 +22,8 @@ const SOFT = new Set(['GS1_REQUIRES', 'GS1_EXCLUDED']);
 
 function toAppError(e: Gs1Error, lang: Lang): AppError {
   const ai = String(e.params.ai ?? '');
-  const field = (code: string, params: Record<string, string | number>) => new AppError(code, params, { fields: [{ path: 'scan', code, params }], details: { gs1: e.code, ...e.params } });
+  const field = (code: string, params: Record<string, string | number>) =>
+    new AppError(code, params, { fields: [{ path: 'scan', code, params }], details: { gs1: e.code, ...e.params } });
   switch (e.code) {
     case 'GS1_EMPTY':
       return field('SCAN_EMPTY', {});

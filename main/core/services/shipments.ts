@@ -5,7 +5,23 @@ import type { ApiParsed } from '../../../shared/api/contract';
 import type { Shipment } from '../../../shared/api/shipments';
 import { foldVietnamese } from '../../../shared/domain/text';
 import type { PartialHandlers, ServiceContext } from '../core';
-import { allocate, checkUsable, eventTimeFor, fromMilli, locationRow, lotRow, partnerRow, productRow, q, qv, toProductMilli, today, writeEvent, type NewLine, type Row } from './events';
+import {
+  allocate,
+  checkUsable,
+  eventTimeFor,
+  fromMilli,
+  locationRow,
+  lotRow,
+  partnerRow,
+  productRow,
+  q,
+  qv,
+  toProductMilli,
+  today,
+  writeEvent,
+  type NewLine,
+  type Row,
+} from './events';
 
 export function createShipment(ctx: ServiceContext, p: ApiParsed<'shipments.create'>): Shipment {
   return shipmentView(ctx, writeShipment(ctx, p));
@@ -21,11 +37,26 @@ export function writeShipment(ctx: ServiceContext, p: ApiParsed<'shipments.creat
   let customerId: number | null = null;
   let toLocationId: number | null = null;
   if (p.kind === 'customer') {
-    if (!p.customerId) throw new AppError('SHIPMENT_NEEDS_CUSTOMER', {}, { fields: [{ path: 'customerId', code: 'SHIPMENT_NEEDS_CUSTOMER' }] });
+    if (!p.customerId)
+      throw new AppError(
+        'SHIPMENT_NEEDS_CUSTOMER',
+        {},
+        { fields: [{ path: 'customerId', code: 'SHIPMENT_NEEDS_CUSTOMER' }] },
+      );
     customerId = partnerRow(ctx, p.customerId, 'customer', 'customerId').id;
   } else {
-    if (!p.toLocationId) throw new AppError('SHIPMENT_NEEDS_DESTINATION', {}, { fields: [{ path: 'toLocationId', code: 'SHIPMENT_NEEDS_DESTINATION' }] });
-    if (p.toLocationId === p.fromLocationId) throw new AppError('TRANSFER_SAME_LOCATION', {}, { fields: [{ path: 'toLocationId', code: 'TRANSFER_SAME_LOCATION' }] });
+    if (!p.toLocationId)
+      throw new AppError(
+        'SHIPMENT_NEEDS_DESTINATION',
+        {},
+        { fields: [{ path: 'toLocationId', code: 'SHIPMENT_NEEDS_DESTINATION' }] },
+      );
+    if (p.toLocationId === p.fromLocationId)
+      throw new AppError(
+        'TRANSFER_SAME_LOCATION',
+        {},
+        { fields: [{ path: 'toLocationId', code: 'TRANSFER_SAME_LOCATION' }] },
+      );
     toLocationId = locationRow(ctx, p.toLocationId, 'toLocationId').id;
   }
   const date = p.date ?? today(ctx);
@@ -44,11 +75,29 @@ export function writeShipment(ctx: ServiceContext, p: ApiParsed<'shipments.creat
     perLot.set(lot.id, total);
     // Goods leave from the chosen place: stock elsewhere does not count.
     allocate(ctx, lot, total, p.fromLocationId, true, `${path}.qty`);
-    lines.push({ role: 'object', lotId: lot.id, qtyMilli: milli, unit: lot.unit, stockDeltaMilli: -milli, locationId: p.fromLocationId });
-    if (toLocationId) lines.push({ role: 'object', lotId: lot.id, qtyMilli: milli, unit: lot.unit, stockDeltaMilli: milli, locationId: toLocationId });
+    lines.push({
+      role: 'object',
+      lotId: lot.id,
+      qtyMilli: milli,
+      unit: lot.unit,
+      stockDeltaMilli: -milli,
+      locationId: p.fromLocationId,
+    });
+    if (toLocationId)
+      lines.push({
+        role: 'object',
+        lotId: lot.id,
+        qtyMilli: milli,
+        unit: lot.unit,
+        stockDeltaMilli: milli,
+        locationId: toLocationId,
+      });
   });
   const id = Number(
-    q(ctx.db, 'INSERT INTO shipments (kind, customer_id, from_location_id, to_location_id, ship_date, document_ref, vehicle_plate, driver, note, user, request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    q(
+      ctx.db,
+      'INSERT INTO shipments (kind, customer_id, from_location_id, to_location_id, ship_date, document_ref, vehicle_plate, driver, note, user, request_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       p.kind,
       customerId,
       p.fromLocationId,
@@ -76,7 +125,11 @@ export function writeShipment(ctx: ServiceContext, p: ApiParsed<'shipments.creat
     documentRef: p.documentRef,
     docType: 'shipment',
     docId: id,
-    data: { ...(p.vehiclePlate ? { vehiclePlate: p.vehiclePlate } : {}), ...(p.driver ? { driver: p.driver } : {}), ...(overrides.length ? { overrides } : {}) },
+    data: {
+      ...(p.vehiclePlate ? { vehiclePlate: p.vehiclePlate } : {}),
+      ...(p.driver ? { driver: p.driver } : {}),
+      ...(overrides.length ? { overrides } : {}),
+    },
     lines,
   });
   return id;
@@ -89,8 +142,16 @@ export function shipmentView(ctx: ServiceContext, id: number): Shipment {
      JOIN locations f ON f.id = s.from_location_id LEFT JOIN locations t ON t.id = s.to_location_id WHERE s.id = ?`,
   ).get(id) as Row | undefined;
   if (!s) throw new AppError('NOT_FOUND', { entity: 'shipment', id });
-  const ev = q(ctx.db, "SELECT id, data FROM events WHERE doc_type = 'shipment' AND doc_id = ? AND kind IN ('shipment','transfer') ORDER BY id LIMIT 1").get(id) as { id: number; data: string | null };
-  const overrides = new Map(((ev.data ? (JSON.parse(ev.data) as { overrides?: { lotId: number; reason: string }[] }).overrides : undefined) ?? []).map((o) => [o.lotId, o.reason]));
+  const ev = q(
+    ctx.db,
+    "SELECT id, data FROM events WHERE doc_type = 'shipment' AND doc_id = ? AND kind IN ('shipment','transfer') ORDER BY id LIMIT 1",
+  ).get(id) as { id: number; data: string | null };
+  const overrides = new Map(
+    (
+      (ev.data ? (JSON.parse(ev.data) as { overrides?: { lotId: number; reason: string }[] }).overrides : undefined) ??
+      []
+    ).map((o) => [o.lotId, o.reason]),
+  );
   const lines = (
     q(
       ctx.db,
@@ -141,13 +202,29 @@ function shipmentHeader(s: Row) {
 function listShipments(ctx: ServiceContext, p: ApiParsed<'shipments.list'>) {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (p.customerId) { where.push('s.customer_id = ?'); args.push(p.customerId); }
-  if (p.kind) { where.push('s.kind = ?'); args.push(p.kind); }
-  if (p.from) { where.push('s.ship_date >= ?'); args.push(p.from); }
-  if (p.to) { where.push('s.ship_date <= ?'); args.push(p.to); }
-  if (p.search) { where.push('(s.document_ref LIKE ? OR c.search LIKE ? OR s.vehicle_plate LIKE ?)'); args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`, `%${p.search}%`); }
+  if (p.customerId) {
+    where.push('s.customer_id = ?');
+    args.push(p.customerId);
+  }
+  if (p.kind) {
+    where.push('s.kind = ?');
+    args.push(p.kind);
+  }
+  if (p.from) {
+    where.push('s.ship_date >= ?');
+    args.push(p.from);
+  }
+  if (p.to) {
+    where.push('s.ship_date <= ?');
+    args.push(p.to);
+  }
+  if (p.search) {
+    where.push('(s.document_ref LIKE ? OR c.search LIKE ? OR s.vehicle_plate LIKE ?)');
+    args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`, `%${p.search}%`);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'FROM shipments s LEFT JOIN partners c ON c.id = s.customer_id JOIN locations f ON f.id = s.from_location_id LEFT JOIN locations t ON t.id = s.to_location_id';
+  const from =
+    'FROM shipments s LEFT JOIN partners c ON c.id = s.customer_id JOIN locations f ON f.id = s.from_location_id LEFT JOIN locations t ON t.id = s.to_location_id';
   const rows = ctx.db
     .prepare(
       `SELECT s.*, c.name AS customer_name, f.name AS from_name, t.name AS to_name,
@@ -157,7 +234,10 @@ function listShipments(ctx: ServiceContext, p: ApiParsed<'shipments.list'>) {
        ${from} ${w} ORDER BY s.ship_date DESC, s.id DESC LIMIT ? OFFSET ?`,
     )
     .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db.prepare(`SELECT count(*) ${from} ${w}`).pluck().get(...args) as number;
+  const total = ctx.db
+    .prepare(`SELECT count(*) ${from} ${w}`)
+    .pluck()
+    .get(...args) as number;
   return {
     total,
     items: rows.map((s) => ({

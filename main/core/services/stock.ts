@@ -8,8 +8,14 @@ function summary(ctx: ServiceContext, p: { locationId?: number; productId?: numb
   const t = today(ctx);
   const where: string[] = ['s.qty_milli > 0'];
   const args: unknown[] = [t];
-  if (p.locationId) { where.push('s.location_id = ?'); args.push(p.locationId); }
-  if (p.productId) { where.push('l.product_id = ?'); args.push(p.productId); }
+  if (p.locationId) {
+    where.push('s.location_id = ?');
+    args.push(p.locationId);
+  }
+  if (p.productId) {
+    where.push('l.product_id = ?');
+    args.push(p.productId);
+  }
   const rows = ctx.db
     .prepare(
       `SELECT l.product_id, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, s.location_id, loc.name AS location_name, l.unit,
@@ -33,15 +39,30 @@ function summary(ctx: ServiceContext, p: { locationId?: number; productId?: numb
     usableQty: fromMilli(r.usable as number),
     nearestExpiry: (r.nearest as string | null) ?? null,
   }));
-  const byProduct = new Map<number, { productId: number; productName: string; unit: string; qtyMilli: number; lots: number }>();
+  const byProduct = new Map<
+    number,
+    { productId: number; productName: string; unit: string; qtyMilli: number; lots: number }
+  >();
   for (const r of rows) {
     const k = r.product_id as number;
-    const b = byProduct.get(k) ?? { productId: k, productName: r.product_name as string, unit: r.unit as string, qtyMilli: 0, lots: 0 };
+    const b = byProduct.get(k) ?? {
+      productId: k,
+      productName: r.product_name as string,
+      unit: r.unit as string,
+      qtyMilli: 0,
+      lots: 0,
+    };
     b.qtyMilli += r.qty as number;
     b.lots += r.lots as number;
     byProduct.set(k, b);
   }
-  const lotsInStock = (ctx.db.prepare(`SELECT COUNT(DISTINCT s.lot_id) FROM lot_stock s JOIN lots l ON l.id = s.lot_id WHERE ${where.join(' AND ')}`).pluck().get(...args.slice(1)) as number) ?? 0;
+  const lotsInStock =
+    (ctx.db
+      .prepare(
+        `SELECT COUNT(DISTINCT s.lot_id) FROM lot_stock s JOIN lots l ON l.id = s.lot_id WHERE ${where.join(' AND ')}`,
+      )
+      .pluck()
+      .get(...args.slice(1)) as number) ?? 0;
   return {
     rows: out,
     totals: { products: byProduct.size, lotsInStock, locations: new Set(out.map((r) => r.locationId)).size },
@@ -51,7 +72,9 @@ function summary(ctx: ServiceContext, p: { locationId?: number; productId?: numb
 
 function expiring(ctx: ServiceContext, p: { locationId?: number; days?: number; limit?: number }): Expiring {
   const t = today(ctx);
-  const loc = p.locationId ? 'AND EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.qty_milli > 0)' : '';
+  const loc = p.locationId
+    ? 'AND EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.qty_milli > 0)'
+    : '';
   const locArgs = p.locationId ? [p.locationId] : [];
   // Lots already recalled/destroyed are dealt with; the home screen counts what still needs a decision.
   const base = `FROM lots l WHERE l.balance_milli > 0 AND l.expiry_date IS NOT NULL AND l.status NOT IN ('recalled','destroyed','rejected') ${loc}`;
@@ -62,11 +85,18 @@ function expiring(ctx: ServiceContext, p: { locationId?: number; days?: number; 
     .get(t, t, addDays(t, 7), t, addDays(t, 30), t, addDays(t, 90), ...locArgs) as Row;
   const until = addDays(t, p.days ?? 30);
   const rows = ctx.db
-    .prepare(`SELECT l.*, p.name AS product_name ${base.replace('FROM lots l', 'FROM lots l JOIN products p ON p.id = l.product_id')} AND l.expiry_date <= ? ORDER BY l.expiry_date, l.id LIMIT ?`)
+    .prepare(
+      `SELECT l.*, p.name AS product_name ${base.replace('FROM lots l', 'FROM lots l JOIN products p ON p.id = l.product_id')} AND l.expiry_date <= ? ORDER BY l.expiry_date, l.id LIMIT ?`,
+    )
     .all(...locArgs, until, p.limit ?? 100) as Row[];
   return {
     today: t,
-    counts: { expired: Number(c.expired ?? 0), within7: Number(c.w7 ?? 0), within30: Number(c.w30 ?? 0), within90: Number(c.w90 ?? 0) },
+    counts: {
+      expired: Number(c.expired ?? 0),
+      within7: Number(c.w7 ?? 0),
+      within30: Number(c.w30 ?? 0),
+      within90: Number(c.w90 ?? 0),
+    },
     lots: rows.map((r) => ({
       id: r.id as number,
       productId: r.product_id as number,
@@ -99,14 +129,30 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
        SELECT s.lot_id, s.location_id, COALESCE(r.q, 0), s.qty_milli FROM lot_stock s LEFT JOIN r ON r.lot_id = s.lot_id AND r.location_id = s.location_id WHERE r.q IS NULL AND s.qty_milli <> 0`,
     )
     .all() as { lot_id: number; location_id: number; rebuilt: number; maintained: number }[];
-  for (const d of locDiff) differences.push({ lotId: d.lot_id, lotCode: codeOf.get(d.lot_id) as string, locationId: d.location_id, what: 'location', maintained: fromMilli(d.maintained), rebuilt: fromMilli(d.rebuilt) });
+  for (const d of locDiff)
+    differences.push({
+      lotId: d.lot_id,
+      lotCode: codeOf.get(d.lot_id) as string,
+      locationId: d.location_id,
+      what: 'location',
+      maintained: fromMilli(d.maintained),
+      rebuilt: fromMilli(d.rebuilt),
+    });
   const balDiff = db
     .prepare(
       `SELECT l.id, l.balance_milli AS maintained, COALESCE(r.q, 0) AS rebuilt FROM lots l LEFT JOIN (SELECT lot_id, SUM(stock_delta_milli) AS q FROM event_lines GROUP BY lot_id) r ON r.lot_id = l.id
        WHERE l.balance_milli <> COALESCE(r.q, 0)`,
     )
     .all() as { id: number; maintained: number; rebuilt: number }[];
-  for (const d of balDiff) differences.push({ lotId: d.id, lotCode: codeOf.get(d.id) as string, locationId: null, what: 'balance', maintained: fromMilli(d.maintained), rebuilt: fromMilli(d.rebuilt) });
+  for (const d of balDiff)
+    differences.push({
+      lotId: d.id,
+      lotCode: codeOf.get(d.id) as string,
+      locationId: null,
+      what: 'balance',
+      maintained: fromMilli(d.maintained),
+      rebuilt: fromMilli(d.rebuilt),
+    });
 
   // Statuses: replay status events and the corrections that undo them, in recording order.
   const status = new Map<number, string>();
@@ -119,20 +165,36 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
   const lotsOf = qv(db, 'SELECT DISTINCT lot_id FROM event_lines WHERE event_id = ?');
   for (const e of statusEvents) {
     const data = e.data ? (JSON.parse(e.data) as { status?: string; restoreStatus?: Record<string, string> }) : {};
-    if (e.kind === 'status' && data.status) for (const lotId of lotsOf.all(e.id) as number[]) status.set(lotId, data.status);
-    if (e.kind === 'correction' && data.restoreStatus) for (const [lotId, s] of Object.entries(data.restoreStatus)) status.set(Number(lotId), s);
+    if (e.kind === 'status' && data.status)
+      for (const lotId of lotsOf.all(e.id) as number[]) status.set(lotId, data.status);
+    if (e.kind === 'correction' && data.restoreStatus)
+      for (const [lotId, s] of Object.entries(data.restoreStatus)) status.set(Number(lotId), s);
   }
-  const stDiff = (db.prepare("SELECT id, status FROM lots WHERE status <> 'available'").all() as { id: number; status: string }[]).filter((l) => (status.get(l.id) ?? 'available') !== l.status);
+  const stDiff = (
+    db.prepare("SELECT id, status FROM lots WHERE status <> 'available'").all() as { id: number; status: string }[]
+  ).filter((l) => (status.get(l.id) ?? 'available') !== l.status);
   for (const [lotId, s] of status) {
     const cur = qv(db, 'SELECT status FROM lots WHERE id = ?').get(lotId) as string;
     if (cur !== s && cur === 'available') stDiff.push({ id: lotId, status: cur });
   }
-  for (const d of stDiff) differences.push({ lotId: d.id, lotCode: codeOf.get(d.id) as string, locationId: null, what: 'status', maintained: d.status, rebuilt: status.get(d.id) ?? 'available' });
+  for (const d of stDiff)
+    differences.push({
+      lotId: d.id,
+      lotCode: codeOf.get(d.id) as string,
+      locationId: null,
+      what: 'status',
+      maintained: d.status,
+      rebuilt: status.get(d.id) ?? 'available',
+    });
 
   if (fix && differences.length) {
     db.exec('DELETE FROM lot_stock');
-    db.exec('INSERT INTO lot_stock (lot_id, location_id, qty_milli) SELECT lot_id, location_id, SUM(stock_delta_milli) FROM event_lines WHERE location_id IS NOT NULL GROUP BY lot_id, location_id HAVING SUM(stock_delta_milli) > 0');
-    db.exec('UPDATE lots SET balance_milli = COALESCE((SELECT SUM(stock_delta_milli) FROM event_lines WHERE lot_id = lots.id), 0)');
+    db.exec(
+      'INSERT INTO lot_stock (lot_id, location_id, qty_milli) SELECT lot_id, location_id, SUM(stock_delta_milli) FROM event_lines WHERE location_id IS NOT NULL GROUP BY lot_id, location_id HAVING SUM(stock_delta_milli) > 0',
+    );
+    db.exec(
+      'UPDATE lots SET balance_milli = COALESCE((SELECT SUM(stock_delta_milli) FROM event_lines WHERE lot_id = lots.id), 0)',
+    );
     const upd = q(db, 'UPDATE lots SET status = ? WHERE id = ?');
     for (const d of differences) if (d.what === 'status') upd.run(String(d.rebuilt), d.lotId);
   }

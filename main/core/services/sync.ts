@@ -27,7 +27,12 @@ const owner = (ctx: Pick<ServiceContext, 'db' | 'dbPath'>) => {
   return o;
 };
 
-const MIME: Record<string, string> = { jsonld: 'application/ld+json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', zip: 'application/zip' };
+const MIME: Record<string, string> = {
+  jsonld: 'application/ld+json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
+};
 
 /** Starts a sync job unless one is running (the "Đồng bộ" button and the automatic sync share this). */
 export function startSync(ctx: Pick<ServiceContext, 'db' | 'dbPath' | 'clock' | 'lang'>) {
@@ -43,7 +48,15 @@ export function startSync(ctx: Pick<ServiceContext, 'db' | 'dbPath' | 'clock' | 
     async (job) => {
       const r = await runSync(ctx.db, {
         clock: ctx.clock,
-        onProgress: (p) => (job.progress = { total: p.total, done: p.done, accepted: p.accepted, rejected: p.rejected, phase: p.phase, message: p.message }),
+        onProgress: (p) =>
+          (job.progress = {
+            total: p.total,
+            done: p.done,
+            accepted: p.accepted,
+            rejected: p.rejected,
+            phase: p.phase,
+            message: p.message,
+          }),
       });
       if (r.error) job.error = { code: r.error.code, message: ctx.lang === 'en' ? r.error.messageEn : r.error.message };
       return r as unknown as Record<string, unknown>;
@@ -57,12 +70,25 @@ export const syncHandlers: PartialHandlers = {
   'sync.status': (_p, ctx): SyncStatus => {
     const portal = currentPortal(ctx.db);
     const run = portal
-      ? (ctx.db.prepare('SELECT started_at, finished_at, outcome, accepted, rejected, message FROM sync_runs WHERE portal_id = ? ORDER BY id DESC LIMIT 1').get(portal.id) as Record<string, string | number | null> | undefined)
+      ? (ctx.db
+          .prepare(
+            'SELECT started_at, finished_at, outcome, accepted, rejected, message FROM sync_runs WHERE portal_id = ? ORDER BY id DESC LIMIT 1',
+          )
+          .get(portal.id) as Record<string, string | number | null> | undefined)
       : undefined;
     return {
       portal,
       counts: countByStatus(ctx.db, portal?.id ?? null),
-      lastRun: run ? { startedAt: run.started_at as string, finishedAt: run.finished_at as string | null, outcome: run.outcome as string | null, accepted: run.accepted as number, rejected: run.rejected as number, message: run.message as string | null } : null,
+      lastRun: run
+        ? {
+            startedAt: run.started_at as string,
+            finishedAt: run.finished_at as string | null,
+            outcome: run.outcome as string | null,
+            accepted: run.accepted as number,
+            rejected: run.rejected as number,
+            message: run.message as string | null,
+          }
+        : null,
       job: runningJob(owner(ctx), 'sync') ?? lastJob(owner(ctx), 'sync'),
     };
   },
@@ -82,7 +108,19 @@ export const syncHandlers: PartialHandlers = {
   'sync.settings.save': (p, ctx) =>
     savePortal(
       ctx.db,
-      { type: p.type, url: p.type === 'file' ? p.outDir ?? p.url : p.url, auth: p.auth, secret: p.secret, settings: { username: p.username ?? undefined, clientId: p.clientId ?? undefined, tokenUrl: p.tokenUrl ?? undefined, timeoutMs: p.timeoutMs, outDir: p.outDir ?? undefined } },
+      {
+        type: p.type,
+        url: p.type === 'file' ? (p.outDir ?? p.url) : p.url,
+        auth: p.auth,
+        secret: p.secret,
+        settings: {
+          username: p.username ?? undefined,
+          clientId: p.clientId ?? undefined,
+          tokenUrl: p.tokenUrl ?? undefined,
+          timeoutMs: p.timeoutMs,
+          outDir: p.outDir ?? undefined,
+        },
+      },
       nowIso(ctx.clock),
     ),
   'sync.settings.test': (_p, ctx) => {
@@ -96,7 +134,12 @@ export const syncHandlers: PartialHandlers = {
       async (job) => {
         const r = await makeAdapter(cfg).test();
         if (!r.ok) job.error = { code: r.code!, message: errorMessage(r.code!, r.params, ctx.lang) };
-        return { ok: r.ok, code: r.code, message: r.ok ? null : errorMessage(r.code!, r.params, ctx.lang), capabilities: r.capabilities };
+        return {
+          ok: r.ok,
+          code: r.code,
+          message: r.ok ? null : errorMessage(r.code!, r.params, ctx.lang),
+          capabilities: r.capabilities,
+        };
       },
       ctx.lang,
       () => nowIso(ctx.clock),
@@ -116,9 +159,21 @@ export const syncHandlers: PartialHandlers = {
       async () => {
         let facts: Record<string, unknown>;
         if (p.kind === 'epcis') facts = { ...(await exportEpcisFile(ctx.db, filter, out, { creationDate: stamp })) };
-        else if (p.kind === 'sheet') facts = { rows: format === 'csv' ? await writeSheetCsvFile(ctx.db, filter, out, ctx.lang) : await writeSheetXlsx(ctx.db, filter, out, ctx.lang) };
+        else if (p.kind === 'sheet')
+          facts = {
+            rows:
+              format === 'csv'
+                ? await writeSheetCsvFile(ctx.db, filter, out, ctx.lang)
+                : await writeSheetXlsx(ctx.db, filter, out, ctx.lang),
+          };
         else facts = { ...(await writePackage(ctx.db, filter, out, { creationDate: stamp, lang: ctx.lang })) };
-        return { ...facts, file: out, fileName: path.basename(out), mimeType: MIME[format], bytes: fs.statSync(out).size };
+        return {
+          ...facts,
+          file: out,
+          fileName: path.basename(out),
+          mimeType: MIME[format],
+          bytes: fs.statSync(out).size,
+        };
       },
       ctx.lang,
       () => nowIso(ctx.clock),
@@ -126,9 +181,15 @@ export const syncHandlers: PartialHandlers = {
   },
   'export.download': (p, ctx) => {
     const job = getJob(owner(ctx), p.jobId);
-    if (job.kind !== 'export' || job.state !== 'done' || !job.result) throw new AppError('SYNC_JOB_UNKNOWN', {}, { status: 404 });
+    if (job.kind !== 'export' || job.state !== 'done' || !job.result)
+      throw new AppError('SYNC_JOB_UNKNOWN', {}, { status: 404 });
     const buf = fs.readFileSync(job.result.file as string);
-    return { fileName: job.result.fileName as string, mimeType: job.result.mimeType as string, base64: buf.toString('base64'), bytes: buf.length };
+    return {
+      fileName: job.result.fileName as string,
+      mimeType: job.result.mimeType as string,
+      base64: buf.toString('base64'),
+      bytes: buf.length,
+    };
   },
   'export.circular': (_p, ctx) => circularDataset(ctx.db, ctx.lang),
 };

@@ -19,16 +19,23 @@ export const systemHandlers: PartialHandlers = {
   }),
   'system.check': (_input, ctx) => ({ ...integrityCheck(ctx.db), checkedAt: nowIso(ctx.clock) }),
   'settings.get': (_input, ctx) => {
-    const row = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
+    const row = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
+      { value: string } | undefined;
     return { language: parseLang(row?.value ?? 'vi') };
   },
   'settings.update': (input, ctx) => {
     if (input.language) {
-      const before = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
-      ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('language', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(input.language);
+      const before = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
+        { value: string } | undefined;
+      ctx.db
+        .prepare(
+          "INSERT INTO settings (key, value) VALUES ('language', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )
+        .run(input.language);
       audit(ctx, 'update', 'settings', 'language', before?.value ?? null, input.language);
     }
-    const row = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string } | undefined;
+    const row = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
+      { value: string } | undefined;
     return { language: parseLang(row?.value ?? 'vi') };
   },
 };

@@ -10,7 +10,13 @@ import { fileOf, traceCsv, traceXlsx, tracePdf, type FullTrace } from '../../tra
 
 /** Every lot of a trace (all pages), for the exported files. */
 export function fullTrace(ctx: ServiceContext, roots: ResolvedLot[], direction: TraceDirection): FullTrace {
-  return runTrace(ctx.db, roots, { direction, limit: TRACE_MAX_LOTS, offset: 0, generatedAt: nowIso(ctx.clock), user: ctx.user });
+  return runTrace(ctx.db, roots, {
+    direction,
+    limit: TRACE_MAX_LOTS,
+    offset: 0,
+    generatedAt: nowIso(ctx.clock),
+    user: ctx.user,
+  });
 }
 
 function exportName(prefix: string, roots: ResolvedLot[], at: string): string {
@@ -18,7 +24,12 @@ function exportName(prefix: string, roots: ResolvedLot[], at: string): string {
   return `${prefix}-${first}${roots.length > 1 ? `-${roots.length}` : ''}-${at.slice(0, 16).replace(/[-:T]/g, '')}`;
 }
 
-export function traceExport(ctx: ServiceContext, roots: ResolvedLot[], direction: TraceDirection, format: 'xlsx' | 'csv' | 'pdf'): ExportFile {
+export function traceExport(
+  ctx: ServiceContext,
+  roots: ResolvedLot[],
+  direction: TraceDirection,
+  format: 'xlsx' | 'csv' | 'pdf',
+): ExportFile {
   const t = fullTrace(ctx, roots, direction);
   const name = exportName('truy-xuat', roots, t.generatedAt);
   if (format === 'xlsx') return fileOf(name, 'xlsx', traceXlsx(t, ctx.lang));
@@ -29,7 +40,13 @@ export function traceExport(ctx: ServiceContext, roots: ResolvedLot[], direction
 export const traceHandlers: PartialHandlers = {
   'trace.run': (p, ctx) => {
     const roots = resolveLots(ctx.db, p, ctx.lang);
-    return runTrace(ctx.db, roots, { direction: p.direction, limit: p.limit, offset: p.offset, generatedAt: nowIso(ctx.clock), user: ctx.user });
+    return runTrace(ctx.db, roots, {
+      direction: p.direction,
+      limit: p.limit,
+      offset: p.offset,
+      generatedAt: nowIso(ctx.clock),
+      user: ctx.user,
+    });
   },
   'trace.resolve': (p, ctx) => resolveLots(ctx.db, p, ctx.lang),
   'trace.findLots': (p, ctx) => findLots(ctx.db, p.q, p.limit),

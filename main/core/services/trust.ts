@@ -6,4 +6,11 @@ import { backupHandlers } from './backup';
 import { importHandlers } from './imports';
 import { helpHandlers, workshopHandlers } from './workshop';
 
-export const trustHandlers: PartialHandlers = { ...userHandlers, ...auditHandlers, ...backupHandlers, ...importHandlers, ...workshopHandlers, ...helpHandlers };
+export const trustHandlers: PartialHandlers = {
+  ...userHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+  ...importHandlers,
+  ...workshopHandlers,
+  ...helpHandlers,
+};

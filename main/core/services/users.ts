@@ -1,4 +1,4 @@
-// Users, PIN login and sessions (issue #7).
+// Users, PIN login and sessions.
 // PINs are short, so the hash alone would not stop a guesser with the file: the scrypt cost slows
 // offline guessing, and on-line guessing is stopped by a lockout that grows with each failure.
 import crypto from 'node:crypto';
@@ -28,7 +28,11 @@ export function verifySecret(secret: string, stored: string): boolean {
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt') return false;
   const expected = Buffer.from(hash, 'base64');
-  const got = crypto.scryptSync(secret, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  const got = crypto.scryptSync(secret, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return crypto.timingSafeEqual(expected, got);
 }
 
@@ -43,13 +47,39 @@ const normalizeCode = (c: string) => c.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-type UserRow = { id: number; name: string; role: Role; pin_hash: string; failed_count: number; locked_until: string | null; disabled_at: string | null; created_at: string; updated_at: string };
+type UserRow = {
+  id: number;
+  name: string;
+  role: Role;
+  pin_hash: string;
+  failed_count: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
-const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, disabled: r.disabled_at !== null, lockedUntil: r.locked_until, createdAt: r.created_at, updatedAt: r.updated_at });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  disabled: r.disabled_at !== null,
+  lockedUntil: r.locked_until,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 const toPublic = (r: UserRow): UserPublic => ({ id: r.id, name: r.name, role: r.role });
 
 /** The person behind a call. `open`: no user set up yet, so the single local user acts as the owner. */
-export type Actor = { userId: number | null; name: string; role: Role; open: boolean; anonymous: boolean; session: string | null; workshop: boolean };
+export type Actor = {
+  userId: number | null;
+  name: string;
+  role: Role;
+  open: boolean;
+  anonymous: boolean;
+  session: string | null;
+  workshop: boolean;
+};
 
 export function usersConfigured(db: Db): boolean {
   try {
@@ -73,14 +103,32 @@ export function resolveActor(db: Db, clock: Clock, host: HostKind, callCtx: Call
          WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
       )
       .get(sha256(callCtx.session), nowIso(clock)) as { id: number; name: string; role: Role } | undefined;
-    if (row) return { userId: row.id, name: row.name, role: row.role, open: false, anonymous: false, session: callCtx.session, workshop };
+    if (row)
+      return {
+        userId: row.id,
+        name: row.name,
+        role: row.role,
+        open: false,
+        anonymous: false,
+        session: callCtx.session,
+        workshop,
+      };
     if (!isPublic) throw new AppError('SESSION_EXPIRED', {}, { status: 401 });
   }
   const configured = usersConfigured(db);
   if (!configured || host === 'cli' || host === 'test') {
-    return { userId: null, name: callCtx.user ?? 'owner', role: 'owner', open: !configured, anonymous: false, session: null, workshop };
+    return {
+      userId: null,
+      name: callCtx.user ?? 'owner',
+      role: 'owner',
+      open: !configured,
+      anonymous: false,
+      session: null,
+      workshop,
+    };
   }
-  if (isPublic) return { userId: null, name: 'anonymous', role: 'auditor', open: false, anonymous: true, session: null, workshop };
+  if (isPublic)
+    return { userId: null, name: 'anonymous', role: 'auditor', open: false, anonymous: true, session: null, workshop };
   throw new AppError('LOGIN_REQUIRED', {}, { status: 401 });
 }
 
@@ -93,19 +141,30 @@ function getUser(ctx: ServiceContext, id: number): UserRow {
 function startSession(ctx: ServiceContext, user: UserRow): LoginResult {
   const token = crypto.randomBytes(32).toString('base64url');
   const expires = isoWithOffset(new Date(ctx.clock.now().getTime() + SESSION_HOURS * 3600_000), ctx.clock.offset);
-  ctx.db.prepare('INSERT INTO sessions (token_hash, user_id, host, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(sha256(token), user.id, ctx.host, nowIso(ctx.clock), expires);
+  ctx.db
+    .prepare('INSERT INTO sessions (token_hash, user_id, host, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    .run(sha256(token), user.id, ctx.host, nowIso(ctx.clock), expires);
   return { session: token, user: toPublic(user), expiresAt: expires };
 }
 
 /** Audit entries of login/user actions are written under the user's own name. */
-function auditAs(ctx: ServiceContext, name: string, action: string, entityId: number | null, before: unknown, after: unknown) {
+function auditAs(
+  ctx: ServiceContext,
+  name: string,
+  action: string,
+  entityId: number | null,
+  before: unknown,
+  after: unknown,
+) {
   audit({ ...ctx, user: name }, action, 'user', entityId, before, after);
 }
 
 function issueRecoveryCode(ctx: ServiceContext): string {
   const code = newRecoveryCode();
   ctx.db.prepare('UPDATE recovery_codes SET used_at = ? WHERE used_at IS NULL').run(nowIso(ctx.clock));
-  ctx.db.prepare('INSERT INTO recovery_codes (code_hash, created_at) VALUES (?, ?)').run(hashSecret(normalizeCode(code)), nowIso(ctx.clock));
+  ctx.db
+    .prepare('INSERT INTO recovery_codes (code_hash, created_at) VALUES (?, ?)')
+    .run(hashSecret(normalizeCode(code)), nowIso(ctx.clock));
   return code;
 }
 
@@ -115,7 +174,10 @@ function lockSeconds(failures: number): number {
 }
 
 function activeOwners(ctx: ServiceContext, exceptId?: number): number {
-  return ctx.db.prepare("SELECT count(*) FROM users WHERE role = 'owner' AND disabled_at IS NULL AND id IS NOT ?").pluck().get(exceptId ?? null) as number;
+  return ctx.db
+    .prepare("SELECT count(*) FROM users WHERE role = 'owner' AND disabled_at IS NULL AND id IS NOT ?")
+    .pluck()
+    .get(exceptId ?? null) as number;
 }
 
 function login(ctx: ServiceContext, userId: number, pinText: string): LoginResult {
@@ -127,17 +189,24 @@ function login(ctx: ServiceContext, userId: number, pinText: string): LoginResul
     const now = ctx.clock.now();
     if (u.locked_until && new Date(u.locked_until) > now) {
       const seconds = Math.ceil((new Date(u.locked_until).getTime() - now.getTime()) / 1000);
-      return { error: new AppError('USER_LOCKED', { seconds }, { status: 429, details: { lockedUntil: u.locked_until } }) };
+      return {
+        error: new AppError('USER_LOCKED', { seconds }, { status: 429, details: { lockedUntil: u.locked_until } }),
+      };
     }
     const ok = /^\d{4,8}$/.test(pinText) && verifySecret(pinText, u.pin_hash);
-    ctx.db.prepare('INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)').run(u.id, nowIso(ctx.clock), ok ? 1 : 0, 'pin', ctx.host);
+    ctx.db
+      .prepare('INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)')
+      .run(u.id, nowIso(ctx.clock), ok ? 1 : 0, 'pin', ctx.host);
     if (!ok) {
       const failures = u.failed_count + 1;
       const lock = lockSeconds(failures);
       const until = lock ? isoWithOffset(new Date(now.getTime() + lock * 1000), ctx.clock.offset) : null;
       ctx.db.prepare('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?').run(failures, until, u.id);
       auditAs(ctx, u.name, 'login.failed', u.id, null, { failures, lockedUntil: until });
-      if (lock) return { error: new AppError('USER_LOCKED', { seconds: lock }, { status: 429, details: { lockedUntil: until } }) };
+      if (lock)
+        return {
+          error: new AppError('USER_LOCKED', { seconds: lock }, { status: 429, details: { lockedUntil: until } }),
+        };
       return { error: new AppError('WRONG_PIN', { left: FREE_ATTEMPTS - failures }, { status: 401 }) };
     }
     ctx.db.prepare('UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?').run(u.id);
@@ -151,25 +220,45 @@ function login(ctx: ServiceContext, userId: number, pinText: string): LoginResul
 
 function recover(ctx: ServiceContext, code: string, newPin: string) {
   const tx = ctx.db.transaction(() => {
-    const rows = ctx.db.prepare('SELECT id, code_hash FROM recovery_codes WHERE used_at IS NULL ORDER BY id DESC LIMIT 1').all() as { id: number; code_hash: string }[];
-    const owner = ctx.db.prepare("SELECT * FROM users WHERE role = 'owner' AND disabled_at IS NULL ORDER BY id LIMIT 1").get() as UserRow | undefined;
+    const rows = ctx.db
+      .prepare('SELECT id, code_hash FROM recovery_codes WHERE used_at IS NULL ORDER BY id DESC LIMIT 1')
+      .all() as { id: number; code_hash: string }[];
+    const owner = ctx.db
+      .prepare("SELECT * FROM users WHERE role = 'owner' AND disabled_at IS NULL ORDER BY id LIMIT 1")
+      .get() as UserRow | undefined;
     // The same growing lock as PINs, kept on the owner row, so the code cannot be guessed either.
     if (owner?.locked_until && new Date(owner.locked_until) > ctx.clock.now()) {
-      return { error: new AppError('USER_LOCKED', { seconds: Math.ceil((new Date(owner.locked_until).getTime() - ctx.clock.now().getTime()) / 1000) }, { status: 429 }) };
+      return {
+        error: new AppError(
+          'USER_LOCKED',
+          { seconds: Math.ceil((new Date(owner.locked_until).getTime() - ctx.clock.now().getTime()) / 1000) },
+          { status: 429 },
+        ),
+      };
     }
     const ok = !!owner && rows.length === 1 && verifySecret(normalizeCode(code), rows[0].code_hash);
-    ctx.db.prepare('INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)').run(owner?.id ?? null, nowIso(ctx.clock), ok ? 1 : 0, 'recovery', ctx.host);
+    ctx.db
+      .prepare('INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)')
+      .run(owner?.id ?? null, nowIso(ctx.clock), ok ? 1 : 0, 'recovery', ctx.host);
     if (!ok || !owner) {
       if (owner) {
         const failures = owner.failed_count + 1;
         const lock = lockSeconds(failures);
-        ctx.db.prepare('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?').run(failures, lock ? isoWithOffset(new Date(ctx.clock.now().getTime() + lock * 1000), ctx.clock.offset) : null, owner.id);
+        ctx.db
+          .prepare('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?')
+          .run(
+            failures,
+            lock ? isoWithOffset(new Date(ctx.clock.now().getTime() + lock * 1000), ctx.clock.offset) : null,
+            owner.id,
+          );
         auditAs(ctx, owner.name, 'recover.failed', owner.id, null, { failures });
       }
       return { error: new AppError('WRONG_RECOVERY_CODE', {}, { status: 401 }) };
     }
     ctx.db.prepare('UPDATE recovery_codes SET used_at = ? WHERE id = ?').run(nowIso(ctx.clock), rows[0].id);
-    ctx.db.prepare('UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(hashSecret(newPin), nowIso(ctx.clock), owner.id);
+    ctx.db
+      .prepare('UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
+      .run(hashSecret(newPin), nowIso(ctx.clock), owner.id);
     auditAs(ctx, owner.name, 'recover', owner.id, null, { pinReset: true });
     const recoveryCode = issueRecoveryCode(ctx);
     return { result: { ...startSession(ctx, owner), recoveryCode } };
@@ -181,7 +270,17 @@ function recover(ctx: ServiceContext, code: string, newPin: string) {
 
 /** The caller; a context built by hand (demo builder) has none and acts as the owner. */
 export function actorOf(ctx: ServiceContext): Actor {
-  return ctx.actor ?? { userId: null, name: ctx.user, role: 'owner', open: true, anonymous: false, session: null, workshop: false };
+  return (
+    ctx.actor ?? {
+      userId: null,
+      name: ctx.user,
+      role: 'owner',
+      open: true,
+      anonymous: false,
+      session: null,
+      workshop: false,
+    }
+  );
 }
 
 function me(ctx: ServiceContext): Me {
@@ -190,13 +289,24 @@ function me(ctx: ServiceContext): Me {
 
 export const userHandlers: PartialHandlers = {
   'users.status': (_p, ctx) => {
-    const rows = ctx.db.prepare('SELECT * FROM users WHERE disabled_at IS NULL ORDER BY role <> \'owner\', name').all() as UserRow[];
-    return { configured: rows.length > 0, users: rows.map(toPublic), me: actorOf(ctx).anonymous ? null : me(ctx), workshop: actorOf(ctx).workshop };
+    const rows = ctx.db
+      .prepare("SELECT * FROM users WHERE disabled_at IS NULL ORDER BY role <> 'owner', name")
+      .all() as UserRow[];
+    return {
+      configured: rows.length > 0,
+      users: rows.map(toPublic),
+      me: actorOf(ctx).anonymous ? null : me(ctx),
+      workshop: actorOf(ctx).workshop,
+    };
   },
   'users.setup': (p, ctx) => {
     if (usersConfigured(ctx.db)) throw new AppError('USERS_ALREADY_SET_UP', {}, { status: 409 });
     const now = nowIso(ctx.clock);
-    const id = Number(ctx.db.prepare("INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, 'owner', ?, ?, ?)").run(p.name, hashSecret(p.pin), now, now).lastInsertRowid);
+    const id = Number(
+      ctx.db
+        .prepare("INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, 'owner', ?, ?, ?)")
+        .run(p.name, hashSecret(p.pin), now, now).lastInsertRowid,
+    );
     const user = getUser(ctx, id);
     auditAs(ctx, user.name, 'create', id, null, { name: user.name, role: user.role });
     const recoveryCode = issueRecoveryCode(ctx);
@@ -218,15 +328,31 @@ export const userHandlers: PartialHandlers = {
     if (userId === null) throw new AppError('LOGIN_REQUIRED', {}, { status: 401 });
     const u = getUser(ctx, userId);
     if (!verifySecret(p.oldPin, u.pin_hash)) throw fieldError('oldPin', 'WRONG_PIN', { left: '-' });
-    ctx.db.prepare('UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?').run(hashSecret(p.newPin), nowIso(ctx.clock), u.id);
+    ctx.db
+      .prepare('UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?')
+      .run(hashSecret(p.newPin), nowIso(ctx.clock), u.id);
     audit(ctx, 'pin.change', 'user', u.id, null, null);
     return { ok: true as const };
   },
-  'users.list': (p, ctx) => (ctx.db.prepare(`SELECT * FROM users ${p.includeDisabled ? '' : 'WHERE disabled_at IS NULL'} ORDER BY name`).all() as UserRow[]).map(toUser),
+  'users.list': (p, ctx) =>
+    (
+      ctx.db
+        .prepare(`SELECT * FROM users ${p.includeDisabled ? '' : 'WHERE disabled_at IS NULL'} ORDER BY name`)
+        .all() as UserRow[]
+    ).map(toUser),
   'users.create': (p, ctx) => {
-    if (ctx.db.prepare('SELECT 1 FROM users WHERE name = ?').get(p.name)) throw new AppError('VALIDATION', {}, { fields: [{ path: 'name', code: 'DUPLICATE', params: { entity: 'user', field: 'tên', value: p.name } }] });
+    if (ctx.db.prepare('SELECT 1 FROM users WHERE name = ?').get(p.name))
+      throw new AppError(
+        'VALIDATION',
+        {},
+        { fields: [{ path: 'name', code: 'DUPLICATE', params: { entity: 'user', field: 'tên', value: p.name } }] },
+      );
     const now = nowIso(ctx.clock);
-    const id = Number(ctx.db.prepare('INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(p.name, p.role, hashSecret(p.pin), now, now).lastInsertRowid);
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(p.name, p.role, hashSecret(p.pin), now, now).lastInsertRowid,
+    );
     const user = toUser(getUser(ctx, id));
     audit(ctx, 'create', 'user', id, null, user);
     return user;
@@ -235,22 +361,39 @@ export const userHandlers: PartialHandlers = {
     const before = getUser(ctx, p.id);
     const demoting = before.role === 'owner' && ((p.role && p.role !== 'owner') || p.disabled === true);
     if (demoting && activeOwners(ctx, p.id) === 0) throw new AppError('LAST_OWNER', {}, { status: 409 });
-    if (p.name && p.name.toLowerCase() !== before.name.toLowerCase() && ctx.db.prepare('SELECT 1 FROM users WHERE name = ?').get(p.name)) {
-      throw new AppError('VALIDATION', {}, { fields: [{ path: 'name', code: 'DUPLICATE', params: { entity: 'user', field: 'tên', value: p.name } }] });
+    if (
+      p.name &&
+      p.name.toLowerCase() !== before.name.toLowerCase() &&
+      ctx.db.prepare('SELECT 1 FROM users WHERE name = ?').get(p.name)
+    ) {
+      throw new AppError(
+        'VALIDATION',
+        {},
+        { fields: [{ path: 'name', code: 'DUPLICATE', params: { entity: 'user', field: 'tên', value: p.name } }] },
+      );
     }
     const now = nowIso(ctx.clock);
     ctx.db
       .prepare('UPDATE users SET name = ?, role = ?, disabled_at = ?, updated_at = ? WHERE id = ?')
-      .run(p.name ?? before.name, p.role ?? before.role, p.disabled === undefined ? before.disabled_at : p.disabled ? now : null, now, p.id);
+      .run(
+        p.name ?? before.name,
+        p.role ?? before.role,
+        p.disabled === undefined ? before.disabled_at : p.disabled ? now : null,
+        now,
+        p.id,
+      );
     // A disabled user or a changed role ends their sessions: the next call asks for the PIN again.
-    if (p.disabled || (p.role && p.role !== before.role)) ctx.db.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(now, p.id);
+    if (p.disabled || (p.role && p.role !== before.role))
+      ctx.db.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(now, p.id);
     const after = toUser(getUser(ctx, p.id));
     audit(ctx, 'update', 'user', p.id, toUser(before), after);
     return after;
   },
   'users.setPin': (p, ctx) => {
     getUser(ctx, p.id);
-    ctx.db.prepare('UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(hashSecret(p.pin), nowIso(ctx.clock), p.id);
+    ctx.db
+      .prepare('UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
+      .run(hashSecret(p.pin), nowIso(ctx.clock), p.id);
     audit(ctx, 'pin.reset', 'user', p.id, null, null);
     return toUser(getUser(ctx, p.id));
   },

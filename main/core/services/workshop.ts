@@ -34,7 +34,9 @@ function setting(db: Db, key: string): string | null {
 }
 
 function put(db: Db, key: string, value: string) {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 /** Marks a database as the training database (after the demo business is loaded into it). */
@@ -61,20 +63,38 @@ export function workshopStatus(db: Db): WorkshopStatus {
   const workshop = isWorkshopDb(db);
   const since = setting(db, RESET_AT_KEY) ?? '0000';
   const detect: Record<WorkshopStep, string | null> = {
-    product: firstSince(db, "SELECT min(created_at) FROM products WHERE created_at > ?", since),
+    product: firstSince(db, 'SELECT min(created_at) FROM products WHERE created_at > ?', since),
     receive: firstSince(db, "SELECT min(recorded_at) FROM events WHERE kind = 'receipt' AND recorded_at > ?", since),
     batch: firstSince(db, "SELECT min(recorded_at) FROM events WHERE kind = 'production' AND recorded_at > ?", since),
-    label: firstSince(db, "SELECT min(at) FROM audit_log WHERE (action LIKE '%print%' OR entity LIKE 'label%') AND at > ?", since),
+    label: firstSince(
+      db,
+      "SELECT min(at) FROM audit_log WHERE (action LIKE '%print%' OR entity LIKE 'label%') AND at > ?",
+      since,
+    ),
     trace: firstSince(db, "SELECT min(at) FROM audit_log WHERE action LIKE 'trace.%' AND at > ?", since),
-    recall: firstSince(db, "SELECT min(at) FROM audit_log WHERE (action LIKE 'drill.%' OR action LIKE 'recall.%') AND at > ?", since),
-    sync: firstSince(db, "SELECT min(at) FROM audit_log WHERE (action LIKE 'sync%' OR entity = 'sync') AND at > ?", since),
+    recall: firstSince(
+      db,
+      "SELECT min(at) FROM audit_log WHERE (action LIKE 'drill.%' OR action LIKE 'recall.%') AND at > ?",
+      since,
+    ),
+    sync: firstSince(
+      db,
+      "SELECT min(at) FROM audit_log WHERE (action LIKE 'sync%' OR entity = 'sync') AND at > ?",
+      since,
+    ),
   };
   const steps = WORKSHOP_STEPS.map((step) => {
     const ticked = setting(db, TICK_KEY(step));
     const at = detect[step] ?? (ticked && ticked > since ? ticked : null);
     return { step, done: at !== null, at };
   });
-  return { workshop, resetAt: setting(db, RESET_AT_KEY), steps, done: steps.filter((s) => s.done).length, total: steps.length };
+  return {
+    workshop,
+    resetAt: setting(db, RESET_AT_KEY),
+    steps,
+    done: steps.filter((s) => s.done).length,
+    total: steps.length,
+  };
 }
 
 function requireWorkshop(ctx: ServiceContext) {
@@ -126,9 +146,10 @@ export const workshopHandlers: PartialHandlers = {
       db.close();
     }
   },
-  'workshop.qr': (p) => ({ svg: bwipjs.toSVG({ bcid: 'qrcode', text: p.text, eclevel: 'M', scale: 3 } as Parameters<typeof bwipjs.toSVG>[0]) }),
+  'workshop.qr': (p) => ({
+    svg: bwipjs.toSVG({ bcid: 'qrcode', text: p.text, eclevel: 'M', scale: 3 } as Parameters<typeof bwipjs.toSVG>[0]),
+  }),
 };
-
 
 // ---------- printable one-page guides for shop staff ----------
 type GuideText = { title: string; intro: string; words: [string, string][]; steps: string[]; tips: string[] };
@@ -141,10 +162,17 @@ function fontFile(name: string): string {
 
 /** One A4 page: title, what it is for, the words, numbered steps, tips. Vietnamese needs DejaVu. */
 export function guidePdf(guide: Guide, lang: 'vi' | 'en'): Buffer {
-  const all = JSON.parse(fs.readFileSync(path.join(resourcesDir(), 'help', 'guides.json'), 'utf8')) as Record<Guide, Record<'vi' | 'en', GuideText>>;
+  const all = JSON.parse(fs.readFileSync(path.join(resourcesDir(), 'help', 'guides.json'), 'utf8')) as Record<
+    Guide,
+    Record<'vi' | 'en', GuideText>
+  >;
   const g = all[guide][lang];
   const PDFDocument = loadPDFDocument();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 40, left: 55, right: 55 }, info: { Title: g.title, Creator: 'Nguồn Gốc' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 40, left: 55, right: 55 },
+    info: { Title: g.title, Creator: 'Nguồn Gốc' },
+  });
   doc.registerFont('body', fontFile('DejaVuSans.ttf'));
   doc.registerFont('bold', fontFile('DejaVuSans-Bold.ttf'));
   const width = doc.page.width - 110;
@@ -155,15 +183,38 @@ export function guidePdf(guide: Guide, lang: 'vi' | 'en'): Buffer {
     doc.font('bold').fontSize(11).text(`${word}: `, { continued: true, width }).font('body').text(meaning);
     doc.moveDown(0.2);
   }
-  doc.moveDown(0.5).font('bold').fontSize(14).text(lang === 'vi' ? 'Các bước' : 'Steps', { width });
+  doc
+    .moveDown(0.5)
+    .font('bold')
+    .fontSize(14)
+    .text(lang === 'vi' ? 'Các bước' : 'Steps', { width });
   doc.moveDown(0.3);
   g.steps.forEach((s, i) => {
-    doc.font('bold').fontSize(13).text(`${i + 1}.  `, { continued: true, width }).font('body').fontSize(12).text(s);
+    doc
+      .font('bold')
+      .fontSize(13)
+      .text(`${i + 1}.  `, { continued: true, width })
+      .font('body')
+      .fontSize(12)
+      .text(s);
     doc.moveDown(0.35);
   });
-  doc.moveDown(0.5).font('bold').fontSize(12).text(lang === 'vi' ? 'Lưu ý' : 'Good to know', { width });
+  doc
+    .moveDown(0.5)
+    .font('bold')
+    .fontSize(12)
+    .text(lang === 'vi' ? 'Lưu ý' : 'Good to know', { width });
   for (const t of g.tips) doc.font('body').fontSize(11).text(`•  ${t}`, { width }).moveDown(0.2);
-  doc.font('body').fontSize(8).fillColor('#666').text(`Nguồn Gốc — ${lang === 'vi' ? 'hướng dẫn nhanh cho nhân viên' : 'quick guide for staff'}`, 55, doc.page.height - 60, { width, align: 'center' });
+  doc
+    .font('body')
+    .fontSize(8)
+    .fillColor('#666')
+    .text(
+      `Nguồn Gốc — ${lang === 'vi' ? 'hướng dẫn nhanh cho nhân viên' : 'quick guide for staff'}`,
+      55,
+      doc.page.height - 60,
+      { width, align: 'center' },
+    );
   doc.end();
   // pdfkit writes into its stream buffer synchronously; drain it without an event-loop turn.
   const chunks: Buffer[] = [];
@@ -175,6 +226,11 @@ export const helpHandlers: PartialHandlers = {
   'help.guide': (p, ctx) => {
     const buf = guidePdf(p.guide, ctx.lang);
     const names: Record<Guide, string> = { receiving: 'nhap-hang', labels: 'in-tem', recall: 'thu-hoi' };
-    return { fileName: `huong-dan-${names[p.guide]}.pdf`, mimeType: 'application/pdf', base64: buf.toString('base64'), bytes: buf.length };
+    return {
+      fileName: `huong-dan-${names[p.guide]}.pdf`,
+      mimeType: 'application/pdf',
+      base64: buf.toString('base64'),
+      bytes: buf.length,
+    };
   },
 };

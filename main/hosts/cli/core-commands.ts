@@ -19,7 +19,11 @@ export const coreCommands: CommandModule = (program, env) => {
     try {
       input = JSON.parse(text);
     } catch {
-      throw new UsageError(env.lang(opts) === 'en' ? `The input is not valid JSON: ${text.slice(0, 80)}` : `Dữ liệu vào không phải JSON hợp lệ: ${text.slice(0, 80)}`);
+      throw new UsageError(
+        env.lang(opts) === 'en'
+          ? `The input is not valid JSON: ${text.slice(0, 80)}`
+          : `Dữ liệu vào không phải JSON hợp lệ: ${text.slice(0, 80)}`,
+      );
     }
     await env.withCore(opts, (core) => {
       const res = core.call(methodName, input, { lang: env.lang(opts), user: 'cli' });
@@ -40,28 +44,47 @@ export const coreCommands: CommandModule = (program, env) => {
     .option('--json', 'in dạng JSON / print JSON')
     .action((opts) => env.print(opts, METHOD_NAMES, () => METHOD_NAMES.join('\n')));
 
-  dataCommand(program.command('check').description('kiểm tra toàn vẹn cơ sở dữ liệu (PRAGMA integrity_check) / check database integrity')).action(
-    async (opts) => {
-      await env.withCore(opts, (core) => {
+  dataCommand(
+    program
+      .command('check')
+      .description('kiểm tra toàn vẹn cơ sở dữ liệu (PRAGMA integrity_check) / check database integrity'),
+  ).action(async (opts) => {
+    await env.withCore(
+      opts,
+      (core) => {
         const report = core.run('system.check', {});
         const en = env.lang(opts) === 'en';
         env.print(opts, report, () =>
           report.ok
-            ? en ? `Database OK: ${core.dbPath}` : `Cơ sở dữ liệu tốt: ${core.dbPath}`
-            : (en ? 'Database has problems:\n' : 'Cơ sở dữ liệu có lỗi:\n') + report.problems.join('\n') + (report.foreignKeyProblems ? `\nforeign keys: ${report.foreignKeyProblems}` : ''),
+            ? en
+              ? `Database OK: ${core.dbPath}`
+              : `Cơ sở dữ liệu tốt: ${core.dbPath}`
+            : (en ? 'Database has problems:\n' : 'Cơ sở dữ liệu có lỗi:\n') +
+              report.problems.join('\n') +
+              (report.foreignKeyProblems ? `\nforeign keys: ${report.foreignKeyProblems}` : ''),
         );
         if (!report.ok) throw new CliExit(EXIT_DOMAIN);
-      }, { mustExist: true });
-    },
-  );
+      },
+      { mustExist: true },
+    );
+  });
 
   dataCommand(
     program
       .command('serve')
       .description('chạy ở chế độ trình duyệt / serve the app and the API over HTTP (browser mode)')
       .addOption(new Option('--port <n>', 'cổng / port').default('4780'))
-      .addOption(new Option('--host <host>', 'địa chỉ lắng nghe; 0.0.0.0 để chia sẻ trong lớp học / bind address; 0.0.0.0 for a classroom').default('127.0.0.1'))
-      .addOption(new Option('--token <token>', 'mã truy cập (mặc định: NGUONGOC_TOKEN hoặc tạo ngẫu nhiên) / access token').env('NGUONGOC_TOKEN')),
+      .addOption(
+        new Option(
+          '--host <host>',
+          'địa chỉ lắng nghe; 0.0.0.0 để chia sẻ trong lớp học / bind address; 0.0.0.0 for a classroom',
+        ).default('127.0.0.1'),
+      )
+      .addOption(
+        new Option('--token <token>', 'mã truy cập (mặc định: NGUONGOC_TOKEN hoặc tạo ngẫu nhiên) / access token').env(
+          'NGUONGOC_TOKEN',
+        ),
+      ),
   ).action(async (opts) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: ${opts.port}`);
@@ -79,11 +102,17 @@ export const coreCommands: CommandModule = (program, env) => {
     } catch (err) {
       core.close();
       if ((err as { code?: string }).code === 'EADDRINUSE') {
-        throw new UsageError(en ? `Port ${port} is already in use; choose another with --port.` : `Cổng ${port} đang được dùng; chọn cổng khác bằng --port.`);
+        throw new UsageError(
+          en
+            ? `Port ${port} is already in use; choose another with --port.`
+            : `Cổng ${port} đang được dùng; chọn cổng khác bằng --port.`,
+        );
       }
       throw err;
     }
-    env.io.out(en ? `Nguồn Gốc (browser mode) is running: ${host.url}` : `Nguồn Gốc đang chạy ở chế độ trình duyệt: ${host.url}`);
+    env.io.out(
+      en ? `Nguồn Gốc (browser mode) is running: ${host.url}` : `Nguồn Gốc đang chạy ở chế độ trình duyệt: ${host.url}`,
+    );
     env.io.out(`${en ? 'Database' : 'Dữ liệu'}: ${core.dbPath}`);
     env.io.out(`Token: ${host.token}`);
     for (const u of host.shareUrls) env.io.out(`${en ? 'Share with the class' : 'Chia sẻ cho lớp học'}: ${u}`);

@@ -7,4 +7,11 @@ import { syncCommands } from './sync-commands';
 import { trustCommands } from './trust-commands';
 import { labelCommands } from './label-commands';
 
-export const commandModules: CommandModule[] = [coreCommands, traceCommands, recordCommands, syncCommands, trustCommands, labelCommands];
+export const commandModules: CommandModule[] = [
+  coreCommands,
+  traceCommands,
+  recordCommands,
+  syncCommands,
+  trustCommands,
+  labelCommands,
+];

@@ -26,11 +26,17 @@ function intOpt(v: string | undefined, name: string, min: number, max: number): 
 }
 
 function printProblems(env: CliEnv, problems: LabelProblemView[], lang: Lang): void {
-  for (const p of problems) env.io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Lỗi') : lang === 'en' ? 'Warning' : 'Cảnh báo'} [${p.code}]: ${p.message}`);
+  for (const p of problems)
+    env.io.err(
+      `${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Lỗi') : lang === 'en' ? 'Warning' : 'Cảnh báo'} [${p.code}]: ${p.message}`,
+    );
 }
 
 function jobLine(j: PrintJob, lang: Lang): string {
-  const status = lang === 'en' ? j.status : { queued: 'chờ in', sending: 'đang gửi', done: 'đã in', failed: 'lỗi', cancelled: 'đã huỷ' }[j.status];
+  const status =
+    lang === 'en'
+      ? j.status
+      : { queued: 'chờ in', sending: 'đang gửi', done: 'đã in', failed: 'lỗi', cancelled: 'đã huỷ' }[j.status];
   return `#${j.id} ${j.createdAt.slice(0, 16).replace('T', ' ')} ${j.user} · ${j.lotCode ?? '-'} · ${j.templateName} · ${j.copies} · ${j.printerName ?? j.printerUri} (${j.language}) · ${status}${j.error ? ` — ${j.error.message}` : ''}`;
 }
 
@@ -41,8 +47,16 @@ export const labelCommands: CommandModule = (program, env) => {
       .description('tạo tem cho một lô ra tệp (ảnh, PDF hoặc lệnh máy in) / render a lot label to a file')
       .argument('<lot-code>', 'mã lô, hoặc MÃ-SẢN-PHẨM/MÃ-LÔ / lot code')
       .option('--template <name>', 'mẫu tem / label template', DEFAULT_TEMPLATE)
-      .addOption(new Option('--format <format>', 'định dạng / output format').choices(['png', 'pdf', 'tspl', 'zpl', 'escpos']).makeOptionMandatory())
-      .addOption(new Option('--dpi <dpi>', 'độ phân giải (mặc định 203; PDF: 300) / resolution (default 203; PDF: 300)').choices(['203', '300']))
+      .addOption(
+        new Option('--format <format>', 'định dạng / output format')
+          .choices(['png', 'pdf', 'tspl', 'zpl', 'escpos'])
+          .makeOptionMandatory(),
+      )
+      .addOption(
+        new Option('--dpi <dpi>', 'độ phân giải (mặc định 203; PDF: 300) / resolution (default 203; PDF: 300)').choices(
+          ['203', '300'],
+        ),
+      )
       .option('--copies <n>', 'số tem / copies', '1')
       .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
       .requiredOption('--out <file>', 'tệp ra / output file'),
@@ -52,95 +66,143 @@ export const labelCommands: CommandModule = (program, env) => {
     const dpi = Number(opts.dpi ?? (opts.format === 'pdf' ? 300 : 203));
     const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
     const serialFrom = intOpt(opts.serialFrom, '--serial-from', 0, 1e12);
-    await env.withCore(opts, async (core: Core) => {
-      const ctx = { lang, user: cliUser() };
-      const info = core.run('labels.template', { ref: opts.template }, ctx);
-      const preview = core.run('labels.preview', { lot: code, template: info.ref, dpi: dpi as 203 | 300, serial: serialFrom, checkOnly: true }, ctx);
-      printProblems(env, preview.problems, lang);
-      if (!preview.ok) throw new CliExit(EXIT_DOMAIN);
-      const spec: JobSpec = {
-        template: info.template,
-        data: preview.data,
-        language: opts.format === 'tspl' || opts.format === 'zpl' || opts.format === 'escpos' ? opts.format : 'driver',
-        profile: { dpi, widthMm: info.template.widthMm, heightMm: info.template.heightMm, media: 'gap', gapMm: 2, darkness: 8, speed: 4 },
-        offsetXMm: 0,
-        offsetYMm: 0,
-        copies,
-        serialFrom: serialFrom ?? null,
-        today: todayLocal(),
-      };
-      let out: Buffer;
-      if (opts.format === 'png') out = bitmapToPng(jobLabels({ ...spec, copies: 1 }).next().value as never);
-      else if (opts.format === 'pdf') out = await labelsPdf(info.template, jobLabels(spec));
-      else {
-        if (info.template.sheet) throw new AppError('LABEL_SHEET_NEEDS_PDF', {});
-        out = Buffer.concat([...jobBytes(spec)]);
-      }
-      fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      fs.writeFileSync(opts.out, out);
-      env.print(opts, { file: path.resolve(opts.out), format: opts.format, bytes: out.length, dpi, widthDots: preview.widthDots, heightDots: preview.heightDots, copies, problems: preview.problems }, () =>
-        `${path.resolve(opts.out)} (${opts.format}, ${out.length} B, ${preview.widthDots}×${preview.heightDots} ${lang === 'en' ? 'dots' : 'điểm'} @ ${dpi} dpi)`,
-      );
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      async (core: Core) => {
+        const ctx = { lang, user: cliUser() };
+        const info = core.run('labels.template', { ref: opts.template }, ctx);
+        const preview = core.run(
+          'labels.preview',
+          { lot: code, template: info.ref, dpi: dpi as 203 | 300, serial: serialFrom, checkOnly: true },
+          ctx,
+        );
+        printProblems(env, preview.problems, lang);
+        if (!preview.ok) throw new CliExit(EXIT_DOMAIN);
+        const spec: JobSpec = {
+          template: info.template,
+          data: preview.data,
+          language:
+            opts.format === 'tspl' || opts.format === 'zpl' || opts.format === 'escpos' ? opts.format : 'driver',
+          profile: {
+            dpi,
+            widthMm: info.template.widthMm,
+            heightMm: info.template.heightMm,
+            media: 'gap',
+            gapMm: 2,
+            darkness: 8,
+            speed: 4,
+          },
+          offsetXMm: 0,
+          offsetYMm: 0,
+          copies,
+          serialFrom: serialFrom ?? null,
+          today: todayLocal(),
+        };
+        let out: Buffer;
+        if (opts.format === 'png') out = bitmapToPng(jobLabels({ ...spec, copies: 1 }).next().value as never);
+        else if (opts.format === 'pdf') out = await labelsPdf(info.template, jobLabels(spec));
+        else {
+          if (info.template.sheet) throw new AppError('LABEL_SHEET_NEEDS_PDF', {});
+          out = Buffer.concat([...jobBytes(spec)]);
+        }
+        fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+        fs.writeFileSync(opts.out, out);
+        env.print(
+          opts,
+          {
+            file: path.resolve(opts.out),
+            format: opts.format,
+            bytes: out.length,
+            dpi,
+            widthDots: preview.widthDots,
+            heightDots: preview.heightDots,
+            copies,
+            problems: preview.problems,
+          },
+          () =>
+            `${path.resolve(opts.out)} (${opts.format}, ${out.length} B, ${preview.widthDots}×${preview.heightDots} ${lang === 'en' ? 'dots' : 'điểm'} @ ${dpi} dpi)`,
+        );
+      },
+      { mustExist: true },
+    );
   });
 
   // Not dataCommand(): here --lang is the printer language (the issue's CLI), so messages follow NGUONGOC_LANG.
   program
-      .command('print')
-      .description('in tem cho một lô ra máy in / print lot labels')
-      .addOption(new Option('--db <file>', 'tệp cơ sở dữ liệu / database file'))
-      .option('--json', 'in kết quả dạng JSON / print JSON')
-      .argument('<lot-code>', 'mã lô, hoặc MÃ-SẢN-PHẨM/MÃ-LÔ / lot code')
-      .requiredOption('--printer <uri>', 'máy in đã lưu (tên) hoặc địa chỉ tcp://IP:9100, file:…, cups:…, windows:…, driver:… / printer')
-      .addOption(new Option('--lang <language>', 'ngôn ngữ máy in khi chưa lưu máy in / printer language').choices(['tspl', 'zpl', 'escpos']))
-      .addOption(new Option('--dpi <dpi>', 'độ phân giải / resolution').choices(['203', '300']))
-      .option('--template <name>', 'mẫu tem / label template', DEFAULT_TEMPLATE)
-      .option('--copies <n>', 'số tem / copies', '1')
-      .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
-  .action(async (code: string, opts) => {
-    // --lang here is the printer language; messages follow NGUONGOC_LANG.
-    const lang = env.lang({});
-    const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
-    const serialFrom = intOpt(opts.serialFrom, '--serial-from', 0, 1e12);
-    await env.withCore({ db: opts.db }, async (core: Core) => {
-      const ctx = { lang, user: cliUser() };
-      // The saved profile (language, dpi, offsets, darkness) wins; a bare URI prints with --lang (default TSPL).
-      const saved = core.run('printers.list', {}, ctx).find((p) => p.name === opts.printer || p.uri === opts.printer);
-      let job: PrintJob;
-      try {
-        job = core.run(
-          'print.submit',
-          {
-            lot: code,
-            template: opts.template,
-            ...(saved ? { printerId: saved.id } : { printerUri: opts.printer, language: opts.lang ?? 'tspl' }),
-            ...(opts.dpi ? { dpi: Number(opts.dpi) as 203 | 300 } : {}),
-            copies,
-            serialFrom,
-          },
-          ctx,
-        );
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'LABEL_CHECK_FAILED') {
-          printProblems(env, (err.details?.problems as LabelProblemView[]) ?? [], lang);
-          throw new CliExit(EXIT_DOMAIN);
-        }
-        throw err;
-      }
-      printProblems(env, job.warnings, lang);
-      await whenSettled(job.id);
-      const done = core.run('print.job', { id: job.id }, ctx);
-      env.print(opts, done, () => jobLine(done, lang));
-      if (done.status !== 'done') throw new CliExit(EXIT_DOMAIN);
-    }, { mustExist: true });
-  });
+    .command('print')
+    .description('in tem cho một lô ra máy in / print lot labels')
+    .addOption(new Option('--db <file>', 'tệp cơ sở dữ liệu / database file'))
+    .option('--json', 'in kết quả dạng JSON / print JSON')
+    .argument('<lot-code>', 'mã lô, hoặc MÃ-SẢN-PHẨM/MÃ-LÔ / lot code')
+    .requiredOption(
+      '--printer <uri>',
+      'máy in đã lưu (tên) hoặc địa chỉ tcp://IP:9100, file:…, cups:…, windows:…, driver:… / printer',
+    )
+    .addOption(
+      new Option('--lang <language>', 'ngôn ngữ máy in khi chưa lưu máy in / printer language').choices([
+        'tspl',
+        'zpl',
+        'escpos',
+      ]),
+    )
+    .addOption(new Option('--dpi <dpi>', 'độ phân giải / resolution').choices(['203', '300']))
+    .option('--template <name>', 'mẫu tem / label template', DEFAULT_TEMPLATE)
+    .option('--copies <n>', 'số tem / copies', '1')
+    .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
+    .action(async (code: string, opts) => {
+      // --lang here is the printer language; messages follow NGUONGOC_LANG.
+      const lang = env.lang({});
+      const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
+      const serialFrom = intOpt(opts.serialFrom, '--serial-from', 0, 1e12);
+      await env.withCore(
+        { db: opts.db },
+        async (core: Core) => {
+          const ctx = { lang, user: cliUser() };
+          // The saved profile (language, dpi, offsets, darkness) wins; a bare URI prints with --lang (default TSPL).
+          const saved = core
+            .run('printers.list', {}, ctx)
+            .find((p) => p.name === opts.printer || p.uri === opts.printer);
+          let job: PrintJob;
+          try {
+            job = core.run(
+              'print.submit',
+              {
+                lot: code,
+                template: opts.template,
+                ...(saved ? { printerId: saved.id } : { printerUri: opts.printer, language: opts.lang ?? 'tspl' }),
+                ...(opts.dpi ? { dpi: Number(opts.dpi) as 203 | 300 } : {}),
+                copies,
+                serialFrom,
+              },
+              ctx,
+            );
+          } catch (err) {
+            if (err instanceof AppError && err.code === 'LABEL_CHECK_FAILED') {
+              printProblems(env, (err.details?.problems as LabelProblemView[]) ?? [], lang);
+              throw new CliExit(EXIT_DOMAIN);
+            }
+            throw err;
+          }
+          printProblems(env, job.warnings, lang);
+          await whenSettled(job.id);
+          const done = core.run('print.job', { id: job.id }, ctx);
+          env.print(opts, done, () => jobLine(done, lang));
+          if (done.status !== 'done') throw new CliExit(EXIT_DOMAIN);
+        },
+        { mustExist: true },
+      );
+    });
 
-  dataCommand(program.command('printers').description('danh sách máy in đã cài và đã lưu / installed and saved printers')).action(async (opts) => {
+  dataCommand(
+    program.command('printers').description('danh sách máy in đã cài và đã lưu / installed and saved printers'),
+  ).action(async (opts) => {
     const lang = env.lang(opts);
     const installed = await listInstalledPrinters();
     let saved: unknown[] = [];
     if (opts.db || process.env.NGUONGOC_DB) {
-      saved = await env.withCore(opts, (core: Core) => core.run('printers.list', {}, { lang, user: cliUser() }), { mustExist: true });
+      saved = await env.withCore(opts, (core: Core) => core.run('printers.list', {}, { lang, user: cliUser() }), {
+        mustExist: true,
+      });
     }
     env.print(opts, { installed, saved }, () => {
       const lines = [lang === 'en' ? 'Installed printers:' : 'Máy in đã cài:'];
@@ -148,7 +210,8 @@ export const labelCommands: CommandModule = (program, env) => {
       for (const p of installed) lines.push(`  ${p.uri}${p.isDefault ? ' *' : ''}`);
       if (saved.length) {
         lines.push(lang === 'en' ? 'Saved printers:' : 'Máy in đã lưu:');
-        for (const p of saved as { name: string; uri: string; language: string; dpi: number }[]) lines.push(`  ${p.name}: ${p.uri} (${p.language}, ${p.dpi} dpi)`);
+        for (const p of saved as { name: string; uri: string; language: string; dpi: number }[])
+          lines.push(`  ${p.name}: ${p.uri} (${p.language}, ${p.dpi} dpi)`);
       }
       return lines.join('\n');
     });
@@ -158,14 +221,36 @@ export const labelCommands: CommandModule = (program, env) => {
     program
       .command('print-log')
       .description('nhật ký in tem / print log')
-      .addOption(new Option('--status <status>', 'lọc theo trạng thái / filter').choices(['queued', 'sending', 'done', 'failed', 'cancelled']))
+      .addOption(
+        new Option('--status <status>', 'lọc theo trạng thái / filter').choices([
+          'queued',
+          'sending',
+          'done',
+          'failed',
+          'cancelled',
+        ]),
+      )
       .option('--limit <n>', 'số dòng / rows', '50'),
   ).action(async (opts) => {
     const lang = env.lang(opts);
-    await env.withCore(opts, (core: Core) => {
-      const r = core.run('print.jobs', { status: opts.status, limit: intOpt(opts.limit, '--limit', 1, 1000) }, { lang, user: cliUser() });
-      env.print(opts, r, () => r.items.map((j) => jobLine(j, lang)).join('\n') || (lang === 'en' ? 'No print jobs.' : 'Chưa có lệnh in nào.'));
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      (core: Core) => {
+        const r = core.run(
+          'print.jobs',
+          { status: opts.status, limit: intOpt(opts.limit, '--limit', 1, 1000) },
+          { lang, user: cliUser() },
+        );
+        env.print(
+          opts,
+          r,
+          () =>
+            r.items.map((j) => jobLine(j, lang)).join('\n') ||
+            (lang === 'en' ? 'No print jobs.' : 'Chưa có lệnh in nào.'),
+        );
+      },
+      { mustExist: true },
+    );
   });
 
   dataCommand(
@@ -176,13 +261,21 @@ export const labelCommands: CommandModule = (program, env) => {
       .option('--again', 'in thêm lần nữa cả khi đã in xong / print again even if it printed'),
   ).action(async (jobId: string, opts) => {
     const lang = env.lang(opts);
-    await env.withCore(opts, async (core: Core) => {
-      const ctx = { lang, user: cliUser() };
-      const job = core.run('print.retry', { id: intOpt(jobId, 'job-id', 1, 1e12) as number, again: !!opts.again }, ctx);
-      await whenSettled(job.id);
-      const done = core.run('print.job', { id: job.id }, ctx);
-      env.print(opts, done, () => jobLine(done, lang));
-      if (done.status !== 'done') throw new CliExit(EXIT_DOMAIN);
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      async (core: Core) => {
+        const ctx = { lang, user: cliUser() };
+        const job = core.run(
+          'print.retry',
+          { id: intOpt(jobId, 'job-id', 1, 1e12) as number, again: !!opts.again },
+          ctx,
+        );
+        await whenSettled(job.id);
+        const done = core.run('print.job', { id: job.id }, ctx);
+        env.print(opts, done, () => jobLine(done, lang));
+        if (done.status !== 'done') throw new CliExit(EXIT_DOMAIN);
+      },
+      { mustExist: true },
+    );
   });
 };

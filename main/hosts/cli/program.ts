@@ -43,7 +43,12 @@ export type CommandModule = (program: Command, env: CliEnv) => void;
 /** Adds the options every data command accepts. */
 export function dataCommand(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--db <file>', 'tệp cơ sở dữ liệu / database file (mặc định: NGUONGOC_DB hoặc thư mục dữ liệu người dùng)'))
+    .addOption(
+      new Option(
+        '--db <file>',
+        'tệp cơ sở dữ liệu / database file (mặc định: NGUONGOC_DB hoặc thư mục dữ liệu người dùng)',
+      ),
+    )
     .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']))
     .option('--json', 'in kết quả dạng JSON / print JSON');
 }
@@ -68,7 +73,9 @@ export function buildProgram(io: CliIO, modules: CommandModule[]): Command {
   };
   program
     .name('nguongoc')
-    .description('Nguồn Gốc — sổ truy xuất nguồn gốc cho doanh nghiệp nhỏ / traceability records for small food businesses')
+    .description(
+      'Nguồn Gốc — sổ truy xuất nguồn gốc cho doanh nghiệp nhỏ / traceability records for small food businesses',
+    )
     .version(APP_VERSION, '-v, --version')
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
@@ -77,7 +84,10 @@ export function buildProgram(io: CliIO, modules: CommandModule[]): Command {
   // Subcommands inherit the override so a usage error anywhere throws instead of exiting.
   const applyOverride = (cmd: Command) => {
     cmd.exitOverride();
-    cmd.configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+    cmd.configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    });
     cmd.commands.forEach(applyOverride);
   };
   program.commands.forEach(applyOverride);
@@ -97,7 +107,8 @@ export async function runCli(argv: string[], io: CliIO, modules: CommandModule[]
   } catch (err) {
     if (err instanceof CliExit) return err.exitCode;
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT_OK;
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
@@ -108,11 +119,14 @@ export async function runCli(argv: string[], io: CliIO, modules: CommandModule[]
     if (err instanceof AppError) {
       const body = err.toBody(lang);
       io.err(`${lang === 'en' ? 'Error' : 'Lỗi'} [${body.code}]: ${body.message}`);
-      if (body.fields && body.fields.length > 1) for (const f of body.fields.slice(1)) io.err(`  - ${f.path}: ${f.message}`);
+      if (body.fields && body.fields.length > 1)
+        for (const f of body.fields.slice(1)) io.err(`  - ${f.path}: ${f.message}`);
       if (argv.includes('--json')) io.out(JSON.stringify({ ok: false, error: body }, null, 2));
       return EXIT_DOMAIN;
     }
-    io.err(`${lang === 'en' ? 'Unexpected error' : 'Lỗi bất ngờ'}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    io.err(
+      `${lang === 'en' ? 'Unexpected error' : 'Lỗi bất ngờ'}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return EXIT_DOMAIN;
   }
 }

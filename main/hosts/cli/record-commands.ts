@@ -9,7 +9,9 @@ export const recordCommands: CommandModule = (program, env) => {
   dataCommand(
     program
       .command('lots')
-      .description('liệt kê các lô: sản phẩm, mã lô, tồn, đơn vị, hạn dùng, trạng thái / list lots with balance, expiry and status')
+      .description(
+        'liệt kê các lô: sản phẩm, mã lô, tồn, đơn vị, hạn dùng, trạng thái / list lots with balance, expiry and status',
+      )
       .option('--product <id>', 'chỉ một sản phẩm (mã số) / only one product (id)')
       .option('--search <text>', 'tìm theo mã lô hoặc tên sản phẩm / search lot code or product name')
       .option('--in-stock', 'chỉ lô còn hàng / only lots with stock')
@@ -18,23 +20,73 @@ export const recordCommands: CommandModule = (program, env) => {
     const limit = Number(opts.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit: ${opts.limit}`);
     const product = opts.product === undefined ? undefined : Number(opts.product);
-    if (product !== undefined && !(Number.isInteger(product) && product > 0)) throw new UsageError(`--product: ${opts.product}`);
+    if (product !== undefined && !(Number.isInteger(product) && product > 0))
+      throw new UsageError(`--product: ${opts.product}`);
     await env.withCore(
       opts,
       (core) => {
         const lang = env.lang(opts);
-        const res = core.call('lots.list', { productId: product, search: opts.search, inStock: opts.inStock ? true : undefined, limit, sort: 'createdAt' }, { lang, user: 'cli' });
+        const res = core.call(
+          'lots.list',
+          {
+            productId: product,
+            search: opts.search,
+            inStock: opts.inStock ? true : undefined,
+            limit,
+            sort: 'createdAt',
+          },
+          { lang, user: 'cli' },
+        );
         if (!res.ok) {
           env.io.err(`${lang === 'en' ? 'Error' : 'Lỗi'} [${res.error.code}]: ${res.error.message}`);
           throw new CliExit(EXIT_DOMAIN);
         }
-        const { items, total } = res.data as { items: { productName: string; code: string; balance: number; unit: string; expiryDate: string | null; state: string; status: string; id: number; productId: number; supplierLotCode: string | null }[]; total: number };
-        const rows = items.map((l) => ({ id: l.id, productId: l.productId, product: l.productName, code: l.code, supplierLotCode: l.supplierLotCode, balance: l.balance, unit: l.unit, expiry: l.expiryDate, status: l.status, state: l.state }));
+        const { items, total } = res.data as {
+          items: {
+            productName: string;
+            code: string;
+            balance: number;
+            unit: string;
+            expiryDate: string | null;
+            state: string;
+            status: string;
+            id: number;
+            productId: number;
+            supplierLotCode: string | null;
+          }[];
+          total: number;
+        };
+        const rows = items.map((l) => ({
+          id: l.id,
+          productId: l.productId,
+          product: l.productName,
+          code: l.code,
+          supplierLotCode: l.supplierLotCode,
+          balance: l.balance,
+          unit: l.unit,
+          expiry: l.expiryDate,
+          status: l.status,
+          state: l.state,
+        }));
         env.print(opts, { total, lots: rows }, () => {
-          const head = lang === 'en' ? ['Product', 'Lot', 'Balance', 'Unit', 'Expiry', 'Status'] : ['Sản phẩm', 'Mã lô', 'Tồn', 'ĐVT', 'Hạn dùng', 'Trạng thái'];
-          const body = rows.map((r) => [r.product, r.code, r.balance.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 3 }), unitLabel(r.unit, lang), r.expiry ?? '—', STATE_WORDS[lang][r.state] ?? r.state]);
+          const head =
+            lang === 'en'
+              ? ['Product', 'Lot', 'Balance', 'Unit', 'Expiry', 'Status']
+              : ['Sản phẩm', 'Mã lô', 'Tồn', 'ĐVT', 'Hạn dùng', 'Trạng thái'];
+          const body = rows.map((r) => [
+            r.product,
+            r.code,
+            r.balance.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 3 }),
+            unitLabel(r.unit, lang),
+            r.expiry ?? '—',
+            STATE_WORDS[lang][r.state] ?? r.state,
+          ]);
           const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...body.map((b) => b[i].length))));
-          const fmt = (cols: string[]) => cols.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c.padEnd(widths[i]))).join('  ').trimEnd();
+          const fmt = (cols: string[]) =>
+            cols
+              .map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c.padEnd(widths[i])))
+              .join('  ')
+              .trimEnd();
           const footer = lang === 'en' ? `${rows.length} of ${total} lots` : `${rows.length} / ${total} lô`;
           return [fmt(head), ...body.map(fmt), footer].join('\n');
         });
@@ -46,9 +98,13 @@ export const recordCommands: CommandModule = (program, env) => {
   dataCommand(
     program
       .command('demo')
-      .description('tạo dữ liệu mẫu của một doanh nghiệp Đồng Nai (điều, cà phê, giò lụa) / build a realistic demo business')
+      .description(
+        'tạo dữ liệu mẫu của một doanh nghiệp Đồng Nai (điều, cà phê, giò lụa) / build a realistic demo business',
+      )
       .addOption(new Option('--scenario <name>', 'kịch bản / scenario').default('dongnai'))
-      .addOption(new Option('--scale <n>', 'khoảng bao nhiêu mẻ sản xuất / about how many production batches').default('200'))
+      .addOption(
+        new Option('--scale <n>', 'khoảng bao nhiêu mẻ sản xuất / about how many production batches').default('200'),
+      )
       .addOption(new Option('--seed <n>', 'hạt giống ngẫu nhiên (cùng hạt → cùng dữ liệu) / random seed').default('1'))
       .option('--end <date>', 'ngày cuối của dữ liệu (YYYY-MM-DD, mặc định hôm nay) / last day of the data'),
   ).action(async (opts) => {
@@ -59,26 +115,45 @@ export const recordCommands: CommandModule = (program, env) => {
     if (opts.end !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.end)) throw new UsageError(`--end: ${opts.end}`);
     const en = env.lang(opts) === 'en';
     const { SCENARIOS, buildDemo, demoClock } = await import('../../demo');
-    if (!(SCENARIOS as readonly string[]).includes(opts.scenario)) throw new UsageError(`--scenario: ${opts.scenario} (${SCENARIOS.join(', ')})`);
+    if (!(SCENARIOS as readonly string[]).includes(opts.scenario))
+      throw new UsageError(`--scenario: ${opts.scenario} (${SCENARIOS.join(', ')})`);
     const { openCore } = await import('../../core');
     const { resolveDbPath } = await import('../../paths');
     const dbPath = resolveDbPath(opts.db);
     const clock = demoClock();
     const core = openCore({ dbPath, host: 'cli', clock });
     try {
-      const used = core.db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM business) AS n').get() as { n: number };
-      if (used.n > 0) throw new UsageError(en ? `The database ${dbPath} already has data; the demo needs a new file.` : `Cơ sở dữ liệu ${dbPath} đã có dữ liệu; dữ liệu mẫu cần một tệp mới.`);
+      const used = core.db
+        .prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM business) AS n')
+        .get() as { n: number };
+      if (used.n > 0)
+        throw new UsageError(
+          en
+            ? `The database ${dbPath} already has data; the demo needs a new file.`
+            : `Cơ sở dữ liệu ${dbPath} đã có dữ liệu; dữ liệu mẫu cần một tệp mới.`,
+        );
       // A demo is built into a new file in one go: if the machine stops half-way, it is simply built again,
       // so per-commit flushes to disk are not needed while building (the normal setting is restored after).
       core.db.pragma('synchronous = OFF');
       core.db.pragma('journal_mode = MEMORY');
       core.db.pragma('cache_size = -65536');
-      const report = buildDemo(core, clock, { scenario: opts.scenario, scale, seed, endDate: opts.end, log: opts.json ? undefined : (l) => env.io.err(l) });
+      const report = buildDemo(core, clock, {
+        scenario: opts.scenario,
+        scale,
+        seed,
+        endDate: opts.end,
+        log: opts.json ? undefined : (l) => env.io.err(l),
+      });
       core.db.pragma('journal_mode = WAL');
       core.db.pragma('synchronous = FULL');
       const bytes = dbPath === ':memory:' ? 0 : fs.statSync(dbPath).size;
       // CPU time tells the builder's own cost apart from waiting for a busy machine.
-      const out = { ...report, cpuSeconds: Math.round((process.cpuUsage().user / 1e6) * 10) / 10, dbPath, dbBytes: bytes };
+      const out = {
+        ...report,
+        cpuSeconds: Math.round((process.cpuUsage().user / 1e6) * 10) / 10,
+        dbPath,
+        dbBytes: bytes,
+      };
       env.print(opts, out, () =>
         en
           ? `Demo business built in ${report.seconds.toFixed(1)} s: ${report.counts.batches} batches, ${report.counts.receipts} receipts, ${report.counts.shipments} shipments (${report.from} → ${report.to}); ${(bytes / 1e6).toFixed(1)} MB in ${dbPath}`

@@ -23,10 +23,18 @@ const merged = (parent: { opts(): Record<string, unknown> }, own: Record<string,
   for (const [k, v] of Object.entries(own)) if (v !== undefined) out[k] = v;
   return out as Record<string, never>;
 };
-const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+const collect = (v: string, prev: string[] = []) => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 export const syncCommands: CommandModule = (program, env) => {
-  const portal = program.command('portal').description('cài đặt cổng truy xuất nguồn gốc / traceability portal settings');
+  const portal = program
+    .command('portal')
+    .description('cài đặt cổng truy xuất nguồn gốc / traceability portal settings');
   dataCommand(
     portal
       .command('set')
@@ -44,27 +52,74 @@ export const syncCommands: CommandModule = (program, env) => {
   ).action(async (opts) => {
     const lang = env.lang(opts);
     const auth: AuthKind = opts.clientId ? 'oauth2' : opts.username ? 'basic' : opts.token ? 'bearer' : 'none';
-    if (opts.type === 'epcis' && !opts.url) throw new UsageError(w(lang, 'Cần --url (địa chỉ cổng EPCIS).', '--url is required.'));
-    if (auth === 'oauth2' && (!opts.tokenUrl || !opts.clientSecret)) throw new UsageError(w(lang, 'OAuth2 cần --client-id, --client-secret và --token-url.', 'OAuth2 needs --client-id, --client-secret and --token-url.'));
-    const secret = auth === 'oauth2' ? opts.clientSecret : auth === 'basic' ? opts.password ?? '' : auth === 'bearer' ? opts.token : null;
+    if (opts.type === 'epcis' && !opts.url)
+      throw new UsageError(w(lang, 'Cần --url (địa chỉ cổng EPCIS).', '--url is required.'));
+    if (auth === 'oauth2' && (!opts.tokenUrl || !opts.clientSecret))
+      throw new UsageError(
+        w(
+          lang,
+          'OAuth2 cần --client-id, --client-secret và --token-url.',
+          'OAuth2 needs --client-id, --client-secret and --token-url.',
+        ),
+      );
+    const secret =
+      auth === 'oauth2'
+        ? opts.clientSecret
+        : auth === 'basic'
+          ? (opts.password ?? '')
+          : auth === 'bearer'
+            ? opts.token
+            : null;
     await env.withCore(opts, (core) => {
       const p = core.db.transaction(() =>
-        savePortal(core.db, { type: opts.type, url: opts.type === 'file' ? opts.dir ?? opts.url : opts.url, auth, secret, settings: { clientId: opts.clientId, tokenUrl: opts.tokenUrl, username: opts.username, timeoutMs: opts.timeout, outDir: opts.dir } }, nowIso()),
+        savePortal(
+          core.db,
+          {
+            type: opts.type,
+            url: opts.type === 'file' ? (opts.dir ?? opts.url) : opts.url,
+            auth,
+            secret,
+            settings: {
+              clientId: opts.clientId,
+              tokenUrl: opts.tokenUrl,
+              username: opts.username,
+              timeoutMs: opts.timeout,
+              outDir: opts.dir,
+            },
+          },
+          nowIso(),
+        ),
       )();
-      env.print(opts, p, () => w(lang, `Đã lưu cổng ${p.name}: ${p.url} (đăng nhập: ${p.auth}${p.hasSecret ? ', thông tin đăng nhập đã mã hoá' : ''}).`, `Saved portal ${p.name}: ${p.url} (auth: ${p.auth}${p.hasSecret ? ', credentials encrypted' : ''}).`));
+      env.print(opts, p, () =>
+        w(
+          lang,
+          `Đã lưu cổng ${p.name}: ${p.url} (đăng nhập: ${p.auth}${p.hasSecret ? ', thông tin đăng nhập đã mã hoá' : ''}).`,
+          `Saved portal ${p.name}: ${p.url} (auth: ${p.auth}${p.hasSecret ? ', credentials encrypted' : ''}).`,
+        ),
+      );
     });
   });
 
   dataCommand(portal.command('test').description('thử kết nối tới cổng / test the connection')).action(async (opts) => {
     const lang = env.lang(opts);
-    await env.withCore(opts, async (core) => {
-      const p = currentPortal(core.db);
-      if (!p) throw new AppError('PORTAL_NOT_SET');
-      const r = await makeAdapter(portalConfig(core.db, p.id)).test();
-      const message = r.ok ? w(lang, `Kết nối tốt tới ${p.url}. ${r.capabilities?.captureLimit ? `Cổng nhận tối đa ${r.capabilities.captureLimit} sự kiện mỗi lần.` : ''}`.trim(), `Connected to ${p.url}. ${r.capabilities?.captureLimit ? `Capture limit: ${r.capabilities.captureLimit} events.` : ''}`.trim()) : errorMessage(r.code!, r.params, lang);
-      env.print(opts, { ...r, message }, () => message);
-      if (!r.ok) throw new CliExit(1);
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      async (core) => {
+        const p = currentPortal(core.db);
+        if (!p) throw new AppError('PORTAL_NOT_SET');
+        const r = await makeAdapter(portalConfig(core.db, p.id)).test();
+        const message = r.ok
+          ? w(
+              lang,
+              `Kết nối tốt tới ${p.url}. ${r.capabilities?.captureLimit ? `Cổng nhận tối đa ${r.capabilities.captureLimit} sự kiện mỗi lần.` : ''}`.trim(),
+              `Connected to ${p.url}. ${r.capabilities?.captureLimit ? `Capture limit: ${r.capabilities.captureLimit} events.` : ''}`.trim(),
+            )
+          : errorMessage(r.code!, r.params, lang);
+        env.print(opts, { ...r, message }, () => message);
+        if (!r.ok) throw new CliExit(1);
+      },
+      { mustExist: true },
+    );
   });
 
   const sync = dataCommand(
@@ -74,48 +129,88 @@ export const syncCommands: CommandModule = (program, env) => {
       .option('--quiet', 'không in tiến độ / no progress lines'),
   ).action(async (opts) => {
     const lang = env.lang(opts);
-    await env.withCore(opts, async (core) => {
-      let last = -1;
-      const r = await runSync(core.db, {
-        onProgress: (p) => {
-          if (opts.json || opts.quiet || p.done === last) return;
-          last = p.done;
-          env.io.err(`${p.done}/${p.total}${p.phase === 'waiting' && p.message ? ` — ${p.message}` : ''}`);
-        },
-      });
-      const msg = r.error ? (lang === 'en' ? r.error.messageEn : r.error.message) : w(lang, `Đã gửi: ${r.accepted} được nhận, ${r.rejected} bị từ chối. Còn chờ gửi: ${r.counts.pending}.`, `Sent: ${r.accepted} accepted, ${r.rejected} rejected. Still pending: ${r.counts.pending}.`);
-      env.print(opts, { ...r, message: msg }, () => msg);
-      if (r.outcome !== 'done') throw new CliExit(1);
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      async (core) => {
+        let last = -1;
+        const r = await runSync(core.db, {
+          onProgress: (p) => {
+            if (opts.json || opts.quiet || p.done === last) return;
+            last = p.done;
+            env.io.err(`${p.done}/${p.total}${p.phase === 'waiting' && p.message ? ` — ${p.message}` : ''}`);
+          },
+        });
+        const msg = r.error
+          ? lang === 'en'
+            ? r.error.messageEn
+            : r.error.message
+          : w(
+              lang,
+              `Đã gửi: ${r.accepted} được nhận, ${r.rejected} bị từ chối. Còn chờ gửi: ${r.counts.pending}.`,
+              `Sent: ${r.accepted} accepted, ${r.rejected} rejected. Still pending: ${r.counts.pending}.`,
+            );
+        env.print(opts, { ...r, message: msg }, () => msg);
+        if (r.outcome !== 'done') throw new CliExit(1);
+      },
+      { mustExist: true },
+    );
   });
 
-  dataCommand(sync.command('status').description('số mục chờ gửi / đã nhận / bị từ chối / sync counts and rejected items')).action(async (own) => {
+  dataCommand(
+    sync.command('status').description('số mục chờ gửi / đã nhận / bị từ chối / sync counts and rejected items'),
+  ).action(async (own) => {
     const opts = merged(sync, own);
     const lang = env.lang(opts);
-    await env.withCore(opts, (core) => {
-      const p = currentPortal(core.db);
-      const counts = countByStatus(core.db, p?.id ?? null);
-      const rejected = p ? listItems(core.db, p.id, { status: 'rejected', limit: 100, offset: 0, lang }).items : [];
-      const data = { portal: p ? { url: p.url, type: p.type, auth: p.auth, lastSyncAt: p.lastSyncAt, lastSyncResult: p.lastSyncResult } : null, counts, rejected };
-      env.print(opts, data, () =>
-        [
-          p ? w(lang, `Cổng: ${p.url} · lần đồng bộ cuối: ${p.lastSyncAt ?? 'chưa'} (${p.lastSyncResult ?? '-'})`, `Portal: ${p.url} · last sync: ${p.lastSyncAt ?? 'never'} (${p.lastSyncResult ?? '-'})`) : errorMessage('PORTAL_NOT_SET', {}, lang),
-          w(lang, `Chờ gửi: ${counts.pending} · Đã nhận: ${counts.accepted} · Bị từ chối: ${counts.rejected} · Tổng: ${counts.total}`, `Pending: ${counts.pending} · Accepted: ${counts.accepted} · Rejected: ${counts.rejected} · Total: ${counts.total}`),
-          ...rejected.map((i) => `  ✗ ${i.label} ${i.eventId ?? ''}: ${i.reason}`),
-        ].join('\n'),
-      );
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      (core) => {
+        const p = currentPortal(core.db);
+        const counts = countByStatus(core.db, p?.id ?? null);
+        const rejected = p ? listItems(core.db, p.id, { status: 'rejected', limit: 100, offset: 0, lang }).items : [];
+        const data = {
+          portal: p
+            ? { url: p.url, type: p.type, auth: p.auth, lastSyncAt: p.lastSyncAt, lastSyncResult: p.lastSyncResult }
+            : null,
+          counts,
+          rejected,
+        };
+        env.print(opts, data, () =>
+          [
+            p
+              ? w(
+                  lang,
+                  `Cổng: ${p.url} · lần đồng bộ cuối: ${p.lastSyncAt ?? 'chưa'} (${p.lastSyncResult ?? '-'})`,
+                  `Portal: ${p.url} · last sync: ${p.lastSyncAt ?? 'never'} (${p.lastSyncResult ?? '-'})`,
+                )
+              : errorMessage('PORTAL_NOT_SET', {}, lang),
+            w(
+              lang,
+              `Chờ gửi: ${counts.pending} · Đã nhận: ${counts.accepted} · Bị từ chối: ${counts.rejected} · Tổng: ${counts.total}`,
+              `Pending: ${counts.pending} · Accepted: ${counts.accepted} · Rejected: ${counts.rejected} · Total: ${counts.total}`,
+            ),
+            ...rejected.map((i) => `  ✗ ${i.label} ${i.eventId ?? ''}: ${i.reason}`),
+          ].join('\n'),
+        );
+      },
+      { mustExist: true },
+    );
   });
 
-  dataCommand(sync.command('retry').description('đưa các mục bị từ chối về hàng chờ gửi / requeue rejected items')).action(async (own) => {
+  dataCommand(
+    sync.command('retry').description('đưa các mục bị từ chối về hàng chờ gửi / requeue rejected items'),
+  ).action(async (own) => {
     const opts = merged(sync, own);
     const lang = env.lang(opts);
-    await env.withCore(opts, (core) => {
-      const p = currentPortal(core.db);
-      if (!p) throw new AppError('PORTAL_NOT_SET');
-      const n = retryRejected(core.db, p.id, nowIso());
-      env.print(opts, { requeued: n }, () => w(lang, `Đã đưa ${n} mục về hàng chờ gửi.`, `${n} items requeued.`));
-    }, { mustExist: true });
+    await env.withCore(
+      opts,
+      (core) => {
+        const p = currentPortal(core.db);
+        if (!p) throw new AppError('PORTAL_NOT_SET');
+        const n = retryRejected(core.db, p.id, nowIso());
+        env.print(opts, { requeued: n }, () => w(lang, `Đã đưa ${n} mục về hàng chờ gửi.`, `${n} items requeued.`));
+      },
+      { mustExist: true },
+    );
   });
 
   const exp = program.command('export').description('xuất dữ liệu truy xuất ra tệp / export traceability data');
@@ -137,22 +232,46 @@ export const syncCommands: CommandModule = (program, env) => {
         .option('--out <file>', 'tệp kết quả / output file'),
     ).action(async (opts) => {
       const lang = env.lang(opts);
-      for (const d of [opts.from, opts.to]) if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UsageError(w(lang, `Ngày "${d}" phải có dạng YYYY-MM-DD.`, `Date "${d}" must be YYYY-MM-DD.`));
-      if (kind !== 'circular' && !opts.out) throw new UsageError(w(lang, 'Cần --out (tệp kết quả).', '--out is required.'));
+      for (const d of [opts.from, opts.to])
+        if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d))
+          throw new UsageError(w(lang, `Ngày "${d}" phải có dạng YYYY-MM-DD.`, `Date "${d}" must be YYYY-MM-DD.`));
+      if (kind !== 'circular' && !opts.out)
+        throw new UsageError(w(lang, 'Cần --out (tệp kết quả).', '--out is required.'));
       const filter = { from: opts.from, to: opts.to, lots: opts.lot };
-      await env.withCore(opts, async (core) => {
-        const creationDate = nowIso();
-        let data: Record<string, unknown>;
-        if (kind === 'epcis') data = { ...(await exportEpcisFile(core.db, filter, opts.out, { creationDate })), file: opts.out };
-        else if (kind === 'sheet') data = { rows: opts.out.toLowerCase().endsWith('.csv') ? await writeSheetCsvFile(core.db, filter, opts.out, lang) : await writeSheetXlsx(core.db, filter, opts.out, lang), file: opts.out };
-        else if (kind === 'package') data = { ...(await writePackage(core.db, filter, opts.out, { creationDate, lang })) };
-        else {
-          const ds = circularDataset(core.db, lang);
-          env.print(opts, ds, () => ds.map((p) => `${p.code}: ${p.missing.length ? w(lang, 'còn thiếu ', 'missing ') + p.missingText : w(lang, 'đủ 10 mục', 'complete')}`).join('\n'));
-          return;
-        }
-        env.print(opts, data, () => w(lang, `Đã ghi ${opts.out}: ${JSON.stringify(data)}`, `Wrote ${opts.out}: ${JSON.stringify(data)}`));
-      }, { mustExist: true });
+      await env.withCore(
+        opts,
+        async (core) => {
+          const creationDate = nowIso();
+          let data: Record<string, unknown>;
+          if (kind === 'epcis')
+            data = { ...(await exportEpcisFile(core.db, filter, opts.out, { creationDate })), file: opts.out };
+          else if (kind === 'sheet')
+            data = {
+              rows: opts.out.toLowerCase().endsWith('.csv')
+                ? await writeSheetCsvFile(core.db, filter, opts.out, lang)
+                : await writeSheetXlsx(core.db, filter, opts.out, lang),
+              file: opts.out,
+            };
+          else if (kind === 'package')
+            data = { ...(await writePackage(core.db, filter, opts.out, { creationDate, lang })) };
+          else {
+            const ds = circularDataset(core.db, lang);
+            env.print(opts, ds, () =>
+              ds
+                .map(
+                  (p) =>
+                    `${p.code}: ${p.missing.length ? w(lang, 'còn thiếu ', 'missing ') + p.missingText : w(lang, 'đủ 10 mục', 'complete')}`,
+                )
+                .join('\n'),
+            );
+            return;
+          }
+          env.print(opts, data, () =>
+            w(lang, `Đã ghi ${opts.out}: ${JSON.stringify(data)}`, `Wrote ${opts.out}: ${JSON.stringify(data)}`),
+          );
+        },
+        { mustExist: true },
+      );
     });
   }
 
@@ -172,10 +291,25 @@ export const syncCommands: CommandModule = (program, env) => {
     .option('--reject-match <text>', 'từ chối sự kiện có chứa chuỗi này / reject events containing this text')
     .option('--faults <list>', 'lỗi cho các lần gửi đầu, ví dụ drop,500,429 / faults for the first captures')
     .action(async (opts) => {
-      const sim = new PortalSim({ port: opts.port, host: opts.host, dataDir: opts.data, token: opts.token, clientId: opts.clientId, clientSecret: opts.clientSecret, tokenTtlSec: opts.tokenTtl, captureLimit: opts.captureLimit, failRate: opts.failRate, latencyMs: opts.latency, rejectMatch: opts.rejectMatch, log: env.io.err });
+      const sim = new PortalSim({
+        port: opts.port,
+        host: opts.host,
+        dataDir: opts.data,
+        token: opts.token,
+        clientId: opts.clientId,
+        clientSecret: opts.clientSecret,
+        tokenTtlSec: opts.tokenTtl,
+        captureLimit: opts.captureLimit,
+        failRate: opts.failRate,
+        latencyMs: opts.latency,
+        rejectMatch: opts.rejectMatch,
+        log: env.io.err,
+      });
       if (opts.faults) sim.faults.push(...(String(opts.faults).split(',') as Fault[]));
       const url = await sim.listen();
-      env.io.out(`Cổng TXNG mô phỏng đang chạy: ${url} (EPCIS: ${url}/capture · trang xem: ${url}/). Nhấn Ctrl+C để dừng.`);
+      env.io.out(
+        `Cổng TXNG mô phỏng đang chạy: ${url} (EPCIS: ${url}/capture · trang xem: ${url}/). Nhấn Ctrl+C để dừng.`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => void sim.close().then(resolve);
         process.once('SIGINT', stop);

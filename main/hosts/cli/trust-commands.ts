@@ -14,21 +14,34 @@ export const trustCommands: CommandModule = (program, env) => {
   dataCommand(
     program
       .command('backup')
-      .description('sao lưu cơ sở dữ liệu (an toàn cả khi phần mềm đang chạy) / back up the database (safe while the app runs)')
+      .description(
+        'sao lưu cơ sở dữ liệu (an toàn cả khi phần mềm đang chạy) / back up the database (safe while the app runs)',
+      )
       .requiredOption('--out <file>', 'tệp hoặc thư mục đích / destination file or folder'),
   ).action((opts) => {
     const dbPath = resolveDbPath(opts.db);
-    if (!fs.existsSync(dbPath)) throw new AppError('DB_OPEN_FAILED', { path: dbPath, detail: 'không có tệp này / file not found' });
+    if (!fs.existsSync(dbPath))
+      throw new AppError('DB_OPEN_FAILED', { path: dbPath, detail: 'không có tệp này / file not found' });
     let out = path.resolve(opts.out);
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, backupName(dbPath, 'manual'));
-    else if (fs.existsSync(out)) throw new UsageError(env.lang(opts) === 'en' ? `${out} already exists; choose a new file name or a folder.` : `${out} đã có; hãy chọn tên tệp mới hoặc một thư mục.`);
+    else if (fs.existsSync(out))
+      throw new UsageError(
+        env.lang(opts) === 'en'
+          ? `${out} already exists; choose a new file name or a folder.`
+          : `${out} đã có; hãy chọn tên tệp mới hoặc một thư mục.`,
+      );
     // Opened directly, not through the core: a backup must not migrate or otherwise touch the file.
     const db = new Database(dbPath, { fileMustExist: true });
     try {
-      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new AppError('DB_NOT_OURS', { path: dbPath });
+      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID)
+        throw new AppError('DB_NOT_OURS', { path: dbPath });
       db.pragma('busy_timeout = 5000');
       const info = createBackup(db, out, 'manual');
-      env.print(opts, info, () => (env.lang(opts) === 'en' ? `Backed up to ${info.file} (${(info.bytes / 1e6).toFixed(1)} MB)` : `Đã sao lưu vào ${info.file} (${(info.bytes / 1e6).toFixed(1)} MB)`));
+      env.print(opts, info, () =>
+        env.lang(opts) === 'en'
+          ? `Backed up to ${info.file} (${(info.bytes / 1e6).toFixed(1)} MB)`
+          : `Đã sao lưu vào ${info.file} (${(info.bytes / 1e6).toFixed(1)} MB)`,
+      );
     } finally {
       db.close();
     }
@@ -37,7 +50,9 @@ export const trustCommands: CommandModule = (program, env) => {
   dataCommand(
     program
       .command('restore')
-      .description('khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước) / restore from a backup (backs up the current data first)')
+      .description(
+        'khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước) / restore from a backup (backs up the current data first)',
+      )
       .requiredOption('--from <file>', 'tệp sao lưu / backup file'),
   ).action((opts) => {
     const dbPath = resolveDbPath(opts.db);
@@ -45,19 +60,37 @@ export const trustCommands: CommandModule = (program, env) => {
     const en = env.lang(opts) === 'en';
     env.print(opts, { restoredFrom: check.file, dbPath, safetyBackup: safety }, () =>
       [
-        en ? `Restored ${dbPath} from ${check.file} (${check.createdAt ?? '?'}${check.business ? `, ${check.business}` : ''}).` : `Đã khôi phục ${dbPath} từ ${check.file} (${check.createdAt ?? '?'}${check.business ? `, ${check.business}` : ''}).`,
-        safety ? (en ? `The data before the restore was saved to ${safety.file}` : `Dữ liệu trước khi khôi phục đã được lưu ở ${safety.file}`) : '',
-      ].filter(Boolean).join('\n'),
+        en
+          ? `Restored ${dbPath} from ${check.file} (${check.createdAt ?? '?'}${check.business ? `, ${check.business}` : ''}).`
+          : `Đã khôi phục ${dbPath} từ ${check.file} (${check.createdAt ?? '?'}${check.business ? `, ${check.business}` : ''}).`,
+        safety
+          ? en
+            ? `The data before the restore was saved to ${safety.file}`
+            : `Dữ liệu trước khi khôi phục đã được lưu ở ${safety.file}`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
     );
   });
 
-  dataCommand(program.command('backups').description('liệt kê các bản sao lưu và kiểm tra tệp dữ liệu / list backups and check the data file')).action((opts) => {
+  dataCommand(
+    program
+      .command('backups')
+      .description('liệt kê các bản sao lưu và kiểm tra tệp dữ liệu / list backups and check the data file'),
+  ).action((opts) => {
     const dbPath = resolveDbPath(opts.db);
     const lang = env.lang(opts);
     const report = startupCheck(dbPath, lang);
     const backups = listBackups(dbPath);
     env.print(opts, { check: report, backups }, () =>
-      [report.ok ? (lang === 'en' ? `Data file OK: ${dbPath}` : `Tệp dữ liệu tốt: ${dbPath}`) : report.message!, ...backups.map((b) => `${b.createdAt.slice(0, 19).replace('T', ' ')}  ${b.kind.padEnd(9)}  ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  ${b.file}`)].join('\n'),
+      [
+        report.ok ? (lang === 'en' ? `Data file OK: ${dbPath}` : `Tệp dữ liệu tốt: ${dbPath}`) : report.message!,
+        ...backups.map(
+          (b) =>
+            `${b.createdAt.slice(0, 19).replace('T', ' ')}  ${b.kind.padEnd(9)}  ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  ${b.file}`,
+        ),
+      ].join('\n'),
     );
     if (!report.ok) throw new CliExit(EXIT_DOMAIN);
   });
@@ -103,28 +136,51 @@ export const trustCommands: CommandModule = (program, env) => {
     const lang = env.lang(opts);
     const en = lang === 'en';
     await env.withCore(opts, (core) => {
-      const preview: ImportPreview = core.run('imports.preview', { kind: opts.kind, fileName: path.basename(file), base64 }, { lang, user: 'cli' });
+      const preview: ImportPreview = core.run(
+        'imports.preview',
+        { kind: opts.kind, fileName: path.basename(file), base64 },
+        { lang, user: 'cli' },
+      );
       const lines = [
-        en ? `${preview.rows} rows: ${preview.validRows} valid, ${preview.invalidRows} with problems.` : `${preview.rows} dòng: ${preview.validRows} dòng đúng, ${preview.invalidRows} dòng có lỗi.`,
+        en
+          ? `${preview.rows} rows: ${preview.validRows} valid, ${preview.invalidRows} with problems.`
+          : `${preview.rows} dòng: ${preview.validRows} dòng đúng, ${preview.invalidRows} dòng có lỗi.`,
         ...preview.fileProblems.map((p) => `  ${p.message}`),
-        ...preview.problems.slice(0, 50).map((p) => `  ${en ? 'Row' : 'Dòng'} ${p.row}${p.column ? `, ${en ? 'column' : 'cột'} "${p.column}"` : ''}: ${p.message}`),
+        ...preview.problems
+          .slice(0, 50)
+          .map(
+            (p) =>
+              `  ${en ? 'Row' : 'Dòng'} ${p.row}${p.column ? `, ${en ? 'column' : 'cột'} "${p.column}"` : ''}: ${p.message}`,
+          ),
       ];
-      if (preview.problemCount > 50) lines.push(en ? `  … and ${preview.problemCount - 50} more` : `  … và ${preview.problemCount - 50} lỗi khác`);
+      if (preview.problemCount > 50)
+        lines.push(en ? `  … and ${preview.problemCount - 50} more` : `  … và ${preview.problemCount - 50} lỗi khác`);
       if (opts.dryRun) {
         env.print(opts, preview, () => lines.join('\n'));
-        if (preview.invalidRows || preview.fileProblems.some((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN')) throw new CliExit(EXIT_DOMAIN);
+        if (preview.invalidRows || preview.fileProblems.some((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN'))
+          throw new CliExit(EXIT_DOMAIN);
         return;
       }
       if (!opts.json) env.io.err(lines.join('\n'));
-      const result = core.run('imports.commit', { kind: opts.kind, fileName: path.basename(file), base64, onlyValid: !!opts.onlyValid }, { lang, user: 'cli' });
-      env.print(opts, result, () => (en ? `Imported ${result.imported}, skipped ${result.skipped}.` : `Đã nhập ${result.imported}, bỏ qua ${result.skipped}.`));
+      const result = core.run(
+        'imports.commit',
+        { kind: opts.kind, fileName: path.basename(file), base64, onlyValid: !!opts.onlyValid },
+        { lang, user: 'cli' },
+      );
+      env.print(opts, result, () =>
+        en
+          ? `Imported ${result.imported}, skipped ${result.skipped}.`
+          : `Đã nhập ${result.imported}, bỏ qua ${result.skipped}.`,
+      );
     });
   });
 
   dataCommand(
     program
       .command('workshop')
-      .description('tạo (hoặc làm lại) cơ sở dữ liệu đào tạo với doanh nghiệp mẫu / build (or reset) the training database')
+      .description(
+        'tạo (hoặc làm lại) cơ sở dữ liệu đào tạo với doanh nghiệp mẫu / build (or reset) the training database',
+      )
       .addOption(new Option('--scale <n>', 'số mẻ mẫu / demo batches').default('60')),
   ).action(async (opts) => {
     const dbPath = resolveDbPath(opts.db ?? path.join(path.dirname(resolveDbPath()), 'dao-tao.db'));
@@ -146,6 +202,10 @@ export const trustCommands: CommandModule = (program, env) => {
     }
     buildWorkshopFile(dbPath, scale);
     const en = env.lang(opts) === 'en';
-    env.print(opts, { dbPath }, () => (en ? `Training database ready: ${dbPath}\nShare it with a class: nguongoc serve --db "${dbPath}" --host 0.0.0.0` : `Cơ sở dữ liệu đào tạo đã sẵn sàng: ${dbPath}\nChia sẻ cho lớp học: nguongoc serve --db "${dbPath}" --host 0.0.0.0`));
+    env.print(opts, { dbPath }, () =>
+      en
+        ? `Training database ready: ${dbPath}\nShare it with a class: nguongoc serve --db "${dbPath}" --host 0.0.0.0`
+        : `Cơ sở dữ liệu đào tạo đã sẵn sàng: ${dbPath}\nChia sẻ cho lớp học: nguongoc serve --db "${dbPath}" --host 0.0.0.0`,
+    );
   });
 };

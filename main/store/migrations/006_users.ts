@@ -1,6 +1,6 @@
 import type { Migration } from './index';
 
-// Users, roles and sessions (issue #7). A database with no active user is a fresh install: the core
+// Users, roles and sessions. A database with no active user is a fresh install: the core
 // treats the one person at the PC as the owner until the first-run wizard creates the owner's PIN.
 // PINs and recovery codes are stored only as scrypt hashes; session tokens as SHA-256 hashes, so a
 // copied database file does not hand out working sessions.

@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { validateEpcis } from '../../epcis/schema';
-import { SyncError, type Capabilities, type Delivery, type DeliveryResult, type ItemOutcome, type PortalAdapter, type PortalConfig, type TestResult } from '../types';
+import {
+  SyncError,
+  type Capabilities,
+  type Delivery,
+  type DeliveryResult,
+  type ItemOutcome,
+  type PortalAdapter,
+  type PortalConfig,
+  type TestResult,
+} from '../types';
 
 export class FilePackageAdapter implements PortalAdapter {
   readonly type = 'file' as const;
@@ -25,7 +34,12 @@ export class FilePackageAdapter implements PortalAdapter {
       fs.accessSync(dir, fs.constants.W_OK);
       return { ok: true, code: null, params: {}, capabilities: await this.capabilities() };
     } catch (err) {
-      return { ok: false, code: 'PORTAL_UNREACHABLE', params: { url: dir, detail: (err as Error).message }, capabilities: null };
+      return {
+        ok: false,
+        code: 'PORTAL_UNREACHABLE',
+        params: { url: dir, detail: (err as Error).message },
+        capabilities: null,
+      };
     }
   }
 
@@ -37,12 +51,16 @@ export class FilePackageAdapter implements PortalAdapter {
     zip.file('epcis.jsonld', JSON.stringify(d.document, null, 1));
     try {
       fs.mkdirSync(this.dir(), { recursive: true });
-      fs.writeFileSync(path.join(this.dir(), name), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      fs.writeFileSync(
+        path.join(this.dir(), name),
+        await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+      );
     } catch (err) {
       throw new SyncError('retry', 'PORTAL_UNREACHABLE', { url: this.dir(), detail: (err as Error).message });
     }
     const outcomes = new Map<number, ItemOutcome>();
-    for (const items of d.eventItems.values()) for (const i of items) outcomes.set(i, { status: 'accepted', receipt: name });
+    for (const items of d.eventItems.values())
+      for (const i of items) outcomes.set(i, { status: 'accepted', receipt: name });
     for (const i of d.masterItems) outcomes.set(i, { status: 'accepted', receipt: name });
     return { receipt: name, outcomes };
   }

@@ -6,7 +6,7 @@ import type { Lang } from '../../../shared/i18n/messages';
 
 /** What the Electron preload exposes on `window.nguongoc` (contextBridge). */
 export type PreloadBridge = {
-  /** `session`: the PIN login's session token (issue #7); the main process passes it to the core. */
+  /** `session`: the PIN login's session token; the main process passes it to the core. */
   call(method: string, input: unknown, lang: Lang, session?: string): Promise<ApiResponse<unknown>>;
   host: 'electron';
 };
@@ -85,10 +85,14 @@ function httpTransport(token: string | null): Transport {
   return async (method, input, lang) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Nguongoc-Lang': lang };
     if (token) headers.Authorization = `Bearer ${token}`;
-    // The PIN login's session (issue #7, renderer/src/pages/login/session.ts).
+    // The PIN login's session (renderer/src/pages/login/session.ts).
     const session = sessionStorage.getItem('nguongoc-session');
     if (session) headers['X-Nguongoc-Session'] = session;
-    const res = await fetch(`./api/${encodeURIComponent(method)}`, { method: 'POST', headers, body: JSON.stringify(input) });
+    const res = await fetch(`./api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input),
+    });
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('application/json')) throw new Error(`HTTP ${res.status}`);
     return (await res.json()) as ApiResponse<unknown>;
@@ -97,6 +101,11 @@ function httpTransport(token: string | null): Transport {
 
 export function createApiClient(getLang: () => Lang): ApiClient {
   const bridge = window.nguongoc;
-  if (bridge && bridge.host === 'electron') return makeClient('electron', (m, i, l) => bridge.call(m, i, l, sessionStorage.getItem('nguongoc-session') ?? undefined), getLang);
+  if (bridge && bridge.host === 'electron')
+    return makeClient(
+      'electron',
+      (m, i, l) => bridge.call(m, i, l, sessionStorage.getItem('nguongoc-session') ?? undefined),
+      getLang,
+    );
   return makeClient('http', httpTransport(takeToken()), getLang);
 }

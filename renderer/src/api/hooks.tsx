@@ -49,7 +49,11 @@ export function useApiMutation<M extends MethodName>(method: M, opts: { invalida
       const prefixes = opts.invalidates;
       await qc.invalidateQueries(
         prefixes
-          ? { predicate: (q) => typeof q.queryKey[0] === 'string' && (q.queryKey[0] === 'setup.status' || prefixes.some((p) => (q.queryKey[0] as string).startsWith(p))) }
+          ? {
+              predicate: (q) =>
+                typeof q.queryKey[0] === 'string' &&
+                (q.queryKey[0] === 'setup.status' || prefixes.some((p) => (q.queryKey[0] as string).startsWith(p))),
+            }
           : undefined,
       );
     },

@@ -8,7 +8,17 @@ import { IMAGE_MAX_KB } from '../../../shared/api/fields';
 
 const TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
-export function ImageInput({ value, onChange, id, testId }: { value?: string | null; onChange?: (v: string | null) => void; id?: string; testId?: string }) {
+export function ImageInput({
+  value,
+  onChange,
+  id,
+  testId,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,14 +36,26 @@ export function ImageInput({ value, onChange, id, testId }: { value?: string | n
   return (
     <Flex gap={16} align="center">
       {value ? (
-        <Image src={value} width={96} height={96} style={{ objectFit: 'contain', border: '1px solid #f0f0f0', borderRadius: 6 }} alt="" />
+        <Image
+          src={value}
+          width={96}
+          height={96}
+          style={{ objectFit: 'contain', border: '1px solid #f0f0f0', borderRadius: 6 }}
+          alt=""
+        />
       ) : (
         <div style={{ width: 96, height: 96, border: '1px dashed #d9d9d9', borderRadius: 6 }} />
       )}
       <Flex vertical gap={6}>
         <Flex gap={8}>
-          <Button id={id} icon={<UploadOutlined />} onClick={() => input.current?.click()}>{t('image.choose')}</Button>
-          {value && <Button icon={<DeleteOutlined />} onClick={() => onChange?.(null)}>{t('image.remove')}</Button>}
+          <Button id={id} icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+            {t('image.choose')}
+          </Button>
+          {value && (
+            <Button icon={<DeleteOutlined />} onClick={() => onChange?.(null)}>
+              {t('image.remove')}
+            </Button>
+          )}
         </Flex>
         <Typography.Text type={problem ? 'danger' : 'secondary'}>{problem ?? t('image.hint')}</Typography.Text>
       </Flex>

@@ -90,28 +90,46 @@ export function MasterDataList<T extends Row>(props: MasterDataListProps<T>) {
 
   const columns: TableColumnsType<T> = [
     ...props.columns,
-    ...(props.showUpdatedAt === false ? [] : [{
-      title: t('masterdata:updatedAt'),
-      dataIndex: 'updatedAt',
-      key: 'updatedAt',
-      sorter: true,
-      width: 140,
-      render: (v: string) => dayjs(v).format('DD/MM/YYYY HH:mm'),
-    }]),
+    ...(props.showUpdatedAt === false
+      ? []
+      : [
+          {
+            title: t('masterdata:updatedAt'),
+            dataIndex: 'updatedAt',
+            key: 'updatedAt',
+            sorter: true,
+            width: 140,
+            render: (v: string) => dayjs(v).format('DD/MM/YYYY HH:mm'),
+          },
+        ]),
     {
       title: t('actions'),
       key: 'actions',
       width: 200,
       render: (_: unknown, record: T) => (
         <Space size="small">
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(record)}>{t('edit')}</Button>
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(record)}>
+            {t('edit')}
+          </Button>
           {record.archived ? (
-            <Button size="small" icon={<UndoOutlined />} loading={busyId === record.id} onClick={() => void setArchived(record, false)}>
+            <Button
+              size="small"
+              icon={<UndoOutlined />}
+              loading={busyId === record.id}
+              onClick={() => void setArchived(record, false)}
+            >
               {t('restore')}
             </Button>
           ) : (
-            <Popconfirm title={t('archiveConfirm')} okText={t('archive')} cancelText={t('cancel')} onConfirm={() => setArchived(record, true)}>
-              <Button size="small" icon={<InboxOutlined />} loading={busyId === record.id}>{t('archive')}</Button>
+            <Popconfirm
+              title={t('archiveConfirm')}
+              okText={t('archive')}
+              cancelText={t('cancel')}
+              onConfirm={() => setArchived(record, true)}
+            >
+              <Button size="small" icon={<InboxOutlined />} loading={busyId === record.id}>
+                {t('archive')}
+              </Button>
             </Popconfirm>
           )}
         </Space>
@@ -129,7 +147,9 @@ export function MasterDataList<T extends Row>(props: MasterDataListProps<T>) {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{props.title}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {props.title}
+        </Typography.Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create">
           {props.newLabel}
         </Button>
@@ -140,7 +160,11 @@ export function MasterDataList<T extends Row>(props: MasterDataListProps<T>) {
           placeholder={t('searchPlaceholder')}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
-          onSearch={(v) => { setSearchText(v); setSearch(v.trim()); setPage(1); }}
+          onSearch={(v) => {
+            setSearchText(v);
+            setSearch(v.trim());
+            setPage(1);
+          }}
           style={{ width: 340 }}
           aria-label={t('search')}
           data-testid="search"
@@ -148,12 +172,23 @@ export function MasterDataList<T extends Row>(props: MasterDataListProps<T>) {
         {props.kindFilter && (
           <Segmented
             value={kind}
-            onChange={(v) => { setKind(String(v)); setPage(1); }}
+            onChange={(v) => {
+              setKind(String(v));
+              setPage(1);
+            }}
             options={props.kindFilter}
           />
         )}
         <Space>
-          <Switch checked={includeArchived} onChange={(v) => { setIncludeArchived(v); setPage(1); }} data-testid="show-archived" aria-label={t('showArchived')} />
+          <Switch
+            checked={includeArchived}
+            onChange={(v) => {
+              setIncludeArchived(v);
+              setPage(1);
+            }}
+            data-testid="show-archived"
+            aria-label={t('showArchived')}
+          />
           <Typography.Text>{t('showArchived')}</Typography.Text>
         </Space>
       </Flex>

@@ -20,7 +20,11 @@ export type SaveOptions<M extends MethodName, V> = {
   successMessage?: string | false;
 };
 
-export function useFormSave<M extends MethodName, V = Record<string, unknown>>(form: FormInstance, method: M, opts: SaveOptions<M, V>) {
+export function useFormSave<M extends MethodName, V = Record<string, unknown>>(
+  form: FormInstance,
+  method: M,
+  opts: SaveOptions<M, V>,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const mutation = useApiMutation(method);

@@ -18,7 +18,8 @@ export function issueToProblem(issue: z.core.$ZodIssue): FieldProblem {
 /** Form values → API input: blank text becomes null (the API's "not given"), text is kept as typed. */
 export function blankToNull<T extends Record<string, unknown>>(values: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v;
+  for (const [k, v] of Object.entries(values))
+    out[k] = v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v;
   return out as T;
 }
 
@@ -54,7 +55,12 @@ export function zodRules(schema: AnyObject): Record<string, FormRule[]> {
  */
 export function applyServerErrors(form: FormInstance, err: ApiError): boolean {
   if (!err.fields.length) return false;
-  const known = err.fields.filter((f) => form.getFieldInstance(f.path.split('.')) !== undefined || form.getFieldValue(f.path.split('.')) !== undefined || isRegistered(form, f.path));
+  const known = err.fields.filter(
+    (f) =>
+      form.getFieldInstance(f.path.split('.')) !== undefined ||
+      form.getFieldValue(f.path.split('.')) !== undefined ||
+      isRegistered(form, f.path),
+  );
   if (!known.length) return false;
   form.setFields(known.map((f) => ({ name: f.path.split('.'), errors: [f.message] })));
   form.scrollToField(known[0].path.split('.'), { block: 'center' });

@@ -52,7 +52,8 @@ export const vi = {
   english: 'English',
   yes: 'Có',
   no: 'Không',
-  noToken: 'Trang này cần mã truy cập. Hãy mở đúng đường link mà người chạy "nguongoc serve" đã chia sẻ (có phần #token=…).',
+  noToken:
+    'Trang này cần mã truy cập. Hãy mở đúng đường link mà người chạy "nguongoc serve" đã chia sẻ (có phần #token=…).',
   image: {
     choose: 'Chọn ảnh…',
     remove: 'Bỏ ảnh',
@@ -115,7 +116,8 @@ export const en: typeof vi = {
   english: 'English',
   yes: 'Yes',
   no: 'No',
-  noToken: 'This page needs an access token. Open the exact link shared by whoever runs "nguongoc serve" (with #token=… at the end).',
+  noToken:
+    'This page needs an access token. Open the exact link shared by whoever runs "nguongoc serve" (with #token=… at the end).',
   image: {
     choose: 'Choose image…',
     remove: 'Remove image',

@@ -17,7 +17,8 @@ export const en: typeof vi = {
   title: 'Home',
   welcome: 'Hello, {{name}}!',
   welcomeNoName: 'Hello!',
-  intro: 'This is your book of where your goods come from and go to. Pick a task in the menu on the left or use a shortcut below.',
+  intro:
+    'This is your book of where your goods come from and go to. Pick a task in the menu on the left or use a shortcut below.',
   counts: 'Catalogue',
   products: 'Products',
   partners: 'Partners',

@@ -50,6 +50,10 @@ export function fieldLabel(key: string, lang: Lang = currentLang()): string {
 }
 
 /** A message for a validation code from a shared zod schema, in the current language. */
-export function codeMessage(code: string, params: Record<string, string | number> = {}, lang: Lang = currentLang()): string {
+export function codeMessage(
+  code: string,
+  params: Record<string, string | number> = {},
+  lang: Lang = currentLang(),
+): string {
   return errorMessage(code, params, lang);
 }

@@ -63,12 +63,18 @@ export const en: typeof vi = {
     gtinHint: 'The number under the barcode on the pack (8, 12, 13 or 14 digits). Leave empty if none.',
     packHint: 'How much is in one {{unit}}?',
     packSizePlaceholder: 'e.g. 0.5',
-    lotPatternHint: 'Lot codes are made from this pattern, e.g. {CODE}-{YYMMDD}-{SEQ} → CF01-261129-001. Leave empty to use that one.',
+    lotPatternHint:
+      'Lot codes are made from this pattern, e.g. {CODE}-{YYMMDD}-{SEQ} → CF01-261129-001. Leave empty to use that one.',
     codeHint: 'A short code you choose, e.g. CF01.',
     netQuantityPlaceholder: 'e.g. 500 g',
     shelfLifeSuffix: 'days',
   },
-  productKind: { raw: 'Raw material', intermediate: 'Intermediate', finished: 'Finished product', packaging: 'Packaging' },
+  productKind: {
+    raw: 'Raw material',
+    intermediate: 'Intermediate',
+    finished: 'Finished product',
+    packaging: 'Packaging',
+  },
   partners: {
     title: 'Partners',
     name: 'Partner name',
@@ -94,7 +100,8 @@ export const en: typeof vi = {
     taxCodeHint: 'The tax code on your business licence, e.g. 0312345678.',
     addressHint: 'House number, street, hamlet. Ward/commune and province go in the two boxes below.',
     digitalLinkDomain: 'Domain for QR codes',
-    digitalLinkHint: 'The domain printed in label QR codes (GS1 Digital Link), e.g. id.company.vn. Leave empty if none.',
+    digitalLinkHint:
+      'The domain printed in label QR codes (GS1 Digital Link), e.g. id.company.vn. Leave empty if none.',
   },
   updatedAt: 'Updated',
   unit: 'Unit',

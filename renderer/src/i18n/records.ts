@@ -49,7 +49,8 @@ export const vi = {
     label: 'Quét mã vạch',
     placeholder: 'Đặt con trỏ ở đây rồi quét mã vạch GS1 trên bao hàng',
     hint: 'Quét sẽ tự thêm một dòng: sản phẩm (theo mã GTIN), lô nhà cung cấp, NSX, HSD.',
-    unikey: 'Khi quét, hãy tắt bộ gõ tiếng Việt (Unikey/EVKey: bấm Ctrl+Shift hoặc chuyển sang chữ E), vì kiểu gõ Telex có thể làm sai mã.',
+    unikey:
+      'Khi quét, hãy tắt bộ gõ tiếng Việt (Unikey/EVKey: bấm Ctrl+Shift hoặc chuyển sang chữ E), vì kiểu gõ Telex có thể làm sai mã.',
     unikeyAltered: 'Mã quét có chữ có dấu: có lẽ bộ gõ tiếng Việt (Unikey) đã đổi mã. Hãy tắt bộ gõ rồi quét lại.',
     added: 'Đã thêm dòng từ mã quét',
   },
@@ -67,7 +68,8 @@ export const vi = {
   },
   recipe: {
     title: 'Công thức',
-    intro: 'Công thức cho biết một mẻ dùng những nguyên liệu nào, bao nhiêu. Khi sản xuất, phần mềm tự tính theo cỡ mẻ.',
+    intro:
+      'Công thức cho biết một mẻ dùng những nguyên liệu nào, bao nhiêu. Khi sản xuất, phần mềm tự tính theo cỡ mẻ.',
     new: 'Thêm công thức',
     edit: 'Sửa công thức',
     editNote: 'Lưu sẽ tạo phiên bản mới (v{{next}}). Các mẻ đã làm vẫn giữ phiên bản cũ.',
@@ -110,7 +112,8 @@ export const vi = {
     operator: 'Người làm',
     save: 'Lưu mẻ sản xuất',
     saved: 'Đã lưu mẻ {{code}}',
-    massBalance: 'Sản lượng {{actual}} {{unit}} lệch {{deviation}}% so với dự kiến {{expected}} {{unit}} (cho phép {{tol}}%). Hãy kiểm tra lại số cân trước khi lưu.',
+    massBalance:
+      'Sản lượng {{actual}} {{unit}} lệch {{deviation}}% so với dự kiến {{expected}} {{unit}} (cho phép {{tol}}%). Hãy kiểm tra lại số cân trước khi lưu.',
     shortfallAll: 'Kho không đủ nguyên liệu cho cỡ mẻ này. Hãy giảm cỡ mẻ hoặc nhập thêm hàng.',
     outputs: 'Lô làm ra',
     recipeVersion: 'Công thức {{name}} (v{{version}})',
@@ -153,7 +156,14 @@ export const vi = {
     history: 'Lịch sử lô',
     overrides: 'Cho phép dùng ngoại lệ',
     changeStatus: 'Đổi trạng thái',
-    actions: { on_hold: 'Tạm giữ', quarantined: 'Cách ly', rejected: 'Loại bỏ', recalled: 'Thu hồi', destroyed: 'Huỷ bỏ', available: 'Cho dùng lại' },
+    actions: {
+      on_hold: 'Tạm giữ',
+      quarantined: 'Cách ly',
+      rejected: 'Loại bỏ',
+      recalled: 'Thu hồi',
+      destroyed: 'Huỷ bỏ',
+      available: 'Cho dùng lại',
+    },
     statusTitle: 'Đổi trạng thái lô {{code}} thành "{{status}}"',
     reason: 'Lý do',
     reasonRequired: 'Hãy ghi lý do.',
@@ -235,8 +245,10 @@ export const en: typeof vi = {
     label: 'Scan a barcode',
     placeholder: 'Put the cursor here and scan the GS1 barcode on the package',
     hint: 'A scan adds a line: product (by GTIN), supplier lot, production date, expiry.',
-    unikey: 'Turn the Vietnamese typing tool off while scanning (Unikey/EVKey: Ctrl+Shift or switch to E): Telex typing can alter scanned codes.',
-    unikeyAltered: 'The scan contains accented letters: the Vietnamese typing tool (Unikey) probably altered it. Turn it off and scan again.',
+    unikey:
+      'Turn the Vietnamese typing tool off while scanning (Unikey/EVKey: Ctrl+Shift or switch to E): Telex typing can alter scanned codes.',
+    unikeyAltered:
+      'The scan contains accented letters: the Vietnamese typing tool (Unikey) probably altered it. Turn it off and scan again.',
     added: 'Line added from the scan',
   },
   receipt: {
@@ -253,7 +265,8 @@ export const en: typeof vi = {
   },
   recipe: {
     title: 'Recipes',
-    intro: 'A recipe says which inputs a batch uses and how much. When producing, quantities are scaled to the batch size.',
+    intro:
+      'A recipe says which inputs a batch uses and how much. When producing, quantities are scaled to the batch size.',
     new: 'Add a recipe',
     edit: 'Edit recipe',
     editNote: 'Saving creates a new version (v{{next}}). Batches already made keep the old version.',
@@ -296,7 +309,8 @@ export const en: typeof vi = {
     operator: 'Operator',
     save: 'Save batch',
     saved: 'Batch {{code}} saved',
-    massBalance: 'Output {{actual}} {{unit}} is {{deviation}}% off the expected {{expected}} {{unit}} (allowed {{tol}}%). Check the weights before saving.',
+    massBalance:
+      'Output {{actual}} {{unit}} is {{deviation}}% off the expected {{expected}} {{unit}} (allowed {{tol}}%). Check the weights before saving.',
     shortfallAll: 'Not enough stock for this batch size. Reduce the size or receive more goods.',
     outputs: 'Lots made',
     recipeVersion: 'Recipe {{name}} (v{{version}})',
@@ -306,7 +320,8 @@ export const en: typeof vi = {
   },
   shipment: {
     title: 'Shipping',
-    intro: 'Record goods delivered to a customer or moved to another of your locations. First-expired lots are proposed first.',
+    intro:
+      'Record goods delivered to a customer or moved to another of your locations. First-expired lots are proposed first.',
     kind: 'Type',
     toCustomer: 'To a customer',
     transfer: 'Internal transfer',
@@ -339,7 +354,14 @@ export const en: typeof vi = {
     history: 'Lot history',
     overrides: 'Overrides',
     changeStatus: 'Change status',
-    actions: { on_hold: 'Put on hold', quarantined: 'Quarantine', rejected: 'Reject', recalled: 'Recall', destroyed: 'Destroy', available: 'Release' },
+    actions: {
+      on_hold: 'Put on hold',
+      quarantined: 'Quarantine',
+      rejected: 'Reject',
+      recalled: 'Recall',
+      destroyed: 'Destroy',
+      available: 'Release',
+    },
     statusTitle: 'Change lot {{code}} to "{{status}}"',
     reason: 'Reason',
     reasonRequired: 'Give a reason.',

@@ -16,7 +16,8 @@ export const vi = {
   exportCsv: 'Xuất CSV',
   print: 'In A4 (PDF)',
   pageOf: 'Lô {{from}}–{{to}} trong {{total}}',
-  bigGraph: 'Sơ đồ lớn: đang hiện {{shown}} lô mỗi trang; nhập/xuất được gộp theo đối tác. Bảng và tệp xuất có đủ tất cả.',
+  bigGraph:
+    'Sơ đồ lớn: đang hiện {{shown}} lô mỗi trang; nhập/xuất được gộp theo đối tác. Bảng và tệp xuất có đủ tất cả.',
   open: 'Mở',
   openLot: 'Mở trang lô',
   openBatch: 'Mở mẻ sản xuất',
@@ -75,7 +76,8 @@ export const en: typeof vi = {
   exportCsv: 'Export CSV',
   print: 'Print A4 (PDF)',
   pageOf: 'Lots {{from}}–{{to}} of {{total}}',
-  bigGraph: 'Large graph: {{shown}} lots per page; receipts and shipments are grouped by partner. The table and exported files list everything.',
+  bigGraph:
+    'Large graph: {{shown}} lots per page; receipts and shipments are grouped by partner. The table and exported files list everything.',
   open: 'Open',
   openLot: 'Open the lot page',
   openBatch: 'Open the batch',

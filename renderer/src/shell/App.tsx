@@ -36,7 +36,8 @@ function Gate() {
   useEffect(() => {
     if (wizard === null && status.data) setWizard(!status.data.done);
   }, [wizard, status.data]);
-  if (status.isPending || (wizard === null && status.isSuccess)) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+  if (status.isPending || (wizard === null && status.isSuccess))
+    return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
   if (status.isError) {
     const noToken = status.error.code === 'UNAUTHORIZED';
     return (
@@ -44,7 +45,11 @@ function Gate() {
         status={noToken ? '403' : 'error'}
         title={t('errorTitle')}
         subTitle={noToken ? t('noToken') : status.error.message}
-        extra={<Button type="primary" onClick={() => void status.refetch()}>{t('retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => void status.refetch()}>
+            {t('retry')}
+          </Button>
+        }
       />
     );
   }

@@ -16,7 +16,8 @@ function selectedPath(pathname: string): string {
   for (const f of features) {
     if (!f.menu) continue;
     const base = f.path.replace(/\/\*$/, '');
-    if (base !== '/' && (pathname === base || pathname.startsWith(base + '/')) && base.length > best.length) best = base;
+    if (base !== '/' && (pathname === base || pathname.startsWith(base + '/')) && base.length > best.length)
+      best = base;
   }
   return best;
 }
@@ -32,15 +33,17 @@ export function AppShell() {
     return MENU_GROUPS.flatMap((group) => {
       const entries = features.filter((f) => f.menu?.group === group).sort((a, b) => a.menu!.order - b.menu!.order);
       if (!entries.length) return [];
-      return [{
-        type: 'group' as const,
-        key: `group-${group}`,
-        label: collapsed ? null : t(`common:menuGroup.${group}`),
-        children: entries.map((f) => {
-          const base = f.path.replace(/\/\*$/, '');
-          return { key: base, icon: f.menu!.icon, label: <Link to={base}>{t(f.menu!.labelKey)}</Link> };
-        }),
-      }];
+      return [
+        {
+          type: 'group' as const,
+          key: `group-${group}`,
+          label: collapsed ? null : t(`common:menuGroup.${group}`),
+          children: entries.map((f) => {
+            const base = f.path.replace(/\/\*$/, '');
+            return { key: base, icon: f.menu!.icon, label: <Link to={base}>{t(f.menu!.labelKey)}</Link> };
+          }),
+        },
+      ];
     });
   }, [t, collapsed]);
 
@@ -53,16 +56,42 @@ export function AppShell() {
         width={240}
         theme="light"
         // Sticky and scrolling on its own: the menu grows as features are added and must stay reachable.
-        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', paddingBottom: 48 }}
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflowY: 'auto',
+          paddingBottom: 48,
+        }}
       >
         <Link to="/" style={{ display: 'block', padding: '16px 20px 8px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>{collapsed ? 'NG' : t('appName')}</Typography.Title>
-          {!collapsed && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('tagline')}</Typography.Text>}
+          <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>
+            {collapsed ? 'NG' : t('appName')}
+          </Typography.Title>
+          {!collapsed && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('tagline')}
+            </Typography.Text>
+          )}
         </Link>
-        <Menu mode="inline" selectedKeys={[selectedPath(location.pathname)]} items={items} style={{ borderInlineEnd: 'none' }} />
+        <Menu
+          mode="inline"
+          selectedKeys={[selectedPath(location.pathname)]}
+          items={items}
+          style={{ borderInlineEnd: 'none' }}
+        />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
           <Flex justify="space-between" align="center" style={{ height: '100%' }}>
             <Flex align="center" gap={12} style={{ minWidth: 0 }}>
               {business.data?.logo && <Avatar src={business.data.logo} shape="square" size={36} alt="" />}
@@ -75,15 +104,33 @@ export function AppShell() {
               value={lang}
               onChange={(v) => void changeLang(v)}
               style={{ width: 130 }}
-              options={[{ value: 'vi', label: t('vietnamese') }, { value: 'en', label: t('english') }]}
+              options={[
+                { value: 'vi', label: t('vietnamese') },
+                { value: 'en', label: t('english') },
+              ]}
               data-testid="lang-switch"
             />
           </Flex>
         </Header>
         <Content style={{ padding: 24 }}>
           <Routes>
-            {features.map((f) => <Route key={f.path} path={f.path} element={f.element} />)}
-            <Route path="*" element={<Result status="404" title="404" extra={<Link to="/"><Button type="primary">{t('menu.home')}</Button></Link>} />} />
+            {features.map((f) => (
+              <Route key={f.path} path={f.path} element={f.element} />
+            ))}
+            <Route
+              path="*"
+              element={
+                <Result
+                  status="404"
+                  title="404"
+                  extra={
+                    <Link to="/">
+                      <Button type="primary">{t('menu.home')}</Button>
+                    </Link>
+                  }
+                />
+              }
+            />
           </Routes>
         </Content>
       </Layout>

@@ -8,7 +8,10 @@ import type { DecodedBitmap } from './bitmap';
 let ready: Promise<unknown> | null = null;
 function init() {
   ready ??= prepareZXingModule({
-    overrides: { wasmBinary: fs.readFileSync(path.resolve('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer as ArrayBuffer },
+    overrides: {
+      wasmBinary: fs.readFileSync(path.resolve('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
+        .buffer as ArrayBuffer,
+    },
     fireImmediately: true,
   });
   return ready;
@@ -36,8 +39,16 @@ export function toImageData(b: DecodedBitmap, pad = 16, region?: { x: number; y:
   return { data, width, height, colorSpace: 'srgb' as const };
 }
 
-export async function readCodes(b: DecodedBitmap, region?: { x: number; y: number; w: number; h: number }): Promise<ReadCode[]> {
+export async function readCodes(
+  b: DecodedBitmap,
+  region?: { x: number; y: number; w: number; h: number },
+): Promise<ReadCode[]> {
   await init();
-  const res = await readBarcodes(toImageData(b, 16, region), { formats: ['DataMatrix', 'QRCode', 'EAN13', 'Code128'], tryHarder: true, textMode: 'HRI', maxNumberOfSymbols: 8 });
+  const res = await readBarcodes(toImageData(b, 16, region), {
+    formats: ['DataMatrix', 'QRCode', 'EAN13', 'Code128'],
+    tryHarder: true,
+    textMode: 'HRI',
+    maxNumberOfSymbols: 8,
+  });
   return res.filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text, gs1: r.contentType === 'GS1' }));
 }

@@ -28,7 +28,8 @@ export function decodeTspl(bytes: Buffer, canvas: { width: number; height: numbe
           const printed = ((data[r * wb + (c >> 3)] >> (7 - (c & 7))) & 1) === 0;
           const px = x + c;
           const py = y + r;
-          if (printed && px < canvas.width && py < canvas.height) b.bits[py * b.bytesPerRow + (px >> 3)] |= 0x80 >> (px & 7);
+          if (printed && px < canvas.width && py < canvas.height)
+            b.bits[py * b.bytesPerRow + (px >> 3)] |= 0x80 >> (px & 7);
         }
       }
       pending = { bitmap: b, x, y };

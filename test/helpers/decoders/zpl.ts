@@ -1,7 +1,14 @@
 // Test decoder for ZPL: every ^XA…^XZ label, its ^GFA graphic (hex, 1 = printed dot) as a bitmap, ^PQ copies.
 import { emptyBitmap, type DecodedBitmap } from './bitmap';
 
-export type ZplLabel = { bitmap: DecodedBitmap; copies: number; pw: number; ll: number; darkness: number | null; commands: string[] };
+export type ZplLabel = {
+  bitmap: DecodedBitmap;
+  copies: number;
+  pw: number;
+  ll: number;
+  darkness: number | null;
+  commands: string[];
+};
 
 export function decodeZpl(bytes: Buffer): ZplLabel[] {
   const text = bytes.toString('latin1');
@@ -14,7 +21,11 @@ export function decodeZpl(bytes: Buffer): ZplLabel[] {
       continue;
     }
     const body = m[3];
-    const commands = body.split(/(?=\^)/).map((c) => c.trim()).filter(Boolean).map((c) => c.slice(0, 3));
+    const commands = body
+      .split(/(?=\^)/)
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => c.slice(0, 3));
     const pw = Number(/\^PW(\d+)/.exec(body)?.[1] ?? NaN);
     const ll = Number(/\^LL(\d+)/.exec(body)?.[1] ?? NaN);
     const fo = /\^FO(\d+),(\d+)\^GFA,(\d+),(\d+),(\d+),([0-9A-F]+)\^FS/.exec(body);
@@ -29,7 +40,8 @@ export function decodeZpl(bytes: Buffer): ZplLabel[] {
         const byte = parseInt(hex.substr((r * bpr + (c >> 3)) * 2, 2), 16);
         const px = x + c;
         const py = y + r;
-        if ((byte >> (7 - (c & 7))) & 1 && px < pw && py < ll) b.bits[py * b.bytesPerRow + (px >> 3)] |= 0x80 >> (px & 7);
+        if ((byte >> (7 - (c & 7))) & 1 && px < pw && py < ll)
+          b.bits[py * b.bytesPerRow + (px >> 3)] |= 0x80 >> (px & 7);
       }
     }
     const pq = /\^PQ(\d+)/.exec(body);

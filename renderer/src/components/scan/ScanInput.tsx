@@ -12,7 +12,12 @@ export const GS = '\u001d';
 /** Vietnamese letters a Telex typing tool makes from scanned ASCII (e.g. "aa" → "â", "dd" → "đ"). */
 const ACCENTED = /[À-ỹĐđ]/;
 
-export function ScanInput({ onScan, busy, error, testId = 'scan-input' }: {
+export function ScanInput({
+  onScan,
+  busy,
+  error,
+  testId = 'scan-input',
+}: {
   /** Called with the raw scan (GS kept) when the scanner presses Enter. */
   onScan: (scan: string) => void;
   busy?: boolean;
@@ -68,8 +73,18 @@ export function ScanInput({ onScan, busy, error, testId = 'scan-input' }: {
       <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block', marginTop: 4 }}>
         {t('scan.hint')} {t('scan.unikey')}
       </Typography.Text>
-      {altered && <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('scan.unikeyAltered')} data-testid="scan-error" />}
-      {!altered && error && <Alert type="error" showIcon style={{ marginTop: 8 }} title={error} data-testid="scan-error" />}
+      {altered && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('scan.unikeyAltered')}
+          data-testid="scan-error"
+        />
+      )}
+      {!altered && error && (
+        <Alert type="error" showIcon style={{ marginTop: 8 }} title={error} data-testid="scan-error" />
+      )}
     </div>
   );
 }

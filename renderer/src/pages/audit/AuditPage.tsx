@@ -28,27 +28,97 @@ export function AuditPage() {
   const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('audit.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('audit.title')}
+      </Typography.Title>
       <Flex gap={8} wrap>
-        <DatePicker.RangePicker value={range} onChange={(v) => { setRange(v); setPage(1); }} format="DD/MM/YYYY" />
-        <Select allowClear placeholder={t('audit.user')} style={{ width: 180 }} value={user} onChange={(v) => { setUser(v); setPage(1); }} options={(facets.data?.users ?? []).map((u) => ({ value: u, label: u }))} />
-        <Select allowClear showSearch placeholder={t('audit.action')} style={{ width: 220 }} value={action} onChange={(v) => { setAction(v); setPage(1); }} options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: a }))} />
-        <Input.Search allowClear placeholder={t('audit.search')} style={{ width: 240 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
-        <Button icon={<DownloadOutlined />} onClick={async () => downloadFile(await api.call('audit.export', { ...filter, format: 'xlsx' }))}>{t('audit.export')} XLSX</Button>
-        <Button icon={<DownloadOutlined />} onClick={async () => downloadFile(await api.call('audit.export', { ...filter, format: 'csv' }))}>CSV</Button>
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => {
+            setRange(v);
+            setPage(1);
+          }}
+          format="DD/MM/YYYY"
+        />
+        <Select
+          allowClear
+          placeholder={t('audit.user')}
+          style={{ width: 180 }}
+          value={user}
+          onChange={(v) => {
+            setUser(v);
+            setPage(1);
+          }}
+          options={(facets.data?.users ?? []).map((u) => ({ value: u, label: u }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          placeholder={t('audit.action')}
+          style={{ width: 220 }}
+          value={action}
+          onChange={(v) => {
+            setAction(v);
+            setPage(1);
+          }}
+          options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: a }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.search')}
+          style={{ width: 240 }}
+          onSearch={(v) => {
+            setSearch(v);
+            setPage(1);
+          }}
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={async () => downloadFile(await api.call('audit.export', { ...filter, format: 'xlsx' }))}
+        >
+          {t('audit.export')} XLSX
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={async () => downloadFile(await api.call('audit.export', { ...filter, format: 'csv' }))}
+        >
+          CSV
+        </Button>
       </Flex>
       <Table<AuditEntry>
         rowKey="id"
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => v.slice(0, 19).replace('T', ' ') },
+          {
+            title: t('audit.at'),
+            dataIndex: 'at',
+            width: 170,
+            render: (v: string) => v.slice(0, 19).replace('T', ' '),
+          },
           { title: t('audit.user'), dataIndex: 'user', width: 130 },
           { title: t('audit.action'), dataIndex: 'action', width: 170 },
-          { title: t('audit.entity'), render: (_, e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}`, width: 130 },
-          { title: t('audit.details'), render: (_, e) => <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>{[show(e.before), show(e.after)].filter(Boolean).join(' → ')}</Typography.Text> },
+          {
+            title: t('audit.entity'),
+            render: (_, e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}`,
+            width: 130,
+          },
+          {
+            title: t('audit.details'),
+            render: (_, e) => (
+              <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>
+                {[show(e.before), show(e.after)].filter(Boolean).join(' → ')}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Flex>

@@ -17,7 +17,8 @@ export function BackupPage() {
   const [folder, setFolder] = useState('');
   const [fromFile, setFromFile] = useState('');
   const [busy, setBusy] = useState(false);
-  const fail = (err: unknown) => void message.error({ content: err instanceof ApiError ? err.message : String(err), duration: 8 });
+  const fail = (err: unknown) =>
+    void message.error({ content: err instanceof ApiError ? err.message : String(err), duration: 8 });
   const backup = async (to?: string) => {
     setBusy(true);
     try {
@@ -49,17 +50,41 @@ export function BackupPage() {
     });
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1000 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('backup.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('backup.title')}
+      </Typography.Title>
       {list.data && <Alert type="info" title={t('backup.hint', { folder: list.data.folder })} />}
       <Card>
         <Flex gap={8} wrap>
-          <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void backup()} data-testid="backup-now">{t('backup.now')}</Button>
-          <Input style={{ width: 260 }} placeholder={t('backup.folder')} value={folder} onChange={(e) => setFolder(e.target.value)} />
-          <Button disabled={!folder} loading={busy} onClick={() => void backup(folder)}>{t('backup.toFolder')}</Button>
+          <Button
+            type="primary"
+            icon={<CloudDownloadOutlined />}
+            loading={busy}
+            onClick={() => void backup()}
+            data-testid="backup-now"
+          >
+            {t('backup.now')}
+          </Button>
+          <Input
+            style={{ width: 260 }}
+            placeholder={t('backup.folder')}
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+          />
+          <Button disabled={!folder} loading={busy} onClick={() => void backup(folder)}>
+            {t('backup.toFolder')}
+          </Button>
         </Flex>
         <Flex gap={8} style={{ marginTop: 12 }}>
-          <Input style={{ width: 420 }} placeholder={t('backup.file')} value={fromFile} onChange={(e) => setFromFile(e.target.value)} />
-          <Button danger icon={<UndoOutlined />} disabled={!fromFile} onClick={() => restore(fromFile)}>{t('backup.restoreFrom')}</Button>
+          <Input
+            style={{ width: 420 }}
+            placeholder={t('backup.file')}
+            value={fromFile}
+            onChange={(e) => setFromFile(e.target.value)}
+          />
+          <Button danger icon={<UndoOutlined />} disabled={!fromFile} onClick={() => restore(fromFile)}>
+            {t('backup.restoreFrom')}
+          </Button>
         </Flex>
       </Card>
       <Table<BackupInfo>
@@ -69,11 +94,29 @@ export function BackupPage() {
         dataSource={list.data?.backups ?? []}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => v.slice(0, 19).replace('T', ' ') },
+          {
+            title: t('audit.at'),
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (v: string) => v.slice(0, 19).replace('T', ' '),
+          },
           { title: t('backup.kind'), dataIndex: 'kind', width: 180, render: (k: string) => t(`backup.kinds.${k}`) },
-          { title: t('backup.size'), dataIndex: 'bytes', width: 100, render: (b: number) => `${(b / 1e6).toFixed(1)} MB` },
+          {
+            title: t('backup.size'),
+            dataIndex: 'bytes',
+            width: 100,
+            render: (b: number) => `${(b / 1e6).toFixed(1)} MB`,
+          },
           { title: t('backup.file'), dataIndex: 'name' },
-          { title: '', width: 120, render: (_, b) => <Button size="small" icon={<UndoOutlined />} onClick={() => restore(b.file)}>{t('backup.restore')}</Button> },
+          {
+            title: '',
+            width: 120,
+            render: (_, b) => (
+              <Button size="small" icon={<UndoOutlined />} onClick={() => restore(b.file)}>
+                {t('backup.restore')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Flex>

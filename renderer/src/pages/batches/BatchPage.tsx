@@ -4,7 +4,26 @@
 // quantity, output lot code proposed → Save. Typical use from the home screen: click "Sản xuất", click
 // the recipe, type the size, type the actual output, Save.
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Col, DatePicker, Divider, Empty, Flex, Input, InputNumber, Result, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Divider,
+  Empty,
+  Flex,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { ExperimentOutlined, PlusOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +32,16 @@ import type { Batch, BatchPlan } from '../../../../shared/api/batches';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
-import { dateText, RecentCard, labelLink, qtyText, unitText, useLocations, useProducts, useRequestKey } from '../lots/common';
+import {
+  dateText,
+  RecentCard,
+  labelLink,
+  qtyText,
+  unitText,
+  useLocations,
+  useProducts,
+  useRequestKey,
+} from '../lots/common';
 import { LotRows, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
 
 /** Mirrors the core's mass-balance tolerance (main/core/services/batches.ts) to warn before saving. */
@@ -28,12 +56,16 @@ export function BatchPage() {
   const { message } = App.useApp();
   const lang = currentLang();
   const [params] = useSearchParams();
-  const [req, setReq] = useState<PlanRequest | null>(() => (params.get('recipe') ? { recipeId: Number(params.get('recipe')) } : null));
+  const [req, setReq] = useState<PlanRequest | null>(() =>
+    params.get('recipe') ? { recipeId: Number(params.get('recipe')) } : null,
+  );
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
   const [sizeText, setSizeText] = useState<number | null>(null);
   const [rows, setRows] = useState<PickedLot[][]>([]);
-  const [output, setOutput] = useState<{ qty: number | null; lotCode: string; expiry: Dayjs | null; touched: boolean }>({ qty: null, lotCode: '', expiry: null, touched: false });
+  const [output, setOutput] = useState<{ qty: number | null; lotCode: string; expiry: Dayjs | null; touched: boolean }>(
+    { qty: null, lotCode: '', expiry: null, touched: false },
+  );
   const [byProducts, setByProducts] = useState<{ qty: number | null; lotCode: string }[]>([]);
   const [operator, setOperator] = useState('');
   const [requestKey, renewKey] = useRequestKey();
@@ -67,7 +99,12 @@ export function BatchPage() {
         setPlan(p);
         setSizeText(p.size);
         setRows(p.inputs.map((r) => r.lots.map((l) => ({ ...l }))));
-        setOutput((o) => ({ qty: o.touched ? o.qty : p.expectedOutput, lotCode: o.touched && o.lotCode ? o.lotCode : p.outputLotCode, expiry: p.expiryDate ? dayjs(p.expiryDate) : null, touched: o.touched }));
+        setOutput((o) => ({
+          qty: o.touched ? o.qty : p.expectedOutput,
+          lotCode: o.touched && o.lotCode ? o.lotCode : p.outputLotCode,
+          expiry: p.expiryDate ? dayjs(p.expiryDate) : null,
+          touched: o.touched,
+        }));
         setByProducts(p.byProducts.map((b) => ({ qty: b.expectedQty, lotCode: b.lotCode })));
       },
       (err: unknown) => !cancelled && setPlanError(err instanceof ApiError ? err.message : String(err)),
@@ -117,9 +154,18 @@ export function BatchPage() {
       operator: operator.trim() || null,
       inputs: rows.flatMap(pickedToLines),
       outputs: [
-        { lotCode: output.lotCode.trim() || null, qty: output.qty!, expiryDate: output.expiry ? output.expiry.format('YYYY-MM-DD') : null },
+        {
+          lotCode: output.lotCode.trim() || null,
+          qty: output.qty!,
+          expiryDate: output.expiry ? output.expiry.format('YYYY-MM-DD') : null,
+        },
         ...plan.byProducts
-          .map((b, i) => ({ productId: b.productId, lotCode: byProducts[i]?.lotCode.trim() || null, qty: byProducts[i]?.qty ?? 0, expiryDate: b.expiryDate }))
+          .map((b, i) => ({
+            productId: b.productId,
+            lotCode: byProducts[i]?.lotCode.trim() || null,
+            qty: byProducts[i]?.qty ?? 0,
+            expiryDate: b.expiryDate,
+          }))
           .filter((b) => b.qty > 0),
       ],
       requestKey,
@@ -130,17 +176,30 @@ export function BatchPage() {
       setSaved(b);
       renewKey();
     } catch (err) {
-      if (err instanceof ApiError) setSaveError(err.fields.length ? err.fields.map((f) => f.message).join(' ') : err.message);
+      if (err instanceof ApiError)
+        setSaveError(err.fields.length ? err.fields.map((f) => f.message).join(' ') : err.message);
       else setSaveError(String(err));
     }
   };
 
-  if (saved) return <BatchSummary batch={saved} onAgain={() => { setSaved(null); setReq(null); setPlan(null); }} />;
+  if (saved)
+    return (
+      <BatchSummary
+        batch={saved}
+        onAgain={() => {
+          setSaved(null);
+          setReq(null);
+          setPlan(null);
+        }}
+      />
+    );
 
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('batch.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('batch.title')}
+        </Typography.Title>
         <Typography.Text type="secondary">{t('batch.intro')}</Typography.Text>
       </div>
       <RecipePicker selected={req?.recipeId ?? null} onPick={pickRecipe} />
@@ -148,7 +207,11 @@ export function BatchPage() {
       {req && !plan && !planError && <Skeleton active />}
       {plan && (
         <>
-          <Card size="small" title={t('batch.recipeVersion', { name: plan.recipeName, version: plan.version })} data-testid="batch-plan">
+          <Card
+            size="small"
+            title={t('batch.recipeVersion', { name: plan.recipeName, version: plan.version })}
+            data-testid="batch-plan"
+          >
             <Row gutter={16} align="bottom">
               <Col span={6}>
                 <Typography.Text strong>{t('batch.size')}</Typography.Text>
@@ -160,7 +223,11 @@ export function BatchPage() {
                     setSizeText(v);
                     // The expected output scales with the size: show it at once (the new plan will agree), so
                     // it does not change under the user's fingers when the plan arrives.
-                    if (v && v > 0 && !output.touched) setOutput((o) => ({ ...o, qty: Math.round((plan.expectedOutput * v * 1000) / plan.size) / 1000 }));
+                    if (v && v > 0 && !output.touched)
+                      setOutput((o) => ({
+                        ...o,
+                        qty: Math.round((plan.expectedOutput * v * 1000) / plan.size) / 1000,
+                      }));
                   }}
                   onBlur={applySize}
                   onPressEnter={applySize}
@@ -192,24 +259,41 @@ export function BatchPage() {
               </Col>
               <Col span={6}>
                 <Typography.Text>{t('batch.operator')}</Typography.Text>
-                <Input value={operator} onChange={(e) => setOperator(e.target.value)} maxLength={100} style={{ marginTop: 4 }} />
+                <Input
+                  value={operator}
+                  onChange={(e) => setOperator(e.target.value)}
+                  maxLength={100}
+                  style={{ marginTop: 4 }}
+                />
               </Col>
             </Row>
             <Divider titlePlacement="start" plain style={{ margin: '16px 0 8px' }}>
               <Typography.Text strong>{t('batch.inputs')}</Typography.Text>
             </Divider>
-            {plan.warnings.length > 0 && <Alert type="warning" showIcon title={plan.warnings.map((w) => w.message).join(' ')} style={{ marginBottom: 8 }} data-testid="plan-warnings" />}
+            {plan.warnings.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={plan.warnings.map((w) => w.message).join(' ')}
+                style={{ marginBottom: 8 }}
+                data-testid="plan-warnings"
+              />
+            )}
             <Flex vertical gap={12} style={{ opacity: stale ? 0.5 : 1 }}>
               {plan.inputs.map((inp, i) => (
                 <div key={inp.productId + ':' + i}>
                   <Typography.Text strong>
                     {inp.productName}: {qtyText(inp.need, inp.unit)}
                   </Typography.Text>
-                  {inp.recipeUnit !== inp.unit && <Typography.Text type="secondary"> ({qtyText(inp.recipeQty, inp.recipeUnit)})</Typography.Text>}
+                  {inp.recipeUnit !== inp.unit && (
+                    <Typography.Text type="secondary"> ({qtyText(inp.recipeQty, inp.recipeUnit)})</Typography.Text>
+                  )}
                   <LotRows
                     productId={inp.productId}
                     rows={rows[i] ?? []}
-                    others={inp.otherLots.filter((o) => !(rows[i] ?? []).some((r) => r.lotId === o.lotId)).concat(inp.lots.filter((l) => !(rows[i] ?? []).some((r) => r.lotId === l.lotId)))}
+                    others={inp.otherLots
+                      .filter((o) => !(rows[i] ?? []).some((r) => r.lotId === o.lotId))
+                      .concat(inp.lots.filter((l) => !(rows[i] ?? []).some((r) => r.lotId === l.lotId)))}
                     need={inp.need}
                     unit={inp.unit}
                     onChange={(next) => setRows((all) => all.map((r, k) => (k === i ? next : r)))}
@@ -219,7 +303,9 @@ export function BatchPage() {
               ))}
             </Flex>
             <Divider titlePlacement="start" plain style={{ margin: '16px 0 8px' }}>
-              <Typography.Text strong>{t('batch.output')}: {plan.productName}</Typography.Text>
+              <Typography.Text strong>
+                {t('batch.output')}: {plan.productName}
+              </Typography.Text>
             </Divider>
             <Row gutter={16} align="top">
               <Col span={6}>
@@ -235,7 +321,9 @@ export function BatchPage() {
                   decimalSeparator={lang === 'vi' ? ',' : '.'}
                   data-testid="batch-output-qty"
                 />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('batch.expected', { qty: qtyText(plan.expectedOutput), unit: unitText(outUnit) })}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('batch.expected', { qty: qtyText(plan.expectedOutput), unit: unitText(outUnit) })}
+                </Typography.Text>
               </Col>
               <Col span={7}>
                 <Typography.Text>{t('batch.outputLot')}</Typography.Text>
@@ -246,11 +334,19 @@ export function BatchPage() {
                   style={{ marginTop: 4, fontFamily: 'monospace' }}
                   data-testid="batch-output-lot"
                 />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('common.proposedCode')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('common.proposedCode')}
+                </Typography.Text>
               </Col>
               <Col span={5}>
                 <Typography.Text>{t('common.hsd')}</Typography.Text>
-                <DatePicker value={output.expiry} format={DATE_FORMAT} onChange={(d) => setOutput((o) => ({ ...o, expiry: d }))} style={{ width: '100%', marginTop: 4 }} data-testid="batch-output-expiry" />
+                <DatePicker
+                  value={output.expiry}
+                  format={DATE_FORMAT}
+                  onChange={(d) => setOutput((o) => ({ ...o, expiry: d }))}
+                  style={{ width: '100%', marginTop: 4 }}
+                  data-testid="batch-output-expiry"
+                />
               </Col>
             </Row>
             {plan.byProducts.length > 0 && (
@@ -259,8 +355,21 @@ export function BatchPage() {
                 {plan.byProducts.map((b, i) => (
                   <Space key={b.productId} style={{ display: 'flex', marginTop: 6 }}>
                     <span style={{ display: 'inline-block', minWidth: 200 }}>{b.productName}</span>
-                    <InputNumber min={0} value={byProducts[i]?.qty} suffix={unitText(b.unit)} onChange={(v) => setByProducts((all) => all.map((x, k) => (k === i ? { ...x, qty: v } : x)))} style={{ width: 150 }} />
-                    <Input value={byProducts[i]?.lotCode} maxLength={20} onChange={(e) => setByProducts((all) => all.map((x, k) => (k === i ? { ...x, lotCode: e.target.value } : x)))} style={{ width: 200, fontFamily: 'monospace' }} />
+                    <InputNumber
+                      min={0}
+                      value={byProducts[i]?.qty}
+                      suffix={unitText(b.unit)}
+                      onChange={(v) => setByProducts((all) => all.map((x, k) => (k === i ? { ...x, qty: v } : x)))}
+                      style={{ width: 150 }}
+                    />
+                    <Input
+                      value={byProducts[i]?.lotCode}
+                      maxLength={20}
+                      onChange={(e) =>
+                        setByProducts((all) => all.map((x, k) => (k === i ? { ...x, lotCode: e.target.value } : x)))
+                      }
+                      style={{ width: 200, fontFamily: 'monospace' }}
+                    />
                   </Space>
                 ))}
               </div>
@@ -271,20 +380,51 @@ export function BatchPage() {
                 showIcon
                 style={{ marginTop: 12 }}
                 data-testid="mass-balance-warning"
-                title={t('batch.massBalance', { actual: qtyText(output.qty ?? 0), expected: qtyText(plan.expectedOutput), unit: unitText(outUnit), deviation: qtyText(deviation), tol: MASS_BALANCE_TOLERANCE_PCT })}
+                title={t('batch.massBalance', {
+                  actual: qtyText(output.qty ?? 0),
+                  expected: qtyText(plan.expectedOutput),
+                  unit: unitText(outUnit),
+                  deviation: qtyText(deviation),
+                  tol: MASS_BALANCE_TOLERANCE_PCT,
+                })}
               />
             )}
-            {saveError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={saveError} data-testid="form-error" />}
-            <Flex gap={12} align="center" style={{ marginTop: 16, position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', zIndex: 2, borderTop: '1px solid #f0f0f0' }}>
-              <Button type="primary" size="large" icon={<SaveOutlined />} onClick={() => void onSave()} loading={record.isPending} disabled={record.isPending || stale} data-testid="save">
+            {saveError && (
+              <Alert type="error" showIcon style={{ marginTop: 12 }} title={saveError} data-testid="form-error" />
+            )}
+            <Flex
+              gap={12}
+              align="center"
+              style={{
+                marginTop: 16,
+                position: 'sticky',
+                bottom: 0,
+                background: '#fff',
+                padding: '12px 0',
+                zIndex: 2,
+                borderTop: '1px solid #f0f0f0',
+              }}
+            >
+              <Button
+                type="primary"
+                size="large"
+                icon={<SaveOutlined />}
+                onClick={() => void onSave()}
+                loading={record.isPending}
+                disabled={record.isPending || stale}
+                data-testid="save"
+              >
                 {t('batch.save')}
               </Button>
               {output.qty ? (
                 <Typography.Text>
-                  {plan.productName}: <strong>{qtyText(output.qty, outUnit)}</strong> · <span style={{ fontFamily: 'monospace' }}>{output.lotCode}</span>
+                  {plan.productName}: <strong>{qtyText(output.qty, outUnit)}</strong> ·{' '}
+                  <span style={{ fontFamily: 'monospace' }}>{output.lotCode}</span>
                 </Typography.Text>
               ) : null}
-              {rows.some((r, i) => sumSelected(r) < (plan.inputs[i]?.need ?? 0)) && <Typography.Text type="warning">{t('batch.shortfallAll')}</Typography.Text>}
+              {rows.some((r, i) => sumSelected(r) < (plan.inputs[i]?.need ?? 0)) && (
+                <Typography.Text type="warning">{t('batch.shortfallAll')}</Typography.Text>
+              )}
             </Flex>
           </Card>
         </>
@@ -310,7 +450,11 @@ function RecipePicker({ selected, onPick }: { selected: number | null; onPick: (
     return (
       <Card size="small">
         <Empty description={t('batch.noRecipes')}>
-          <Link to="/recipes?new=1"><Button type="primary" icon={<PlusOutlined />}>{t('batch.addRecipe')}</Button></Link>
+          <Link to="/recipes?new=1">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('batch.addRecipe')}
+            </Button>
+          </Link>
         </Empty>
       </Card>
     );
@@ -332,7 +476,10 @@ function RecipePicker({ selected, onPick }: { selected: number | null; onPick: (
             <span>
               <strong>{r.name}</strong>
               <br />
-              <Typography.Text type={selected === r.id ? undefined : 'secondary'} style={{ fontSize: 12, color: selected === r.id ? '#fff' : undefined }}>
+              <Typography.Text
+                type={selected === r.id ? undefined : 'secondary'}
+                style={{ fontSize: 12, color: selected === r.id ? '#fff' : undefined }}
+              >
                 {r.productName} · {qtyText(r.batchSize, r.batchUnit)}
               </Typography.Text>
             </span>
@@ -366,13 +513,21 @@ export function BatchSummary({ batch, onAgain }: { batch: Batch; onAgain?: () =>
         extra={[
           labels && (
             <Link key="labels" to={labels}>
-              <Button type="primary" icon={<PrinterOutlined />}>{t('common.printLabels')}</Button>
+              <Button type="primary" icon={<PrinterOutlined />}>
+                {t('common.printLabels')}
+              </Button>
             </Link>
           ),
-          onAgain && <Button key="again" type={labels ? 'default' : 'primary'} onClick={onAgain} data-testid="batch-again">{t('batch.again')}</Button>,
+          onAgain && (
+            <Button key="again" type={labels ? 'default' : 'primary'} onClick={onAgain} data-testid="batch-again">
+              {t('batch.again')}
+            </Button>
+          ),
         ]}
       />
-      {batch.warnings.map((w) => <Alert key={w.code} type="warning" showIcon title={w.message} style={{ marginBottom: 12 }} />)}
+      {batch.warnings.map((w) => (
+        <Alert key={w.code} type="warning" showIcon title={w.message} style={{ marginBottom: 12 }} />
+      ))}
       <Row gutter={16}>
         <Col span={12}>
           <Typography.Title level={5}>{t('batch.outputs')}</Typography.Title>
@@ -383,7 +538,14 @@ export function BatchSummary({ batch, onAgain }: { batch: Batch; onAgain?: () =>
             dataSource={batch.outputs}
             columns={[
               { title: t('common.product'), render: (_, o) => o.lot.productName },
-              { title: t('common.lotCode'), render: (_, o) => <Link to={`/lots/${o.lot.id}`} data-testid="output-lot-link">{o.lot.code}</Link> },
+              {
+                title: t('common.lotCode'),
+                render: (_, o) => (
+                  <Link to={`/lots/${o.lot.id}`} data-testid="output-lot-link">
+                    {o.lot.code}
+                  </Link>
+                ),
+              },
               { title: t('common.qty'), render: (_, o) => qtyText(o.qty, o.unit) },
               { title: t('common.hsd'), render: (_, o) => dateText(o.lot.expiryDate) },
             ]}
@@ -417,7 +579,12 @@ function RecentBatches() {
       items={list.data?.items}
       columns={[
         { title: t('common.date'), dataIndex: 'productionDate', width: 110, render: (d: string) => dateText(d) },
-        { title: t('batch.code'), dataIndex: 'code', width: 140, render: (v: string, b) => <Link to={`/batches/${b.id}`}>{v}</Link> },
+        {
+          title: t('batch.code'),
+          dataIndex: 'code',
+          width: 140,
+          render: (v: string, b) => <Link to={`/batches/${b.id}`}>{v}</Link>,
+        },
         { title: t('common.product'), dataIndex: 'productName' },
         { title: t('batch.outputs'), dataIndex: 'outputLots' },
         { title: t('batch.size'), width: 120, render: (_, b) => (b.size ? qtyText(b.size, b.unit) : '') },

@@ -10,6 +10,17 @@ export function BatchView() {
   const id = Number(useParams().id);
   const q = useApiQuery('batches.get', { id }, { enabled: id > 0 });
   if (q.isPending) return <Skeleton active />;
-  if (q.isError) return <Result status="404" title={q.error.message} extra={<Link to="/batches"><Button>{t('batch.title')}</Button></Link>} />;
+  if (q.isError)
+    return (
+      <Result
+        status="404"
+        title={q.error.message}
+        extra={
+          <Link to="/batches">
+            <Button>{t('batch.title')}</Button>
+          </Link>
+        }
+      />
+    );
   return <BatchSummary batch={q.data} />;
 }

@@ -12,7 +12,13 @@ import { ImageInput } from '../../components/ImageInput';
 
 const rules = zodRules(businessInput);
 
-export function BusinessForm({ record, onSaved, compact, submitLabel, quiet }: {
+export function BusinessForm({
+  record,
+  onSaved,
+  compact,
+  submitLabel,
+  quiet,
+}: {
   record: Business | null;
   onSaved?: (b: Business) => void;
   /** The wizard leaves the logo, GS1 codes and QR domain for later. */
@@ -35,15 +41,35 @@ export function BusinessForm({ record, onSaved, compact, submitLabel, quiet }: {
     successMessage: quiet ? false : undefined,
   });
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish}
-      onValuesChange={onValuesChange} validateTrigger="onBlur" initialValues={record ?? {}} data-testid="business-form" scrollToFirstError>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      validateTrigger="onBlur"
+      initialValues={record ?? {}}
+      data-testid="business-form"
+      scrollToFirstError
+    >
       <Form.Item name="name" label={t('business.name')} rules={rules.name} required>
         <Input autoFocus maxLength={200} data-testid="business-name-input" />
       </Form.Item>
-      <Form.Item name="taxCode" label={fieldLabel('taxCode')} rules={rules.taxCode} required extra={t('business.taxCodeHint')}>
+      <Form.Item
+        name="taxCode"
+        label={fieldLabel('taxCode')}
+        rules={rules.taxCode}
+        required
+        extra={t('business.taxCodeHint')}
+      >
         <Input maxLength={20} style={{ maxWidth: 260 }} data-testid="business-taxcode" />
       </Form.Item>
-      <Form.Item name="address" label={fieldLabel('address')} rules={rules.address} required extra={t('business.addressHint')}>
+      <Form.Item
+        name="address"
+        label={fieldLabel('address')}
+        rules={rules.address}
+        required
+        extra={t('business.addressHint')}
+      >
         <Input maxLength={300} data-testid="business-address" />
       </Form.Item>
       <Row gutter={16}>
@@ -56,7 +82,10 @@ export function BusinessForm({ record, onSaved, compact, submitLabel, quiet }: {
           <Form.Item name="province" label={fieldLabel('province')} rules={rules.province}>
             <AutoComplete
               options={PROVINCES.map((p) => ({ value: p }))}
-              showSearch={{ filterOption: (input, option) => foldVietnamese(String(option?.value ?? '')).includes(foldVietnamese(input)) }}
+              showSearch={{
+                filterOption: (input, option) =>
+                  foldVietnamese(String(option?.value ?? '')).includes(foldVietnamese(input)),
+              }}
               maxLength={100}
             />
           </Form.Item>
@@ -79,7 +108,9 @@ export function BusinessForm({ record, onSaved, compact, submitLabel, quiet }: {
           <Form.Item name="logo" label={fieldLabel('logo')} rules={rules.logo}>
             <ImageInput testId="business-logo-file" />
           </Form.Item>
-          <Divider titlePlacement="start" plain><Typography.Text strong>{t('business.gs1Section')}</Typography.Text></Divider>
+          <Divider titlePlacement="start" plain>
+            <Typography.Text strong>{t('business.gs1Section')}</Typography.Text>
+          </Divider>
           <Typography.Paragraph type="secondary">{t('business.gs1Hint')}</Typography.Paragraph>
           <Row gutter={16}>
             <Col span={12}>
@@ -93,7 +124,12 @@ export function BusinessForm({ record, onSaved, compact, submitLabel, quiet }: {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="digitalLinkDomain" label={t('business.digitalLinkDomain')} rules={rules.digitalLinkDomain} extra={t('business.digitalLinkHint')}>
+          <Form.Item
+            name="digitalLinkDomain"
+            label={t('business.digitalLinkDomain')}
+            rules={rules.digitalLinkDomain}
+            extra={t('business.digitalLinkHint')}
+          >
             <Input maxLength={200} style={{ maxWidth: 400 }} />
           </Form.Item>
         </>

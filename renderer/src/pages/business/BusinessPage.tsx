@@ -9,7 +9,9 @@ export function BusinessPage() {
   const business = useApiQuery('business.get', {});
   return (
     <div style={{ maxWidth: 860 }}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('business.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('business.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('business.intro')}</Typography.Paragraph>
       <Card>
         {business.isPending && <Skeleton active />}

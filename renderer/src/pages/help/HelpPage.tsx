@@ -14,15 +14,30 @@ export function HelpPage() {
   const api = useApi();
   return (
     <Flex vertical gap={16} style={{ maxWidth: 900 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('help.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('help.title')}
+      </Typography.Title>
       <Card title={t('help.guides')}>
         <Flex gap={8} wrap>
           {GUIDES.map((g) => (
-            <Button key={g} icon={<FilePdfOutlined />} onClick={async () => openPdf(await api.call('help.guide', { guide: g }))}>{t(`help.guide.${g}`)}</Button>
+            <Button
+              key={g}
+              icon={<FilePdfOutlined />}
+              onClick={async () => openPdf(await api.call('help.guide', { guide: g }))}
+            >
+              {t(`help.guide.${g}`)}
+            </Button>
           ))}
         </Flex>
       </Card>
-      <Collapse defaultActiveKey={['words']} items={HELP.map((h) => ({ key: h.key, label: h[lang].title, children: <Typography.Paragraph style={{ margin: 0 }}>{h[lang].text}</Typography.Paragraph> }))} />
+      <Collapse
+        defaultActiveKey={['words']}
+        items={HELP.map((h) => ({
+          key: h.key,
+          label: h[lang].title,
+          children: <Typography.Paragraph style={{ margin: 0 }}>{h[lang].text}</Typography.Paragraph>,
+        }))}
+      />
     </Flex>
   );
 }

@@ -18,7 +18,11 @@ export function QuickLinksCard() {
       <Flex vertical gap={8}>
         {links.map((l) => (
           <Link key={l.to} to={l.to}>
-            <Button block icon={l.to.includes('new=1') ? <PlusOutlined /> : l.icon} style={{ justifyContent: 'flex-start' }}>
+            <Button
+              block
+              icon={l.to.includes('new=1') ? <PlusOutlined /> : l.icon}
+              style={{ justifyContent: 'flex-start' }}
+            >
               {l.label}
             </Button>
           </Link>

@@ -63,14 +63,34 @@ export function ImportPage() {
   const fatal = preview?.fileProblems.filter((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN') ?? [];
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1000 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('import.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('import.title')}
+      </Typography.Title>
       <Card>
         <Flex vertical gap={12}>
-          <Radio.Group value={kind} optionType="button" buttonStyle="solid" onChange={(e) => { setKind(e.target.value as ImportKind); setPreview(null); setFile(null); }} options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))} data-testid="import-kind" />
+          <Radio.Group
+            value={kind}
+            optionType="button"
+            buttonStyle="solid"
+            onChange={(e) => {
+              setKind(e.target.value as ImportKind);
+              setPreview(null);
+              setFile(null);
+            }}
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`import.kinds.${k}`) }))}
+            data-testid="import-kind"
+          />
           <Flex gap={8}>
-            <Button icon={<DownloadOutlined />} onClick={async () => downloadFile(await api.call('imports.template', { kind }))}>{t('import.template')}</Button>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={async () => downloadFile(await api.call('imports.template', { kind }))}
+            >
+              {t('import.template')}
+            </Button>
             <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => choose(f)}>
-              <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="import-choose">{t('import.choose')}</Button>
+              <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="import-choose">
+                {t('import.choose')}
+              </Button>
             </Upload>
           </Flex>
         </Flex>
@@ -79,8 +99,12 @@ export function ImportPage() {
       {preview && (
         <Card data-testid="import-preview">
           <Flex vertical gap={12}>
-            <Typography.Text strong data-testid="import-summary">{t('import.summary', { rows: preview.rows, valid: preview.validRows, invalid: preview.invalidRows })}</Typography.Text>
-            {preview.fileProblems.map((p, i) => <Alert key={i} type={p.code === 'IMPORT_UNKNOWN_COLUMN' ? 'warning' : 'error'} title={p.message} />)}
+            <Typography.Text strong data-testid="import-summary">
+              {t('import.summary', { rows: preview.rows, valid: preview.validRows, invalid: preview.invalidRows })}
+            </Typography.Text>
+            {preview.fileProblems.map((p, i) => (
+              <Alert key={i} type={p.code === 'IMPORT_UNKNOWN_COLUMN' ? 'warning' : 'error'} title={p.message} />
+            ))}
             {!fatal.length && preview.problemCount === 0 && <Alert type="success" title={t('import.clean')} />}
             {preview.problems.length > 0 && (
               <Table<ImportProblem>
@@ -97,8 +121,19 @@ export function ImportPage() {
               />
             )}
             <Flex gap={8}>
-              <Button type="primary" disabled={!!fatal.length || preview.problemCount > 0 || busy} onClick={() => void commit(false)} data-testid="import-commit">{t('import.importAll')}</Button>
-              {preview.problemCount > 0 && preview.validRows > 0 && !fatal.length && <Button onClick={() => void commit(true)} disabled={busy}>{t('import.importValid', { n: preview.validRows })}</Button>}
+              <Button
+                type="primary"
+                disabled={!!fatal.length || preview.problemCount > 0 || busy}
+                onClick={() => void commit(false)}
+                data-testid="import-commit"
+              >
+                {t('import.importAll')}
+              </Button>
+              {preview.problemCount > 0 && preview.validRows > 0 && !fatal.length && (
+                <Button onClick={() => void commit(true)} disabled={busy}>
+                  {t('import.importValid', { n: preview.validRows })}
+                </Button>
+              )}
             </Flex>
           </Flex>
         </Card>

@@ -7,14 +7,24 @@ import type { PrintJob, PrintJobStatus } from '../../../../shared/api/labels';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 
-const COLOR: Record<PrintJobStatus, string> = { queued: 'default', sending: 'processing', done: 'success', failed: 'error', cancelled: 'default' };
+const COLOR: Record<PrintJobStatus, string> = {
+  queued: 'default',
+  sending: 'processing',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
 
 export function PrintLogPage() {
   const { t } = useTranslation('labels');
   const { message } = App.useApp();
   const [status, setStatus] = useState<PrintJobStatus | 'all'>('all');
   const [page, setPage] = useState(1);
-  const jobs = useApiQuery('print.jobs', { ...(status === 'all' ? {} : { status }), limit: 50, offset: (page - 1) * 50 }, { refetchInterval: 2000 });
+  const jobs = useApiQuery(
+    'print.jobs',
+    { ...(status === 'all' ? {} : { status }), limit: 50, offset: (page - 1) * 50 },
+    { refetchInterval: 2000 },
+  );
   const retry = useApiMutation('print.retry', { invalidates: ['print.'] });
   const cancel = useApiMutation('print.cancel', { invalidates: ['print.'] });
   const act = (p: Promise<unknown>) => p.catch((err: ApiError) => message.error(err.message));
@@ -22,7 +32,14 @@ export function PrintLogPage() {
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3}>{t('log.title')}</Typography.Title>
-      <Segmented value={status} onChange={(v) => setStatus(v as PrintJobStatus | 'all')} options={['all', 'failed', 'queued', 'done', 'cancelled'].map((v) => ({ value: v, label: v === 'all' ? '∗' : t(`log.status_${v}`) }))} />
+      <Segmented
+        value={status}
+        onChange={(v) => setStatus(v as PrintJobStatus | 'all')}
+        options={['all', 'failed', 'queued', 'done', 'cancelled'].map((v) => ({
+          value: v,
+          label: v === 'all' ? '∗' : t(`log.status_${v}`),
+        }))}
+      />
       <Table<PrintJob>
         rowKey="id"
         data-testid="print-log"
@@ -49,9 +66,17 @@ export function PrintLogPage() {
             title: '',
             render: (_, j) => (
               <Space>
-                {j.status === 'failed' && <Button onClick={() => act(retry.mutateAsync({ id: j.id }))}>{t('log.retry')}</Button>}
-                {(j.status === 'done' || j.status === 'failed' || j.status === 'cancelled') && <Button onClick={() => act(retry.mutateAsync({ id: j.id, again: true }))}>{t('log.again')}</Button>}
-                {(j.status === 'failed' || j.status === 'queued') && <Button danger onClick={() => act(cancel.mutateAsync({ id: j.id }))}>{t('log.cancel')}</Button>}
+                {j.status === 'failed' && (
+                  <Button onClick={() => act(retry.mutateAsync({ id: j.id }))}>{t('log.retry')}</Button>
+                )}
+                {(j.status === 'done' || j.status === 'failed' || j.status === 'cancelled') && (
+                  <Button onClick={() => act(retry.mutateAsync({ id: j.id, again: true }))}>{t('log.again')}</Button>
+                )}
+                {(j.status === 'failed' || j.status === 'queued') && (
+                  <Button danger onClick={() => act(cancel.mutateAsync({ id: j.id }))}>
+                    {t('log.cancel')}
+                  </Button>
+                )}
               </Space>
             ),
           },

@@ -16,7 +16,9 @@ export function PrintPage() {
   const api = useApi();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const [productId, setProductId] = useState<number | undefined>(params.get('productId') ? Number(params.get('productId')) : undefined);
+  const [productId, setProductId] = useState<number | undefined>(
+    params.get('productId') ? Number(params.get('productId')) : undefined,
+  );
   const [lotId, setLotId] = useState<number | undefined>(params.get('lotId') ? Number(params.get('lotId')) : undefined);
   const [template, setTemplate] = useState<string>('default:food-50x30');
   const [printerId, setPrinterId] = useState<number | undefined>();
@@ -24,7 +26,11 @@ export function PrintPage() {
   const [job, setJob] = useState<PrintJob | null>(null);
 
   const products = useApiQuery('products.list', { limit: 500 });
-  const lots = useApiQuery('lots.list', { productId, inStock: true, sort: 'createdAt', order: 'desc', limit: 200 }, { enabled: !!productId });
+  const lots = useApiQuery(
+    'lots.list',
+    { productId, inStock: true, sort: 'createdAt', order: 'desc', limit: 200 },
+    { enabled: !!productId },
+  );
   const templates = useApiQuery('labels.templates', {});
   const printers = useApiQuery('printers.list', {});
   useEffect(() => {
@@ -38,7 +44,13 @@ export function PrintPage() {
   async function print() {
     if (!lotId || !printerId) return;
     try {
-      let j = await api.call('print.submit', { lotId, template, printerId, copies, requestKey: `${lotId}-${template}-${printerId}-${Date.now()}` });
+      let j = await api.call('print.submit', {
+        lotId,
+        template,
+        printerId,
+        copies,
+        requestKey: `${lotId}-${template}-${printerId}-${Date.now()}`,
+      });
       setJob(j);
       while (j.status === 'queued' || j.status === 'sending') {
         await sleep(300);
@@ -74,22 +86,57 @@ export function PrintPage() {
                 />
               </Form.Item>
               <Form.Item label={t('print.lot')}>
-                <Select value={lotId} onChange={setLotId} options={lots.data?.items.map((l) => ({ value: l.id, label: `${l.code}${l.expiryDate ? ` · HSD ${l.expiryDate.split('-').reverse().join('/')}` : ''}` }))} data-testid="print-lot" />
+                <Select
+                  value={lotId}
+                  onChange={setLotId}
+                  options={lots.data?.items.map((l) => ({
+                    value: l.id,
+                    label: `${l.code}${l.expiryDate ? ` · HSD ${l.expiryDate.split('-').reverse().join('/')}` : ''}`,
+                  }))}
+                  data-testid="print-lot"
+                />
               </Form.Item>
               <Form.Item label={t('print.template')}>
-                <Select value={template} onChange={setTemplate} options={templates.data?.map((x) => ({ value: x.ref, label: `${x.name}` }))} data-testid="print-template" />
+                <Select
+                  value={template}
+                  onChange={setTemplate}
+                  options={templates.data?.map((x) => ({ value: x.ref, label: `${x.name}` }))}
+                  data-testid="print-template"
+                />
               </Form.Item>
               <Form.Item label={t('print.printer')}>
                 {printers.data?.length === 0 ? (
                   <Alert type="warning" title={t('print.noPrinter')} />
                 ) : (
-                  <Select value={printerId} onChange={setPrinterId} options={printers.data?.map((x) => ({ value: x.id, label: `${x.name} (${x.language.toUpperCase()}, ${x.dpi} dpi)` }))} data-testid="print-printer" />
+                  <Select
+                    value={printerId}
+                    onChange={setPrinterId}
+                    options={printers.data?.map((x) => ({
+                      value: x.id,
+                      label: `${x.name} (${x.language.toUpperCase()}, ${x.dpi} dpi)`,
+                    }))}
+                    data-testid="print-printer"
+                  />
                 )}
               </Form.Item>
               <Form.Item label={t('print.copies')}>
-                <InputNumber min={1} max={10000} value={copies} onChange={(v) => setCopies(v ?? 1)} data-testid="print-copies" />
+                <InputNumber
+                  min={1}
+                  max={10000}
+                  value={copies}
+                  onChange={(v) => setCopies(v ?? 1)}
+                  data-testid="print-copies"
+                />
               </Form.Item>
-              <Button type="primary" size="large" icon={<PrinterOutlined />} disabled={!p?.ok || !printerId} loading={job?.status === 'queued' || job?.status === 'sending'} onClick={print} data-testid="print-go">
+              <Button
+                type="primary"
+                size="large"
+                icon={<PrinterOutlined />}
+                disabled={!p?.ok || !printerId}
+                loading={job?.status === 'queued' || job?.status === 'sending'}
+                onClick={print}
+                data-testid="print-go"
+              >
                 {t('print.print')}
               </Button>
               {job && (
@@ -108,12 +155,38 @@ export function PrintPage() {
             {p && (
               <Flex vertical gap={12}>
                 {/* Real size: CSS millimetres; pixelated so each printer dot stays a sharp square. */}
-                <img src={p.png ?? ''} alt="" data-testid="label-preview" style={{ width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, imageRendering: 'pixelated', border: '1px solid #ccc', background: '#fff' }} />
-                <Typography.Text type="secondary">{t('print.size', { w: p.widthMm, h: p.heightMm, dots: `${p.widthDots}×${p.heightDots}`, dpi: p.dpi })}</Typography.Text>
+                <img
+                  src={p.png ?? ''}
+                  alt=""
+                  data-testid="label-preview"
+                  style={{
+                    width: `${p.widthMm}mm`,
+                    height: `${p.heightMm}mm`,
+                    imageRendering: 'pixelated',
+                    border: '1px solid #ccc',
+                    background: '#fff',
+                  }}
+                />
+                <Typography.Text type="secondary">
+                  {t('print.size', { w: p.widthMm, h: p.heightMm, dots: `${p.widthDots}×${p.heightDots}`, dpi: p.dpi })}
+                </Typography.Text>
                 {p.problems.length === 0 ? (
                   <Alert type="success" title={t('print.checksOk')} />
                 ) : (
-                  <List size="small" dataSource={p.problems} data-testid="label-problems" renderItem={(x) => <List.Item><Alert style={{ width: '100%' }} type={x.severity === 'error' ? 'error' : 'warning'} title={x.message} /></List.Item>} />
+                  <List
+                    size="small"
+                    dataSource={p.problems}
+                    data-testid="label-problems"
+                    renderItem={(x) => (
+                      <List.Item>
+                        <Alert
+                          style={{ width: '100%' }}
+                          type={x.severity === 'error' ? 'error' : 'warning'}
+                          title={x.message}
+                        />
+                      </List.Item>
+                    )}
+                  />
                 )}
               </Flex>
             )}

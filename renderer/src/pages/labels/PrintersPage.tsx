@@ -1,13 +1,42 @@
 // Printer setup: a profile per printer (address, language, dpi, media, size, offsets, darkness, speed), the
 // printers installed on this computer to pick from, a calibration label and a one-label test print.
 import { useState } from 'react';
-import { App, AutoComplete, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import {
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../shared/api/labels';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 
-const EMPTY = { language: 'tspl', dpi: 203, media: 'gap', gapMm: 2, labelWidthMm: 50, labelHeightMm: 30, headWidthMm: 104, offsetXMm: 0, offsetYMm: 0, darkness: 8, speed: 4, isDefault: false };
+const EMPTY = {
+  language: 'tspl',
+  dpi: 203,
+  media: 'gap',
+  gapMm: 2,
+  labelWidthMm: 50,
+  labelHeightMm: 30,
+  headWidthMm: 104,
+  offsetXMm: 0,
+  offsetYMm: 0,
+  darkness: 8,
+  speed: 4,
+  isDefault: false,
+};
 
 export function PrintersPage() {
   const { t } = useTranslation('labels');
@@ -22,7 +51,10 @@ export function PrintersPage() {
 
   async function onSave(values: Record<string, unknown>) {
     try {
-      await save.mutateAsync({ ...(values as Parameters<typeof save.mutateAsync>[0]), ...(editing ? { id: editing } : {}) });
+      await save.mutateAsync({
+        ...(values as Parameters<typeof save.mutateAsync>[0]),
+        ...(editing ? { id: editing } : {}),
+      });
       setEditing(null);
       form.setFieldsValue({ ...EMPTY, name: '', uri: '' });
     } catch (err) {
@@ -49,15 +81,27 @@ export function PrintersPage() {
         columns={[
           { title: t('printers.name'), dataIndex: 'name' },
           { title: t('printers.uri'), dataIndex: 'uri' },
-          { title: t('printers.language'), render: (_, p) => `${p.language.toUpperCase()} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm` },
+          {
+            title: t('printers.language'),
+            render: (_, p) => `${p.language.toUpperCase()} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
+          },
           {
             title: '',
             render: (_, p) => (
               <Space wrap>
                 <Button onClick={() => test(p, 'calibration')}>{t('printers.calibration')}</Button>
                 <Button onClick={() => test(p, 'test')}>{t('printers.test')}</Button>
-                <Button onClick={() => { setEditing(p.id); form.setFieldsValue(p); }}>{t('printers.save')}</Button>
-                <Button danger onClick={() => archive.mutate({ id: p.id })}>{t('printers.archive')}</Button>
+                <Button
+                  onClick={() => {
+                    setEditing(p.id);
+                    form.setFieldsValue(p);
+                  }}
+                >
+                  {t('printers.save')}
+                </Button>
+                <Button danger onClick={() => archive.mutate({ id: p.id })}>
+                  {t('printers.archive')}
+                </Button>
               </Space>
             ),
           },
@@ -66,26 +110,95 @@ export function PrintersPage() {
       <Card title={editing ? `${t('printers.save')} #${editing}` : t('printers.add')}>
         <Form form={form} layout="vertical" initialValues={EMPTY} onFinish={onSave}>
           <Row gutter={12}>
-            <Col xs={24} md={8}><Form.Item name="name" label={t('printers.name')} rules={[{ required: true }]}><Input data-testid="printer-name" /></Form.Item></Col>
-            <Col xs={24} md={16}>
-              <Form.Item name="uri" label={t('printers.uri')} extra={t('printers.uriHelp')} rules={[{ required: true }]}>
-                <AutoComplete options={(installed.data ?? []).map((p) => ({ value: p.uri, label: `${p.name}${p.isDefault ? ' *' : ''}` }))} data-testid="printer-uri" />
+            <Col xs={24} md={8}>
+              <Form.Item name="name" label={t('printers.name')} rules={[{ required: true }]}>
+                <Input data-testid="printer-name" />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6}><Form.Item name="language" label={t('printers.language')}><Select options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: v.toUpperCase() }))} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="dpi" label={t('printers.dpi')}><Select options={[203, 300, 600].map((v) => ({ value: v, label: v }))} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="media" label={t('printers.media')}><Select options={['gap', 'black_mark', 'continuous'].map((v) => ({ value: v, label: t(`printers.${v}`) }))} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="gapMm" label={t('printers.gapMm')}><InputNumber min={0} max={20} step={0.5} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')}><InputNumber min={10} max={300} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')}><InputNumber min={5} max={1000} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="headWidthMm" label={t('printers.headWidthMm')}><InputNumber min={20} max={300} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="offsetXMm" label={t('printers.offsetXMm')}><InputNumber min={-20} max={20} step={0.25} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="offsetYMm" label={t('printers.offsetYMm')}><InputNumber min={-20} max={20} step={0.25} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="darkness" label={t('printers.darkness')}><InputNumber min={0} max={15} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="speed" label={t('printers.speed')}><InputNumber min={1} max={12} /></Form.Item></Col>
-            <Col xs={12} md={6}><Form.Item name="isDefault" label={t('printers.isDefault')} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col xs={24} md={16}>
+              <Form.Item
+                name="uri"
+                label={t('printers.uri')}
+                extra={t('printers.uriHelp')}
+                rules={[{ required: true }]}
+              >
+                <AutoComplete
+                  options={(installed.data ?? []).map((p) => ({
+                    value: p.uri,
+                    label: `${p.name}${p.isDefault ? ' *' : ''}`,
+                  }))}
+                  data-testid="printer-uri"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="language" label={t('printers.language')}>
+                <Select
+                  options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: v.toUpperCase() }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="dpi" label={t('printers.dpi')}>
+                <Select options={[203, 300, 600].map((v) => ({ value: v, label: v }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="media" label={t('printers.media')}>
+                <Select
+                  options={['gap', 'black_mark', 'continuous'].map((v) => ({ value: v, label: t(`printers.${v}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="gapMm" label={t('printers.gapMm')}>
+                <InputNumber min={0} max={20} step={0.5} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')}>
+                <InputNumber min={10} max={300} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')}>
+                <InputNumber min={5} max={1000} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="headWidthMm" label={t('printers.headWidthMm')}>
+                <InputNumber min={20} max={300} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="offsetXMm" label={t('printers.offsetXMm')}>
+                <InputNumber min={-20} max={20} step={0.25} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="offsetYMm" label={t('printers.offsetYMm')}>
+                <InputNumber min={-20} max={20} step={0.25} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="darkness" label={t('printers.darkness')}>
+                <InputNumber min={0} max={15} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="speed" label={t('printers.speed')}>
+                <InputNumber min={1} max={12} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="isDefault" label={t('printers.isDefault')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
           </Row>
-          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="printer-save">{t('printers.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="printer-save">
+            {t('printers.save')}
+          </Button>
         </Form>
       </Card>
     </Flex>

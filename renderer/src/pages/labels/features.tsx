@@ -7,8 +7,24 @@ import { PrintLogPage } from './PrintLogPage';
 import { DesignerPage } from './DesignerPage';
 
 export const labelFeatures: Feature[] = [
-  { path: '/labels/print', element: <PrintPage />, menu: { group: 'labels', labelKey: 'labels:menu.print', icon: <PrinterOutlined />, order: 0 } },
-  { path: '/labels/log', element: <PrintLogPage />, menu: { group: 'labels', labelKey: 'labels:menu.log', icon: <HistoryOutlined />, order: 10 } },
-  { path: '/labels/designer', element: <DesignerPage />, menu: { group: 'labels', labelKey: 'labels:menu.designer', icon: <FormatPainterOutlined />, order: 15 } },
-  { path: '/labels/printers', element: <PrintersPage />, menu: { group: 'labels', labelKey: 'labels:menu.printers', icon: <SettingOutlined />, order: 20 } },
+  {
+    path: '/labels/print',
+    element: <PrintPage />,
+    menu: { group: 'labels', labelKey: 'labels:menu.print', icon: <PrinterOutlined />, order: 0 },
+  },
+  {
+    path: '/labels/log',
+    element: <PrintLogPage />,
+    menu: { group: 'labels', labelKey: 'labels:menu.log', icon: <HistoryOutlined />, order: 10 },
+  },
+  {
+    path: '/labels/designer',
+    element: <DesignerPage />,
+    menu: { group: 'labels', labelKey: 'labels:menu.designer', icon: <FormatPainterOutlined />, order: 15 },
+  },
+  {
+    path: '/labels/printers',
+    element: <PrintersPage />,
+    menu: { group: 'labels', labelKey: 'labels:menu.printers', icon: <SettingOutlined />, order: 20 },
+  },
 ];

@@ -9,7 +9,13 @@ import { SaveBar } from '../../components/FormParts';
 
 const rules = zodRules(locationFields);
 
-export function LocationForm({ record, onSaved, onCancel, submitLabel, quiet }: {
+export function LocationForm({
+  record,
+  onSaved,
+  onCancel,
+  submitLabel,
+  quiet,
+}: {
   record: Location | null;
   onSaved: (l: Location) => void;
   onCancel?: () => void;
@@ -21,7 +27,8 @@ export function LocationForm({ record, onSaved, onCancel, submitLabel, quiet }: 
   const [form] = Form.useForm<LocationInput>();
   const { onFinish, onValuesChange, saving } = useFormSave(form, record ? 'locations.update' : 'locations.create', {
     schema: locationFields,
-    toInput: (v: LocationInput) => ({ ...blankToNull(v), ...(record ? { id: record.id } : {}) }) as LocationInput & { id: number },
+    toInput: (v: LocationInput) =>
+      ({ ...blankToNull(v), ...(record ? { id: record.id } : {}) }) as LocationInput & { id: number },
     successMessage: quiet ? false : undefined,
     onSaved: (l) => onSaved(l as Location),
   });

@@ -14,8 +14,25 @@ export function LocationsPage() {
       newLabel={t('locations.new')}
       editLabel={t('locations.edit')}
       columns={[
-        { title: fieldLabel('name'), dataIndex: 'name', key: 'name', sorter: true, render: (v: string, r) => <>{v} <ArchivedTag archived={r.archived} /></> },
-        { title: fieldLabel('kind'), dataIndex: 'kind', key: 'kind', sorter: true, width: 190, render: (v: string) => t(`locationKind.${v}`) },
+        {
+          title: fieldLabel('name'),
+          dataIndex: 'name',
+          key: 'name',
+          sorter: true,
+          render: (v: string, r) => (
+            <>
+              {v} <ArchivedTag archived={r.archived} />
+            </>
+          ),
+        },
+        {
+          title: fieldLabel('kind'),
+          dataIndex: 'kind',
+          key: 'kind',
+          sorter: true,
+          width: 190,
+          render: (v: string) => t(`locationKind.${v}`),
+        },
         { title: fieldLabel('address'), dataIndex: 'address', key: 'address', ellipsis: true },
         { title: 'GLN', dataIndex: 'gln', key: 'gln', width: 150 },
       ]}

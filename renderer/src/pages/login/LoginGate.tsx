@@ -1,4 +1,4 @@
-// The login gate (issue #7): once users exist, the app asks "who are you?" and a PIN before anything
+// The login gate: once users exist, the app asks "who are you?" and a PIN before anything
 // else; it shows the signed-in user with a quick switch, the "ĐÀO TẠO" banner of the training
 // database, and refuses pages the role may not open. With no users (a fresh install) it is invisible.
 import { useEffect, useState, type ReactNode } from 'react';
@@ -31,7 +31,17 @@ export function mayOpen(path: string, role: Role, workshop: boolean): boolean {
 export function WorkshopBanner() {
   const { t } = useTranslation('trust');
   return (
-    <div data-testid="workshop-banner" style={{ background: '#d4380d', color: '#fff', textAlign: 'center', fontWeight: 700, padding: '4px 8px', letterSpacing: 1 }}>
+    <div
+      data-testid="workshop-banner"
+      style={{
+        background: '#d4380d',
+        color: '#fff',
+        textAlign: 'center',
+        fontWeight: 700,
+        padding: '4px 8px',
+        letterSpacing: 1,
+      }}
+    >
       {t('workshop.banner')}
     </div>
   );
@@ -75,7 +85,11 @@ export function LoginGate({ children }: { children: ReactNode }) {
   return (
     <>
       {s.workshop && <WorkshopBanner />}
-      {mayOpen(location.pathname, me.role, s.workshop) ? children : <Result status="403" title={t('login.forbidden')} data-testid="forbidden" />}
+      {mayOpen(location.pathname, me.role, s.workshop) ? (
+        children
+      ) : (
+        <Result status="403" title={t('login.forbidden')} data-testid="forbidden" />
+      )}
       {s.configured && <UserChip me={me} onSignedOut={() => void qc.resetQueries()} />}
     </>
   );
@@ -113,8 +127,12 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
           {newCode ? (
             <Flex vertical gap={12}>
               <Alert type="warning" showIcon title={t('login.showCode')} />
-              <Typography.Title level={3} copyable style={{ textAlign: 'center' }} data-testid="recovery-code">{newCode.code}</Typography.Title>
-              <Button type="primary" onClick={() => void onSignedIn(newCode.session)}>{t('login.enter')}</Button>
+              <Typography.Title level={3} copyable style={{ textAlign: 'center' }} data-testid="recovery-code">
+                {newCode.code}
+              </Typography.Title>
+              <Button type="primary" onClick={() => void onSignedIn(newCode.session)}>
+                {t('login.enter')}
+              </Button>
             </Flex>
           ) : (
             <Form
@@ -130,10 +148,16 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
               }}
             >
               {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-              <Form.Item name="code" label={t('login.recoveryCode')} rules={[{ required: true }]}><Input autoFocus /></Form.Item>
-              <Form.Item name="newPin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}><Input.Password inputMode="numeric" maxLength={8} /></Form.Item>
+              <Form.Item name="code" label={t('login.recoveryCode')} rules={[{ required: true }]}>
+                <Input autoFocus />
+              </Form.Item>
+              <Form.Item name="newPin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
+                <Input.Password inputMode="numeric" maxLength={8} />
+              </Form.Item>
               <Flex gap={8}>
-                <Button type="primary" htmlType="submit">{t('login.reset')}</Button>
+                <Button type="primary" htmlType="submit">
+                  {t('login.reset')}
+                </Button>
                 <Button onClick={() => setRecover(false)}>{t('login.back')}</Button>
               </Flex>
             </Form>
@@ -145,12 +169,30 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
 
   return (
     <Flex justify="center" style={{ marginTop: '8vh' }}>
-      <Card title={<><LockOutlined /> {t('login.title')}</>} style={{ width: 460 }} data-testid="login">
+      <Card
+        title={
+          <>
+            <LockOutlined /> {t('login.title')}
+          </>
+        }
+        style={{ width: 460 }}
+        data-testid="login"
+      >
         <Typography.Text strong>{t('login.who')}</Typography.Text>
         <Flex wrap gap={8} style={{ margin: '8px 0 16px' }}>
           {users.map((u) => (
-            <Button key={u.id} size="large" type={u.id === userId ? 'primary' : 'default'} icon={<UserOutlined />} onClick={() => setUserId(u.id)} data-testid={`login-user-${u.name}`}>
-              {u.name} <Typography.Text type="secondary" style={{ fontSize: 12, color: u.id === userId ? '#fff' : undefined }}>({t(`roles.${u.role}`)})</Typography.Text>
+            <Button
+              key={u.id}
+              size="large"
+              type={u.id === userId ? 'primary' : 'default'}
+              icon={<UserOutlined />}
+              onClick={() => setUserId(u.id)}
+              data-testid={`login-user-${u.name}`}
+            >
+              {u.name}{' '}
+              <Typography.Text type="secondary" style={{ fontSize: 12, color: u.id === userId ? '#fff' : undefined }}>
+                ({t(`roles.${u.role}`)})
+              </Typography.Text>
             </Button>
           ))}
         </Flex>
@@ -168,11 +210,20 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
             data-testid="login-pin"
             autoFocus
           />
-          <Button size="large" type="primary" loading={busy} disabled={userId === null || pin.length < 4} onClick={() => void login()} data-testid="login-submit">
+          <Button
+            size="large"
+            type="primary"
+            loading={busy}
+            disabled={userId === null || pin.length < 4}
+            onClick={() => void login()}
+            data-testid="login-submit"
+          >
             {t('login.enter')}
           </Button>
         </Flex>
-        <Button type="link" style={{ padding: 0, marginTop: 12 }} onClick={() => setRecover(true)}>{t('login.forgot')}</Button>
+        <Button type="link" style={{ padding: 0, marginTop: 12 }} onClick={() => setRecover(true)}>
+          {t('login.forgot')}
+        </Button>
       </Card>
     </Flex>
   );
@@ -204,7 +255,9 @@ function UserChip({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
           ],
         }}
       >
-        <Button shape="round" icon={<UserOutlined />} data-testid="user-chip">{me.name} · {t(`roles.${me.role}`)}</Button>
+        <Button shape="round" icon={<UserOutlined />} data-testid="user-chip">
+          {me.name} · {t(`roles.${me.role}`)}
+        </Button>
       </Dropdown>
       <Modal
         open={pinOpen}
@@ -223,8 +276,12 @@ function UserChip({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
         }}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="oldPin" label={t('login.oldPin')} rules={[{ required: true }]}><Input.Password inputMode="numeric" maxLength={8} /></Form.Item>
-          <Form.Item name="newPin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}><Input.Password inputMode="numeric" maxLength={8} /></Form.Item>
+          <Form.Item name="oldPin" label={t('login.oldPin')} rules={[{ required: true }]}>
+            <Input.Password inputMode="numeric" maxLength={8} />
+          </Form.Item>
+          <Form.Item name="newPin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
+            <Input.Password inputMode="numeric" maxLength={8} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

@@ -3,7 +3,28 @@
 // batch, shipped to whom, status changes, corrections and overrides. Status changes and corrections
 // are new events with a reason; nothing is edited or deleted.
 import { useState } from 'react';
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +34,28 @@ import { KIND_WORDS } from '../../../../shared/i18n/records';
 import { ApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
-import { dateText, dateTimeText, ExpiryText, hasPage, labelLink, LotStateTag, newRequestKey, qtyText, stateWord } from './common';
+import {
+  dateText,
+  dateTimeText,
+  ExpiryText,
+  hasPage,
+  labelLink,
+  LotStateTag,
+  newRequestKey,
+  qtyText,
+  stateWord,
+} from './common';
 
 const DOC_PATHS: Record<string, string> = { batch: 'batches', receipt: 'receipts', shipment: 'shipments' };
-const KIND_COLORS: Record<string, string> = { receipt: 'blue', production: 'green', shipment: 'purple', transfer: 'cyan', status: 'orange', correction: 'red', opening: 'default' };
+const KIND_COLORS: Record<string, string> = {
+  receipt: 'blue',
+  production: 'green',
+  shipment: 'purple',
+  transfer: 'cyan',
+  status: 'orange',
+  correction: 'red',
+  opening: 'default',
+};
 
 export function LotPage() {
   const { t } = useTranslation('records');
@@ -27,7 +66,19 @@ export function LotPage() {
   const [correcting, setCorrecting] = useState<{ event: EventView; mode: 'correct' | 'reverse' } | null>(null);
 
   if (q.isPending) return <Skeleton active />;
-  if (q.isError) return <Result status="404" title={t('lots.notFound')} subTitle={q.error.message} extra={<Link to="/lots"><Button>{t('lots.backToList')}</Button></Link>} />;
+  if (q.isError)
+    return (
+      <Result
+        status="404"
+        title={t('lots.notFound')}
+        subTitle={q.error.message}
+        extra={
+          <Link to="/lots">
+            <Button>{t('lots.backToList')}</Button>
+          </Link>
+        }
+      />
+    );
   const d: LotDetail = q.data;
   const lot = d.lot;
   const actions = lot.status === 'destroyed' ? [] : LOT_STATUSES.filter((s) => s !== lot.status);
@@ -36,27 +87,50 @@ export function LotPage() {
     <Flex vertical gap={16} data-testid="lot-page">
       <Flex justify="space-between" align="start" gap={16}>
         <div>
-          <Link to="/lots"><ArrowLeftOutlined /> {t('lots.backToList')}</Link>
+          <Link to="/lots">
+            <ArrowLeftOutlined /> {t('lots.backToList')}
+          </Link>
           <Typography.Title level={3} style={{ margin: '4px 0 0' }}>
-            <span style={{ fontFamily: 'monospace' }} data-testid="lot-code">{lot.code}</span> · {lot.productName} <LotStateTag state={lot.state} />
+            <span style={{ fontFamily: 'monospace' }} data-testid="lot-code">
+              {lot.code}
+            </span>{' '}
+            · {lot.productName} <LotStateTag state={lot.state} />
           </Typography.Title>
         </div>
         <Space wrap style={{ justifyContent: 'flex-end' }}>
-          {hasPage('/trace') && <Link to={`/trace?lot=${encodeURIComponent(`${lot.productCode}/${lot.code}`)}`}><Button>{t('lots.recall')}</Button></Link>}
-          {labelLink(lot) && <Link to={labelLink(lot)!}><Button icon={<PrinterOutlined />}>{t('common.printLabels')}</Button></Link>}
+          {hasPage('/trace') && (
+            <Link to={`/trace?lot=${encodeURIComponent(`${lot.productCode}/${lot.code}`)}`}>
+              <Button>{t('lots.recall')}</Button>
+            </Link>
+          )}
+          {labelLink(lot) && (
+            <Link to={labelLink(lot)!}>
+              <Button icon={<PrinterOutlined />}>{t('common.printLabels')}</Button>
+            </Link>
+          )}
         </Space>
       </Flex>
       <Row gutter={16}>
         <Col span={16}>
           <Card size="small">
             <Descriptions size="small" column={2} data-testid="lot-facts">
-              <Descriptions.Item label={t('common.product')}>{lot.productName} ({lot.productCode})</Descriptions.Item>
-              <Descriptions.Item label={t('lots.balance')}><Typography.Text strong style={{ fontSize: 18 }} data-testid="lot-balance">{qtyText(lot.balance, lot.unit)}</Typography.Text></Descriptions.Item>
+              <Descriptions.Item label={t('common.product')}>
+                {lot.productName} ({lot.productCode})
+              </Descriptions.Item>
+              <Descriptions.Item label={t('lots.balance')}>
+                <Typography.Text strong style={{ fontSize: 18 }} data-testid="lot-balance">
+                  {qtyText(lot.balance, lot.unit)}
+                </Typography.Text>
+              </Descriptions.Item>
               <Descriptions.Item label={t('common.nsx')}>{dateText(lot.productionDate) || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('common.hsd')}><ExpiryText date={lot.expiryDate} days={lot.daysToExpiry} /></Descriptions.Item>
+              <Descriptions.Item label={t('common.hsd')}>
+                <ExpiryText date={lot.expiryDate} days={lot.daysToExpiry} />
+              </Descriptions.Item>
               <Descriptions.Item label={t('lots.originLabel')}>{t(`lots.origin.${lot.origin}`)}</Descriptions.Item>
               {lot.supplierName && <Descriptions.Item label={t('lots.supplier')}>{lot.supplierName}</Descriptions.Item>}
-              {lot.supplierLotCode && <Descriptions.Item label={t('common.supplierLot')}>{lot.supplierLotCode}</Descriptions.Item>}
+              {lot.supplierLotCode && (
+                <Descriptions.Item label={t('common.supplierLot')}>{lot.supplierLotCode}</Descriptions.Item>
+              )}
               {lot.gtin && <Descriptions.Item label={t('lots.gtin')}>{lot.gtin}</Descriptions.Item>}
             </Descriptions>
           </Card>
@@ -65,17 +139,28 @@ export function LotPage() {
           <Card size="small" title={t('lots.stock')}>
             {lot.stock.length ? (
               lot.stock.map((s) => (
-                <Flex key={s.locationId} justify="space-between"><span>{s.locationName}</span><strong>{qtyText(s.qty, lot.unit)}</strong></Flex>
+                <Flex key={s.locationId} justify="space-between">
+                  <span>{s.locationName}</span>
+                  <strong>{qtyText(s.qty, lot.unit)}</strong>
+                </Flex>
               ))
             ) : (
               <Typography.Text type="secondary">{stateWord('used_up')}</Typography.Text>
             )}
             {actions.length > 0 && (
               <>
-                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>{t('lots.changeStatus')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
+                  {t('lots.changeStatus')}
+                </Typography.Text>
                 <Flex wrap gap={6} style={{ marginTop: 4 }}>
                   {actions.map((s) => (
-                    <Button key={s} size="small" danger={s === 'recalled' || s === 'destroyed'} onClick={() => setStatus(s)} data-testid={`status-${s}`}>
+                    <Button
+                      key={s}
+                      size="small"
+                      danger={s === 'recalled' || s === 'destroyed'}
+                      onClick={() => setStatus(s)}
+                      data-testid={`status-${s}`}
+                    >
                       {t(`lots.actions.${s}`)}
                     </Button>
                   ))}
@@ -90,22 +175,38 @@ export function LotPage() {
           type="warning"
           showIcon
           title={t('lots.overrides')}
-          description={d.overrides.map((o) => `${dateTimeText(o.eventTime)} · ${stateWord(o.status)} · ${o.reason} (${o.user})`).join('\n')}
+          description={d.overrides
+            .map((o) => `${dateTimeText(o.eventTime)} · ${stateWord(o.status)} · ${o.reason} (${o.user})`)
+            .join('\n')}
           style={{ whiteSpace: 'pre-line' }}
           data-testid="lot-overrides"
         />
       )}
       <Row gutter={16}>
-        <Col span={8}><Links title={t('lots.madeFrom')} rows={d.madeFrom} testId="lot-made-from" /></Col>
-        <Col span={8}><Links title={t('lots.usedIn')} rows={d.usedIn} testId="lot-used-in" /></Col>
+        <Col span={8}>
+          <Links title={t('lots.madeFrom')} rows={d.madeFrom} testId="lot-made-from" />
+        </Col>
+        <Col span={8}>
+          <Links title={t('lots.usedIn')} rows={d.usedIn} testId="lot-used-in" />
+        </Col>
         <Col span={8}>
           <Card size="small" title={t('lots.shippedTo')} data-testid="lot-shipped-to">
-            {d.shippedTo.length ? d.shippedTo.map((s) => (
-              <Flex key={s.shipmentId + s.date} justify="space-between" gap={8}>
-                <span>{s.customerName ?? `→ ${s.toLocationName ?? ''}`} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dateText(s.date)}{s.documentRef ? ` · ${s.documentRef}` : ''}</Typography.Text></span>
-                <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(s.qty, s.unit)}</strong>
-              </Flex>
-            )) : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
+            {d.shippedTo.length ? (
+              d.shippedTo.map((s) => (
+                <Flex key={s.shipmentId + s.date} justify="space-between" gap={8}>
+                  <span>
+                    {s.customerName ?? `→ ${s.toLocationName ?? ''}`}{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dateText(s.date)}
+                      {s.documentRef ? ` · ${s.documentRef}` : ''}
+                    </Typography.Text>
+                  </span>
+                  <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(s.qty, s.unit)}</strong>
+                </Flex>
+              ))
+            ) : (
+              <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+            )}
           </Card>
         </Col>
       </Row>
@@ -119,7 +220,9 @@ export function LotPage() {
         />
       </Card>
       {status && <StatusModal lotId={lot.id} code={lot.code} status={status} onClose={() => setStatus(null)} />}
-      {correcting && <CorrectionModal event={correcting.event} mode={correcting.mode} onClose={() => setCorrecting(null)} />}
+      {correcting && (
+        <CorrectionModal event={correcting.event} mode={correcting.mode} onClose={() => setCorrecting(null)} />
+      )}
     </Flex>
   );
 }
@@ -128,23 +231,37 @@ function Links({ title, rows, testId }: { title: string; rows: LotDetail['madeFr
   const { t } = useTranslation('records');
   return (
     <Card size="small" title={title} data-testid={testId}>
-      {rows.length ? rows.map((r) => (
-        <div key={`${r.lotId}-${r.batchId}`} style={{ marginBottom: 6 }}>
-          <Flex justify="space-between" gap={8}>
-            <Link to={`/lots/${r.lotId}`} style={{ fontFamily: 'monospace' }}>{r.lotCode}</Link>
-            <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(r.qty, r.unit)}</strong>
-          </Flex>
-          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {r.productName}
-            {r.batchCode ? ` · ${t('lots.batch', { code: r.batchCode })}` : ''}
-          </Typography.Text>
-        </div>
-      )) : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
+      {rows.length ? (
+        rows.map((r) => (
+          <div key={`${r.lotId}-${r.batchId}`} style={{ marginBottom: 6 }}>
+            <Flex justify="space-between" gap={8}>
+              <Link to={`/lots/${r.lotId}`} style={{ fontFamily: 'monospace' }}>
+                {r.lotCode}
+              </Link>
+              <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(r.qty, r.unit)}</strong>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {r.productName}
+              {r.batchCode ? ` · ${t('lots.batch', { code: r.batchCode })}` : ''}
+            </Typography.Text>
+          </div>
+        ))
+      ) : (
+        <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+      )}
     </Card>
   );
 }
 
-function HistoryItem({ event: e, lotId, onCorrect }: { event: EventView; lotId: number; onCorrect: (mode: 'correct' | 'reverse') => void }) {
+function HistoryItem({
+  event: e,
+  lotId,
+  onCorrect,
+}: {
+  event: EventView;
+  lotId: number;
+  onCorrect: (mode: 'correct' | 'reverse') => void;
+}) {
   const { t } = useTranslation('records');
   const lang = currentLang();
   const others = e.lines.filter((l) => l.lotId !== lotId);
@@ -156,7 +273,7 @@ function HistoryItem({ event: e, lotId, onCorrect }: { event: EventView; lotId: 
         <Tag color={KIND_COLORS[e.kind]}>{KIND_WORDS[lang][e.kind] ?? e.kind}</Tag>
         {e.docType && e.docId && e.docType !== 'recall' ? (
           <Link to={`/${DOC_PATHS[e.docType]}/${e.docId}`} data-testid="event-doc-link">
-            {e.docCode ? t('lots.batch', { code: e.docCode }) : e.documentRef ?? t('lots.document')}
+            {e.docCode ? t('lots.batch', { code: e.docCode }) : (e.documentRef ?? t('lots.document'))}
           </Link>
         ) : (
           e.docCode && <Tag>{t('lots.batch', { code: e.docCode })}</Tag>
@@ -164,14 +281,19 @@ function HistoryItem({ event: e, lotId, onCorrect }: { event: EventView; lotId: 
         {reversed && <Tag color="red">{t('lots.corrected')}</Tag>}
       </Flex>
       <div style={{ marginTop: 2 }}>
-        <Typography.Text strong={!reversed} delete={false}>{e.summary}</Typography.Text>
+        <Typography.Text strong={!reversed} delete={false}>
+          {e.summary}
+        </Typography.Text>
       </div>
       {others.length > 0 && (
         <div style={{ fontSize: 13 }}>
           {others.map((l) => (
             <span key={l.lineId} style={{ marginRight: 12 }}>
               {l.role === 'input' ? '← ' : l.role === 'output' ? '→ ' : ''}
-              <Link to={`/lots/${l.lotId}`} style={{ fontFamily: 'monospace' }}>{l.lotCode}</Link> {l.productName} {qtyText(l.qty, l.unit)}
+              <Link to={`/lots/${l.lotId}`} style={{ fontFamily: 'monospace' }}>
+                {l.lotCode}
+              </Link>{' '}
+              {l.productName} {qtyText(l.qty, l.unit)}
             </span>
           ))}
         </div>
@@ -182,19 +304,52 @@ function HistoryItem({ event: e, lotId, onCorrect }: { event: EventView; lotId: 
           e.reason && `${t('lots.reason')}: ${e.reason}`,
           e.correctsEventId && t('lots.correction', { id: e.correctsEventId }),
           t('lots.by', { user: e.user }),
-        ].filter(Boolean).join(' · ')}
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </Typography.Text>
       {e.kind !== 'correction' && (
         <Space size={4} style={{ marginLeft: 8 }}>
-          {e.kind !== 'status' && <Button size="small" type="link" icon={<EditOutlined />} onClick={() => onCorrect('correct')} data-testid="event-correct">{t('lots.correct')}</Button>}
-          {!reversed && <Button size="small" type="link" danger icon={<RollbackOutlined />} onClick={() => onCorrect('reverse')} data-testid="event-reverse">{t('lots.reverse')}</Button>}
+          {e.kind !== 'status' && (
+            <Button
+              size="small"
+              type="link"
+              icon={<EditOutlined />}
+              onClick={() => onCorrect('correct')}
+              data-testid="event-correct"
+            >
+              {t('lots.correct')}
+            </Button>
+          )}
+          {!reversed && (
+            <Button
+              size="small"
+              type="link"
+              danger
+              icon={<RollbackOutlined />}
+              onClick={() => onCorrect('reverse')}
+              data-testid="event-reverse"
+            >
+              {t('lots.reverse')}
+            </Button>
+          )}
         </Space>
       )}
     </div>
   );
 }
 
-function StatusModal({ lotId, code, status, onClose }: { lotId: number; code: string; status: LotStatus; onClose: () => void }) {
+function StatusModal({
+  lotId,
+  code,
+  status,
+  onClose,
+}: {
+  lotId: number;
+  code: string;
+  status: LotStatus;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('records');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string; recallRef?: string }>();
@@ -211,9 +366,22 @@ function StatusModal({ lotId, code, status, onClose }: { lotId: number; code: st
     }
   };
   return (
-    <Modal open title={t('lots.statusTitle', { code, status: stateWord(status) })} onOk={() => void submit()} onCancel={onClose} confirmLoading={m.isPending} okText={t('common:save')} cancelText={t('common:cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={t('lots.statusTitle', { code, status: stateWord(status) })}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={m.isPending}
+      okText={t('common:save')}
+      cancelText={t('common:cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" data-testid="status-form">
-        <Form.Item name="reason" label={t('lots.reason')} rules={[{ required: true, whitespace: true, message: t('lots.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('lots.reason')}
+          rules={[{ required: true, whitespace: true, message: t('lots.reasonRequired') }]}
+        >
           <Input.TextArea autoFocus autoSize={{ minRows: 2 }} maxLength={500} data-testid="status-reason" />
         </Form.Item>
         {status === 'recalled' && (
@@ -226,7 +394,15 @@ function StatusModal({ lotId, code, status, onClose }: { lotId: number; code: st
   );
 }
 
-function CorrectionModal({ event, mode, onClose }: { event: EventView; mode: 'correct' | 'reverse'; onClose: () => void }) {
+function CorrectionModal({
+  event,
+  mode,
+  onClose,
+}: {
+  event: EventView;
+  mode: 'correct' | 'reverse';
+  onClose: () => void;
+}) {
   const { t } = useTranslation('records');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string; qty: Record<string, number> }>();
@@ -240,8 +416,15 @@ function CorrectionModal({ event, mode, onClose }: { event: EventView; mode: 'co
     try {
       if (mode === 'reverse') await reverse.mutateAsync({ eventId: event.id, reason: v.reason, requestKey });
       else {
-        const lines = event.lines.filter((l) => v.qty[l.lineId] !== undefined && v.qty[l.lineId] !== l.qty).map((l) => ({ lineId: l.lineId, qty: v.qty[l.lineId] }));
-        await correct.mutateAsync({ eventId: event.id, lines: lines.length ? lines : [{ lineId: event.lines[0].lineId, qty: event.lines[0].qty }], reason: v.reason, requestKey });
+        const lines = event.lines
+          .filter((l) => v.qty[l.lineId] !== undefined && v.qty[l.lineId] !== l.qty)
+          .map((l) => ({ lineId: l.lineId, qty: v.qty[l.lineId] }));
+        await correct.mutateAsync({
+          eventId: event.id,
+          lines: lines.length ? lines : [{ lineId: event.lines[0].lineId, qty: event.lines[0].qty }],
+          reason: v.reason,
+          requestKey,
+        });
       }
       message.success(t('common.savedTitle'));
       onClose();
@@ -263,7 +446,12 @@ function CorrectionModal({ event, mode, onClose }: { event: EventView; mode: 'co
       destroyOnHidden
     >
       <Typography.Paragraph>{event.summary}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ qty: Object.fromEntries(event.lines.map((l) => [l.lineId, l.qty])) }} data-testid="correction-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ qty: Object.fromEntries(event.lines.map((l) => [l.lineId, l.qty])) }}
+        data-testid="correction-form"
+      >
         {mode === 'correct' && (
           <Table
             size="small"
@@ -286,7 +474,11 @@ function CorrectionModal({ event, mode, onClose }: { event: EventView; mode: 'co
             ]}
           />
         )}
-        <Form.Item name="reason" label={t('lots.reason')} rules={[{ required: true, whitespace: true, message: t('lots.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('lots.reason')}
+          rules={[{ required: true, whitespace: true, message: t('lots.reasonRequired') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="correction-reason" />
         </Form.Item>
       </Form>

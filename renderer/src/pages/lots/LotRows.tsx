@@ -21,7 +21,15 @@ export function sumSelected(rows: PickedLot[]): number {
   return rows.reduce((a, r) => a + Math.round((r.selected || 0) * 1000), 0) / 1000;
 }
 
-export function LotRows({ productId, rows, others, need, unit, onChange, testId }: {
+export function LotRows({
+  productId,
+  rows,
+  others,
+  need,
+  unit,
+  onChange,
+  testId,
+}: {
   productId: number;
   rows: PickedLot[];
   /** Usable lots not taken (FEFO order). */
@@ -40,14 +48,18 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
   const short = Math.round((need - total) * 1000) / 1000;
 
   const addOptions = [
-    ...others.filter((o) => !taken.has(o.lotId)).map((o) => ({
-      value: o.lotId,
-      label: `${o.lotCode} · ${o.expiryDate ? dateText(o.expiryDate) : t('common.noExpiry')} · ${t('common.remaining').toLowerCase()} ${qtyText(o.remaining, o.unit)}`,
-    })),
-    ...blocked.filter((l) => !taken.has(l.id)).map((l) => ({
-      value: l.id,
-      label: `⚠ ${l.code} · ${stateWord(l.state)} · ${t('common.remaining').toLowerCase()} ${qtyText(l.balance, l.unit)}`,
-    })),
+    ...others
+      .filter((o) => !taken.has(o.lotId))
+      .map((o) => ({
+        value: o.lotId,
+        label: `${o.lotCode} · ${o.expiryDate ? dateText(o.expiryDate) : t('common.noExpiry')} · ${t('common.remaining').toLowerCase()} ${qtyText(o.remaining, o.unit)}`,
+      })),
+    ...blocked
+      .filter((l) => !taken.has(l.id))
+      .map((l) => ({
+        value: l.id,
+        label: `⚠ ${l.code} · ${stateWord(l.state)} · ${t('common.remaining').toLowerCase()} ${qtyText(l.balance, l.unit)}`,
+      })),
   ];
 
   const add = (lotId: number) => {
@@ -73,7 +85,8 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
       },
     ]);
   };
-  const update = (i: number, patch: Partial<PickedLot>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<PickedLot>) =>
+    onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
 
   return (
     <Flex vertical gap={6} data-testid={testId}>
@@ -90,16 +103,31 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
             render: (_, r, i) => (
               <Flex vertical gap={4}>
                 <span>
-                  <Typography.Text strong style={{ fontFamily: 'monospace' }} data-testid="picked-lot-code">{r.lotCode}</Typography.Text>
-                  {r.supplierLotCode && <Typography.Text type="secondary" style={{ fontSize: 12 }}> ({r.supplierLotCode})</Typography.Text>}
-                  {r.blockedState && <Tag color="red" style={{ marginLeft: 6 }}>{stateWord(r.blockedState)}</Tag>}
+                  <Typography.Text strong style={{ fontFamily: 'monospace' }} data-testid="picked-lot-code">
+                    {r.lotCode}
+                  </Typography.Text>
+                  {r.supplierLotCode && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {' '}
+                      ({r.supplierLotCode})
+                    </Typography.Text>
+                  )}
+                  {r.blockedState && (
+                    <Tag color="red" style={{ marginLeft: 6 }}>
+                      {stateWord(r.blockedState)}
+                    </Tag>
+                  )}
                 </span>
                 {r.blockedState && (
                   <Input
                     size="small"
                     status={r.reason?.trim() ? undefined : 'error'}
                     placeholder={t('common.reasonPlaceholder')}
-                    prefix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('lots.reason')}:</Typography.Text>}
+                    prefix={
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('lots.reason')}:
+                      </Typography.Text>
+                    }
                     value={r.reason}
                     onChange={(e) => update(i, { reason: e.target.value })}
                     data-testid="override-reason"
@@ -108,8 +136,19 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
               </Flex>
             ),
           },
-          { title: t('common.expiry'), key: 'exp', width: 220, render: (_, r) => <ExpiryText date={r.expiryDate} days={r.daysToExpiry} /> },
-          { title: t('common.remaining'), key: 'rem', width: 120, align: 'right', render: (_, r) => qtyText(r.remaining, r.unit) },
+          {
+            title: t('common.expiry'),
+            key: 'exp',
+            width: 220,
+            render: (_, r) => <ExpiryText date={r.expiryDate} days={r.daysToExpiry} />,
+          },
+          {
+            title: t('common.remaining'),
+            key: 'rem',
+            width: 120,
+            align: 'right',
+            render: (_, r) => qtyText(r.remaining, r.unit),
+          },
           {
             title: t('common.selected'),
             key: 'sel',
@@ -132,7 +171,15 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
           {
             key: 'x',
             width: 40,
-            render: (_, r, i) => <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('common.remove')} onClick={() => onChange(rows.filter((_, k) => k !== i))} />,
+            render: (_, r, i) => (
+              <Button
+                size="small"
+                type="text"
+                icon={<CloseOutlined />}
+                aria-label={t('common.remove')}
+                onClick={() => onChange(rows.filter((_, k) => k !== i))}
+              />
+            ),
           },
         ]}
       />
@@ -149,7 +196,8 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
           popupMatchSelectWidth={false}
         />
         <Typography.Text type={short > 0 ? 'danger' : 'success'} data-testid={`${testId}-total`}>
-          {t('common.total')}: {qtyText(total, unit)} / {qtyText(need, unit)} — {short > 0 ? t('common.shortfall', { qty: qtyText(short), unit: unitText(unit) }) : t('common.enough')}
+          {t('common.total')}: {qtyText(total, unit)} / {qtyText(need, unit)} —{' '}
+          {short > 0 ? t('common.shortfall', { qty: qtyText(short), unit: unitText(unit) }) : t('common.enough')}
         </Typography.Text>
       </Flex>
     </Flex>
@@ -160,5 +208,9 @@ export function LotRows({ productId, rows, others, need, unit, onChange, testId 
 export function pickedToLines(rows: PickedLot[]) {
   return rows
     .filter((r) => r.selected > 0)
-    .map((r) => ({ lotId: r.lotId, qty: r.selected, ...(r.blockedState ? { override: { reason: r.reason ?? '' } } : {}) }));
+    .map((r) => ({
+      lotId: r.lotId,
+      qty: r.selected,
+      ...(r.blockedState ? { override: { reason: r.reason ?? '' } } : {}),
+    }));
 }

@@ -75,16 +75,33 @@ function LotsList() {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('lots.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('lots.title')}
+      </Typography.Title>
       <Card size="small">
         <Flex wrap gap={12} align="center">
-          <Input.Search allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t('common.search')} style={{ width: 320 }} data-testid="lots-search" />
-          <ProductSelect value={productId} onChange={(v) => setParam('product', v ? String(v) : null)} style={{ width: 240 }} testId="lots-product" />
+          <Input.Search
+            allowClear
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder={t('common.search')}
+            style={{ width: 320 }}
+            data-testid="lots-search"
+          />
+          <ProductSelect
+            value={productId}
+            onChange={(v) => setParam('product', v ? String(v) : null)}
+            style={{ width: 240 }}
+            testId="lots-product"
+          />
           <Select
             value={state ?? ''}
             onChange={(v: string) => setParam('state', v || null)}
             style={{ width: 170 }}
-            options={[{ value: '', label: `${t('lots.state')}: ${t('common.all').toLowerCase()}` }, ...[...LOT_STATUSES, 'expired', 'used_up'].map((s) => ({ value: s, label: stateWord(s) }))]}
+            options={[
+              { value: '', label: `${t('lots.state')}: ${t('common.all').toLowerCase()}` },
+              ...[...LOT_STATUSES, 'expired', 'used_up'].map((s) => ({ value: s, label: stateWord(s) })),
+            ]}
             data-testid="lots-state"
           />
           <Flex align="center" gap={6}>
@@ -92,7 +109,10 @@ function LotsList() {
             <Segmented
               value={expiring ?? ''}
               onChange={(v) => setParam('expiring', String(v) || null)}
-              options={[{ value: '', label: t('common.all') }, ...[7, 30, 90].map((d) => ({ value: String(d), label: t('lots.days', { count: d }) }))]}
+              options={[
+                { value: '', label: t('common.all') },
+                ...[7, 30, 90].map((d) => ({ value: String(d), label: t('lots.days', { count: d }) })),
+              ]}
               data-testid="lots-expiring"
             />
           </Flex>
@@ -110,14 +130,51 @@ function LotsList() {
         onChange={onChange}
         onRow={(r) => ({ onClick: () => navigate(`/lots/${r.id}`), style: { cursor: 'pointer' } })}
         data-testid="lots-table"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('common:total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => t('common:total', { count: n }),
+        }}
         columns={[
           { title: t('common.product'), dataIndex: 'productName', key: 'productName', sorter: true },
-          { title: t('common.lotCode'), dataIndex: 'code', key: 'code', sorter: true, render: (v: string, r) => <Link to={`/lots/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ fontFamily: 'monospace' }}>{v}</Link> },
+          {
+            title: t('common.lotCode'),
+            dataIndex: 'code',
+            key: 'code',
+            sorter: true,
+            render: (v: string, r) => (
+              <Link to={`/lots/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ fontFamily: 'monospace' }}>
+                {v}
+              </Link>
+            ),
+          },
           { title: t('common.supplierLot'), dataIndex: 'supplierLotCode', key: 'sl', width: 130 },
-          { title: t('lots.balance'), dataIndex: 'balance', key: 'balance', sorter: true, align: 'right', width: 130, render: (v: number, r) => qtyText(v, r.unit) },
-          { title: t('common.expiry'), dataIndex: 'expiryDate', key: 'expiryDate', sorter: true, width: 230, render: (v: string | null, r) => <ExpiryText date={v} days={r.daysToExpiry} /> },
-          { title: t('lots.state'), dataIndex: 'state', key: 'state', width: 120, render: (v: string) => <LotStateTag state={v} /> },
+          {
+            title: t('lots.balance'),
+            dataIndex: 'balance',
+            key: 'balance',
+            sorter: true,
+            align: 'right',
+            width: 130,
+            render: (v: number, r) => qtyText(v, r.unit),
+          },
+          {
+            title: t('common.expiry'),
+            dataIndex: 'expiryDate',
+            key: 'expiryDate',
+            sorter: true,
+            width: 230,
+            render: (v: string | null, r) => <ExpiryText date={v} days={r.daysToExpiry} />,
+          },
+          {
+            title: t('lots.state'),
+            dataIndex: 'state',
+            key: 'state',
+            width: 120,
+            render: (v: string) => <LotStateTag state={v} />,
+          },
         ]}
       />
     </Flex>

@@ -51,7 +51,11 @@ export function stateWord(state: string): string {
 }
 
 export function LotStateTag({ state }: { state: string }) {
-  return <Tag color={STATE_COLORS[state] ?? 'default'} data-testid="lot-state">{stateWord(state)}</Tag>;
+  return (
+    <Tag color={STATE_COLORS[state] ?? 'default'} data-testid="lot-state">
+      {stateWord(state)}
+    </Tag>
+  );
 }
 
 /** Expiry date with how many days are left, red when expired, orange within 30 days. */
@@ -60,17 +64,27 @@ export function ExpiryText({ date, days }: { date: string | null; days?: number 
   if (!date) return <Typography.Text type="secondary">{t('common.noExpiry')}</Typography.Text>;
   const d = days ?? dayjs(date).diff(dayjs().startOf('day'), 'day');
   const type = d < 0 ? 'danger' : d <= 30 ? 'warning' : undefined;
-  const note = d < 0 ? t('common.expiredAgo', { count: -d }) : d === 0 ? t('common.expiresToday') : t('common.daysLeft', { count: d });
+  const note =
+    d < 0
+      ? t('common.expiredAgo', { count: -d })
+      : d === 0
+        ? t('common.expiresToday')
+        : t('common.daysLeft', { count: d });
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      {dateText(date)} <Typography.Text type={type ?? 'secondary'} style={{ fontSize: 12 }}>({note})</Typography.Text>
+      {dateText(date)}{' '}
+      <Typography.Text type={type ?? 'secondary'} style={{ fontSize: 12 }}>
+        ({note})
+      </Typography.Text>
     </span>
   );
 }
 
 /** A random key sent with a write, so a double click or a resend records once. Renewed after each save. */
 export function newRequestKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random()}`;
 }
 
 export function useRequestKey(): [string, () => void] {
@@ -87,7 +101,8 @@ export function placeFieldErrors(form: FormInstance, err: ApiError): string[] {
   const set: { name: (string | number)[]; errors: string[] }[] = [];
   for (const f of err.fields) {
     const name = f.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    if (form.getFieldInstance(name) !== undefined || form.getFieldValue(name) !== undefined) set.push({ name, errors: [f.message] });
+    if (form.getFieldInstance(name) !== undefined || form.getFieldValue(name) !== undefined)
+      set.push({ name, errors: [f.message] });
     else left.push(f.message);
   }
   if (set.length) {
@@ -121,7 +136,14 @@ export function productOptions(products: Product[], kinds?: string[]) {
     .map((p) => ({ value: p.id, label: `${p.name} (${p.code})`, search: `${p.name} ${p.code} ${p.gtin ?? ''}` }));
 }
 
-export function ProductSelect({ value, onChange, kinds, testId, autoFocus, ...rest }: {
+export function ProductSelect({
+  value,
+  onChange,
+  kinds,
+  testId,
+  autoFocus,
+  ...rest
+}: {
   value?: number | null;
   onChange?: (v: number) => void;
   kinds?: string[];
@@ -149,7 +171,14 @@ export function ProductSelect({ value, onChange, kinds, testId, autoFocus, ...re
 }
 
 /** Partners of one kind, the most recently used first (from the recent receipts or shipments). */
-export function PartnerSelect({ kind, recentIds, value, onChange, testId, placeholder }: {
+export function PartnerSelect({
+  kind,
+  recentIds,
+  value,
+  onChange,
+  testId,
+  placeholder,
+}: {
   kind: 'supplier' | 'customer';
   recentIds: number[];
   value?: number;
@@ -196,7 +225,15 @@ export function uniqueIds(ids: (number | null | undefined)[]): number[] {
 }
 
 /** The "recently recorded" card under the receipt, batch and shipment forms: a small table, hidden when empty. */
-export function RecentCard<T extends { id: number }>({ title, items, columns }: { title: string; items: T[] | undefined; columns: TableColumnsType<T> }) {
+export function RecentCard<T extends { id: number }>({
+  title,
+  items,
+  columns,
+}: {
+  title: string;
+  items: T[] | undefined;
+  columns: TableColumnsType<T>;
+}) {
   if (!items?.length) return null;
   return (
     <Card size="small" title={title}>

@@ -22,9 +22,29 @@ function withDetail(list: React.ReactNode, detail: React.ReactNode) {
 }
 
 export const recordFeatures: Feature[] = [
-  { path: '/receipts/*', element: withDetail(<ReceiptPage />, <ReceiptView />), menu: { group: 'daily', labelKey: 'records:menu.receipts', icon: <ImportOutlined />, order: 10 } },
-  { path: '/batches/*', element: withDetail(<BatchPage />, <BatchView />), menu: { group: 'daily', labelKey: 'records:menu.batches', icon: <ExperimentOutlined />, order: 20 } },
-  { path: '/shipments/*', element: withDetail(<ShipmentPage />, <ShipmentView />), menu: { group: 'daily', labelKey: 'records:menu.shipments', icon: <ExportOutlined />, order: 30 } },
-  { path: '/lots/*', element: <LotsRoutes />, menu: { group: 'daily', labelKey: 'records:menu.lots', icon: <InboxOutlined />, order: 40 } },
-  { path: '/recipes', element: <RecipesPage />, menu: { group: 'catalog', labelKey: 'records:menu.recipes', icon: <ProfileOutlined />, order: 15 } },
+  {
+    path: '/receipts/*',
+    element: withDetail(<ReceiptPage />, <ReceiptView />),
+    menu: { group: 'daily', labelKey: 'records:menu.receipts', icon: <ImportOutlined />, order: 10 },
+  },
+  {
+    path: '/batches/*',
+    element: withDetail(<BatchPage />, <BatchView />),
+    menu: { group: 'daily', labelKey: 'records:menu.batches', icon: <ExperimentOutlined />, order: 20 },
+  },
+  {
+    path: '/shipments/*',
+    element: withDetail(<ShipmentPage />, <ShipmentView />),
+    menu: { group: 'daily', labelKey: 'records:menu.shipments', icon: <ExportOutlined />, order: 30 },
+  },
+  {
+    path: '/lots/*',
+    element: <LotsRoutes />,
+    menu: { group: 'daily', labelKey: 'records:menu.lots', icon: <InboxOutlined />, order: 40 },
+  },
+  {
+    path: '/recipes',
+    element: <RecipesPage />,
+    menu: { group: 'catalog', labelKey: 'records:menu.recipes', icon: <ProfileOutlined />, order: 15 },
+  },
 ];

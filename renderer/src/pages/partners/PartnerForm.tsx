@@ -9,17 +9,33 @@ import { SaveBar } from '../../components/FormParts';
 
 const rules = zodRules(partnerFields);
 
-export function PartnerForm({ record, onSaved, onCancel }: { record: Partner | null; onSaved: (p: Partner) => void; onCancel?: () => void }) {
+export function PartnerForm({
+  record,
+  onSaved,
+  onCancel,
+}: {
+  record: Partner | null;
+  onSaved: (p: Partner) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation('masterdata');
   const [form] = Form.useForm<PartnerInput>();
   const { onFinish, onValuesChange, saving } = useFormSave(form, record ? 'partners.update' : 'partners.create', {
     schema: partnerFields,
-    toInput: (v: PartnerInput) => ({ ...blankToNull(v), ...(record ? { id: record.id } : {}) }) as PartnerInput & { id: number },
+    toInput: (v: PartnerInput) =>
+      ({ ...blankToNull(v), ...(record ? { id: record.id } : {}) }) as PartnerInput & { id: number },
     onSaved: (p) => onSaved(p as Partner),
   });
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish}
-      onValuesChange={onValuesChange} validateTrigger="onBlur" initialValues={record ?? { kind: 'supplier' }} data-testid="partner-form">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      validateTrigger="onBlur"
+      initialValues={record ?? { kind: 'supplier' }}
+      data-testid="partner-form"
+    >
       <Form.Item name="name" label={t('partners.name')} rules={rules.name} required>
         <Input autoFocus maxLength={200} data-testid="partner-name" />
       </Form.Item>

@@ -19,8 +19,25 @@ export function PartnersPage() {
         { value: 'customer', label: t('partnerFilter.customer') },
       ]}
       columns={[
-        { title: fieldLabel('name'), dataIndex: 'name', key: 'name', sorter: true, render: (v: string, r) => <>{v} <ArchivedTag archived={r.archived} /></> },
-        { title: fieldLabel('kind'), dataIndex: 'kind', key: 'kind', sorter: true, width: 170, render: (v: string) => t(`partnerKind.${v}`) },
+        {
+          title: fieldLabel('name'),
+          dataIndex: 'name',
+          key: 'name',
+          sorter: true,
+          render: (v: string, r) => (
+            <>
+              {v} <ArchivedTag archived={r.archived} />
+            </>
+          ),
+        },
+        {
+          title: fieldLabel('kind'),
+          dataIndex: 'kind',
+          key: 'kind',
+          sorter: true,
+          width: 170,
+          render: (v: string) => t(`partnerKind.${v}`),
+        },
         { title: fieldLabel('taxCode'), dataIndex: 'taxCode', key: 'taxCode', width: 140 },
         { title: fieldLabel('phone'), dataIndex: 'phone', key: 'phone', width: 140 },
         { title: fieldLabel('address'), dataIndex: 'address', key: 'address', ellipsis: true },

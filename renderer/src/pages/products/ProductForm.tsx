@@ -21,7 +21,14 @@ const rules = zodRules(productFields);
 
 const NEW_PRODUCT: Partial<ProductInput> = { kind: 'finished', unit: 'kg', origin: 'Việt Nam' };
 
-export function ProductForm({ record, onSaved, onCancel, compact, submitLabel, quiet }: {
+export function ProductForm({
+  record,
+  onSaved,
+  onCancel,
+  compact,
+  submitLabel,
+  quiet,
+}: {
   record: Product | null;
   onSaved: (p: Product) => void;
   onCancel?: () => void;
@@ -46,13 +53,21 @@ export function ProductForm({ record, onSaved, onCancel, compact, submitLabel, q
       if (!isCount) Object.assign(input, { packSize: null, packUnit: null });
       return { ...input, ...(record ? { id: record.id } : {}) } as ProductInput & { id: number };
     },
-    check: (input) => productCrossFieldProblems({ unit: String(input.unit), packSize: input.packSize ?? null, packUnit: input.packUnit ?? null }),
+    check: (input) =>
+      productCrossFieldProblems({
+        unit: String(input.unit),
+        packSize: input.packSize ?? null,
+        packUnit: input.packUnit ?? null,
+      }),
     successMessage: quiet ? false : undefined,
     onSaved: (p) => onSaved(p as Product),
   });
 
   const unitOptions = UNITS.map((u) => ({ value: u.code, label: unitLabel(u.code, lang) }));
-  const packUnitOptions = UNITS.filter((u) => u.code !== unit).map((u) => ({ value: u.code, label: unitLabel(u.code, lang) }));
+  const packUnitOptions = UNITS.filter((u) => u.code !== unit).map((u) => ({
+    value: u.code,
+    label: unitLabel(u.code, lang),
+  }));
 
   return (
     <Form
@@ -94,10 +109,24 @@ export function ProductForm({ record, onSaved, onCancel, compact, submitLabel, q
             <Form.Item label={t('products.packHint', { unit: unitLabel(unit ?? '', lang) })}>
               <Space.Compact style={{ width: '100%' }}>
                 <Form.Item name="packSize" noStyle rules={rules.packSize}>
-                  <InputNumber min={0} step={0.1} decimalSeparator={lang === 'vi' ? ',' : '.'} placeholder={t('products.packSizePlaceholder')} style={{ width: '55%' }} aria-label={fieldLabel('packSize')} data-testid="product-pack-size" />
+                  <InputNumber
+                    min={0}
+                    step={0.1}
+                    decimalSeparator={lang === 'vi' ? ',' : '.'}
+                    placeholder={t('products.packSizePlaceholder')}
+                    style={{ width: '55%' }}
+                    aria-label={fieldLabel('packSize')}
+                    data-testid="product-pack-size"
+                  />
                 </Form.Item>
                 <Form.Item name="packUnit" noStyle rules={rules.packUnit}>
-                  <Select options={packUnitOptions} style={{ width: '45%' }} aria-label={fieldLabel('packUnit')} placeholder={fieldLabel('packUnit')} data-testid="product-pack-unit" />
+                  <Select
+                    options={packUnitOptions}
+                    style={{ width: '45%' }}
+                    aria-label={fieldLabel('packUnit')}
+                    placeholder={fieldLabel('packUnit')}
+                    data-testid="product-pack-unit"
+                  />
                 </Form.Item>
               </Space.Compact>
             </Form.Item>
@@ -106,7 +135,9 @@ export function ProductForm({ record, onSaved, onCancel, compact, submitLabel, q
       </Row>
       {!compact && (
         <>
-          <Divider titlePlacement="start" plain><Typography.Text strong>{t('products.sectionLabel')}</Typography.Text></Divider>
+          <Divider titlePlacement="start" plain>
+            <Typography.Text strong>{t('products.sectionLabel')}</Typography.Text>
+          </Divider>
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item name="netQuantity" label={fieldLabel('netQuantity')} rules={rules.netQuantity}>
@@ -115,7 +146,13 @@ export function ProductForm({ record, onSaved, onCancel, compact, submitLabel, q
             </Col>
             <Col span={12}>
               <Form.Item name="shelfLifeDays" label={fieldLabel('shelfLifeDays')} rules={rules.shelfLifeDays}>
-                <InputNumber min={0} max={3650} precision={0} suffix={t('products.shelfLifeSuffix')} style={{ width: '100%' }} />
+                <InputNumber
+                  min={0}
+                  max={3650}
+                  precision={0}
+                  suffix={t('products.shelfLifeSuffix')}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -158,8 +195,15 @@ export function ProductForm({ record, onSaved, onCancel, compact, submitLabel, q
           <Form.Item name="image" label={fieldLabel('image')} rules={rules.image}>
             <ImageInput testId="product-image-file" />
           </Form.Item>
-          <Divider titlePlacement="start" plain><Typography.Text strong>{t('products.sectionMore')}</Typography.Text></Divider>
-          <Form.Item name="lotPattern" label={fieldLabel('lotPattern')} rules={rules.lotPattern} extra={t('products.lotPatternHint')}>
+          <Divider titlePlacement="start" plain>
+            <Typography.Text strong>{t('products.sectionMore')}</Typography.Text>
+          </Divider>
+          <Form.Item
+            name="lotPattern"
+            label={fieldLabel('lotPattern')}
+            rules={rules.lotPattern}
+            extra={t('products.lotPatternHint')}
+          >
             <Input maxLength={40} placeholder={DEFAULT_LOT_PATTERN} style={{ maxWidth: 320 }} />
           </Form.Item>
         </>

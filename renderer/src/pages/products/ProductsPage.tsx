@@ -18,7 +18,10 @@ export function ProductsPage() {
       editLabel={t('products.edit')}
       drawerWidth={760}
       showUpdatedAt={false}
-      kindFilter={[{ value: '', label: t('products.all') }, ...PRODUCT_KINDS.map((k) => ({ value: k, label: t(`productKind.${k}`) }))]}
+      kindFilter={[
+        { value: '', label: t('products.all') },
+        ...PRODUCT_KINDS.map((k) => ({ value: k, label: t(`productKind.${k}`) })),
+      ]}
       columns={[
         {
           title: fieldLabel('name'),
@@ -33,14 +36,24 @@ export function ProductsPage() {
           ),
         },
         { title: t('products.code'), dataIndex: 'code', key: 'code', sorter: true, width: 120 },
-        { title: fieldLabel('kind'), dataIndex: 'kind', key: 'kind', sorter: true, width: 150, render: (v: string) => t(`productKind.${v}`) },
+        {
+          title: fieldLabel('kind'),
+          dataIndex: 'kind',
+          key: 'kind',
+          sorter: true,
+          width: 150,
+          render: (v: string) => t(`productKind.${v}`),
+        },
         { title: 'GTIN', dataIndex: 'gtin', key: 'gtin', sorter: true, width: 150 },
         {
           title: t('unit'),
           dataIndex: 'unit',
           key: 'unit',
           width: 140,
-          render: (v: string, r) => (r.packSize && r.packUnit ? `${unitLabel(v, lang)} (${r.packSize.toLocaleString(lang)} ${unitLabel(r.packUnit, lang)})` : unitLabel(v, lang)),
+          render: (v: string, r) =>
+            r.packSize && r.packUnit
+              ? `${unitLabel(v, lang)} (${r.packSize.toLocaleString(lang)} ${unitLabel(r.packUnit, lang)})`
+              : unitLabel(v, lang),
         },
       ]}
       renderForm={(record, done) => <ProductForm record={record} onSaved={done} onCancel={done} />}

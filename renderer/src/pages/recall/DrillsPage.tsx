@@ -22,18 +22,38 @@ export function DrillsPage() {
   const start = useApiMutation('drill.start');
   const confirm = useApiMutation('drill.confirm');
   const running = (list.data ?? []).find((d) => d.id === current) ?? null;
-  const scope = useApiQuery('recall.scope', { lotIds: running?.roots.map((r) => r.id) ?? [] }, { enabled: !!running && !running.confirmedAt });
+  const scope = useApiQuery(
+    'recall.scope',
+    { lotIds: running?.roots.map((r) => r.id) ?? [] },
+    { enabled: !!running && !running.confirmedAt },
+  );
   const elapsed = useElapsed(running?.startedAt, running?.confirmedAt ?? null);
   const fail = (err: unknown) => message.error(err instanceof ApiError ? err.message : String(err));
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('menuDrills')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('menuDrills')}
+      </Typography.Title>
       <Card title={t('startDrill')}>
         <Flex gap={12} wrap>
-          <div style={{ flex: 1, minWidth: 320 }}><LotPicker value={lots} onChange={setLots} testId="drill-lots" /></div>
-          <Input size="large" style={{ maxWidth: 260 }} placeholder={t('trainer')} value={trainer} onChange={(e) => setTrainer(e.target.value)} />
-          <Button type="primary" size="large" icon={<FieldTimeOutlined />} disabled={!lots.length} loading={start.isPending} data-testid="drill-start"
+          <div style={{ flex: 1, minWidth: 320 }}>
+            <LotPicker value={lots} onChange={setLots} testId="drill-lots" />
+          </div>
+          <Input
+            size="large"
+            style={{ maxWidth: 260 }}
+            placeholder={t('trainer')}
+            value={trainer}
+            onChange={(e) => setTrainer(e.target.value)}
+          />
+          <Button
+            type="primary"
+            size="large"
+            icon={<FieldTimeOutlined />}
+            disabled={!lots.length}
+            loading={start.isPending}
+            data-testid="drill-start"
             onClick={async () => {
               try {
                 const d = await start.mutateAsync({ lots, trainer: trainer || null });
@@ -41,7 +61,8 @@ export function DrillsPage() {
               } catch (err) {
                 fail(err);
               }
-            }}>
+            }}
+          >
             {t('startDrill')}
           </Button>
         </Flex>
@@ -51,10 +72,20 @@ export function DrillsPage() {
           <Flex justify="space-between" align="center" wrap gap={12}>
             <Statistic title={t('timer')} value={formatMs(running.durationMs ?? elapsed)} data-testid="drill-timer" />
             {running.confirmedAt ? (
-              <Alert type="success" showIcon title={t('drillDone', { time: formatDuration(running.durationMs ?? 0, currentLang()) })} />
+              <Alert
+                type="success"
+                showIcon
+                title={t('drillDone', { time: formatDuration(running.durationMs ?? 0, currentLang()) })}
+              />
             ) : (
-              <Button type="primary" size="large" icon={<CheckCircleOutlined />} loading={confirm.isPending} data-testid="drill-confirm"
-                onClick={() => confirm.mutateAsync({ id: running.id }).catch(fail)}>
+              <Button
+                type="primary"
+                size="large"
+                icon={<CheckCircleOutlined />}
+                loading={confirm.isPending}
+                data-testid="drill-confirm"
+                onClick={() => confirm.mutateAsync({ id: running.id }).catch(fail)}
+              >
                 {t('confirmScope')}
               </Button>
             )}
@@ -74,9 +105,17 @@ export function DrillsPage() {
           expandable={{ expandedRowRender: (d) => <DrillEvidence id={d.id} />, rowExpandable: (d) => !!d.confirmedAt }}
           columns={[
             { title: t('startedAt'), key: 's', render: (_, d) => `${stampTime(d.startedAt)} (${d.startedBy})` },
-            { title: t('lot'), key: 'l', render: (_, d) => d.roots.map((r) => `${r.productCode}/${r.code}`).join(', ') },
+            {
+              title: t('lot'),
+              key: 'l',
+              render: (_, d) => d.roots.map((r) => `${r.productCode}/${r.code}`).join(', '),
+            },
             { title: t('trainer'), dataIndex: 'trainer' },
-            { title: t('elapsed'), key: 'd', render: (_, d) => (d.durationMs === null ? t('notDone') : formatDuration(d.durationMs, currentLang())) },
+            {
+              title: t('elapsed'),
+              key: 'd',
+              render: (_, d) => (d.durationMs === null ? t('notDone') : formatDuration(d.durationMs, currentLang())),
+            },
             { title: t('affectedLots'), dataIndex: 'lotsCount' },
             { title: t('customers'), dataIndex: 'customersCount' },
           ]}
@@ -93,8 +132,12 @@ function DrillEvidence({ id }: { id: number }) {
   const e = d.data.evidence;
   return (
     <Descriptions column={1} size="small" bordered title={t('evidence')}>
-      <Descriptions.Item label={t('affectedLots')}>{e.lots.map((l) => `${l.productCode}/${l.code} (${l.balance} ${l.unit})`).join(', ')}</Descriptions.Item>
-      <Descriptions.Item label={t('customers')}>{e.customers.map((c) => `${c.name}${c.phone ? ` ${c.phone}` : ''}`).join('; ')}</Descriptions.Item>
+      <Descriptions.Item label={t('affectedLots')}>
+        {e.lots.map((l) => `${l.productCode}/${l.code} (${l.balance} ${l.unit})`).join(', ')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('customers')}>
+        {e.customers.map((c) => `${c.name}${c.phone ? ` ${c.phone}` : ''}`).join('; ')}
+      </Descriptions.Item>
     </Descriptions>
   );
 }

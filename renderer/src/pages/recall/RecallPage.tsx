@@ -2,7 +2,26 @@
 // that can still be stopped, customers with their phone numbers) → one click puts every lot on hold →
 // checklist (hold → isolate → contact → export) with a running clock → the record as Excel/PDF.
 import { useEffect, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Checkbox, Col, Empty, Flex, Input, List, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Modal,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, LockOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -41,16 +60,38 @@ function RecallStart() {
   const list = useApiQuery('recall.list', {});
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('menuRecall')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('menuRecall')}
+      </Typography.Title>
       <Card title={t('newRecall')}>
         <Flex vertical gap={12}>
           <LotPicker value={lots} onChange={setLots} testId="recall-lots" />
-          <Input size="large" placeholder={t('reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="recall-reason" prefix={t('reason')} />
-          <Input placeholder={t('refPlaceholder')} value={ref} onChange={(e) => setRef(e.target.value)} prefix={t('ref')} style={{ maxWidth: 420 }} />
+          <Input
+            size="large"
+            placeholder={t('reasonPlaceholder')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="recall-reason"
+            prefix={t('reason')}
+          />
+          <Input
+            placeholder={t('refPlaceholder')}
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            prefix={t('ref')}
+            style={{ maxWidth: 420 }}
+          />
           {scope.error && <Alert type="error" showIcon title={scope.error.message} />}
           {scope.data && <ScopeView scope={scope.data} />}
           <Space>
-            <Button type="primary" danger size="large" icon={<StopOutlined />} disabled={!lots.length || !reason.trim()} loading={start.isPending} data-testid="recall-start"
+            <Button
+              type="primary"
+              danger
+              size="large"
+              icon={<StopOutlined />}
+              disabled={!lots.length || !reason.trim()}
+              loading={start.isPending}
+              data-testid="recall-start"
               onClick={async () => {
                 try {
                   const r = await start.mutateAsync({ lots, reason, ref: ref || null });
@@ -58,7 +99,8 @@ function RecallStart() {
                 } catch (err) {
                   message.error(err instanceof ApiError ? err.message : String(err));
                 }
-              }}>
+              }}
+            >
               {t('newRecall')}
             </Button>
           </Space>
@@ -69,9 +111,22 @@ function RecallStart() {
           dataSource={list.data ?? []}
           locale={{ emptyText: <Empty description={t('none')} /> }}
           renderItem={(r) => (
-            <List.Item extra={<Link to={`/recall/${r.id}`}><Button>{t('open')}</Button></Link>}>
+            <List.Item
+              extra={
+                <Link to={`/recall/${r.id}`}>
+                  <Button>{t('open')}</Button>
+                </Link>
+              }
+            >
               <List.Item.Meta
-                title={<Space><Link to={`/recall/${r.id}`}>{r.ref}</Link><Tag color={r.status === 'open' ? 'red' : 'default'}>{r.status === 'open' ? t('openRecall') : t('lifted')}</Tag></Space>}
+                title={
+                  <Space>
+                    <Link to={`/recall/${r.id}`}>{r.ref}</Link>
+                    <Tag color={r.status === 'open' ? 'red' : 'default'}>
+                      {r.status === 'open' ? t('openRecall') : t('lifted')}
+                    </Tag>
+                  </Space>
+                }
                 description={`${r.reason} · ${r.roots.map((x) => `${x.productCode}/${x.code}`).join(', ')} · ${stampTime(r.startedAt)}`}
               />
             </List.Item>
@@ -118,34 +173,83 @@ function RecallRecord({ id }: { id: number }) {
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('recallTitle')} {r.ref} <Tag color={isOpen ? 'red' : 'default'} data-testid="recall-status">{isOpen ? t('openRecall') : t('lifted')}</Tag>
+          {t('recallTitle')} {r.ref}{' '}
+          <Tag color={isOpen ? 'red' : 'default'} data-testid="recall-status">
+            {isOpen ? t('openRecall') : t('lifted')}
+          </Tag>
         </Typography.Title>
         <Statistic title={t('timer')} value={formatMs(elapsed)} data-testid="recall-timer" />
       </Flex>
-      <Typography.Text>{t('reason')}: {r.reason} · {t('startedAt')}: {stampTime(r.startedAt)} ({r.startedBy})</Typography.Text>
+      <Typography.Text>
+        {t('reason')}: {r.reason} · {t('startedAt')}: {stampTime(r.startedAt)} ({r.startedBy})
+      </Typography.Text>
       <Card title={t('checklist')}>
         <Row gutter={[16, 16]}>
           {r.steps.map((s, i) => (
             <Col xs={24} md={6} key={s.key}>
-              <Card size="small" style={{ borderColor: s.doneAt ? '#52c41a' : undefined }} data-testid={`recall-step-${s.key}`}>
+              <Card
+                size="small"
+                style={{ borderColor: s.doneAt ? '#52c41a' : undefined }}
+                data-testid={`recall-step-${s.key}`}
+              >
                 <Flex vertical gap={8}>
-                  <Typography.Text strong>{i + 1}. {t(`step_${s.key}`)}</Typography.Text>
-                  {s.doneAt ? <Badge status="success" text={`${stampTime(s.doneAt)} · ${formatMs(r.elapsedMs[s.key] ?? 0)}`} /> : <Badge status="default" text={t('notDone')} />}
+                  <Typography.Text strong>
+                    {i + 1}. {t(`step_${s.key}`)}
+                  </Typography.Text>
+                  {s.doneAt ? (
+                    <Badge status="success" text={`${stampTime(s.doneAt)} · ${formatMs(r.elapsedMs[s.key] ?? 0)}`} />
+                  ) : (
+                    <Badge status="default" text={t('notDone')} />
+                  )}
                   {s.key === 'hold' && isOpen && (
-                    <Button type="primary" danger icon={<LockOutlined />} data-testid="recall-hold" loading={hold.isPending} disabled={r.scope.totals.notHeld === 0 && !!s.doneAt}
-                      onClick={() => modal.confirm({ title: t('holdAll', { n: r.scope.totals.notHeld }), content: t('holdConfirm'), okButtonProps: { danger: true }, onOk: () => hold.mutateAsync({ id }).catch(fail) })}>
-                      {s.doneAt && r.scope.totals.notHeld === 0 ? t('holdDone', { n: r.heldLots }) : t('holdAll', { n: r.scope.totals.notHeld })}
+                    <Button
+                      type="primary"
+                      danger
+                      icon={<LockOutlined />}
+                      data-testid="recall-hold"
+                      loading={hold.isPending}
+                      disabled={r.scope.totals.notHeld === 0 && !!s.doneAt}
+                      onClick={() =>
+                        modal.confirm({
+                          title: t('holdAll', { n: r.scope.totals.notHeld }),
+                          content: t('holdConfirm'),
+                          okButtonProps: { danger: true },
+                          onOk: () => hold.mutateAsync({ id }).catch(fail),
+                        })
+                      }
+                    >
+                      {s.doneAt && r.scope.totals.notHeld === 0
+                        ? t('holdDone', { n: r.heldLots })
+                        : t('holdAll', { n: r.scope.totals.notHeld })}
                     </Button>
                   )}
                   {(s.key === 'isolate' || s.key === 'contact') && (
-                    <Checkbox checked={!!s.doneAt} disabled={!isOpen} data-testid={`recall-check-${s.key}`} onChange={(e) => check.mutateAsync({ id, step: s.key as 'isolate' | 'contact', done: e.target.checked }).catch(fail)}>
+                    <Checkbox
+                      checked={!!s.doneAt}
+                      disabled={!isOpen}
+                      data-testid={`recall-check-${s.key}`}
+                      onChange={(e) =>
+                        check
+                          .mutateAsync({ id, step: s.key as 'isolate' | 'contact', done: e.target.checked })
+                          .catch(fail)
+                      }
+                    >
                       {t(`step_${s.key}`)}
                     </Checkbox>
                   )}
                   {s.key === 'export' && (
                     <Space wrap>
-                      <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => exportAs('xlsx')} data-testid="recall-export-xlsx">Excel</Button>
-                      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => exportAs('pdf')}>PDF</Button>
+                      <Button
+                        icon={<FileExcelOutlined />}
+                        loading={busy === 'xlsx'}
+                        onClick={() => exportAs('xlsx')}
+                        data-testid="recall-export-xlsx"
+                      >
+                        Excel
+                      </Button>
+                      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => exportAs('pdf')}>
+                        PDF
+                      </Button>
                     </Space>
                   )}
                 </Flex>
@@ -157,10 +261,16 @@ function RecallRecord({ id }: { id: number }) {
       <ScopeView scope={r.scope} />
       {isOpen && r.heldLots > 0 && (
         <Flex justify="flex-end">
-          <Button icon={<UnlockOutlined />} onClick={() => setLiftOpen(true)}>{t('lift')}</Button>
+          <Button icon={<UnlockOutlined />} onClick={() => setLiftOpen(true)}>
+            {t('lift')}
+          </Button>
         </Flex>
       )}
-      <Modal open={liftOpen} title={t('lift')} onCancel={() => setLiftOpen(false)} okButtonProps={{ disabled: !liftReason.trim(), loading: lift.isPending }}
+      <Modal
+        open={liftOpen}
+        title={t('lift')}
+        onCancel={() => setLiftOpen(false)}
+        okButtonProps={{ disabled: !liftReason.trim(), loading: lift.isPending }}
         onOk={async () => {
           try {
             await lift.mutateAsync({ id, reason: liftReason });
@@ -168,8 +278,14 @@ function RecallRecord({ id }: { id: number }) {
           } catch (err) {
             fail(err);
           }
-        }}>
-        <Input.TextArea rows={3} value={liftReason} onChange={(e) => setLiftReason(e.target.value)} placeholder={t('liftReason')} />
+        }}
+      >
+        <Input.TextArea
+          rows={3}
+          value={liftReason}
+          onChange={(e) => setLiftReason(e.target.value)}
+          placeholder={t('liftReason')}
+        />
       </Modal>
     </Flex>
   );
@@ -196,11 +312,37 @@ export function ScopeView({ scope }: { scope: RecallScope }) {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="recall-customers"
           columns={[
-            { title: t('customer'), key: 'n', render: (_, c) => <Link to={`/partners?id=${c.partner.id}`}>{c.partner.name}</Link> },
-            { title: t('phone'), key: 'p', render: (_, c) => (c.partner.phone ? <a href={`tel:${c.partner.phone.replace(/\s/g, '')}`}>{c.partner.phone}</a> : '') },
-            { title: t('contact'), key: 'c', render: (_, c) => [c.partner.contactPerson, c.partner.email].filter(Boolean).join(' · ') },
-            { title: t('qtyPerLot'), key: 'l', render: (_, c) => c.byLot.map((x) => <div key={x.lotId}>{x.productCode}/{x.lotCode}: {qty(x.qty, x.unit)}</div>) },
-            { title: t('date'), key: 'd', render: (_, c) => [...new Set(c.shipments.map((s) => dateVi(s.date)))].join(', ') },
+            {
+              title: t('customer'),
+              key: 'n',
+              render: (_, c) => <Link to={`/partners?id=${c.partner.id}`}>{c.partner.name}</Link>,
+            },
+            {
+              title: t('phone'),
+              key: 'p',
+              render: (_, c) =>
+                c.partner.phone ? <a href={`tel:${c.partner.phone.replace(/\s/g, '')}`}>{c.partner.phone}</a> : '',
+            },
+            {
+              title: t('contact'),
+              key: 'c',
+              render: (_, c) => [c.partner.contactPerson, c.partner.email].filter(Boolean).join(' · '),
+            },
+            {
+              title: t('qtyPerLot'),
+              key: 'l',
+              render: (_, c) =>
+                c.byLot.map((x) => (
+                  <div key={x.lotId}>
+                    {x.productCode}/{x.lotCode}: {qty(x.qty, x.unit)}
+                  </div>
+                )),
+            },
+            {
+              title: t('date'),
+              key: 'd',
+              render: (_, c) => [...new Set(c.shipments.map((s) => dateVi(s.date)))].join(', '),
+            },
           ]}
         />
       </Card>
@@ -212,7 +354,17 @@ export function ScopeView({ scope }: { scope: RecallScope }) {
           pagination={false}
           columns={[
             { title: t('location'), dataIndex: 'locationName', width: 220 },
-            { title: t('lots'), key: 'lots', render: (_, s) => s.lots.slice(0, 50).map((l) => <Tag key={l.lotId} color={l.status === 'available' ? 'red' : 'default'}>{l.productCode}/{l.lotCode}: {qty(l.qty, l.unit)}{l.status !== 'available' ? ` · ${t(`status_${l.status}` as 'status_available')}` : ''}</Tag>) },
+            {
+              title: t('lots'),
+              key: 'lots',
+              render: (_, s) =>
+                s.lots.slice(0, 50).map((l) => (
+                  <Tag key={l.lotId} color={l.status === 'available' ? 'red' : 'default'}>
+                    {l.productCode}/{l.lotCode}: {qty(l.qty, l.unit)}
+                    {l.status !== 'available' ? ` · ${t(`status_${l.status}` as 'status_available')}` : ''}
+                  </Tag>
+                )),
+            },
             { title: '', key: 'n', width: 80, render: (_, s) => s.lots.length },
           ]}
         />
@@ -226,11 +378,31 @@ export function ScopeView({ scope }: { scope: RecallScope }) {
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
           columns={[
             { title: t('level'), dataIndex: 'depth', width: 60 },
-            { title: t('lot'), key: 'lot', render: (_, l) => <Link to={`/lots/${l.id}`}>{l.productCode}/{l.code}</Link> },
+            {
+              title: t('lot'),
+              key: 'lot',
+              render: (_, l) => (
+                <Link to={`/lots/${l.id}`}>
+                  {l.productCode}/{l.code}
+                </Link>
+              ),
+            },
             { title: t('product'), dataIndex: 'productName' },
-            { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'on_hold' ? 'orange' : s === 'available' ? 'green' : 'default'}>{t(`status_${s}` as 'status_available')}</Tag> },
+            {
+              title: t('status'),
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag color={s === 'on_hold' ? 'orange' : s === 'available' ? 'green' : 'default'}>
+                  {t(`status_${s}` as 'status_available')}
+                </Tag>
+              ),
+            },
             { title: t('balance'), key: 'b', align: 'right', render: (_, l) => qty(l.balance, l.unit) },
-            { title: t('location'), key: 'loc', render: (_, l) => l.stock.map((s) => `${s.locationName}: ${qty(s.qty)}`).join(', ') },
+            {
+              title: t('location'),
+              key: 'loc',
+              render: (_, l) => l.stock.map((s) => `${s.locationName}: ${qty(s.qty)}`).join(', '),
+            },
             { title: t('shipments'), key: 'sh', align: 'right', render: (_, l) => qty(l.shipped, l.unit) },
           ]}
         />

@@ -3,7 +3,22 @@
 // Our lot code is proposed from the product's pattern and stays editable; the expiry is computed from
 // the product's shelf life when only the production date is known.
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { CopyOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +31,17 @@ import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { ScanInput } from '../../components/scan/ScanInput';
 import { ReceiptSummary } from './ReceiptView';
 import { currentLang } from '../../i18n';
-import { dateText, RecentCard, PartnerSelect, placeFieldErrors, ProductSelect, uniqueIds, useLocations, useProducts, useRequestKey } from '../lots/common';
+import {
+  dateText,
+  RecentCard,
+  PartnerSelect,
+  placeFieldErrors,
+  ProductSelect,
+  uniqueIds,
+  useLocations,
+  useProducts,
+  useRequestKey,
+} from '../lots/common';
 
 type Line = {
   productId?: number;
@@ -59,7 +84,11 @@ export function ReceiptPage() {
     if (recentSuppliers[0] && !form.getFieldValue('supplierId')) form.setFieldValue('supplierId', recentSuppliers[0]);
   }, [recentSuppliers, form, saved]);
 
-  const lineCodes = (except: number) => (form.getFieldValue('lines') as Line[]).filter((_, i) => i !== except).map((l) => l.lotCode).filter((c): c is string => !!c);
+  const lineCodes = (except: number) =>
+    (form.getFieldValue('lines') as Line[])
+      .filter((_, i) => i !== except)
+      .map((l) => l.lotCode)
+      .filter((c): c is string => !!c);
 
   /** Proposes our lot code for line `i` (skipping codes other lines already use). */
   const proposeCode = async (i: number, productId: number) => {
@@ -104,7 +133,10 @@ export function ReceiptPage() {
     setScanError(null);
     setScanBusy(true);
     try {
-      const s: ScannedLine = await api.call('receipts.parseScan', { scan, date: iso(form.getFieldValue('date')) ?? undefined });
+      const s: ScannedLine = await api.call('receipts.parseScan', {
+        scan,
+        date: iso(form.getFieldValue('date')) ?? undefined,
+      });
       const lines = [...(form.getFieldValue('lines') as Line[])];
       // Fill the first untouched line, else add one.
       let i = lines.findIndex((l) => !l.productId && !l.qty && !l.supplierLotCode);
@@ -124,7 +156,13 @@ export function ReceiptPage() {
       if (s.warnings.length) setScanError(s.warnings.join(' '));
       else message.success(t('scan.added'));
       // The quantity is rarely in the barcode: put the cursor there.
-      setTimeout(() => document.querySelector<HTMLInputElement>(`[data-testid="line-qty-${i}"] input, input[data-testid="line-qty-${i}"]`)?.focus(), 50);
+      setTimeout(
+        () =>
+          document
+            .querySelector<HTMLInputElement>(`[data-testid="line-qty-${i}"] input, input[data-testid="line-qty-${i}"]`)
+            ?.focus(),
+        50,
+      );
     } catch (err) {
       setScanError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -177,7 +215,9 @@ export function ReceiptPage() {
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('receipt.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('receipt.title')}
+        </Typography.Title>
         <Typography.Text type="secondary">{t('receipt.intro')}</Typography.Text>
       </div>
       <Card size="small">
@@ -199,13 +239,31 @@ export function ReceiptPage() {
         <Card size="small">
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item name="supplierId" label={t('receipt.supplier')} rules={[{ required: true, message: t('common.requiredField') }]}>
-                <PartnerSelect kind="supplier" recentIds={recentSuppliers} testId="receipt-supplier" placeholder={t('receipt.supplierPlaceholder')} />
+              <Form.Item
+                name="supplierId"
+                label={t('receipt.supplier')}
+                rules={[{ required: true, message: t('common.requiredField') }]}
+              >
+                <PartnerSelect
+                  kind="supplier"
+                  recentIds={recentSuppliers}
+                  testId="receipt-supplier"
+                  placeholder={t('receipt.supplierPlaceholder')}
+                />
               </Form.Item>
             </Col>
             <Col span={5}>
-              <Form.Item name="date" label={t('common.date')} rules={[{ required: true, message: t('common.requiredField') }]}>
-                <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} data-testid="receipt-date" />
+              <Form.Item
+                name="date"
+                label={t('common.date')}
+                rules={[{ required: true, message: t('common.requiredField') }]}
+              >
+                <DatePicker
+                  format={DATE_FORMAT}
+                  allowClear={false}
+                  style={{ width: '100%' }}
+                  data-testid="receipt-date"
+                />
               </Form.Item>
             </Col>
             <Col span={5}>
@@ -214,27 +272,63 @@ export function ReceiptPage() {
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="locationId" label={t('common.location')} rules={[{ required: true, message: t('common.requiredField') }]}>
-                <Select options={locations.map((l) => ({ value: l.id, label: l.name }))} data-testid="receipt-location" />
+              <Form.Item
+                name="locationId"
+                label={t('common.location')}
+                rules={[{ required: true, message: t('common.requiredField') }]}
+              >
+                <Select
+                  options={locations.map((l) => ({ value: l.id, label: l.name }))}
+                  data-testid="receipt-location"
+                />
               </Form.Item>
             </Col>
           </Row>
         </Card>
-        <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>{t('receipt.lines')}</Typography.Title>
-        <Form.List name="lines" rules={[{ validator: async (_, v: Line[]) => { if (!v?.length) throw new Error(t('receipt.noLines')); } }]}>
+        <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>
+          {t('receipt.lines')}
+        </Typography.Title>
+        <Form.List
+          name="lines"
+          rules={[
+            {
+              validator: async (_, v: Line[]) => {
+                if (!v?.length) throw new Error(t('receipt.noLines'));
+              },
+            },
+          ]}
+        >
           {(fields, { add, remove }, { errors }) => (
             <Flex vertical gap={8}>
               {fields.map((f, i) => (
-                <Card size="small" key={f.key} data-testid={`receipt-line-${i}`} styles={{ body: { paddingBottom: 0 } }}>
+                <Card
+                  size="small"
+                  key={f.key}
+                  data-testid={`receipt-line-${i}`}
+                  styles={{ body: { paddingBottom: 0 } }}
+                >
                   <Row gutter={10} align="top">
                     <Col span={9}>
-                      <Form.Item name={[f.name, 'productId']} label={`${i + 1}. ${t('common.product')}`} rules={[{ required: true, message: t('common.requiredField') }]}>
+                      <Form.Item
+                        name={[f.name, 'productId']}
+                        label={`${i + 1}. ${t('common.product')}`}
+                        rules={[{ required: true, message: t('common.requiredField') }]}
+                      >
                         <ProductSelect testId={`line-product-${i}`} />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item name={[f.name, 'qty']} label={t('common.qty')} rules={[{ required: true, message: t('common.requiredField') }]}>
-                        <InputNumber min={0} style={{ width: '100%' }} data-testid={`line-qty-${i}`} decimalSeparator={lang === 'vi' ? ',' : '.'} />
+                      <Form.Item
+                        name={[f.name, 'qty']}
+                        label={t('common.qty')}
+                        rules={[{ required: true, message: t('common.requiredField') }]}
+                      >
+                        <InputNumber
+                          min={0}
+                          style={{ width: '100%' }}
+                          data-testid={`line-qty-${i}`}
+                          decimalSeparator={lang === 'vi' ? ',' : '.'}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={3}>
@@ -243,7 +337,11 @@ export function ReceiptPage() {
                       </Form.Item>
                     </Col>
                     <Col span={8}>
-                      <Form.Item name={[f.name, 'lotCode']} label={t('common.ourLotCode')} tooltip={t('common.proposedCode')}>
+                      <Form.Item
+                        name={[f.name, 'lotCode']}
+                        label={t('common.ourLotCode')}
+                        tooltip={t('common.proposedCode')}
+                      >
                         <Input maxLength={20} data-testid={`line-lot-${i}`} style={{ fontFamily: 'monospace' }} />
                       </Form.Item>
                     </Col>
@@ -265,13 +363,17 @@ export function ReceiptPage() {
                           <Form.Item
                             name={[f.name, 'expiryDate']}
                             label={t('common.hsd')}
-                            extra={form.getFieldValue(['lines', f.name, 'expiryComputed']) ? t('common.computed') : undefined}
+                            extra={
+                              form.getFieldValue(['lines', f.name, 'expiryComputed']) ? t('common.computed') : undefined
+                            }
                           >
                             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid={`line-hsd-${i}`} />
                           </Form.Item>
                         )}
                       </Form.Item>
-                      <Form.Item name={[f.name, 'expiryComputed']} hidden><Input /></Form.Item>
+                      <Form.Item name={[f.name, 'expiryComputed']} hidden>
+                        <Input />
+                      </Form.Item>
                     </Col>
                     <Col span={7} style={{ paddingTop: 30 }}>
                       <Space>
@@ -286,7 +388,14 @@ export function ReceiptPage() {
                         >
                           {t('common.addLot').replace('…', '')}
                         </Button>
-                        {fields.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} data-testid={`line-remove-${i}`} />}
+                        {fields.length > 1 && (
+                          <Button
+                            icon={<DeleteOutlined />}
+                            onClick={() => remove(f.name)}
+                            aria-label={t('common.remove')}
+                            data-testid={`line-remove-${i}`}
+                          />
+                        )}
                       </Space>
                     </Col>
                   </Row>
@@ -294,13 +403,26 @@ export function ReceiptPage() {
               ))}
               <Form.ErrorList errors={errors} />
               <div>
-                <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-line">{t('common.addLine')}</Button>
+                <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-line">
+                  {t('common.addLine')}
+                </Button>
               </div>
             </Flex>
           )}
         </Form.List>
-        {formError && <Alert type="error" showIcon title={formError} style={{ marginTop: 12 }} data-testid="form-error" />}
-        <Button type="primary" size="large" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} disabled={save.isPending} style={{ marginTop: 16 }} data-testid="save">
+        {formError && (
+          <Alert type="error" showIcon title={formError} style={{ marginTop: 12 }} data-testid="form-error" />
+        )}
+        <Button
+          type="primary"
+          size="large"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={save.isPending}
+          disabled={save.isPending}
+          style={{ marginTop: 16 }}
+          data-testid="save"
+        >
           {t('receipt.save')}
         </Button>
       </Form>
@@ -317,7 +439,12 @@ function RecentReceipts() {
       title={t('receipt.recent')}
       items={list.data?.items}
       columns={[
-        { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, r) => <Link to={`/receipts/${r.id}`}>{dateText(d)}</Link> },
+        {
+          title: t('common.date'),
+          dataIndex: 'date',
+          width: 110,
+          render: (d: string, r) => <Link to={`/receipts/${r.id}`}>{dateText(d)}</Link>,
+        },
         { title: t('receipt.supplier'), dataIndex: 'supplierName' },
         { title: t('receipt.documentRef'), dataIndex: 'documentRef', width: 150 },
         { title: t('common.product'), dataIndex: 'products', ellipsis: true },
@@ -326,4 +453,3 @@ function RecentReceipts() {
     />
   );
 }
-

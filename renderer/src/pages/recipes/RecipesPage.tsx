@@ -2,7 +2,25 @@
 // converts, expected yield / loss, by-products and steps. Editing saves a new version; batches already
 // made keep the version they used.
 import { useEffect, useState } from 'react';
-import { App, Alert, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, EditOutlined, ExperimentOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -44,10 +62,14 @@ export function RecipesPage() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('recipe.title')}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('recipe.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('recipe.intro')}</Typography.Text>
         </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="recipe-new">{t('recipe.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="recipe-new">
+          {t('recipe.new')}
+        </Button>
       </Flex>
       <Table<RecipeListItem>
         rowKey="id"
@@ -66,14 +88,26 @@ export function RecipesPage() {
             width: 230,
             render: (_, r) => (
               <Space>
-                <Link to={`/batches?recipe=${r.id}`}><Button size="small" type="primary" ghost icon={<ExperimentOutlined />}>{t('recipe.produce')}</Button></Link>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r.id)}>{t('common:edit')}</Button>
+                <Link to={`/batches?recipe=${r.id}`}>
+                  <Button size="small" type="primary" ghost icon={<ExperimentOutlined />}>
+                    {t('recipe.produce')}
+                  </Button>
+                </Link>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r.id)}>
+                  {t('common:edit')}
+                </Button>
               </Space>
             ),
           },
         ]}
       />
-      <Drawer open={editing !== undefined} onClose={() => setEditing(undefined)} title={editing ? t('recipe.edit') : t('recipe.new')} size={820} destroyOnHidden>
+      <Drawer
+        open={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        title={editing ? t('recipe.edit') : t('recipe.new')}
+        size={820}
+        destroyOnHidden
+      >
         {editing !== undefined && <RecipeEditor id={editing} onDone={() => setEditing(undefined)} />}
       </Drawer>
     </Flex>
@@ -110,7 +144,12 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
         batchSize: recipe.current.batchSize,
         batchUnit: recipe.current.batchUnit,
         inputMode: recipe.current.inputMode,
-        inputs: recipe.current.inputs.map((l) => ({ productId: l.productId, qty: l.qty, percent: l.percent, unit: l.unit })),
+        inputs: recipe.current.inputs.map((l) => ({
+          productId: l.productId,
+          qty: l.qty,
+          percent: l.percent,
+          unit: l.unit,
+        })),
         byProducts: recipe.current.byProducts.map((l) => ({ productId: l.productId, qty: l.qty, unit: l.unit })),
         yieldPct: recipe.current.yieldPct,
         lossPct: recipe.current.lossPct,
@@ -138,8 +177,8 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
     setError(null);
     const line = (l: LineValues) => ({
       productId: l.productId!,
-      qty: v.inputMode === 'quantity' ? l.qty ?? undefined : undefined,
-      percent: v.inputMode === 'percent' ? l.percent ?? undefined : undefined,
+      qty: v.inputMode === 'quantity' ? (l.qty ?? undefined) : undefined,
+      percent: v.inputMode === 'percent' ? (l.percent ?? undefined) : undefined,
       unit: l.unit,
     });
     const input: RecipeInput = {
@@ -169,14 +208,26 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
 
   const req = [{ required: true, message: t('common.requiredField') }];
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} onValuesChange={onValuesChange} requiredMark={false} data-testid="recipe-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      requiredMark={false}
+      data-testid="recipe-form"
+    >
       {recipe && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('recipe.editNote', { next: Math.max(...recipe.versions.map((x) => x.version), recipe.current.version) + 1 })}
-          description={recipe.versions.map((x) => `v${x.version} · ${dateTimeText(x.createdAt)} · ${x.batches} ${t('recipe.batches')}`).join('  |  ')}
+          title={t('recipe.editNote', {
+            next: Math.max(...recipe.versions.map((x) => x.version), recipe.current.version) + 1,
+          })}
+          description={recipe.versions
+            .map((x) => `v${x.version} · ${dateTimeText(x.createdAt)} · ${x.batches} ${t('recipe.batches')}`)
+            .join('  |  ')}
         />
       )}
       <Row gutter={12}>
@@ -216,20 +267,58 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
         </Col>
       </Row>
       <Form.Item name="inputMode" label={t('recipe.inputMode')}>
-        <Radio.Group options={[{ value: 'quantity', label: t('recipe.modeQuantity') }, { value: 'percent', label: t('recipe.modePercent') }]} />
+        <Radio.Group
+          options={[
+            { value: 'quantity', label: t('recipe.modeQuantity') },
+            { value: 'percent', label: t('recipe.modePercent') },
+          ]}
+        />
       </Form.Item>
-      <LinesEditor name="inputs" title={t('recipe.inputs')} addLabel={t('recipe.addInput')} mode={mode} unitOptions={unitOptions} />
-      <LinesEditor name="byProducts" title={t('recipe.byProducts')} addLabel={t('recipe.addByProduct')} mode="quantity" unitOptions={unitOptions} />
+      <LinesEditor
+        name="inputs"
+        title={t('recipe.inputs')}
+        addLabel={t('recipe.addInput')}
+        mode={mode}
+        unitOptions={unitOptions}
+      />
+      <LinesEditor
+        name="byProducts"
+        title={t('recipe.byProducts')}
+        addLabel={t('recipe.addByProduct')}
+        mode="quantity"
+        unitOptions={unitOptions}
+      />
       <Form.Item name="steps" label={t('recipe.steps')}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} disabled={saving} data-testid="save">{t('common:save')}</Button>
+      <Button
+        type="primary"
+        htmlType="submit"
+        icon={<SaveOutlined />}
+        loading={saving}
+        disabled={saving}
+        data-testid="save"
+      >
+        {t('common:save')}
+      </Button>
     </Form>
   );
 }
 
-function LinesEditor({ name, title, addLabel, mode, unitOptions }: { name: 'inputs' | 'byProducts'; title: string; addLabel: string; mode: 'quantity' | 'percent'; unitOptions: { value: string; label: string }[] }) {
+function LinesEditor({
+  name,
+  title,
+  addLabel,
+  mode,
+  unitOptions,
+}: {
+  name: 'inputs' | 'byProducts';
+  title: string;
+  addLabel: string;
+  mode: 'quantity' | 'percent';
+  unitOptions: { value: string; label: string }[];
+}) {
   const { t } = useTranslation('records');
   return (
     <Card size="small" title={title} style={{ marginBottom: 16 }}>
@@ -239,18 +328,41 @@ function LinesEditor({ name, title, addLabel, mode, unitOptions }: { name: 'inpu
             {fields.map((f, i) => (
               <Row key={f.key} gutter={8} align="top">
                 <Col span={13}>
-                  <Form.Item name={[f.name, 'productId']} rules={[{ required: true, message: t('common.requiredField') }]} style={{ marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'productId']}
+                    rules={[{ required: true, message: t('common.requiredField') }]}
+                    style={{ marginBottom: 8 }}
+                  >
                     <ProductSelect testId={`${name}-product-${i}`} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={5}>
                   {mode === 'quantity' ? (
-                    <Form.Item name={[f.name, 'qty']} rules={[{ required: true, message: t('common.requiredField') }]} style={{ marginBottom: 8 }}>
-                      <InputNumber min={0} placeholder={t('common.qty')} style={{ width: '100%' }} data-testid={`${name}-qty-${i}`} />
+                    <Form.Item
+                      name={[f.name, 'qty']}
+                      rules={[{ required: true, message: t('common.requiredField') }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <InputNumber
+                        min={0}
+                        placeholder={t('common.qty')}
+                        style={{ width: '100%' }}
+                        data-testid={`${name}-qty-${i}`}
+                      />
                     </Form.Item>
                   ) : (
-                    <Form.Item name={[f.name, 'percent']} rules={[{ required: true, message: t('common.requiredField') }]} style={{ marginBottom: 8 }}>
-                      <InputNumber min={0} max={1000} suffix="%" style={{ width: '100%' }} data-testid={`${name}-percent-${i}`} />
+                    <Form.Item
+                      name={[f.name, 'percent']}
+                      rules={[{ required: true, message: t('common.requiredField') }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <InputNumber
+                        min={0}
+                        max={1000}
+                        suffix="%"
+                        style={{ width: '100%' }}
+                        data-testid={`${name}-percent-${i}`}
+                      />
                     </Form.Item>
                   )}
                 </Col>
@@ -265,7 +377,9 @@ function LinesEditor({ name, title, addLabel, mode, unitOptions }: { name: 'inpu
               </Row>
             ))}
             <div>
-              <Button size="small" icon={<PlusOutlined />} onClick={() => add({})} data-testid={`${name}-add`}>{addLabel}</Button>
+              <Button size="small" icon={<PlusOutlined />} onClick={() => add({})} data-testid={`${name}-add`}>
+                {addLabel}
+              </Button>
             </div>
           </Flex>
         )}

@@ -32,7 +32,9 @@ export function SettingsPage() {
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 860 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
       <Card title={t('common:language')}>
         <Typography.Paragraph type="secondary">{t('languageHint')}</Typography.Paragraph>
         <Radio.Group
@@ -40,7 +42,10 @@ export function SettingsPage() {
           onChange={(e) => void changeLang(e.target.value)}
           optionType="button"
           buttonStyle="solid"
-          options={[{ value: 'vi', label: t('common:vietnamese') }, { value: 'en', label: t('common:english') }]}
+          options={[
+            { value: 'vi', label: t('common:vietnamese') },
+            { value: 'en', label: t('common:english') },
+          ]}
           data-testid="settings-lang"
         />
       </Card>
@@ -49,8 +54,12 @@ export function SettingsPage() {
         {info.data && (
           <Descriptions column={1} bordered size="small" styles={{ label: { width: 200 } }}>
             <Descriptions.Item label={t('dbPath')}>
-              <Typography.Text copyable code>{info.data.dbPath}</Typography.Text>
-              <div><Typography.Text type="secondary">{t('dbPathHint')}</Typography.Text></div>
+              <Typography.Text copyable code>
+                {info.data.dbPath}
+              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary">{t('dbPathHint')}</Typography.Text>
+              </div>
             </Descriptions.Item>
             <Descriptions.Item label={t('schemaVersion')}>{info.data.schemaVersion}</Descriptions.Item>
             <Descriptions.Item label={t('appVersion')}>{info.data.version}</Descriptions.Item>
@@ -59,7 +68,12 @@ export function SettingsPage() {
         )}
         <Flex vertical gap={12} style={{ marginTop: 16 }}>
           <div>
-            <Button icon={<SafetyCertificateOutlined />} onClick={() => void runCheck()} loading={checking} data-testid="check-data">
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              onClick={() => void runCheck()}
+              loading={checking}
+              data-testid="check-data"
+            >
               {checking ? t('checking') : t('check')}
             </Button>
           </div>
@@ -73,7 +87,9 @@ export function SettingsPage() {
                 <>
                   <div>{t('checkedAt', { time: dayjs(report.checkedAt).format('HH:mm:ss DD/MM/YYYY') })}</div>
                   {!report.ok && <div>{t('foreignKeyProblems', { count: report.foreignKeyProblems })}</div>}
-                  {report.problems.map((p) => <div key={p}>{p}</div>)}
+                  {report.problems.map((p) => (
+                    <div key={p}>{p}</div>
+                  ))}
                 </>
               }
               data-testid="check-result"

@@ -2,7 +2,22 @@
 // product and a quantity; the lots are proposed first-expired-first-out from the chosen location and
 // can be changed (held or expired lots only with a written reason).
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +27,39 @@ import type { Shipment } from '../../../../shared/api/shipments';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
-import { dateText, RecentCard, PartnerSelect, placeFieldErrors, ProductSelect, uniqueIds, unitText, useLocations, useProducts, useRequestKey } from '../lots/common';
+import {
+  dateText,
+  RecentCard,
+  PartnerSelect,
+  placeFieldErrors,
+  ProductSelect,
+  uniqueIds,
+  unitText,
+  useLocations,
+  useProducts,
+  useRequestKey,
+} from '../lots/common';
 import { LotRows, pickedToLines, type PickedLot } from '../lots/LotRows';
 import { ShipmentSummary } from './ShipmentView';
 
-type Header = { kind: 'customer' | 'transfer'; customerId?: number; fromLocationId?: number; toLocationId?: number; date: Dayjs; documentRef?: string; vehiclePlate?: string; driver?: string };
-type Line = { key: number; productId?: number; qty: number | null; rows: PickedLot[]; others: ProposedLot[]; loading: boolean };
+type Header = {
+  kind: 'customer' | 'transfer';
+  customerId?: number;
+  fromLocationId?: number;
+  toLocationId?: number;
+  date: Dayjs;
+  documentRef?: string;
+  vehiclePlate?: string;
+  driver?: string;
+};
+type Line = {
+  key: number;
+  productId?: number;
+  qty: number | null;
+  rows: PickedLot[];
+  others: ProposedLot[];
+  loading: boolean;
+};
 
 let lineKeys = 0;
 const emptyLine = (): Line => ({ key: ++lineKeys, qty: null, rows: [], others: [], loading: false });
@@ -44,12 +86,21 @@ export function ShipmentPage() {
     if (first && !form.getFieldValue('fromLocationId')) form.setFieldValue('fromLocationId', first);
   }, [first, form, saved]);
 
-  const propose = async (key: number, productId: number | undefined, qty: number | null, locationId: number | undefined) => {
+  const propose = async (
+    key: number,
+    productId: number | undefined,
+    qty: number | null,
+    locationId: number | undefined,
+  ) => {
     if (!productId || !qty || qty <= 0) return;
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, loading: true } : l)));
     try {
       const p = await api.call('lots.propose', { productId, qty, locationId });
-      setLines((ls) => ls.map((l) => (l.key === key ? { ...l, rows: p.lots.map((x) => ({ ...x })), others: p.otherLots, loading: false } : l)));
+      setLines((ls) =>
+        ls.map((l) =>
+          l.key === key ? { ...l, rows: p.lots.map((x) => ({ ...x })), others: p.otherLots, loading: false } : l,
+        ),
+      );
     } catch (err) {
       setLines((ls) => ls.map((l) => (l.key === key ? { ...l, loading: false } : l)));
       setError(err instanceof ApiError ? err.message : String(err));
@@ -65,7 +116,8 @@ export function ShipmentPage() {
   const setLine = (key: number, patch: Partial<Line>, repropose = false) => {
     let next: Line | undefined;
     setLines((ls) => ls.map((l) => (l.key === key ? (next = { ...l, ...patch }) : l)));
-    if (repropose) setTimeout(() => next && void propose(key, next.productId, next.qty, form.getFieldValue('fromLocationId')), 0);
+    if (repropose)
+      setTimeout(() => next && void propose(key, next.productId, next.qty, form.getFieldValue('fromLocationId')), 0);
   };
 
   const onFinish = async (h: Header) => {
@@ -116,28 +168,62 @@ export function ShipmentPage() {
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('shipment.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('shipment.title')}
+        </Typography.Title>
         <Typography.Text type="secondary">{t('shipment.intro')}</Typography.Text>
       </div>
-      <Form<Header> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'customer', date: dayjs() }} requiredMark={false} data-testid="shipment-form">
+      <Form<Header>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ kind: 'customer', date: dayjs() }}
+        requiredMark={false}
+        data-testid="shipment-form"
+      >
         <Card size="small">
           <Form.Item name="kind" style={{ marginBottom: 12 }}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'customer', label: t('shipment.toCustomer') }, { value: 'transfer', label: t('shipment.transfer') }]} data-testid="shipment-kind" />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={[
+                { value: 'customer', label: t('shipment.toCustomer') },
+                { value: 'transfer', label: t('shipment.transfer') },
+              ]}
+              data-testid="shipment-kind"
+            />
           </Form.Item>
           <Row gutter={12}>
             <Col span={8}>
               {kind === 'customer' ? (
-                <Form.Item name="customerId" label={t('shipment.customer')} rules={[{ required: true, message: t('common.requiredField') }]}>
-                  <PartnerSelect kind="customer" recentIds={recentCustomers} testId="shipment-customer" placeholder={t('receipt.supplierPlaceholder')} />
+                <Form.Item
+                  name="customerId"
+                  label={t('shipment.customer')}
+                  rules={[{ required: true, message: t('common.requiredField') }]}
+                >
+                  <PartnerSelect
+                    kind="customer"
+                    recentIds={recentCustomers}
+                    testId="shipment-customer"
+                    placeholder={t('receipt.supplierPlaceholder')}
+                  />
                 </Form.Item>
               ) : (
-                <Form.Item name="toLocationId" label={t('shipment.to')} rules={[{ required: true, message: t('common.requiredField') }]}>
+                <Form.Item
+                  name="toLocationId"
+                  label={t('shipment.to')}
+                  rules={[{ required: true, message: t('common.requiredField') }]}
+                >
                   <Select options={locOptions.filter((o) => o.value !== from)} data-testid="shipment-to" />
                 </Form.Item>
               )}
             </Col>
             <Col span={6}>
-              <Form.Item name="fromLocationId" label={t('shipment.from')} rules={[{ required: true, message: t('common.requiredField') }]}>
+              <Form.Item
+                name="fromLocationId"
+                label={t('shipment.from')}
+                rules={[{ required: true, message: t('common.requiredField') }]}
+              >
                 <Select options={locOptions} data-testid="shipment-from" />
               </Form.Item>
             </Col>
@@ -165,40 +251,79 @@ export function ShipmentPage() {
             </Col>
           </Row>
         </Card>
-        <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>{t('shipment.lines')}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>
+          {t('shipment.lines')}
+        </Typography.Title>
         <Flex vertical gap={8}>
           {lines.map((l, i) => {
-            const unit = l.productId ? byId.get(l.productId)?.unit ?? '' : '';
+            const unit = l.productId ? (byId.get(l.productId)?.unit ?? '') : '';
             return (
               <Card size="small" key={l.key} data-testid={`shipment-line-${i}`} loading={false}>
                 <Flex gap={12} align="center" style={{ marginBottom: l.productId && l.qty ? 8 : 0 }}>
-                  <ProductSelect value={l.productId} onChange={(v) => setLine(l.key, { productId: v, rows: [], others: [] }, true)} testId={`ship-product-${i}`} style={{ width: 380 }} />
+                  <ProductSelect
+                    value={l.productId}
+                    onChange={(v) => setLine(l.key, { productId: v, rows: [], others: [] }, true)}
+                    testId={`ship-product-${i}`}
+                    style={{ width: 380 }}
+                  />
                   <InputNumber
                     min={0}
                     value={l.qty}
                     placeholder={t('shipment.qtyWanted')}
                     onChange={(v) => setLine(l.key, { qty: v })}
                     onBlur={() => setLine(l.key, {}, true)}
-                    onPressEnter={(e) => { e.preventDefault(); setLine(l.key, {}, true); }}
+                    onPressEnter={(e) => {
+                      e.preventDefault();
+                      setLine(l.key, {}, true);
+                    }}
                     suffix={unit ? unitText(unit) : undefined}
                     style={{ width: 200 }}
                     decimalSeparator={lang === 'vi' ? ',' : '.'}
                     data-testid={`ship-qty-${i}`}
                   />
-                  {lines.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} aria-label={t('common.remove')} />}
+                  {lines.length > 1 && (
+                    <Button
+                      icon={<DeleteOutlined />}
+                      onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                      aria-label={t('common.remove')}
+                    />
+                  )}
                 </Flex>
                 {l.productId && l.qty ? (
-                  <LotRows productId={l.productId} rows={l.rows} others={l.others} need={l.qty} unit={unit} onChange={(rows) => setLine(l.key, { rows })} testId={`ship-lots-${i}`} />
+                  <LotRows
+                    productId={l.productId}
+                    rows={l.rows}
+                    others={l.others}
+                    need={l.qty}
+                    unit={unit}
+                    onChange={(rows) => setLine(l.key, { rows })}
+                    testId={`ship-lots-${i}`}
+                  />
                 ) : null}
               </Card>
             );
           })}
           <div>
-            <Button icon={<PlusOutlined />} onClick={() => setLines((ls) => [...ls, emptyLine()])} data-testid="add-line">{t('common.addLine')}</Button>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setLines((ls) => [...ls, emptyLine()])}
+              data-testid="add-line"
+            >
+              {t('common.addLine')}
+            </Button>
           </div>
         </Flex>
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="form-error" />}
-        <Button type="primary" size="large" htmlType="submit" icon={<SaveOutlined />} loading={create.isPending} disabled={create.isPending} style={{ marginTop: 16 }} data-testid="save">
+        <Button
+          type="primary"
+          size="large"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={create.isPending}
+          disabled={create.isPending}
+          style={{ marginTop: 16 }}
+          data-testid="save"
+        >
           {t('shipment.save')}
         </Button>
       </Form>
@@ -215,7 +340,12 @@ function RecentShipments() {
       title={t('shipment.recent')}
       items={list.data?.items}
       columns={[
-        { title: t('common.date'), dataIndex: 'date', width: 110, render: (d: string, s) => <Link to={`/shipments/${s.id}`}>{dateText(d)}</Link> },
+        {
+          title: t('common.date'),
+          dataIndex: 'date',
+          width: 110,
+          render: (d: string, s) => <Link to={`/shipments/${s.id}`}>{dateText(d)}</Link>,
+        },
         { title: t('shipment.customer'), render: (_, s) => s.customerName ?? `→ ${s.toLocationName ?? ''}` },
         { title: t('common.documentRef'), dataIndex: 'documentRef', width: 140 },
         { title: t('common.product'), dataIndex: 'products', ellipsis: true },

@@ -14,7 +14,13 @@ export function ShipmentSummary({ shipment: s, onAgain }: { shipment: Shipment; 
         status="success"
         title={onAgain ? t('shipment.saved') : `${t('shipment.title')} · ${s.customerName ?? s.toLocationName ?? ''}`}
         subTitle={`${s.customerName ?? `${s.fromLocationName} → ${s.toLocationName ?? ''}`} · ${dateText(s.date)}${s.documentRef ? ` · ${s.documentRef}` : ''}`}
-        extra={onAgain ? <Button type="primary" onClick={onAgain} data-testid="shipment-again">{t('common.again')}</Button> : undefined}
+        extra={
+          onAgain ? (
+            <Button type="primary" onClick={onAgain} data-testid="shipment-again">
+              {t('common.again')}
+            </Button>
+          ) : undefined
+        }
       />
       <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('shipment.from')}>{s.fromLocationName}</Descriptions.Item>
@@ -28,7 +34,14 @@ export function ShipmentSummary({ shipment: s, onAgain }: { shipment: Shipment; 
         dataSource={s.lines}
         columns={[
           { title: t('common.product'), dataIndex: 'productName' },
-          { title: t('common.lotCode'), render: (_, l) => <Link to={`/lots/${l.lotId}`} style={{ fontFamily: 'monospace' }}>{l.lotCode}</Link> },
+          {
+            title: t('common.lotCode'),
+            render: (_, l) => (
+              <Link to={`/lots/${l.lotId}`} style={{ fontFamily: 'monospace' }}>
+                {l.lotCode}
+              </Link>
+            ),
+          },
           { title: t('common.qty'), render: (_, l) => qtyText(l.qty, l.unit) },
           { title: t('common.hsd'), render: (_, l) => dateText(l.expiryDate) },
         ]}
@@ -42,6 +55,17 @@ export function ShipmentView() {
   const id = Number(useParams().id);
   const q = useApiQuery('shipments.get', { id }, { enabled: id > 0 });
   if (q.isPending) return <Skeleton active />;
-  if (q.isError) return <Result status="404" title={q.error.message} extra={<Link to="/shipments"><Button>{t('shipment.title')}</Button></Link>} />;
+  if (q.isError)
+    return (
+      <Result
+        status="404"
+        title={q.error.message}
+        extra={
+          <Link to="/shipments">
+            <Button>{t('shipment.title')}</Button>
+          </Link>
+        }
+      />
+    );
   return <ShipmentSummary shipment={q.data} />;
 }

@@ -22,7 +22,14 @@ export function DailyActionsCard() {
         {actions.map((a, i) => (
           <Col key={a.to} span={6}>
             <Link to={a.to} data-testid={a.testId}>
-              <Button block size="large" type={i < 3 ? 'primary' : 'default'} ghost={i > 0 && i < 3} icon={a.icon} style={{ height: 56, fontSize: 17 }}>
+              <Button
+                block
+                size="large"
+                type={i < 3 ? 'primary' : 'default'}
+                ghost={i > 0 && i < 3}
+                icon={a.icon}
+                style={{ height: 56, fontSize: 17 }}
+              >
                 {a.label}
               </Button>
             </Link>
@@ -41,7 +48,13 @@ export function StockCard() {
   return (
     <Card
       title={t('home.stock')}
-      extra={q.data ? <Typography.Text type="secondary">{t('home.lotsInStock', { count: q.data.totals.lotsInStock })}</Typography.Text> : null}
+      extra={
+        q.data ? (
+          <Typography.Text type="secondary">
+            {t('home.lotsInStock', { count: q.data.totals.lotsInStock })}
+          </Typography.Text>
+        ) : null
+      }
       loading={q.isPending}
       style={{ height: '100%' }}
       data-testid="stock-card"
@@ -56,14 +69,22 @@ export function StockCard() {
             pagination={false}
             dataSource={shown}
             columns={[
-              { title: t('common.product'), key: 'p', render: (_, r) => <Link to={`/lots?product=${r.productId}`}>{r.productName}</Link> },
+              {
+                title: t('common.product'),
+                key: 'p',
+                render: (_, r) => <Link to={`/lots?product=${r.productId}`}>{r.productName}</Link>,
+              },
               { title: t('common.location'), dataIndex: 'locationName', key: 'l' },
               {
                 title: t('lots.balance'),
                 key: 'q',
                 align: 'right',
                 render: (_, r) => (
-                  <Tooltip title={r.usableQty !== r.qty ? `${stateWord('available')}: ${qtyText(r.usableQty, r.unit)}` : undefined}>
+                  <Tooltip
+                    title={
+                      r.usableQty !== r.qty ? `${stateWord('available')}: ${qtyText(r.usableQty, r.unit)}` : undefined
+                    }
+                  >
                     <strong>{qtyText(r.qty, r.unit)}</strong>
                   </Tooltip>
                 ),
@@ -72,7 +93,11 @@ export function StockCard() {
             ]}
           />
           {rows.length > shown.length && (
-            <Link to="/lots"><Typography.Text type="secondary">{t('home.moreProducts', { count: rows.length - shown.length })}</Typography.Text></Link>
+            <Link to="/lots">
+              <Typography.Text type="secondary">
+                {t('home.moreProducts', { count: rows.length - shown.length })}
+              </Typography.Text>
+            </Link>
           )}
         </>
       )}
@@ -87,7 +112,12 @@ export function ExpiringCard() {
   const stat = (title: string, value: number | undefined, to: string, danger: boolean, testId: string) => (
     <Col span={6}>
       <Link to={to} data-testid={testId}>
-        <Statistic title={title} value={value ?? 0} loading={q.isPending} styles={{ content: { color: danger && value ? '#cf1322' : undefined } }} />
+        <Statistic
+          title={title}
+          value={value ?? 0}
+          loading={q.isPending}
+          styles={{ content: { color: danger && value ? '#cf1322' : undefined } }}
+        />
       </Link>
     </Col>
   );
@@ -104,9 +134,15 @@ export function ExpiringCard() {
           {q.data!.lots.map((l) => (
             <Flex key={l.id} justify="space-between" gap={8}>
               <span>
-                <Link to={`/lots/${l.id}`} style={{ fontFamily: 'monospace' }}>{l.code}</Link> {l.productName}
+                <Link to={`/lots/${l.id}`} style={{ fontFamily: 'monospace' }}>
+                  {l.code}
+                </Link>{' '}
+                {l.productName}
               </span>
-              <Typography.Text type={l.daysToExpiry !== null && l.daysToExpiry < 7 ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap' }}>
+              <Typography.Text
+                type={l.daysToExpiry !== null && l.daysToExpiry < 7 ? 'danger' : 'secondary'}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {dateText(l.expiryDate)} · {qtyText(l.balance, l.unit)}
               </Typography.Text>
             </Flex>

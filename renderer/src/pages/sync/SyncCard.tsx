@@ -15,10 +15,15 @@ export function SyncCard() {
         <Flex vertical gap={6}>
           {!s.portal && <Typography.Text type="secondary">{t('noPortal')}</Typography.Text>}
           <Flex gap={16} wrap>
-            <Badge status={s.counts.pending ? 'processing' : 'success'} text={s.counts.pending ? t('badgePending', { n: s.counts.pending }) : t('badgeAllSent')} />
+            <Badge
+              status={s.counts.pending ? 'processing' : 'success'}
+              text={s.counts.pending ? t('badgePending', { n: s.counts.pending }) : t('badgeAllSent')}
+            />
             {s.counts.rejected > 0 && <Badge status="error" text={t('badgeRejected', { n: s.counts.rejected })} />}
           </Flex>
-          <Typography.Text type="secondary">{t('lastSync')}: {s.lastRun ? stampTime(s.lastRun.startedAt) : t('never')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('lastSync')}: {s.lastRun ? stampTime(s.lastRun.startedAt) : t('never')}
+          </Typography.Text>
           <Link to="/sync">{t('open')}</Link>
         </Flex>
       )}

@@ -1,7 +1,24 @@
 // The sync screen: counts, last sync, the "Đồng bộ" button with progress, per-item status and reasons,
 // portal settings with "test connection", exports (EPCIS, spreadsheet, ZIP) and the Circular 02/2024 check.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Progress, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Progress,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -28,7 +45,12 @@ function useJobRunner() {
   };
 }
 
-const STATUS_COLOR: Record<string, string> = { pending: 'default', sending: 'processing', accepted: 'success', rejected: 'error' };
+const STATUS_COLOR: Record<string, string> = {
+  pending: 'default',
+  sending: 'processing',
+  accepted: 'success',
+  rejected: 'error',
+};
 
 export function SyncPage() {
   const { t } = useTranslation('sync');
@@ -61,21 +83,39 @@ export function SyncPage() {
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
       <Card loading={status.isPending} data-testid="sync-status">
         {s && !s.portal && <Alert type="info" showIcon title={t('noPortal')} style={{ marginBottom: 12 }} />}
         {s && (
           <Flex gap={32} wrap align="center">
             <Statistic title={t('pending')} value={s.counts.pending + s.counts.sending} />
             <Statistic title={t('accepted')} value={s.counts.accepted} valueStyle={{ color: '#3f8600' }} />
-            <Statistic title={t('rejected')} value={s.counts.rejected} valueStyle={{ color: s.counts.rejected ? '#cf1322' : undefined }} />
+            <Statistic
+              title={t('rejected')}
+              value={s.counts.rejected}
+              valueStyle={{ color: s.counts.rejected ? '#cf1322' : undefined }}
+            />
             <Statistic title={t('total')} value={s.counts.total} />
             <Flex vertical>
               <Typography.Text type="secondary">{t('lastSync')}</Typography.Text>
-              <Typography.Text>{s.lastRun ? `${stampTime(s.lastRun.startedAt)} — ${t(`outcome_${s.lastRun.outcome ?? 'stopped'}`)}` : t('never')}</Typography.Text>
+              <Typography.Text>
+                {s.lastRun
+                  ? `${stampTime(s.lastRun.startedAt)} — ${t(`outcome_${s.lastRun.outcome ?? 'stopped'}`)}`
+                  : t('never')}
+              </Typography.Text>
               {s.lastRun?.message && <Typography.Text type="danger">{s.lastRun.message}</Typography.Text>}
             </Flex>
-            <Button type="primary" size="large" icon={<CloudUploadOutlined />} loading={running} disabled={!s.portal} onClick={() => void syncNow()} data-testid="sync-now">
+            <Button
+              type="primary"
+              size="large"
+              icon={<CloudUploadOutlined />}
+              loading={running}
+              disabled={!s.portal}
+              onClick={() => void syncNow()}
+              data-testid="sync-now"
+            >
               {running && progress ? t('syncing', { done: progress.done, total: progress.total }) : t('syncNow')}
             </Button>
           </Flex>
@@ -88,21 +128,61 @@ export function SyncPage() {
         )}
       </Card>
 
-      <Card title={t('items')} extra={<Space>
-        <Segmented value={filter} onChange={(v) => { setFilter(v as typeof filter); setPage(1); }} options={(['rejected', 'pending', 'accepted'] as const).map((k) => ({ value: k, label: t(`status_${k}`) }))} />
-        {filter === 'rejected' && <Button onClick={() => retry.mutate({}, { onSuccess: (r) => message.success(t('retried', { n: r.requeued })) })} disabled={!s?.counts.rejected}>{t('retryRejected')}</Button>}
-      </Space>}>
+      <Card
+        title={t('items')}
+        extra={
+          <Space>
+            <Segmented
+              value={filter}
+              onChange={(v) => {
+                setFilter(v as typeof filter);
+                setPage(1);
+              }}
+              options={(['rejected', 'pending', 'accepted'] as const).map((k) => ({
+                value: k,
+                label: t(`status_${k}`),
+              }))}
+            />
+            {filter === 'rejected' && (
+              <Button
+                onClick={() => retry.mutate({}, { onSuccess: (r) => message.success(t('retried', { n: r.requeued })) })}
+                disabled={!s?.counts.rejected}
+              >
+                {t('retryRejected')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
         <Table<SyncItem>
           size="small"
           rowKey="itemId"
           loading={items.isPending}
           dataSource={items.data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: items.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
           columns={[
-            { title: t('colItem'), dataIndex: 'label', render: (v: string, r) => <span title={r.eventId ?? ''}>{v}</span> },
+            {
+              title: t('colItem'),
+              dataIndex: 'label',
+              render: (v: string, r) => <span title={r.eventId ?? ''}>{v}</span>,
+            },
             { title: t('colTime'), dataIndex: 'eventTime', render: (v: string | null) => (v ? stampTime(v) : '') },
-            { title: t('colStatus'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v]}>{t(`status_${v}`)}</Tag> },
-            { title: t('colReason'), dataIndex: 'reason', render: (v: string | null, r) => <span title={r.rawAnswer ?? ''}>{v}</span> },
+            {
+              title: t('colStatus'),
+              dataIndex: 'status',
+              render: (v: string) => <Tag color={STATUS_COLOR[v]}>{t(`status_${v}`)}</Tag>,
+            },
+            {
+              title: t('colReason'),
+              dataIndex: 'reason',
+              render: (v: string | null, r) => <span title={r.rawAnswer ?? ''}>{v}</span>,
+            },
             { title: t('colReceipt'), dataIndex: 'receipt' },
           ]}
         />
@@ -115,7 +195,16 @@ export function SyncPage() {
   );
 }
 
-type SettingsForm = { type: 'epcis' | 'file'; url?: string; outDir?: string; auth: 'none' | 'bearer' | 'basic' | 'oauth2'; secret?: string; username?: string; clientId?: string; tokenUrl?: string };
+type SettingsForm = {
+  type: 'epcis' | 'file';
+  url?: string;
+  outDir?: string;
+  auth: 'none' | 'bearer' | 'basic' | 'oauth2';
+  secret?: string;
+  username?: string;
+  clientId?: string;
+  tokenUrl?: string;
+};
 
 function PortalSettings() {
   const { t } = useTranslation('sync');
@@ -131,11 +220,29 @@ function PortalSettings() {
   const auth = Form.useWatch('auth', form) ?? 'none';
   const p = current.data;
   useEffect(() => {
-    if (p) form.setFieldsValue({ type: p.type, url: p.url ?? undefined, outDir: p.settings.outDir, auth: p.auth, username: p.settings.username, clientId: p.settings.clientId, tokenUrl: p.settings.tokenUrl });
+    if (p)
+      form.setFieldsValue({
+        type: p.type,
+        url: p.url ?? undefined,
+        outDir: p.settings.outDir,
+        auth: p.auth,
+        username: p.settings.username,
+        clientId: p.settings.clientId,
+        tokenUrl: p.settings.tokenUrl,
+      });
   }, [p, form]);
 
   async function onSave(v: SettingsForm) {
-    await save.mutateAsync({ type: v.type, url: v.url || null, outDir: v.outDir || null, auth: v.type === 'file' ? 'none' : v.auth, secret: v.secret ? v.secret : undefined, username: v.username || null, clientId: v.clientId || null, tokenUrl: v.tokenUrl || null });
+    await save.mutateAsync({
+      type: v.type,
+      url: v.url || null,
+      outDir: v.outDir || null,
+      auth: v.type === 'file' ? 'none' : v.auth,
+      secret: v.secret ? v.secret : undefined,
+      username: v.username || null,
+      clientId: v.clientId || null,
+      tokenUrl: v.tokenUrl || null,
+    });
     form.setFieldValue('secret', undefined);
     message.success(t('saved'));
   }
@@ -145,8 +252,19 @@ function PortalSettings() {
     setTest(null);
     try {
       const j = await runJob(api.call('sync.settings.test', {}));
-      const r = j.result as { ok: boolean; message: string | null; capabilities: { captureLimit: number | null } | null } | null;
-      setTest(r?.ok ? { ok: true, text: `${t('testOk')} ${r.capabilities?.captureLimit ? t('testLimit', { n: r.capabilities.captureLimit }) : ''}` } : { ok: false, text: r?.message ?? j.error?.message ?? '' });
+      const r = j.result as {
+        ok: boolean;
+        message: string | null;
+        capabilities: { captureLimit: number | null } | null;
+      } | null;
+      setTest(
+        r?.ok
+          ? {
+              ok: true,
+              text: `${t('testOk')} ${r.capabilities?.captureLimit ? t('testLimit', { n: r.capabilities.captureLimit }) : ''}`,
+            }
+          : { ok: false, text: r?.message ?? j.error?.message ?? '' },
+      );
     } catch (err) {
       setTest({ ok: false, text: (err as ApiError).message });
     } finally {
@@ -156,7 +274,13 @@ function PortalSettings() {
 
   return (
     <Card title={t('settings')} loading={current.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ type: 'epcis', auth: 'none' }} onFinish={(v) => void onSave(v).catch((e: ApiError) => message.error(e.message))} style={{ maxWidth: 640 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ type: 'epcis', auth: 'none' }}
+        onFinish={(v) => void onSave(v).catch((e: ApiError) => message.error(e.message))}
+        style={{ maxWidth: 640 }}
+      >
         <Form.Item name="type" label={t('type')}>
           <Select options={(['epcis', 'file'] as const).map((k) => ({ value: k, label: t(`type_${k}`) }))} />
         </Form.Item>
@@ -166,13 +290,26 @@ function PortalSettings() {
               <Input placeholder="https://" data-testid="portal-url" />
             </Form.Item>
             <Form.Item name="auth" label={t('auth')}>
-              <Select options={(['none', 'bearer', 'basic', 'oauth2'] as const).map((k) => ({ value: k, label: t(`auth_${k}`) }))} />
+              <Select
+                options={(['none', 'bearer', 'basic', 'oauth2'] as const).map((k) => ({
+                  value: k,
+                  label: t(`auth_${k}`),
+                }))}
+              />
             </Form.Item>
-            {auth === 'basic' && <Form.Item name="username" label={t('username')}><Input /></Form.Item>}
+            {auth === 'basic' && (
+              <Form.Item name="username" label={t('username')}>
+                <Input />
+              </Form.Item>
+            )}
             {auth === 'oauth2' && (
               <>
-                <Form.Item name="clientId" label={t('clientId')}><Input /></Form.Item>
-                <Form.Item name="tokenUrl" label={t('tokenUrl')}><Input placeholder="https://" /></Form.Item>
+                <Form.Item name="clientId" label={t('clientId')}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="tokenUrl" label={t('tokenUrl')}>
+                  <Input placeholder="https://" />
+                </Form.Item>
               </>
             )}
             {auth !== 'none' && (
@@ -182,13 +319,27 @@ function PortalSettings() {
             )}
           </>
         ) : (
-          <Form.Item name="outDir" label={t('outDir')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="outDir" label={t('outDir')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
         )}
         <Space>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>{t('save')}</Button>
-          <Button onClick={() => void onTest()} loading={testing} disabled={!p} data-testid="portal-test">{t('test')}</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('save')}
+          </Button>
+          <Button onClick={() => void onTest()} loading={testing} disabled={!p} data-testid="portal-test">
+            {t('test')}
+          </Button>
         </Space>
-        {test && <Alert style={{ marginTop: 12 }} type={test.ok ? 'success' : 'error'} showIcon title={test.text} data-testid="portal-test-result" />}
+        {test && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type={test.ok ? 'success' : 'error'}
+            showIcon
+            title={test.text}
+            data-testid="portal-test-result"
+          />
+        )}
       </Form>
     </Card>
   );
@@ -206,8 +357,19 @@ function ExportCard() {
   async function run(kind: 'epcis' | 'sheet' | 'package', format: 'jsonld' | 'xlsx' | 'csv' | 'zip') {
     setBusy(format);
     try {
-      const lotList = lots.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean);
-      const j = await runJob(api.call('export.start', { kind, format, ...(lotList.length ? { lots: lotList } : {}), ...(range?.[0] ? { from: range[0].format('YYYY-MM-DD') } : {}), ...(range?.[1] ? { to: range[1].format('YYYY-MM-DD') } : {}) }));
+      const lotList = lots
+        .split(/[,\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const j = await runJob(
+        api.call('export.start', {
+          kind,
+          format,
+          ...(lotList.length ? { lots: lotList } : {}),
+          ...(range?.[0] ? { from: range[0].format('YYYY-MM-DD') } : {}),
+          ...(range?.[1] ? { to: range[1].format('YYYY-MM-DD') } : {}),
+        }),
+      );
       if (j.state !== 'done') throw new Error(j.error?.message ?? 'export failed');
       downloadFile(await api.call('export.download', { jobId: j.id }));
     } catch (err) {
@@ -221,14 +383,26 @@ function ExportCard() {
     <Card title={t('exports')}>
       <Typography.Paragraph type="secondary">{t('exportHint')}</Typography.Paragraph>
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} format="DD/MM/YYYY" />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)}
+          format="DD/MM/YYYY"
+        />
         <Input style={{ width: 320 }} placeholder={t('lots')} value={lots} onChange={(e) => setLots(e.target.value)} />
       </Flex>
       <Space wrap>
-        <Button icon={<DownloadOutlined />} loading={busy === 'jsonld'} onClick={() => void run('epcis', 'jsonld')}>{t('exportEpcis')}</Button>
-        <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void run('sheet', 'xlsx')}>{t('exportXlsx')}</Button>
-        <Button icon={<DownloadOutlined />} loading={busy === 'csv'} onClick={() => void run('sheet', 'csv')}>{t('exportCsv')}</Button>
-        <Button icon={<DownloadOutlined />} loading={busy === 'zip'} onClick={() => void run('package', 'zip')}>{t('exportZip')}</Button>
+        <Button icon={<DownloadOutlined />} loading={busy === 'jsonld'} onClick={() => void run('epcis', 'jsonld')}>
+          {t('exportEpcis')}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void run('sheet', 'xlsx')}>
+          {t('exportXlsx')}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={busy === 'csv'} onClick={() => void run('sheet', 'csv')}>
+          {t('exportCsv')}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={busy === 'zip'} onClick={() => void run('package', 'zip')}>
+          {t('exportZip')}
+        </Button>
       </Space>
     </Card>
   );
@@ -247,8 +421,17 @@ function CircularCard() {
         dataSource={q.data ?? []}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         columns={[
-          { title: t('product'), render: (_: unknown, r: { code: string; values: Record<string, string | null> }) => `${r.code} — ${r.values.name ?? ''}` },
-          { title: t('missing'), dataIndex: 'missingText', render: (v: string) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : <Tag color="success">{t('complete')}</Tag>) },
+          {
+            title: t('product'),
+            render: (_: unknown, r: { code: string; values: Record<string, string | null> }) =>
+              `${r.code} — ${r.values.name ?? ''}`,
+          },
+          {
+            title: t('missing'),
+            dataIndex: 'missingText',
+            render: (v: string) =>
+              v ? <Typography.Text type="warning">{v}</Typography.Text> : <Tag color="success">{t('complete')}</Tag>,
+          },
         ]}
       />
     </Card>

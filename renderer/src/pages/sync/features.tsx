@@ -3,4 +3,10 @@ import { CloudSyncOutlined } from '@ant-design/icons';
 import type { Feature } from '../../features';
 import { SyncPage } from './SyncPage';
 
-export const syncFeatures: Feature[] = [{ path: '/sync', element: <SyncPage />, menu: { group: 'sync', labelKey: 'sync:menu', icon: <CloudSyncOutlined />, order: 0 } }];
+export const syncFeatures: Feature[] = [
+  {
+    path: '/sync',
+    element: <SyncPage />,
+    menu: { group: 'sync', labelKey: 'sync:menu', icon: <CloudSyncOutlined />, order: 0 },
+  },
+];

@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { CompletenessGap } from '../../../../shared/api/trace';
 import { useApiQuery } from '../../api/hooks';
 
-const pathOf = (g: CompletenessGap) => (g.entity === 'lot' ? `/lots/${g.entityId}` : g.entity === 'batch' ? `/batches/${g.entityId}` : g.entity === 'shipment' ? `/shipments/${g.entityId}` : `/receipts/${g.entityId}`);
+const pathOf = (g: CompletenessGap) =>
+  g.entity === 'lot'
+    ? `/lots/${g.entityId}`
+    : g.entity === 'batch'
+      ? `/batches/${g.entityId}`
+      : g.entity === 'shipment'
+        ? `/shipments/${g.entityId}`
+        : `/receipts/${g.entityId}`;
 
 export function CompletenessCard() {
   const { t } = useTranslation('trace');
@@ -16,11 +23,19 @@ export function CompletenessCard() {
     <Card title={t('completeness')} style={{ height: '100%' }} loading={q.isPending} data-testid="completeness-card">
       {c && (
         <Flex gap={20} align="flex-start" wrap>
-          <Progress type="circle" percent={c.score} size={96} status={c.score >= 90 ? 'success' : c.score >= 70 ? 'normal' : 'exception'} format={(p) => `${p}%`} />
+          <Progress
+            type="circle"
+            percent={c.score}
+            size={96}
+            status={c.score >= 90 ? 'success' : c.score >= 70 ? 'normal' : 'exception'}
+            format={(p) => `${p}%`}
+          />
           <Flex vertical gap={4} style={{ flex: 1, minWidth: 220 }}>
             <Typography.Text type="secondary">{t('completenessHint')}</Typography.Text>
             {c.checks.map((k) => (
-              <Typography.Text key={k.key}>{k.label}: {k.passed}/{k.total}</Typography.Text>
+              <Typography.Text key={k.key}>
+                {k.label}: {k.passed}/{k.total}
+              </Typography.Text>
             ))}
           </Flex>
           <div style={{ width: '100%' }}>

@@ -8,7 +8,13 @@ import dagre from '@dagrejs/dagre';
 import type { TraceResult } from '../../../../shared/api/trace';
 import { dateVi, qty } from './common';
 
-export type GraphNodeData = { kind: 'lot' | 'batch' | 'receipt' | 'shipment' | 'partner'; id: number; label: string; sub?: string; side?: string };
+export type GraphNodeData = {
+  kind: 'lot' | 'batch' | 'receipt' | 'shipment' | 'partner';
+  id: number;
+  label: string;
+  sub?: string;
+  side?: string;
+};
 
 const SMALL = 60;
 const W = 170;
@@ -28,38 +34,101 @@ function box(key: string, data: GraphNodeData, color: string): Node {
   const c = COLORS[color];
   return {
     id: key,
-    data: { ...data, label: (
-      <div style={{ lineHeight: 1.25 }}>
-        <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.label}</div>
-        {data.sub && <div style={{ fontSize: 11, color: '#555', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.sub}</div>}
-      </div>
-    ) } as unknown as Record<string, unknown>,
+    data: {
+      ...data,
+      label: (
+        <div style={{ lineHeight: 1.25 }}>
+          <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {data.label}
+          </div>
+          {data.sub && (
+            <div
+              style={{
+                fontSize: 11,
+                color: '#555',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                whiteSpace: 'nowrap',
+              }}
+            >
+              {data.sub}
+            </div>
+          )}
+        </div>
+      ),
+    } as unknown as Record<string, unknown>,
     position: { x: 0, y: 0 },
     // Left to right: inputs enter on the left, outputs leave on the right.
     sourcePosition: Position.Right,
     targetPosition: Position.Left,
-    style: { width: W, background: c.bg, border: `1.5px solid ${c.border}`, borderRadius: 8, fontSize: 12, padding: 6, cursor: 'pointer' },
+    style: {
+      width: W,
+      background: c.bg,
+      border: `1.5px solid ${c.border}`,
+      borderRadius: 8,
+      fontSize: 12,
+      padding: 6,
+      cursor: 'pointer',
+    },
   };
 }
 
-export function buildGraph(t: TraceResult, words: { batch: string; receipt: string; shipment: string }): { nodes: Node[]; edges: Edge[] } {
+export function buildGraph(
+  t: TraceResult,
+  words: { batch: string; receipt: string; shipment: string },
+): { nodes: Node[]; edges: Edge[] } {
   const nodes = new Map<string, Node>();
   const edges: Edge[] = [];
   const partners = new Map(t.partners.map((p) => [p.id, p]));
   const grouped = t.lots.length > SMALL;
   const edge = (source: string, target: string, label?: string) => {
     const id = `${source}->${target}${label ? `:${label}` : ''}`;
-    if (!edges.some((e) => e.id === id)) edges.push({ id, source, target, label, markerEnd: { type: MarkerType.ArrowClosed }, style: { strokeWidth: 1.3 }, labelStyle: { fontSize: 11 } });
+    if (!edges.some((e) => e.id === id))
+      edges.push({
+        id,
+        source,
+        target,
+        label,
+        markerEnd: { type: MarkerType.ArrowClosed },
+        style: { strokeWidth: 1.3 },
+        labelStyle: { fontSize: 11 },
+      });
   };
   const lotKey = (id: number) => `lot-${id}`;
   for (const l of t.lots) {
-    nodes.set(lotKey(l.id), box(lotKey(l.id), { kind: 'lot', id: l.id, label: `${l.productCode}/${l.code}`, sub: `${l.productName} · ${qty(l.balance, l.unit)}`, side: l.side }, l.side));
+    nodes.set(
+      lotKey(l.id),
+      box(
+        lotKey(l.id),
+        {
+          kind: 'lot',
+          id: l.id,
+          label: `${l.productCode}/${l.code}`,
+          sub: `${l.productName} · ${qty(l.balance, l.unit)}`,
+          side: l.side,
+        },
+        l.side,
+      ),
+    );
   }
   const onPage = new Set(t.lots.map((l) => l.id));
   const lotName = (id: number) => `lot-${id}`;
   for (const k of t.links) {
     const b = `batch-${k.eventId}`;
-    if (!nodes.has(b)) nodes.set(b, box(b, { kind: 'batch', id: k.batchId ?? k.eventId, label: k.batchCode ?? `${words.batch} #${k.eventId}`, sub: dateVi(k.date) }, 'batch'));
+    if (!nodes.has(b))
+      nodes.set(
+        b,
+        box(
+          b,
+          {
+            kind: 'batch',
+            id: k.batchId ?? k.eventId,
+            label: k.batchCode ?? `${words.batch} #${k.eventId}`,
+            sub: dateVi(k.date),
+          },
+          'batch',
+        ),
+      );
     if (onPage.has(k.fromLotId)) edge(lotName(k.fromLotId), b, qty(k.qty, k.unit));
     if (onPage.has(k.toLotId)) edge(b, lotName(k.toLotId));
   }
@@ -67,26 +136,59 @@ export function buildGraph(t: TraceResult, words: { batch: string; receipt: stri
     for (const r of l.receipts) {
       const p = r.supplierId ? partners.get(r.supplierId) : undefined;
       const pk = p ? `partner-${p.id}` : null;
-      if (p && pk && !nodes.has(pk)) nodes.set(pk, box(pk, { kind: 'partner', id: p.id, label: p.name, sub: p.phone ?? undefined }, 'partner'));
+      if (p && pk && !nodes.has(pk))
+        nodes.set(pk, box(pk, { kind: 'partner', id: p.id, label: p.name, sub: p.phone ?? undefined }, 'partner'));
       if (grouped) {
         if (pk) edge(pk, lotKey(l.id), qty(r.qty, r.unit));
         continue;
       }
       const rk = `receipt-${r.eventId}`;
-      nodes.set(rk, box(rk, { kind: 'receipt', id: r.receiptId ?? r.eventId, label: `${words.receipt} ${r.documentRef ?? ''}`.trim(), sub: `${dateVi(r.date)} · ${qty(r.qty, r.unit)}` }, 'receipt'));
+      nodes.set(
+        rk,
+        box(
+          rk,
+          {
+            kind: 'receipt',
+            id: r.receiptId ?? r.eventId,
+            label: `${words.receipt} ${r.documentRef ?? ''}`.trim(),
+            sub: `${dateVi(r.date)} · ${qty(r.qty, r.unit)}`,
+          },
+          'receipt',
+        ),
+      );
       if (pk) edge(pk, rk);
       edge(rk, lotKey(l.id));
     }
     for (const s of l.shipments) {
       const p = s.customerId ? partners.get(s.customerId) : undefined;
       const pk = p ? `partner-${p.id}` : `place-${s.toLocationName ?? ''}`;
-      if (!nodes.has(pk)) nodes.set(pk, box(pk, { kind: 'partner', id: p?.id ?? 0, label: p?.name ?? s.toLocationName ?? '', sub: p?.phone ?? undefined }, 'partner'));
+      if (!nodes.has(pk))
+        nodes.set(
+          pk,
+          box(
+            pk,
+            { kind: 'partner', id: p?.id ?? 0, label: p?.name ?? s.toLocationName ?? '', sub: p?.phone ?? undefined },
+            'partner',
+          ),
+        );
       if (grouped) {
         edge(lotKey(l.id), pk, qty(s.qty, s.unit));
         continue;
       }
       const sk = `shipment-${s.eventId}-${l.id}`;
-      nodes.set(sk, box(sk, { kind: 'shipment', id: s.shipmentId ?? s.eventId, label: `${words.shipment} ${s.documentRef ?? ''}`.trim(), sub: `${dateVi(s.date)} · ${qty(s.qty, s.unit)}` }, 'shipment'));
+      nodes.set(
+        sk,
+        box(
+          sk,
+          {
+            kind: 'shipment',
+            id: s.shipmentId ?? s.eventId,
+            label: `${words.shipment} ${s.documentRef ?? ''}`.trim(),
+            sub: `${dateVi(s.date)} · ${qty(s.qty, s.unit)}`,
+          },
+          'shipment',
+        ),
+      );
       edge(lotKey(l.id), sk);
       edge(sk, pk);
     }
@@ -105,7 +207,15 @@ export function buildGraph(t: TraceResult, words: { batch: string; receipt: stri
   return { nodes: [...nodes.values()], edges };
 }
 
-export function TraceGraph({ result, words, onOpen }: { result: TraceResult; words: { batch: string; receipt: string; shipment: string }; onOpen: (d: GraphNodeData) => void }) {
+export function TraceGraph({
+  result,
+  words,
+  onOpen,
+}: {
+  result: TraceResult;
+  words: { batch: string; receipt: string; shipment: string };
+  onOpen: (d: GraphNodeData) => void;
+}) {
   const { nodes, edges } = useMemo(() => buildGraph(result, words), [result, words]);
   return (
     <div style={{ height: 560, border: '1px solid #eee', borderRadius: 8 }} data-testid="trace-graph">

@@ -9,12 +9,25 @@ import { ApiError } from '../../api/client';
 import { currentLang } from '../../i18n';
 
 /** Lot specs as the API takes them: "LOT", "PRODUCT/LOT", or a supplier lot code. */
-export function LotPicker({ value, onChange, onEnter, testId = 'lot-picker' }: { value: string[]; onChange: (v: string[]) => void; onEnter?: () => void; testId?: string }) {
+export function LotPicker({
+  value,
+  onChange,
+  onEnter,
+  testId = 'lot-picker',
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  onEnter?: () => void;
+  testId?: string;
+}) {
   const { t } = useTranslation('trace');
   const api = useApi();
   const [q, setQ] = useState('');
   const found = useApiQuery('trace.findLots', { q: q || '-', limit: 10 }, { enabled: q.trim().length >= 1 });
-  const options = (found.data ?? []).map((s) => ({ value: s.spec, label: `${s.spec} — ${s.productName}${s.supplierLotCode ? ` (${t('supplierLot')} ${s.supplierLotCode})` : ''}` }));
+  const options = (found.data ?? []).map((s) => ({
+    value: s.spec,
+    label: `${s.spec} — ${s.productName}${s.supplierLotCode ? ` (${t('supplierLot')} ${s.supplierLotCode})` : ''}`,
+  }));
 
   // A scanned GS1 string (contains AI 10): read its lot and product, and add that lot.
   const addScan = async (raw: string) => {
@@ -77,9 +90,14 @@ export function openPdf(f: ExportFile): void {
   if (!window.open(url, '_blank')) downloadFile(f);
 }
 
-export const qty = (n: number | null | undefined, unit?: string) => (n === null || n === undefined ? '' : `${n.toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 })}${unit ? ` ${unit}` : ''}`);
-export const stampTime = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
-export const dateVi = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+export const qty = (n: number | null | undefined, unit?: string) =>
+  n === null || n === undefined
+    ? ''
+    : `${n.toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 })}${unit ? ` ${unit}` : ''}`;
+export const stampTime = (iso: string) =>
+  `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+export const dateVi = (d: string | null | undefined) =>
+  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '';
 
 export function formatMs(ms: number): string {
   const s = Math.floor(ms / 1000);

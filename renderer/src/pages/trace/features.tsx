@@ -6,8 +6,20 @@ import { RecallPage } from '../recall/RecallPage';
 import { DrillsPage } from '../recall/DrillsPage';
 
 export const traceFeatures: Feature[] = [
-  { path: '/trace', element: <TracePage />, menu: { group: 'trace', labelKey: 'trace:menu', icon: <AimOutlined />, order: 0 } },
-  { path: '/recall', element: <RecallPage />, menu: { group: 'trace', labelKey: 'trace:menuRecall', icon: <StopOutlined />, order: 10 } },
+  {
+    path: '/trace',
+    element: <TracePage />,
+    menu: { group: 'trace', labelKey: 'trace:menu', icon: <AimOutlined />, order: 0 },
+  },
+  {
+    path: '/recall',
+    element: <RecallPage />,
+    menu: { group: 'trace', labelKey: 'trace:menuRecall', icon: <StopOutlined />, order: 10 },
+  },
   { path: '/recall/:id', element: <RecallPage /> },
-  { path: '/drills', element: <DrillsPage />, menu: { group: 'trace', labelKey: 'trace:menuDrills', icon: <FieldTimeOutlined />, order: 20 } },
+  {
+    path: '/drills',
+    element: <DrillsPage />,
+    menu: { group: 'trace', labelKey: 'trace:menuDrills', icon: <FieldTimeOutlined />, order: 20 },
+  },
 ];

@@ -23,7 +23,16 @@ export function UsersPage() {
   const [form] = Form.useForm();
   const [pinForm] = Form.useForm();
   const fail = (err: unknown) => void message.error(err instanceof ApiError ? err.message : String(err));
-  const showCode = (code: string) => modal.warning({ title: t('login.showCode'), content: <Typography.Title level={3} copyable data-testid="recovery-code">{code}</Typography.Title>, width: 520 });
+  const showCode = (code: string) =>
+    modal.warning({
+      title: t('login.showCode'),
+      content: (
+        <Typography.Title level={3} copyable data-testid="recovery-code">
+          {code}
+        </Typography.Title>
+      ),
+      width: 520,
+    });
 
   if (status.data && !status.data.configured) {
     return (
@@ -42,9 +51,15 @@ export function UsersPage() {
             }
           }}
         >
-          <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}><Input data-testid="setup-name" /></Form.Item>
-          <Form.Item name="pin" label={t('login.pin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}><Input.Password inputMode="numeric" maxLength={8} data-testid="setup-pin" /></Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="setup-submit">{t('users.setupOwner')}</Button>
+          <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}>
+            <Input data-testid="setup-name" />
+          </Form.Item>
+          <Form.Item name="pin" label={t('login.pin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
+            <Input.Password inputMode="numeric" maxLength={8} data-testid="setup-pin" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="setup-submit">
+            {t('users.setupOwner')}
+          </Button>
         </Form>
       </Card>
     );
@@ -53,10 +68,24 @@ export function UsersPage() {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 960 }}>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('users.title')}
+        </Typography.Title>
         <Flex gap={8}>
-          <Button onClick={async () => { try { showCode((await api.call('users.newRecoveryCode', {})).recoveryCode); } catch (err) { fail(err); } }}>{t('users.newCode')}</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="users-add">{t('users.add')}</Button>
+          <Button
+            onClick={async () => {
+              try {
+                showCode((await api.call('users.newRecoveryCode', {})).recoveryCode);
+              } catch (err) {
+                fail(err);
+              }
+            }}
+          >
+            {t('users.newCode')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="users-add">
+            {t('users.add')}
+          </Button>
         </Flex>
       </Flex>
       <Table<User>
@@ -70,16 +99,38 @@ export function UsersPage() {
             title: t('users.role'),
             dataIndex: 'role',
             render: (role: User['role'], u) => (
-              <Select value={role} style={{ width: 200 }} disabled={u.disabled} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} onChange={(v) => update.mutate({ id: u.id, role: v }, { onError: fail })} />
+              <Select
+                value={role}
+                style={{ width: 200 }}
+                disabled={u.disabled}
+                options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                onChange={(v) => update.mutate({ id: u.id, role: v }, { onError: fail })}
+              />
             ),
           },
-          { title: '', render: (_, u) => (u.disabled ? <Tag>{t('users.disabled')}</Tag> : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Tag color="red">{t('users.locked')}</Tag> : null) },
+          {
+            title: '',
+            render: (_, u) =>
+              u.disabled ? (
+                <Tag>{t('users.disabled')}</Tag>
+              ) : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                <Tag color="red">{t('users.locked')}</Tag>
+              ) : null,
+          },
           {
             title: '',
             render: (_, u) => (
               <Flex gap={8}>
-                <Button size="small" onClick={() => setPinFor(u)}>{t('users.setPin')}</Button>
-                <Button size="small" danger={!u.disabled} onClick={() => update.mutate({ id: u.id, disabled: !u.disabled }, { onError: fail })}>{u.disabled ? t('users.enable') : t('users.disable')}</Button>
+                <Button size="small" onClick={() => setPinFor(u)}>
+                  {t('users.setPin')}
+                </Button>
+                <Button
+                  size="small"
+                  danger={!u.disabled}
+                  onClick={() => update.mutate({ id: u.id, disabled: !u.disabled }, { onError: fail })}
+                >
+                  {u.disabled ? t('users.enable') : t('users.disable')}
+                </Button>
               </Flex>
             ),
           },
@@ -102,9 +153,15 @@ export function UsersPage() {
         }}
       >
         <Form form={form} layout="vertical" initialValues={{ role: 'staff' }}>
-          <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}><Input data-testid="user-name" /></Form.Item>
-          <Form.Item name="role" label={t('users.role')}><Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="user-role" /></Form.Item>
-          <Form.Item name="pin" label={t('login.pin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}><Input.Password inputMode="numeric" maxLength={8} data-testid="user-pin" /></Form.Item>
+          <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}>
+            <Input data-testid="user-name" />
+          </Form.Item>
+          <Form.Item name="role" label={t('users.role')}>
+            <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="user-role" />
+          </Form.Item>
+          <Form.Item name="pin" label={t('login.pin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
+            <Input.Password inputMode="numeric" maxLength={8} data-testid="user-pin" />
+          </Form.Item>
         </Form>
       </Modal>
       <Modal
@@ -125,7 +182,9 @@ export function UsersPage() {
         }}
       >
         <Form form={pinForm} layout="vertical">
-          <Form.Item name="pin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}><Input.Password inputMode="numeric" maxLength={8} /></Form.Item>
+          <Form.Item name="pin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
+            <Input.Password inputMode="numeric" maxLength={8} />
+          </Form.Item>
         </Form>
       </Modal>
     </Flex>

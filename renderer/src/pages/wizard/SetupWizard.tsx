@@ -23,13 +23,18 @@ export function SetupWizard({ status, onDone }: { status: SetupStatus; onDone: (
     <Flex justify="center" style={{ minHeight: '100vh', background: '#f5f7f2', padding: '32px 16px' }}>
       <div style={{ width: '100%', maxWidth: 820 }}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-          <Typography.Title level={2} style={{ margin: 0, color: '#237804' }}>{t('title')}</Typography.Title>
+          <Typography.Title level={2} style={{ margin: 0, color: '#237804' }}>
+            {t('title')}
+          </Typography.Title>
           <Select
             aria-label={t('common:language')}
             value={lang}
             onChange={(v) => void changeLang(v)}
             style={{ width: 130 }}
-            options={[{ value: 'vi', label: t('common:vietnamese') }, { value: 'en', label: t('common:english') }]}
+            options={[
+              { value: 'vi', label: t('common:vietnamese') },
+              { value: 'en', label: t('common:english') },
+            ]}
             data-testid="lang-switch"
           />
         </Flex>
@@ -45,11 +50,16 @@ export function SetupWizard({ status, onDone }: { status: SetupStatus; onDone: (
             ]}
           />
           <Typography.Paragraph>{help}</Typography.Paragraph>
-          {step === 0 && (
-            business.isPending ? null : (
-              <BusinessForm record={business.data ?? null} compact quiet submitLabel={t('saveNext')} onSaved={() => setStep(1)} />
-            )
-          )}
+          {step === 0 &&
+            (business.isPending ? null : (
+              <BusinessForm
+                record={business.data ?? null}
+                compact
+                quiet
+                submitLabel={t('saveNext')}
+                onSaved={() => setStep(1)}
+              />
+            ))}
           {step === 1 && <LocationForm record={null} quiet submitLabel={t('saveNext')} onSaved={() => setStep(2)} />}
           {step === 2 && (
             <ProductForm

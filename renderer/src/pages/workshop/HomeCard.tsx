@@ -9,14 +9,30 @@ export function TrustHomeCard() {
   const { t } = useTranslation('trust');
   const status = useApiQuery('workshop.status', {});
   const me = useApiQuery('users.me', {});
-  const backups = useApiQuery('backup.list', {}, { enabled: me.data?.role === 'owner' && status.data?.workshop === false });
+  const backups = useApiQuery(
+    'backup.list',
+    {},
+    { enabled: me.data?.role === 'owner' && status.data?.workshop === false },
+  );
   if (status.data?.workshop) {
     return (
-      <Card title={t('workshop.checklist')} extra={<Link to="/workshop">{t('workshop.menu')}</Link>} data-testid="home-workshop">
-        <Progress percent={Math.round((status.data.done / status.data.total) * 100)} format={() => `${status.data.done}/${status.data.total}`} />
-        {status.data.steps.filter((s) => !s.done).slice(0, 1).map((s) => (
-          <Typography.Text key={s.step} type="secondary">→ {t(`workshop.steps.${s.step}`)}</Typography.Text>
-        ))}
+      <Card
+        title={t('workshop.checklist')}
+        extra={<Link to="/workshop">{t('workshop.menu')}</Link>}
+        data-testid="home-workshop"
+      >
+        <Progress
+          percent={Math.round((status.data.done / status.data.total) * 100)}
+          format={() => `${status.data.done}/${status.data.total}`}
+        />
+        {status.data.steps
+          .filter((s) => !s.done)
+          .slice(0, 1)
+          .map((s) => (
+            <Typography.Text key={s.step} type="secondary">
+              → {t(`workshop.steps.${s.step}`)}
+            </Typography.Text>
+          ))}
       </Card>
     );
   }
@@ -25,7 +41,9 @@ export function TrustHomeCard() {
   return (
     <Card title={t('backup.menu')} extra={<Link to="/backup">{t('backup.now')}</Link>} data-testid="home-backup">
       <Typography.Text type={last ? undefined : 'warning'}>
-        {last ? `${last.createdAt.slice(0, 16).replace('T', ' ')} — ${t(`backup.kinds.${last.kind}`)}` : t('backup.none')}
+        {last
+          ? `${last.createdAt.slice(0, 16).replace('T', ' ')} — ${t(`backup.kinds.${last.kind}`)}`
+          : t('backup.none')}
       </Typography.Text>
     </Card>
   );
