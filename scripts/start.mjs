@@ -1,4 +1,4 @@
-// `npm start` (after the build): opens the desktop window with Electron. On a machine where the
+// `npm start`: builds, then opens the desktop window with Electron. On a machine where the
 // Electron binary is missing and cannot be fetched (an offline build machine), it says so in one line
 // and serves the same app in browser mode instead, printing the address to open.
 // Arguments after `npm start --` go to the app (e.g. `npm start -- --db ./try.db`); the database is
@@ -47,9 +47,33 @@ function tryDownloadOnce() {
   }
 }
 
+/** Grace period for the app to close its database before it is killed. */
+const STOP_GRACE_MS = 5_000;
+
+// Stopping `npm start` stops the app too: the signal is passed on, and the app is killed if it lingers
+// or if this script ends any other way.
 function forwardSignals(child) {
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  let stopping = false;
+  const stop = (sig) => {
+    if (stopping) return child.kill(sig);
+    stopping = true;
+    child.kill(sig);
+    setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig));
+  process.on('exit', () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  // npm runs this script through a shell that does not pass signals on: when npm is stopped, the shell
+  // ends and this script is left to another parent. That is the signal to stop.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && !stopping && stop('SIGTERM'), 500).unref();
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+/** `npm run build` in this process's place, so npm's signal reaches this script and no shell sits between. */
+function build() {
+  if (process.env.NGUONGOC_SKIP_BUILD === '1') return;
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 function startElectron(binary) {
@@ -70,7 +94,12 @@ function startBrowserMode() {
     process.stderr.write('Chưa build: chạy "npm run build" trước / Not built: run "npm run build" first.\n');
     process.exit(1);
   }
-  const child = spawn(process.execPath, [cli, 'serve', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  // Through the package's bin, which moves to the bundled Node when this one is too old for SQLite.
+  const bin = path.join(root, 'bin', 'nguongoc.js');
+  const child = spawn(process.execPath, [bin, 'serve', ...args], {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'inherit', 'ipc'],
+  });
   let out = '';
   let hinted = false;
   child.stdout.on('data', (chunk) => {
@@ -86,6 +115,7 @@ function startBrowserMode() {
   forwardSignals(child);
 }
 
+build();
 let binary = electronBinary();
 if (!binary) {
   tryDownloadOnce();

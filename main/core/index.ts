@@ -1,7 +1,7 @@
 // Builds a Core over a database file with every feature's handlers.
 import { Core, type HostKind, type Handlers, type PartialHandlers } from './core';
 import { openDatabase, type OpenOptions } from '../store/db';
-import type { Clock } from '../clock';
+import { clockFromEnv, type Clock } from '../clock';
 import { backupBeforeMigration } from '../store/backup';
 import { systemHandlers } from './services/system';
 import { masterDataHandlers } from './services/masterdata';
@@ -43,7 +43,7 @@ export function openCore(opts: OpenCoreOptions): Core {
     db,
     dbPath: opts.dbPath,
     host: opts.host,
-    clock: opts.clock,
+    clock: opts.clock ?? clockFromEnv(),
     handlers: allHandlers,
     log: opts.log,
     reopen,

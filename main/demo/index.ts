@@ -13,6 +13,7 @@ import { planBatch, writeBatch } from '../core/services/batches';
 import { writeReceipt } from '../core/services/receipts';
 import { writeShipment } from '../core/services/shipments';
 import { addDays } from '../../shared/domain/lots';
+import { clockFromEnv, todayLocal } from '../clock';
 import {
   BUSINESS,
   BUYERS,
@@ -51,7 +52,7 @@ export type DemoReport = {
 export const SCENARIOS = ['dongnai'] as const;
 
 /** A clock the builder moves through the simulated days, so recorded times match the story. */
-export function demoClock(startIso = new Date().toISOString()): DemoClock {
+export function demoClock(startIso = clockFromEnv().now().toISOString()): DemoClock {
   let t = new Date(startIso);
   return { offset: '+07:00', now: () => new Date(t.getTime()), set: (iso) => (t = new Date(iso)) };
 }
@@ -85,7 +86,8 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
   const seed = opts.seed ?? 1;
   const r = rng(seed);
   const log = opts.log ?? (() => {});
-  const end = opts.endDate ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  // The story ends yesterday: nothing in it is recorded after "now", so a trainee's first steps are the newest.
+  const end = opts.endDate ?? addDays(todayLocal(clock), -1);
   // A small demo covers two months; large ones spread ~90 batches a day over at most three years.
   const days = scale <= 1200 ? 60 : Math.min(1095, Math.ceil(scale / 20));
   const start = addDays(end, -days);

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ApiResponse } from '../../shared/api/contract';
 import type { Lang } from '../../shared/i18n/messages';
 import type { WorkerControl, WorkerMessage, WorkerOpenError, WorkerRequest, WorkerStartData } from './worker';
+import { clockFromEnv, systemClock, type Clock } from '../clock';
 import { answerShellRequest, type ShellServices } from './shell-bridge';
 
 export type CoreResponse = ApiResponse<unknown> & { status: number };
@@ -47,7 +48,14 @@ export type CoreWorkerClientOptions = {
   secretKey?: Buffer;
   /** What only the shell can do for the core (driver printing, installed printers). */
   shell?: ShellServices;
+  /** The business clock of the process; the worker's core starts from its "now" (default: the process's clock). */
+  clock?: Clock;
 };
+
+/** The clock's "now" for a worker to start from; none for the PC's own clock, which the worker reads itself. */
+function startingNow(clock: Clock): string | undefined {
+  return clock === systemClock ? undefined : clock.now().toISOString();
+}
 
 type Pending = { resolve: (r: CoreResponse) => void; reject: (e: Error) => void };
 
@@ -79,6 +87,7 @@ export class CoreWorkerClient implements CoreCaller {
       dbPath: this.opts.dbPath,
       secretKey: this.opts.secretKey?.toString('base64'),
       shell: !!this.opts.shell,
+      now: startingNow(this.opts.clock ?? clockFromEnv()),
     };
     const worker = new Worker(this.opts.workerPath, { workerData, env: this.opts.env ?? process.env });
     this.worker = worker;

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/api/errors';
 import { parseLang } from '../../shared/i18n/messages';
 import { openCore, type Core } from '../core';
+import { clockStartingAt } from '../clock';
 import { assertStartupCheck, backupBeforeUpdate } from '../store/backup';
 import { startBackgroundDuties } from './background';
 import { connectShell, type ShellReplyMessage, type ShellRequestMessage } from './shell-bridge';
@@ -30,6 +31,8 @@ export type WorkerStartData = {
   secretKey?: string;
   /** The parent answers shell requests (driver printing, installed printers). */
   shell?: boolean;
+  /** The parent's business clock at start: the worker's clock runs on from it, so both agree on "now". */
+  now?: string;
 };
 export type WorkerOpenError = { code: string; message: { vi: string; en: string } };
 export type WorkerMessage =
@@ -49,14 +52,14 @@ function openError(err: unknown, dbPath: string): WorkerOpenError {
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('core-worker must run inside a worker thread');
-  const { dbPath, secretKey, shell } = workerData as WorkerStartData;
+  const { dbPath, secretKey, shell, now } = workerData as WorkerStartData;
   const log = (line: string) => process.stderr.write(line + '\n');
   if (secretKey) setSecretStore(new FileSecretStore({ key: Buffer.from(secretKey, 'base64') }));
   let core: Core;
   try {
     // A damaged file is named in plain words with the newest good backup; the shell shows it instead of crashing.
     assertStartupCheck(dbPath);
-    core = openCore({ dbPath, host: 'electron', log });
+    core = openCore({ dbPath, host: 'electron', log, clock: now ? clockStartingAt(now) : undefined });
   } catch (err) {
     port.postMessage({ type: 'open-failed', error: openError(err, dbPath) } satisfies WorkerMessage);
     return;

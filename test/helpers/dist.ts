@@ -3,6 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { NOW_ENV, type Clock } from '../../main/clock';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -16,16 +17,21 @@ export function ensureBuilt(): void {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'main'], { cwd: ROOT, stdio: 'inherit' });
 }
 
+/** A child's environment: the test run's (temporary home folders), plus the test's clock when it has one. */
+function childEnv(env: NodeJS.ProcessEnv = {}, clock?: Clock): NodeJS.ProcessEnv {
+  return { ...process.env, ...(clock ? { [NOW_ENV]: clock.now().toISOString() } : {}), ...env };
+}
+
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /** Runs `nguongoc …` as a child process. */
 export function runCli(
   args: string[],
-  opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; clock?: Clock } = {},
 ): Promise<CliResult> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...opts.env } });
+    const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, env: childEnv(opts.env, opts.clock) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -43,10 +49,10 @@ export function runCli(
 export type Served = { url: string; token: string; child: ChildProcess; stop(): Promise<void> };
 
 /** Starts `nguongoc serve` on a free port and waits for its address. */
-export function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+export function serve(args: string[], env: NodeJS.ProcessEnv = {}, clock?: Clock): Promise<Served> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [CLI, 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(NODE, [CLI, 'serve', '--port', '0', ...args], { cwd: ROOT, env: childEnv(env, clock) });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out} ${err}`)), 30_000);

@@ -532,7 +532,7 @@ describe('CLI', () => {
           db,
           '--printer',
           `tcp://127.0.0.1:${l.port}`,
-          '--lang',
+          '--printer-language',
           'tspl',
           '--copies',
           '3',

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { WORKSHOP_STEPS, type Guide, type WorkshopStatus, type WorkshopStep } from '../../../shared/api/workshop';
 import { resourcesDir } from '../../paths';
-import { nowIso } from '../../clock';
+import { clockFromEnv, nowIso, type Clock } from '../../clock';
 import type { Db } from '../../store/db';
 import { replaceDatabaseFile } from '../../store/backup';
 import type { PartialHandlers, ServiceContext } from '../core';
@@ -105,16 +105,17 @@ function requireWorkshop(ctx: ServiceContext) {
  * Builds the training database into `file` (replacing it): the demo business, then the workshop flag.
  * The demo builder runs with synchronous=OFF because a half-built file is simply built again.
  */
-export function buildWorkshopFile(file: string, scale = 60): void {
+export function buildWorkshopFile(file: string, scale = 60, now: Clock = clockFromEnv()): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const clock = demoClock();
+  const resetAt = nowIso(now);
+  const clock = demoClock(now.now().toISOString());
   // openCore is used at call time only, so the import cycle (index → services → here) is harmless.
   const core = openCore({ dbPath: file, host: 'cli', clock, log: () => {} });
   try {
     core.db.pragma('synchronous = OFF');
     buildDemo(core, clock, { scale });
     core.db.pragma('synchronous = FULL');
-    markWorkshop(core.db, nowIso());
+    markWorkshop(core.db, resetAt);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     core.close();
@@ -133,7 +134,7 @@ export const workshopHandlers: PartialHandlers = {
     if (!ctx.replaceDatabase) throw new AppError('RESTORE_IN_MEMORY');
     // Built beside the training file, then swapped in: the old training data stays until the new one is ready.
     const next = `${ctx.dbPath}.reset.db`;
-    buildWorkshopFile(next, p.scale ?? 60);
+    buildWorkshopFile(next, p.scale ?? 60, ctx.clock);
     ctx.replaceDatabase(() => {
       replaceDatabaseFile(next, ctx.dbPath);
       for (const f of [next, `${next}-wal`, `${next}-shm`]) fs.rmSync(f, { force: true });

@@ -127,6 +127,8 @@ export const coreCommands: CommandModule = (program, env) => {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // Started by `npm start` with a channel: when that script ends, however it ends, so does the server.
+      if (process.channel) process.once('disconnect', stop);
     });
   });
 };

@@ -127,38 +127,31 @@ export const labelCommands: CommandModule = (program, env) => {
     );
   });
 
-  // Not dataCommand(): here --lang is the printer language (the CLI), so messages follow NGUONGOC_LANG.
-  program
-    .command('print')
-    .description('in tem cho một lô ra máy in / print lot labels')
-    .addOption(new Option('--db <file>', 'tệp cơ sở dữ liệu / database file'))
-    .option('--json', 'in kết quả dạng JSON / print JSON')
-    .argument('<lot-code>', 'mã lô, hoặc MÃ-SẢN-PHẨM/MÃ-LÔ / lot code')
+  dataCommand(program.command('print').description('in tem cho một lô ra máy in / print lot labels'))
+    .argument('<lot-code>', 'mã lô, hoặc MÃ-SẢN-PHẨM/MÃ-LÔ / lot code, or PRODUCT-CODE/LOT-CODE')
     .requiredOption(
       '--printer <uri>',
-      'máy in đã lưu (tên) hoặc địa chỉ tcp://IP:9100, file:…, cups:…, windows:…, driver:… / printer',
+      'máy in đã lưu (tên) hoặc địa chỉ tcp://IP:9100, file:…, cups:…, windows:…, driver:… / a saved printer (name) or an address tcp://IP:9100, file:…, cups:…, windows:…, driver:…',
     )
     .addOption(
-      new Option('--lang <language>', 'ngôn ngữ máy in khi chưa lưu máy in / printer language').choices([
-        'tspl',
-        'zpl',
-        'escpos',
-      ]),
+      new Option(
+        '--printer-language <language>',
+        'lệnh máy in khi máy in chưa được lưu / printer command language when the printer is not saved',
+      ).choices(['tspl', 'zpl', 'escpos']),
     )
     .addOption(new Option('--dpi <dpi>', 'độ phân giải / resolution').choices(['203', '300']))
     .option('--template <name>', 'mẫu tem / label template', DEFAULT_TEMPLATE)
     .option('--copies <n>', 'số tem / copies', '1')
     .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
     .action(async (code: string, opts) => {
-      // --lang here is the printer language; messages follow NGUONGOC_LANG.
-      const lang = env.lang({});
+      const lang = env.lang(opts);
       const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
       const serialFrom = intOpt(opts.serialFrom, '--serial-from', 0, 1e12);
       await env.withCore(
         { db: opts.db },
         async (core: Core) => {
           const ctx = { lang, user: cliUser() };
-          // The saved profile (language, dpi, offsets, darkness) wins; a bare URI prints with --lang (default TSPL).
+          // The saved profile (language, dpi, offsets, darkness) wins; a bare URI prints with --printer-language (TSPL by default).
           const saved = core
             .run('printers.list', {}, ctx)
             .find((p) => p.name === opts.printer || p.uri === opts.printer);
@@ -169,7 +162,9 @@ export const labelCommands: CommandModule = (program, env) => {
               {
                 lot: code,
                 template: opts.template,
-                ...(saved ? { printerId: saved.id } : { printerUri: opts.printer, language: opts.lang ?? 'tspl' }),
+                ...(saved
+                  ? { printerId: saved.id }
+                  : { printerUri: opts.printer, language: opts.printerLanguage ?? 'tspl' }),
                 ...(opts.dpi ? { dpi: Number(opts.dpi) as 203 | 300 } : {}),
                 copies,
                 serialFrom,

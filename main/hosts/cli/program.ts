@@ -6,6 +6,7 @@ import { parseLang, type Lang } from '../../../shared/i18n/messages';
 import { openCore, type Core } from '../../core';
 import { resolveDbPath } from '../../paths';
 import { APP_VERSION } from '../../version';
+import { cliLanguage, localizeCommanderError, localizeCommandTree, localizeProgram } from './language';
 
 export type CliIO = {
   out: (s: string) => void;
@@ -46,18 +47,18 @@ export function dataCommand(cmd: Command): Command {
     .addOption(
       new Option(
         '--db <file>',
-        'tệp cơ sở dữ liệu / database file (mặc định: NGUONGOC_DB hoặc thư mục dữ liệu người dùng)',
+        'tệp cơ sở dữ liệu (mặc định: NGUONGOC_DB hoặc thư mục dữ liệu người dùng) / database file (default: NGUONGOC_DB or the per-user app-data folder)',
       ),
     )
     .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']))
     .option('--json', 'in kết quả dạng JSON / print JSON');
 }
 
-export function buildProgram(io: CliIO, modules: CommandModule[]): Command {
+export function buildProgram(io: CliIO, modules: CommandModule[], lang: Lang = 'vi'): Command {
   const program = new Command();
   const env: CliEnv = {
     io,
-    lang: (opts) => parseLang(opts?.lang ?? process.env.NGUONGOC_LANG ?? 'vi'),
+    lang: (opts) => (opts?.lang ? parseLang(opts.lang) : lang),
     async withCore(opts, fn, openOpts) {
       const core = openCore({ dbPath: resolveDbPath(opts.db), host: 'cli', open: openOpts });
       try {
@@ -71,32 +72,36 @@ export function buildProgram(io: CliIO, modules: CommandModule[]): Command {
       else io.out(human());
     },
   };
+  const output = {
+    writeOut: (s: string) => io.out(s.replace(/\n$/, '')),
+    writeErr: (s: string) => io.err(s.replace(/\n$/, '')),
+    outputError: (s: string, write: (s: string) => void) => write(localizeCommanderError(s, lang)),
+  };
+  localizeProgram(program, lang, APP_VERSION);
   program
     .name('nguongoc')
     .description(
-      'Nguồn Gốc — sổ truy xuất nguồn gốc cho doanh nghiệp nhỏ / traceability records for small food businesses',
+      'Nguồn Gốc — sổ truy xuất nguồn gốc cho doanh nghiệp nhỏ / Nguồn Gốc — traceability records for small food businesses',
     )
-    .version(APP_VERSION, '-v, --version')
     .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .configureOutput(output)
     .exitOverride();
   for (const mod of modules) mod(program, env);
   // Subcommands inherit the override so a usage error anywhere throws instead of exiting.
   const applyOverride = (cmd: Command) => {
     cmd.exitOverride();
-    cmd.configureOutput({
-      writeOut: (s) => io.out(s.replace(/\n$/, '')),
-      writeErr: (s) => io.err(s.replace(/\n$/, '')),
-    });
+    cmd.configureOutput(output);
     cmd.commands.forEach(applyOverride);
   };
   program.commands.forEach(applyOverride);
+  localizeCommandTree(program, lang);
   return program;
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself (the entry point does). */
 export async function runCli(argv: string[], io: CliIO, modules: CommandModule[]): Promise<number> {
-  const program = buildProgram(io, modules);
+  const lang = cliLanguage(argv);
+  const program = buildProgram(io, modules, lang);
   if (argv.length === 0) {
     io.out(program.helpInformation());
     return EXIT_OK;
@@ -115,7 +120,6 @@ export async function runCli(argv: string[], io: CliIO, modules: CommandModule[]
       io.err(err.message);
       return EXIT_USAGE;
     }
-    const lang = parseLang(argvLang(argv) ?? process.env.NGUONGOC_LANG ?? 'vi');
     if (err instanceof AppError) {
       const body = err.toBody(lang);
       io.err(`${lang === 'en' ? 'Error' : 'Lỗi'} [${body.code}]: ${body.message}`);
@@ -129,11 +133,4 @@ export async function runCli(argv: string[], io: CliIO, modules: CommandModule[]
     );
     return EXIT_DOMAIN;
   }
-}
-
-function argvLang(argv: string[]): string | undefined {
-  const i = argv.indexOf('--lang');
-  if (i >= 0) return argv[i + 1];
-  const eq = argv.find((a) => a.startsWith('--lang='));
-  return eq?.slice(7);
 }

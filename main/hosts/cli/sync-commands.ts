@@ -45,8 +45,8 @@ export const syncCommands: CommandModule = (program, env) => {
       .option('--token <token>', 'mã truy cập (Bearer) / bearer token')
       .option('--username <user>', 'tên đăng nhập (HTTP basic) / basic-auth user')
       .option('--password <password>', 'mật khẩu (HTTP basic) / basic-auth password')
-      .option('--client-id <id>', 'OAuth2 client id')
-      .option('--client-secret <secret>', 'OAuth2 client secret')
+      .option('--client-id <id>', 'mã ứng dụng OAuth2 (client id) / OAuth2 client id')
+      .option('--client-secret <secret>', 'khóa bí mật OAuth2 (client secret) / OAuth2 client secret')
       .option('--token-url <url>', 'địa chỉ lấy token OAuth2 / OAuth2 token URL')
       .option('--timeout <ms>', 'thời gian chờ mỗi yêu cầu (ms) / request timeout (ms)', (v) => Number(v)),
   ).action(async (opts) => {
@@ -157,7 +157,7 @@ export const syncCommands: CommandModule = (program, env) => {
   });
 
   dataCommand(
-    sync.command('status').description('số mục chờ gửi / đã nhận / bị từ chối / sync counts and rejected items'),
+    sync.command('status').description('số mục chờ gửi, đã nhận, bị từ chối / sync counts and rejected items'),
   ).action(async (own) => {
     const opts = merged(sync, own);
     const lang = env.lang(opts);
@@ -282,8 +282,8 @@ export const syncCommands: CommandModule = (program, env) => {
     .option('--host <host>', 'địa chỉ lắng nghe / listen address', '127.0.0.1')
     .option('--data <dir>', 'thư mục lưu dữ liệu đã nhận / data folder')
     .option('--token <token>', 'mã truy cập bắt buộc / required bearer token')
-    .option('--client-id <id>', 'OAuth2 client id được chấp nhận')
-    .option('--client-secret <secret>', 'OAuth2 client secret được chấp nhận')
+    .option('--client-id <id>', 'mã ứng dụng OAuth2 được chấp nhận / accepted OAuth2 client id')
+    .option('--client-secret <secret>', 'khóa bí mật OAuth2 được chấp nhận / accepted OAuth2 client secret')
     .option('--token-ttl <sec>', 'thời hạn token OAuth2 (giây) / token lifetime', (v) => Number(v))
     .option('--capture-limit <n>', 'số sự kiện tối đa mỗi lần gửi / capture limit', (v) => Number(v))
     .option('--fail-rate <r>', 'tỉ lệ lỗi ngẫu nhiên 0–1 / random fault rate', (v) => Number(v))

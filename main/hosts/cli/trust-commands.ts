@@ -98,9 +98,9 @@ export const trustCommands: CommandModule = (program, env) => {
   program
     .command('check-backup')
     .description('kiểm tra một tệp sao lưu / check a backup file')
-    .argument('<file>')
-    .addOption(new Option('--lang <lang>').choices(['vi', 'en']))
-    .option('--json')
+    .argument('<file>', 'tệp sao lưu / backup file')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']))
+    .option('--json', 'in kết quả dạng JSON / print JSON')
     .action((file: string, opts) => {
       const c = checkBackupFile(path.resolve(file), env.lang(opts));
       env.print(opts, c, () => (c.ok ? `OK: ${c.file} (${c.createdAt ?? '?'}, ${c.business ?? ''})` : c.message!));
