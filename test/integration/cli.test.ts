@@ -59,12 +59,21 @@ describe('nguongoc CLI', () => {
     expect((await runCli(['api', '--db', db])).code).toBe(2);
   });
 
-  it('shows help for every command and exits 0', async () => {
+  it('shows help for every command and exits 0, in Vietnamese unless asked for English', async () => {
     for (const cmd of ['api', 'check', 'serve', 'methods']) {
       const r = await runCli([cmd, '--help']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`Usage: nguongoc ${cmd}`);
+      expect(r.stdout).toContain(`Cách dùng: nguongoc ${cmd}`);
+      const en = await runCli([cmd, '--help', '--lang', 'en']);
+      expect(en.code).toBe(0);
+      expect(en.stdout).toContain(`Usage: nguongoc ${cmd}`);
     }
+    const wrong = await runCli(['bogus']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("lỗi: không có lệnh 'bogus'");
+    expect(wrong.stderr).not.toMatch(/error:|Usage:/);
+    const en = await runCli(['bogus'], { env: { NGUONGOC_LANG: 'en' } });
+    expect(en.stderr).toContain("error: unknown command 'bogus'");
   });
 
   it('checks integrity, and refuses a file that is not SQLite or is from a newer version', async () => {
