@@ -14,7 +14,6 @@ import { METHOD_NAMES } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import type { Core } from '../core/core';
-import { usersConfigured } from '../core/services/users';
 import { contentSecurityPolicy, MIME } from './web-assets';
 
 export type HttpHostOptions = {
@@ -69,7 +68,8 @@ const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const host = opts.host ?? '127.0.0.1';
   // On a LAN bind the token is shared with a whole classroom: it must not make everyone the owner.
-  if (!LOOPBACK_BINDS.has(host) && !usersConfigured(opts.core.db)) throw new AppError('LAN_NEEDS_OWNER_PIN', { host });
+  if (!LOOPBACK_BINDS.has(host) && !opts.core.run('users.status', {}).configured)
+    throw new AppError('LAN_NEEDS_OWNER_PIN', { host });
   const token = opts.token ?? generateToken();
   const maxBody = opts.maxBodyBytes ?? 20 * 1024 * 1024;
   const core = opts.core;
@@ -141,10 +141,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
-    if (!opts.staticDir) return sendText(res, 404, 'Not found');
-    const root = path.resolve(opts.staticDir);
     let rel = decodePath(url.pathname);
     if (rel === null) return sendText(res, 400, 'Bad request');
+    if (!opts.staticDir) return sendText(res, 404, 'Not found');
+    const root = path.resolve(opts.staticDir);
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(root, '.' + rel);
     if (!file.startsWith(root + path.sep)) return sendText(res, 404, 'Not found');

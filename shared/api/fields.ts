@@ -16,7 +16,7 @@ export const text = (max: number) =>
   z
     .string({ error: 'REQUIRED' })
     .trim()
-    .min(1, { error: 'REQUIRED' })
+    .min(1, { error: 'REQUIRED', abort: true })
     .max(max, { error: 'TOO_LONG' })
     .refine((v) => !hasBadChars(v), { message: 'TEXT_BAD_CHARS', abort: true })
     .refine(hasVisibleChar, { message: 'TEXT_NOT_VISIBLE' });

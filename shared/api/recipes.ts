@@ -40,6 +40,7 @@ export const recipeFields = z
       .number({ error: 'INVALID_TYPE' })
       .min(0, { error: 'NEGATIVE' })
       .max(100, { error: 'TOO_BIG' })
+      .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' })
       .nullish()
       .transform((v) => v ?? null),
     steps: optText(10000),

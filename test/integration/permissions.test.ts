@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../../shared/api/users';
 import { startHttpHost, type HttpHost } from '../../main/hosts/http';
 import { IPC_CHANNEL, registerIpc, type IpcInvokeEventLike } from '../../main/hosts/ipc';
 import { openCore, type Core } from '../../main/core';
-import { makeCore, tempDbPath } from '../helpers/core';
+import { fixedClock, makeCore, tempDbPath } from '../helpers/core';
 
 // Calls with side effects on the session itself are checked on their own below.
 const SKIP = new Set<MethodName>(['users.logout']);
@@ -78,16 +78,18 @@ describe('permission table', () => {
 });
 
 describe('every method × every role', () => {
+  // One clock for every host's core: sessions last 12 hours of the business's time.
+  const clock = fixedClock();
   let core: Core;
   let sessions: Record<Role, string>;
   let http: HttpHost;
   let httpCore: Core;
   beforeAll(async () => {
     const file = tempDbPath();
-    core = makeCore({ file });
+    core = makeCore({ file, clock });
     sessions = setUp(core);
     // The HTTP host's core is a UI host: it trusts nobody without a session (tests and CLI do).
-    httpCore = openCore({ dbPath: file, host: 'http', log: () => {} });
+    httpCore = openCore({ dbPath: file, host: 'http', clock, log: () => {} });
     http = await startHttpHost({ core: httpCore, token: 'test-token' });
   });
   afterAll(async () => {
@@ -146,7 +148,7 @@ describe('every method × every role', () => {
 
   it('over the IPC wiring of the desktop app: the same answers', async () => {
     // The Electron host's core (host 'electron'), behind the real IPC handler with a fake ipcMain.
-    const electronCore = openCore({ dbPath: core.dbPath, host: 'electron', log: () => {} });
+    const electronCore = openCore({ dbPath: core.dbPath, host: 'electron', clock, log: () => {} });
     let handler: ((event: IpcInvokeEventLike, ...args: unknown[]) => unknown) | undefined;
     const index = '/app/dist/renderer/index.html';
     registerIpc(
