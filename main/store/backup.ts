@@ -368,6 +368,9 @@ export function restoreIntoLive(
   try {
     migrateScratch(scratch);
     db.prepare('ATTACH DATABASE ? AS restored').run(scratch);
+    // Rows go table by table, so references are checked once at the end (foreign_key_check below); the
+    // switch is per connection and this one runs nothing else meanwhile (the core is synchronous).
+    db.pragma('foreign_keys = OFF');
     try {
       const safetyBackup = db
         .transaction(() => {
@@ -385,6 +388,7 @@ export function restoreIntoLive(
         .immediate();
       return { check, safetyBackup };
     } finally {
+      db.pragma('foreign_keys = ON');
       db.prepare('DETACH DATABASE restored').run();
     }
   } finally {
@@ -410,7 +414,6 @@ function copyAllTables(db: Db): void {
   const key = (r: SchemaRow) => `${r.type} ${r.name} ${r.sql ?? ''}`;
   const same = live.length === wanted.length && new Set([...live, ...wanted].map(key)).size === live.length;
   if (!same) throw new AppError('BACKUP_DAMAGED', { file: '', detail: 'schema differs after migration' });
-  db.pragma('defer_foreign_keys = ON');
   // Append-only triggers would refuse the delete and sync triggers would queue the copy: off, then back.
   const triggers = live.filter((r) => r.type === 'trigger');
   for (const t of triggers) db.exec(`DROP TRIGGER main.${quoteId(t.name)}`);
@@ -425,6 +428,8 @@ function copyAllTables(db: Db): void {
   }
   for (const v of fts) db.exec(`INSERT INTO main.${quoteId(v)}(${quoteId(v)}) VALUES ('rebuild')`);
   for (const t of triggers) db.exec(t.sql!);
+  const broken = (db.pragma('main.foreign_key_check') as unknown[]).length;
+  if (broken) throw new AppError('BACKUP_DAMAGED', { file: '', detail: `${broken} broken references` });
 }
 
 /** A safety copy of a database file that may be damaged: a real backup when possible, else raw files. */
