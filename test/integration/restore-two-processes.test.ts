@@ -80,7 +80,7 @@ describe('restore with two processes on one file', () => {
     await Promise.all(running.splice(0).map((s) => s.stop()));
     expect(refsIn(file).sort()).toEqual(['B-1', 'B-2', 'B-3', 'B-4', 'B-5']);
     // The receipt made after the backup was undone by the restore, and kept in the safety copy.
-    expect(refsIn(restored.data!.safetyBackup.file as string)).toEqual(['A-after-backup']);
+    expect(refsIn((restored.data!.safetyBackup as { file: string }).file)).toEqual(['A-after-backup']);
   }, 60_000);
 
   it('receipts racing a restore: each acknowledged one is in the restored data or in the safety backup', async () => {
@@ -98,7 +98,7 @@ describe('restore with two processes on one file', () => {
     const [restored, ...answers] = await Promise.all([restore, ...writes]);
     expect(restored.ok, JSON.stringify(restored.error)).toBe(true);
     await Promise.all(running.splice(0).map((s) => s.stop()));
-    const kept = new Set([...refsIn(file), ...refsIn(restored.data!.safetyBackup.file as string)]);
+    const kept = new Set([...refsIn(file), ...refsIn((restored.data!.safetyBackup as { file: string }).file)]);
     const lost = answers.filter((x) => x.r.ok && !kept.has(x.ref)).map((x) => x.ref);
     expect(lost).toEqual([]);
     // A refusal is a plain message, never a half-written receipt.
