@@ -99,7 +99,13 @@ export class Core {
     input: z.input<(typeof api)[M]['input']>,
     callCtx: CallContext = {},
   ): ApiResult<M> {
-    return this.invoke(methodName, input, callCtx) as ApiResult<M>;
+    try {
+      return this.invoke(methodName, input, callCtx) as ApiResult<M>;
+    } catch (err) {
+      // A database kept busy by another program is a plain message for the CLI too, not a stack trace.
+      if (isBusy(err)) throw toAppError(err);
+      throw err;
+    }
   }
 
   invoke(methodName: string, rawInput: unknown, callCtx: CallContext = {}): unknown {
@@ -171,9 +177,13 @@ export class Core {
   }
 }
 
+function isBusy(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  return /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('DB_BUSY', {}, { status: 503 });
+  if (isBusy(err)) return new AppError('DB_BUSY', {}, { status: 503 });
   return new AppError('INTERNAL', { detail: err instanceof Error ? err.message : String(err) });
 }

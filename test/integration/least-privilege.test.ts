@@ -274,3 +274,25 @@ describe('a LAN bind', () => {
     }
   });
 });
+
+describe('a database another program keeps busy', () => {
+  it('the writer waits its turn, then says so in plain words; nothing is half-written', () => {
+    const file = tempDbPath();
+    const core = openCore({ dbPath: file, host: 'test', log: () => {} });
+    const other = openDatabase(file);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // e.g. a long import from the CLI
+      const before = core.db.prepare('SELECT count(*) FROM products').pluck().get();
+      const res = core.call('products.create', aProduct());
+      expect(res).toMatchObject({ ok: false, status: 503, error: { code: 'DB_BUSY' } });
+      expect(!res.ok && res.error.message).toContain('Chưa có gì bị thay đổi');
+      expect(() => core.run('products.create', aProduct())).toThrow(expect.objectContaining({ code: 'DB_BUSY' }));
+      other.exec('ROLLBACK');
+      expect(core.db.prepare('SELECT count(*) FROM products').pluck().get()).toBe(before);
+      expect(core.run('products.create', aProduct()).id).toBeGreaterThan(0);
+    } finally {
+      other.close();
+      core.close();
+    }
+  }, 30_000);
+});
