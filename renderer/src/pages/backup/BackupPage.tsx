@@ -123,7 +123,9 @@ export function BackupPage() {
                   onClick={() =>
                     void busyWhile(async () => downloadFile(await api.call('backup.download', { name: b.name })))
                   }
-                />
+                >
+                  {t('backup.downloadShort')}
+                </Button>
                 <Button size="small" icon={<UndoOutlined />} onClick={() => restore(b.name)}>
                   {t('backup.restore')}
                 </Button>
