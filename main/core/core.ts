@@ -15,6 +15,7 @@ import { parseLang, type Lang } from '../../shared/i18n/messages';
 import { systemClock, type Clock } from '../clock';
 import type { Db } from '../store/db';
 import { zodIssuesToFields } from '../../shared/api/zod-issues';
+import { badTextPaths } from '../../shared/domain/text';
 import { PUBLIC_METHODS, permissionDenial } from '../../shared/api/permissions';
 import { resolveActor, type Actor } from './services/users';
 import { auditCall, lastAuditId } from './services/audit';
@@ -32,6 +33,8 @@ export type ServiceContext = {
   lang: Lang;
   dbPath: string;
   host: HostKind;
+  /** The API method being served (its contract says which input fields are secret). */
+  method?: MethodName;
   /** The signed-in user and role (the owner on a fresh install, CLI and tests). */
   actor?: Actor;
   /** Closes the database, lets `swap` replace the file, opens it again (restore, workshop reset). */
@@ -96,7 +99,13 @@ export class Core {
     input: z.input<(typeof api)[M]['input']>,
     callCtx: CallContext = {},
   ): ApiResult<M> {
-    return this.invoke(methodName, input, callCtx) as ApiResult<M>;
+    try {
+      return this.invoke(methodName, input, callCtx) as ApiResult<M>;
+    } catch (err) {
+      // A database kept busy by another program is a plain message for the CLI too, not a stack trace.
+      if (isBusy(err)) throw toAppError(err);
+      throw err;
+    }
   }
 
   invoke(methodName: string, rawInput: unknown, callCtx: CallContext = {}): unknown {
@@ -106,6 +115,10 @@ export class Core {
     const actor = resolveActor(this.db, this.clock, this.host, callCtx, PUBLIC_METHODS.has(methodName));
     const denial = permissionDenial(methodName, spec.access, actor.role, actor.workshop);
     if (denial) throw new AppError(denial, { role: actor.role, method: methodName }, { status: 403 });
+    // NUL and broken characters are refused in every string, whatever the field (search text, scans, keys).
+    const badText = badTextPaths(rawInput);
+    if (badText.length)
+      throw new AppError('VALIDATION', {}, { fields: badText.map((path) => ({ path, code: 'TEXT_BAD_CHARS' })) });
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('VALIDATION', {}, { fields: zodIssuesToFields(parsed.error.issues) });
     const ctx: ServiceContext = {
@@ -115,6 +128,7 @@ export class Core {
       lang: callCtx.lang ?? this.defaultLang(),
       dbPath: this.dbPath,
       host: this.host,
+      method: methodName,
       actor,
       replaceDatabase: (swap) => this.replaceDatabase(swap),
       rowMemo: new Map(),
@@ -163,9 +177,13 @@ export class Core {
   }
 }
 
+function isBusy(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  return /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (code === 'SQLITE_BUSY') return new AppError('INTERNAL', { detail: 'database busy' }, { status: 503 });
+  if (isBusy(err)) return new AppError('DB_BUSY', {}, { status: 503 });
   return new AppError('INTERNAL', { detail: err instanceof Error ? err.message : String(err) });
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import JSZip from 'jszip';
+import { csvCell } from './csv';
 import type { Db } from '../store/db';
 import type { Lang } from '../../shared/i18n/messages';
 import { exportEpcisFile } from './epcis';
@@ -19,9 +20,6 @@ export type PackageResult = {
   products: number;
   incompleteProducts: number;
 };
-
-const csv = (v: string | number | null) =>
-  v === null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
 export async function writePackage(
   db: Db,
@@ -39,8 +37,8 @@ export async function writePackage(
     const dsCsv =
       '\ufeff' +
       [
-        header.map(csv).join(','),
-        ...ds.map((p) => [p.code, ...CIRCULAR_ITEMS.map((i) => p.values[i.key]), p.missingText].map(csv).join(',')),
+        header.map(csvCell).join(','),
+        ...ds.map((p) => [p.code, ...CIRCULAR_ITEMS.map((i) => p.values[i.key]), p.missingText].map(csvCell).join(',')),
       ].join('\r\n') +
       '\r\n';
     const zip = new JSZip();

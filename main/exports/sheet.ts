@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/i18n/messages';
 import { fromMilli } from '../../shared/domain/quantity';
 import { unitLabel } from '../../shared/domain/units';
 import { selectEvents, type ExportFilter } from './select';
+import { csvCell } from './csv';
 
 export const SHEET_COLUMNS = [
   { key: 'eventType', vi: 'Loại sự kiện', en: 'Event type', width: 16 },
@@ -113,12 +114,6 @@ export async function writeSheetXlsx(db: Db, filter: ExportFilter, file: string,
   await wb.commit();
   return n;
 }
-
-const csvCell = (v: string | number | null | undefined) => {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' && /^[=+@-]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export async function writeSheetCsv(db: Db, filter: ExportFilter, out: Writable, lang: Lang): Promise<number> {
   const put = async (s: string) => {

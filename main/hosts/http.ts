@@ -62,8 +62,14 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
+/** Loopback names a server may bind to without users: only this PC can reach it. */
+const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const host = opts.host ?? '127.0.0.1';
+  // On a LAN bind the token is shared with a whole classroom: it must not make everyone the owner.
+  if (!LOOPBACK_BINDS.has(host) && !opts.core.run('users.status', {}).configured)
+    throw new AppError('LAN_NEEDS_OWNER_PIN', { host });
   const token = opts.token ?? generateToken();
   const maxBody = opts.maxBodyBytes ?? 20 * 1024 * 1024;
   const core = opts.core;
@@ -106,7 +112,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return sendJson(res, 200, { ok: true, data: METHOD_NAMES });
     }
     if (req.method !== 'POST') return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
-    const methodName = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const methodName = decodePath(url.pathname.slice('/api/'.length));
+    if (methodName === null) return refuse(res, lang, new AppError('BAD_REQUEST'));
     const type = req.headers['content-type'] ?? '';
     if (Number(req.headers['content-length'] ?? 0) > maxBody) {
       res.setHeader('Connection', 'close');
@@ -134,9 +141,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    let rel = decodePath(url.pathname);
+    if (rel === null) return sendText(res, 400, 'Bad request');
     if (!opts.staticDir) return sendText(res, 404, 'Not found');
     const root = path.resolve(opts.staticDir);
-    let rel = decodeURIComponent(url.pathname);
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(root, '.' + rel);
     if (!file.startsWith(root + path.sep)) return sendText(res, 404, 'Not found');
@@ -191,6 +199,16 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A percent-decoded URL path, or null when its encoding is malformed (answered 400, never a crash). */
+function decodePath(p: string): string | null {
+  try {
+    const d = decodeURIComponent(p);
+    return d.includes('\0') ? null : d;
+  } catch {
+    return null;
+  }
 }
 
 function originHost(origin: string): string {

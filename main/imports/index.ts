@@ -481,10 +481,14 @@ export function previewImport(
   const st: RunState = { problems: [], badRows: new Set(), imported: 0 };
   if (!prep.fileProblems.some((p) => p.code !== 'IMPORT_UNKNOWN_COLUMN')) {
     try {
-      ctx.db.transaction(() => {
-        execute(kind, ctx, handlers, prep, st, lang);
-        throw new Rollback();
-      })();
+      // IMMEDIATE: the preview writes (then rolls back); taking the write lock up front waits its turn
+      // behind another writer instead of failing when a read transaction cannot be upgraded.
+      ctx.db
+        .transaction(() => {
+          execute(kind, ctx, handlers, prep, st, lang);
+          throw new Rollback();
+        })
+        .immediate();
     } catch (err) {
       if (!(err instanceof Rollback)) throw err;
     }

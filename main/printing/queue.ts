@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/errors';
 import { nowIso, type Clock } from '../clock';
 import type { Db } from '../store/db';
 import { hashing, jobBytes, jobPages, type JobSpec } from './job';
+import { appFolder } from '../store/folders';
 import { parsePrinterUri, printWithDriver, sendRaw, type SendOptions } from './transports';
 
 const waiters = new Map<number, { promise: Promise<void>; resolve: () => void }>();
@@ -67,7 +68,7 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   const sink = { bytes: 0, hash: createHash('sha256') };
   try {
     const spec = JSON.parse(row.spec) as JobSpec;
-    const uri = parsePrinterUri(row.printer_uri);
+    const uri = parsePrinterUri(row.printer_uri, appFolder(db.name, 'prints'));
     if (spec.language === 'driver' || uri.kind === 'driver') {
       const name = uri.kind === 'driver' ? uri.name : row.printer_uri;
       const pages = jobPages(spec);

@@ -1,12 +1,14 @@
-// Where the bytes go, chosen by the printer URI:
-//   tcp://host[:port]  network printer (raw port 9100)          file:PATH   a device (/dev/usb/lp0, COM3) or a file
-//   cups:QUEUE         CUPS raw queue (lp -d QUEUE -o raw)       windows:NAME  Windows spooler RAW job (winspool)
-//   driver:NAME        the OS driver through Electron's silent print of the bitmap (hook set by the shell)
+// Where the bytes go, chosen by the printer URI (the forms a profile may hold: shared/domain/printer-uri.ts):
+//   tcp://host[:port]  network printer (raw port 9100)          file:DEVICE  a printer device (/dev/usb/lp0, COM3)
+//   cups:QUEUE         CUPS raw queue (lp -d QUEUE -o raw)       file:NAME    a file in the app's prints folder
+//   windows:NAME       Windows spooler RAW job (winspool)        driver:NAME  the OS driver (Electron's silent print)
 // Every failure is an AppError with a code a shop owner can read (printer off, refused, no such queue…).
 import { spawn, execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
+import { readPrinterUri } from '../../shared/domain/printer-uri';
 
 export type PrinterUri =
   | { kind: 'tcp'; host: string; port: number }
@@ -15,26 +17,22 @@ export type PrinterUri =
   | { kind: 'windows'; name: string }
   | { kind: 'driver'; name: string };
 
-export function parsePrinterUri(uri: string): PrinterUri {
-  const u = uri.trim();
-  let m = /^tcp:\/\/(\[[0-9a-fA-F:]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(u);
-  if (m) {
-    const port = m[2] ? Number(m[2]) : 9100;
-    if (port < 1 || port > 65535) throw new AppError('PRINTER_URI_INVALID', { uri: u });
-    return { kind: 'tcp', host: m[1].replace(/^\[|\]$/g, ''), port };
+/**
+ * The transport of a printer URI. `printsDir` is the app's own folder where `file:NAME` output goes;
+ * any other file the URI could name is refused (a device path is accepted only in the OS's device forms).
+ */
+export function parsePrinterUri(uri: string, printsDir?: string): PrinterUri {
+  const a = readPrinterUri(uri);
+  if (!a) throw new AppError('PRINTER_URI_INVALID', { uri: uri.trim().slice(0, 200) });
+  switch (a.kind) {
+    case 'device':
+      return { kind: 'file', path: a.path };
+    case 'file':
+      if (!printsDir) throw new AppError('PRINTER_URI_INVALID', { uri: uri.trim().slice(0, 200) });
+      return { kind: 'file', path: path.join(printsDir, a.name) };
+    default:
+      return a;
   }
-  m = /^(file|cups|windows|driver):(.+)$/.exec(u);
-  if (m && m[2].trim()) {
-    const v = m[2].trim();
-    if (m[1] === 'file') return { kind: 'file', path: v };
-    if (m[1] === 'cups') {
-      // Queue names are passed to lp as one argument (no shell), but keep them to what CUPS allows.
-      if (!/^[^\s/#]+$/.test(v)) throw new AppError('PRINTER_URI_INVALID', { uri: u });
-      return { kind: 'cups', queue: v };
-    }
-    return m[1] === 'windows' ? { kind: 'windows', name: v } : { kind: 'driver', name: v };
-  }
-  throw new AppError('PRINTER_URI_INVALID', { uri: u.slice(0, 200) });
 }
 
 export type SendResult = { bytes: number };
@@ -131,7 +129,12 @@ async function sendFile(file: string, chunks: Chunks): Promise<SendResult> {
   let fh: fs.promises.FileHandle;
   try {
     // Windows device names (COM3, LPT1) are opened through the \\.\ namespace.
-    const target = process.platform === 'win32' && /^(COM\d+|LPT\d)$/i.test(file) ? `\\\\.\\${file}` : file;
+    const windowsDevice = /^(COM\d+|LPT\d)$/i.test(file);
+    // Elsewhere a COM/LPT name is no device: never a file of that name in the working folder.
+    if (windowsDevice && process.platform !== 'win32') throw Object.assign(new Error(file), { code: 'ENODEV' });
+    if (!windowsDevice && !path.isAbsolute(file)) throw Object.assign(new Error(file), { code: 'ENOENT' });
+    if (!windowsDevice && !file.startsWith('/dev/')) fs.mkdirSync(path.dirname(file), { recursive: true });
+    const target = windowsDevice ? `\\\\.\\${file}` : file;
     fh = await fs.promises.open(target, 'w');
   } catch (err) {
     throw fileError(err as NodeJS.ErrnoException, file);

@@ -13,7 +13,7 @@ import { errorMessage, type Lang } from '../../shared/i18n/messages';
 import '../../shared/i18n/trust';
 import { isoWithOffset, systemClock, type Clock } from '../clock';
 import { APP_VERSION } from '../version';
-import { APPLICATION_ID, type Db } from './db';
+import { APPLICATION_ID, openDatabase, type Db } from './db';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
 export const BACKUP_FOLDER = 'backups';
@@ -47,31 +47,31 @@ export function createBackup(db: Db, dest: string, kind: BackupKind, clock: Cloc
   fs.rmSync(part, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(part);
-    const copy = new Database(part);
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const meta: Meta = {
-        appVersion: APP_VERSION,
-        createdAt: isoWithOffset(clock.now(), clock.offset),
-        kind,
-        source: db.name,
-      };
-      copy
-        .prepare(
-          "INSERT INTO settings (key, value) VALUES ('backup.meta', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        )
-        .run(JSON.stringify(meta));
-      const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(String(check));
-    } finally {
-      copy.close();
-    }
+    stampBackup(part, kind, db.name, clock);
     fs.renameSync(part, target);
   } catch (err) {
     fs.rmSync(part, { force: true });
     throw new AppError('BACKUP_FAILED', { file: target, detail: err instanceof Error ? err.message : String(err) });
   }
   return infoOf(target);
+}
+
+/** Marks a fresh copy as a backup (kind, time, version), makes it a single file and checks it. */
+function stampBackup(part: string, kind: BackupKind, source: string, clock: Clock): void {
+  const copy = new Database(part);
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const meta: Meta = { appVersion: APP_VERSION, createdAt: isoWithOffset(clock.now(), clock.offset), kind, source };
+    copy
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('backup.meta', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(meta));
+    const check = copy.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+  } finally {
+    copy.close();
+  }
 }
 
 /** Facts of a backup file from its name and its header (no full open). */
@@ -294,9 +294,9 @@ export function assertRestorable(file: string): BackupCheck {
 }
 
 /**
- * Puts the backup file in place of the database file. The database must be closed (no connection
- * open): its old -wal/-shm files are removed, because a stale WAL replayed over another file would
- * damage it. The copy is written beside the target and renamed over it in one step.
+ * Puts the backup file in place of the database file, for a database that cannot be opened (damaged):
+ * nothing else can be using it. Its old -wal/-shm files are removed, because a stale WAL replayed over
+ * another file would damage it. The copy is written beside the target and renamed over it in one step.
  */
 export function replaceDatabaseFile(from: string, dbPath: string): void {
   const tmp = `${dbPath}.restoring`;
@@ -320,6 +320,118 @@ export function replaceDatabaseFile(from: string, dbPath: string): void {
   fs.renameSync(tmp, dbPath);
 }
 
+/** Writes a database image (from `db.serialize()`) as a stamped, checked backup file. */
+function writeBackupImage(image: Buffer, dest: string, kind: BackupKind, source: string, clock: Clock): BackupInfo {
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  let target = dest;
+  for (let i = 2; fs.existsSync(target); i++) target = dest.replace(/\.db$/, `-${i}.db`);
+  const part = `${target}.part`;
+  try {
+    fs.writeFileSync(part, image);
+    stampBackup(part, kind, source, clock);
+    fs.renameSync(part, target);
+  } catch (err) {
+    fs.rmSync(part, { force: true });
+    throw new AppError('BACKUP_FAILED', { file: target, detail: err instanceof Error ? err.message : String(err) });
+  }
+  return infoOf(target);
+}
+
+type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
+
+function schemaOf(db: Db, schema: string): SchemaRow[] {
+  return db
+    .prepare(`SELECT type, name, tbl_name, sql FROM ${schema}.sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%'`)
+    .all() as SchemaRow[];
+}
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Restore through the live connection: the chosen backup (migrated to this version in a scratch copy)
+ * replaces the content of every table in ONE write transaction of `db`. Other connections, in this
+ * process or another (the desktop app and `nguongoc serve` on one file), see the restored content at their
+ * next read, and a write of theirs either committed before the transaction began (then it is in the safety
+ * copy, taken inside the same transaction) or waits for it and lands in the restored data. No file is
+ * renamed under an open connection, so no acknowledged write can vanish.
+ */
+export function restoreIntoLive(
+  db: Db,
+  dbPath: string,
+  from: string,
+  clock: Clock = systemClock,
+): { check: BackupCheck; safetyBackup: BackupInfo } {
+  const check = assertRestorable(from);
+  const scratch = path.join(backupsDir(dbPath), `.restoring-${process.pid}-${Date.now()}.db`);
+  fs.mkdirSync(path.dirname(scratch), { recursive: true });
+  fs.copyFileSync(from, scratch);
+  try {
+    migrateScratch(scratch);
+    db.prepare('ATTACH DATABASE ? AS restored').run(scratch);
+    // Rows go table by table, so references are checked once at the end (foreign_key_check below); the
+    // switch is per connection and this one runs nothing else meanwhile (the core is synchronous).
+    db.pragma('foreign_keys = OFF');
+    try {
+      const safetyBackup = db
+        .transaction(() => {
+          // Inside the write lock: everything any connection committed so far is in this image.
+          const safety = writeBackupImage(
+            db.serialize(),
+            path.join(backupsDir(dbPath), backupName(dbPath, 'restore', clock)),
+            'restore',
+            db.name,
+            clock,
+          );
+          copyAllTables(db);
+          return safety;
+        })
+        .immediate();
+      return { check, safetyBackup };
+    } finally {
+      db.pragma('foreign_keys = ON');
+      db.prepare('DETACH DATABASE restored').run();
+    }
+  } finally {
+    for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`, `${scratch}-journal`]) fs.rmSync(f, { force: true });
+  }
+}
+
+/** Brings the scratch copy to this version's schema (an older backup), without a backup of its own. */
+function migrateScratch(file: string): void {
+  const scratch = openDatabase(file, { mustExist: true });
+  try {
+    scratch.prepare("DELETE FROM settings WHERE key = 'backup.meta'").run();
+    scratch.pragma('journal_mode = DELETE');
+  } finally {
+    scratch.close();
+  }
+}
+
+/** Replaces every table of `main` with the one of `restored` (same schema), triggers off meanwhile. */
+function copyAllTables(db: Db): void {
+  const live = schemaOf(db, 'main');
+  const wanted = schemaOf(db, 'restored');
+  const key = (r: SchemaRow) => `${r.type} ${r.name} ${r.sql ?? ''}`;
+  const same = live.length === wanted.length && new Set([...live, ...wanted].map(key)).size === live.length;
+  if (!same) throw new AppError('BACKUP_DAMAGED', { file: '', detail: 'schema differs after migration' });
+  // Append-only triggers would refuse the delete and sync triggers would queue the copy: off, then back.
+  const triggers = live.filter((r) => r.type === 'trigger');
+  for (const t of triggers) db.exec(`DROP TRIGGER main.${quoteId(t.name)}`);
+  // Full-text indexes (external-content FTS5 over products/partners) are rebuilt from the copied rows;
+  // SQLite does not let their shadow tables be written directly.
+  const fts = live.filter((r) => r.type === 'table' && /^CREATE VIRTUAL/i.test(r.sql ?? '')).map((r) => r.name);
+  const isShadow = (name: string) => fts.some((v) => name.startsWith(`${v}_`));
+  const tables = live.filter((r) => r.type === 'table' && !fts.includes(r.name) && !isShadow(r.name));
+  for (const t of tables) {
+    db.exec(`DELETE FROM main.${quoteId(t.name)}`);
+    db.exec(`INSERT INTO main.${quoteId(t.name)} SELECT * FROM restored.${quoteId(t.name)}`);
+  }
+  for (const v of fts) db.exec(`INSERT INTO main.${quoteId(v)}(${quoteId(v)}) VALUES ('rebuild')`);
+  for (const t of triggers) db.exec(t.sql!);
+  const broken = (db.pragma('main.foreign_key_check') as unknown[]).length;
+  if (broken) throw new AppError('BACKUP_DAMAGED', { file: '', detail: `${broken} broken references` });
+}
+
 /** A safety copy of a database file that may be damaged: a real backup when possible, else raw files. */
 export function safetyCopy(dbPath: string): BackupInfo | null {
   if (!fs.existsSync(dbPath)) return null;
@@ -339,10 +451,27 @@ export function safetyCopy(dbPath: string): BackupInfo | null {
   }
 }
 
-/** CLI restore (nothing has the database open): check, safety copy, replace. */
+/**
+ * CLI restore: through the live database like the app's restore (the app may have the file open), or,
+ * when the file cannot be opened at all (damaged), by replacing the file after a raw safety copy.
+ */
 export function restoreFile(from: string, dbPath: string): { check: BackupCheck; safety: BackupInfo | null } {
   const check = assertRestorable(from);
   if (path.resolve(from) === path.resolve(dbPath)) throw new AppError('BAD_REQUEST');
+  let db: Db | null = null;
+  try {
+    if (fs.existsSync(dbPath) && startupCheck(dbPath).ok)
+      db = openDatabase(dbPath, { mustExist: true, beforeMigrate: backupBeforeMigration(dbPath) });
+  } catch {
+    db = null;
+  }
+  if (db) {
+    try {
+      return { check, safety: restoreIntoLive(db, dbPath, from).safetyBackup };
+    } finally {
+      db.close();
+    }
+  }
   const safety = safetyCopy(dbPath);
   replaceDatabaseFile(from, dbPath);
   return { check, safety };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { csvCell } from '../exports/csv';
 
 export type SheetSpec = {
   name: string;
@@ -72,15 +73,9 @@ export function writeCsv(
   columns: { header: string; key: string }[],
   rows: Record<string, string | number | null>[],
 ): Buffer {
-  const cell = (v: string | number | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    // A text starting with = + @ would be run as a formula by a spreadsheet: keep it text.
-    const s = typeof v === 'string' && /^[=+@]/.test(v) ? `'${v}` : String(v);
-    return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const lines = [
-    columns.map((c) => cell(c.header)).join(','),
-    ...rows.map((r) => columns.map((c) => cell(r[c.key])).join(',')),
+    columns.map((c) => csvCell(c.header)).join(','),
+    ...rows.map((r) => columns.map((c) => csvCell(r[c.key])).join(',')),
   ];
   return Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n', 'utf8');
 }

@@ -1,5 +1,6 @@
-// Backups and restore. Automatic copies live in the "backups" folder next to the database;
-// the user may also copy to a folder of their choice (a USB stick) and restore from any copy.
+// Backups and restore. Copies live in the app's "backups" folder next to the database and are named
+// there by the app: no caller names a path on the PC. A copy leaves the PC as a download (the browser's
+// or the desktop shell's save dialog); a copy from elsewhere (a USB stick) comes in as an upload.
 import { z } from 'zod';
 import { method } from './method';
 
@@ -26,14 +27,46 @@ export type BackupCheck = {
 };
 export type RestoreResult = { restoredFrom: string; safetyBackup: BackupInfo };
 
-const filePath = z.string({ error: 'REQUIRED' }).trim().min(1, { error: 'REQUIRED' }).max(1000, { error: 'TOO_LONG' });
+/** A backup's file name inside the backups folder, as backup.list gives it: never a path. */
+export const BACKUP_NAME_RE = /^[\w.-]+-(daily|migration|update|restore|manual)-\d{8}-\d{6}(?:-\d+)?\.db$/;
+const backupName = z
+  .string({ error: 'REQUIRED' })
+  .trim()
+  .min(1, { error: 'REQUIRED' })
+  .max(200, { error: 'TOO_LONG' })
+  .regex(BACKUP_NAME_RE, { error: 'BACKUP_NAME_INVALID' });
+const byName = z.object({ name: backupName }).strict();
+
+/** An uploaded copy: base64 of the .db file (a shop's database is a few MB to a few tens of MB). */
+export const BACKUP_UPLOAD_MAX_MB = 200;
 
 export const backupMethods = {
   'backup.list': method(z.object({}).strict(), 'read').returns<{ folder: string; backups: BackupInfo[] }>(),
-  /** A copy now: into the backups folder, or into `folder` (e.g. a USB stick). Reads only: no transaction. */
-  'backup.create': method(z.object({ folder: filePath.optional() }).strict(), 'read').returns<BackupInfo>(),
-  'backup.check': method(z.object({ file: filePath }).strict(), 'read').returns<BackupCheck>(),
-  /** Replaces the database with a checked copy after backing up the current one. Swaps files, so it
-   * runs outside a transaction ('read' here means "no transaction"; permissions make it owner-only). */
-  'backup.restore': method(z.object({ file: filePath }).strict(), 'read').returns<RestoreResult>(),
+  /** A copy now into the backups folder. Reads only: no transaction. */
+  'backup.create': method(z.object({}).strict(), 'read').returns<BackupInfo>(),
+  'backup.check': method(byName, 'read').returns<BackupCheck>(),
+  /** A copy as a download (to keep on a USB stick). */
+  'backup.download': method(byName, 'read').returns<{
+    fileName: string;
+    mimeType: string;
+    base64: string;
+    bytes: number;
+  }>(),
+  /** A copy from elsewhere, checked, then kept in the backups folder under a name the app gives it. */
+  'backup.upload': method(
+    z
+      .object({
+        base64: z
+          .string({ error: 'REQUIRED' })
+          .min(1, { error: 'REQUIRED' })
+          .max(Math.ceil((BACKUP_UPLOAD_MAX_MB * 1024 * 1024 * 4) / 3), { error: 'FILE_TOO_LARGE' })
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'INVALID' }),
+      })
+      .strict(),
+    'read',
+  ).returns<BackupCheck & { name: string | null }>(),
+  /** Writes a checked copy from the backups folder into the live database after backing up the current
+   * one, in one write transaction that every open connection respects ('read' here means the core opens
+   * no transaction of its own; permissions make it owner-only). */
+  'backup.restore': method(byName, 'read').returns<RestoreResult>(),
 };

@@ -1,6 +1,6 @@
 // Production batches (mẻ sản xuất): plan from a recipe with FEFO-proposed lots, then record in one save.
 import { z } from 'zod';
-import { byId, id, isoDate, optText, positiveQuantity, type ListResult } from './fields';
+import { byId, expiryDate, id, isoDate, optText, positiveQuantity, recordDate, type ListResult } from './fields';
 import { method } from './method';
 import { optEventDate, optLotCode, override, requestKey, unit, type Lot, type ProposedLot } from './lots';
 
@@ -12,7 +12,7 @@ export const planInput = z
     /** …or the weight of one input ("I have 250 kg of raw cashew"): the batch is scaled to it. */
     mainInput: z.object({ productId: id, qty: positiveQuantity, unit: unit.optional() }).strict().optional(),
     locationId: id.optional(),
-    productionDate: isoDate.optional(),
+    productionDate: recordDate.optional(),
   })
   .strict();
 
@@ -71,7 +71,7 @@ export const batchOutputLine = z
     lotCode: optLotCode,
     qty: positiveQuantity,
     unit: unit.optional(),
-    expiryDate: isoDate.nullish().transform((v) => v ?? null),
+    expiryDate: expiryDate.nullish().transform((v) => v ?? null),
     /** Explicit consumption for this output lot; when no output gives it, inputs are split proportionally. */
     inputs: z
       .array(z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional() }).strict())

@@ -3,20 +3,33 @@
 import { z } from 'zod';
 import { gtinProblem, glnProblem } from '../gs1/checkdigit';
 import { taxCodeProblem, normalizeTaxCode } from '../domain/taxcode';
-import { isExactQuantity } from '../domain/quantity';
+import { isExactQuantity, QUANTITY_MAX } from '../domain/quantity';
+import { hasBadChars, hasVisibleChar } from '../domain/text';
+import { addYears, DATE_WINDOW, todayUtc } from '../domain/dates';
+import '../i18n/safety';
 
-/** Required text: trimmed, not empty, at most `max` characters. */
+/**
+ * Required text: trimmed, not empty, at most `max` characters, with at least one visible character and
+ * no NUL or broken (lone surrogate) character. Every required name and reason uses this one helper.
+ */
 export const text = (max: number) =>
-  z.string({ error: 'REQUIRED' }).trim().min(1, { error: 'REQUIRED' }).max(max, { error: 'TOO_LONG' });
+  z
+    .string({ error: 'REQUIRED' })
+    .trim()
+    .min(1, { error: 'REQUIRED', abort: true })
+    .max(max, { error: 'TOO_LONG' })
+    .refine((v) => !hasBadChars(v), { message: 'TEXT_BAD_CHARS', abort: true })
+    .refine(hasVisibleChar, { message: 'TEXT_NOT_VISIBLE' });
 
-/** Optional text: empty or missing becomes null. */
+/** Optional text: empty or missing becomes null; no NUL or broken character. */
 export const optText = (max: number) =>
   z
     .string({ error: 'INVALID_TYPE' })
     .trim()
     .max(max, { error: 'TOO_LONG' })
+    .refine((v) => !hasBadChars(v), { message: 'TEXT_BAD_CHARS' })
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v && hasVisibleChar(v) ? v : null));
 
 export const id = z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).positive({ error: 'NOT_POSITIVE' });
 
@@ -118,10 +131,18 @@ export const optImage = z
     params: { max: IMAGE_MAX_KB },
   });
 
-/** A quantity with at most 3 decimals, greater than zero. */
+/** A quantity: a finite number with at most 3 decimals, from 0 up to QUANTITY_MAX. */
+export const quantity = z
+  .number({ error: 'INVALID_TYPE' })
+  .min(0, { error: 'NEGATIVE' })
+  .max(QUANTITY_MAX, { error: 'TOO_BIG' })
+  .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' });
+
+/** A quantity greater than zero. */
 export const positiveQuantity = z
   .number({ error: 'INVALID_TYPE' })
   .positive({ error: 'NOT_POSITIVE' })
+  .max(QUANTITY_MAX, { error: 'TOO_BIG' })
   .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' });
 
 export const optPositiveQuantity = positiveQuantity.nullish().transform((v) => v ?? null);
@@ -138,11 +159,29 @@ export const isoDate = z
     { message: 'DATE_FORMAT' },
   );
 
+/** A date within a window around today (DATE_WINDOW in shared/domain/dates.ts). */
+const dateWithin = (yearsAhead: number) =>
+  isoDate.superRefine((v, ctx) => {
+    const max = addYears(todayUtc(), yearsAhead);
+    if (v < DATE_WINDOW.min || v > max)
+      ctx.addIssue({ code: 'custom', message: 'DATE_OUT_OF_RANGE', params: { min: DATE_WINDOW.min, max } });
+  });
+
+/** The day something happened (received, made, shipped): from 2000-01-01 to one year ahead. */
+export const recordDate = dateWithin(DATE_WINDOW.recordYearsAhead);
+/** An expiry or best-before date: from 2000-01-01 to twenty years ahead. */
+export const expiryDate = dateWithin(DATE_WINDOW.expiryYearsAhead);
+
 /** Common list query: search text, archived switch, sort and paging. */
 export const listQuery = <S extends readonly [string, ...string[]]>(sortFields: S) =>
   z
     .object({
-      search: z.string().trim().max(200, { error: 'TOO_LONG' }).optional(),
+      search: z
+        .string()
+        .trim()
+        .max(200, { error: 'TOO_LONG' })
+        .refine((v) => !hasBadChars(v), { message: 'TEXT_BAD_CHARS' })
+        .optional(),
       includeArchived: z.boolean({ error: 'INVALID_TYPE' }).optional(),
       sort: z.enum(sortFields, { error: 'INVALID_CHOICE' }).optional(),
       order: z.enum(['asc', 'desc'], { error: 'INVALID_CHOICE' }).optional(),

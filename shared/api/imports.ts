@@ -2,6 +2,7 @@
 // problem by row and column, and an all-or-nothing import (or only the valid rows, if the user says so).
 import { z } from 'zod';
 import { method } from './method';
+import { text } from './fields';
 import type { ExportFile } from './trace';
 import '../i18n/imports';
 
@@ -14,7 +15,7 @@ export const IMPORT_MAX_ROWS = 20_000;
 /** Base64 of the file; 30 MB of base64 is about 22 MB of XLSX, far beyond 100,000 rows of master data. */
 const fileInput = {
   kind: z.enum(IMPORT_KINDS, { error: 'INVALID_CHOICE' }),
-  fileName: z.string({ error: 'REQUIRED' }).trim().min(1, { error: 'REQUIRED' }).max(300, { error: 'TOO_LONG' }),
+  fileName: text(300),
   base64: z.string({ error: 'REQUIRED' }).min(1, { error: 'REQUIRED' }).max(30_000_000, { error: 'TOO_LONG' }),
 };
 

@@ -4,6 +4,7 @@ import { id, optText, text } from './fields';
 import { method } from './method';
 import { labelTemplate, type LabelTemplate } from '../labels/model';
 import { labelData, type LabelData } from '../labels/fields';
+import { readPrinterUri } from '../domain/printer-uri';
 import '../i18n/labels';
 
 export type { LabelTemplate, LabelData };
@@ -74,7 +75,8 @@ export const printerInput = z
   .object({
     id: id.optional(),
     name: text(100),
-    uri: text(300),
+    /** One of the forms in shared/domain/printer-uri.ts; anything else is refused. */
+    uri: text(300).refine((v) => readPrinterUri(v) !== null, { message: 'PRINTER_URI_FORM' }),
     language: printLang,
     dpi,
     media: z.enum(['gap', 'black_mark', 'continuous'], { error: 'INVALID_CHOICE' }).default('gap'),
@@ -112,11 +114,8 @@ export const printInput = z
   .object({
     ...source,
     template: templateRef,
-    /** A saved printer… */
-    printerId: id.optional(),
-    /** …or a printer URI with its language (default TSPL) and dpi (default 203). */
-    printerUri: z.string().trim().min(1).max(300).optional(),
-    language: printLang.optional(),
+    /** A saved printer (the owner sets printers up; a print never names an address). */
+    printerId: id,
     dpi: dpi.optional(),
     copies: copies.default(1),
     /** First serial number when the template prints {serial} or AI 21 (each label gets the next). */

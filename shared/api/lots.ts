@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { LOT_STATUSES, lotCodeProblem, type LotState, type LotStatus } from '../domain/lots';
 import { UNIT_CODES } from '../domain/units';
-import { byId, id, isoDate, optText, positiveQuantity, text, type ListResult } from './fields';
+import {
+  byId,
+  expiryDate,
+  id,
+  isoDate,
+  optText,
+  positiveQuantity,
+  quantity,
+  recordDate,
+  text,
+  type ListResult,
+} from './fields';
 import { method } from './method';
 import '../i18n/records';
 
@@ -25,7 +36,7 @@ export const override = z
   .strict()
   .optional();
 /** An event time typed by the user: a date (time = now) or a full ISO time with offset. */
-export const optEventDate = isoDate.optional();
+export const optEventDate = recordDate.optional();
 
 export type { LotState, LotStatus };
 
@@ -233,8 +244,8 @@ export const openingInput = z
     unit: unit.optional(),
     lotCode: optLotCode,
     supplierLotCode: optText(40),
-    productionDate: isoDate.nullish().transform((v) => v ?? null),
-    expiryDate: isoDate.nullish().transform((v) => v ?? null),
+    productionDate: recordDate.nullish().transform((v) => v ?? null),
+    expiryDate: expiryDate.nullish().transform((v) => v ?? null),
     date: optEventDate,
     note: optText(500),
     requestKey,
@@ -307,7 +318,7 @@ export const correctInput = z
     eventId: id,
     /** New quantity for each line to change (in the line's unit); 0 removes the line's effect. */
     lines: z
-      .array(z.object({ lineId: id, qty: z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }) }).strict())
+      .array(z.object({ lineId: id, qty: quantity }).strict())
       .min(1, { error: 'REQUIRED' })
       .max(1000),
     reason: text(500),

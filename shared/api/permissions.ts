@@ -46,6 +46,8 @@ export const RESTRICTED: Record<string, Role[]> = {
   'backup.list': OWNER,
   'backup.check': OWNER,
   'backup.create': ['owner', 'staff'],
+  'backup.download': OWNER,
+  'backup.upload': OWNER,
   'backup.restore': OWNER,
   'imports.preview': OWNER,
   'imports.commit': OWNER,
@@ -61,6 +63,8 @@ export const OWNER_ONLY_PATTERNS: RegExp[] = [
   /^(portal|sync)\.[\w.]*(settings|config|credential|setup|connect)/i,
   /settings/i,
   /^users\./,
+  // A printer profile names where bytes go (a host, a device): only the owner sets printers up.
+  /^printers\./,
 ];
 
 /** Write methods a staff member may call: receive, produce, ship, print, correct own mistakes. */
@@ -77,8 +81,6 @@ export const STAFF_WRITES = new Set([
   'partners.update',
   'drill.start',
   'drill.confirm',
-  // A shop PC's printer changes (new USB port, paper size): staff set it up again without the owner.
-  'printers.save',
 ]);
 /** Printing and sending to the portal are staff work too, whatever the label/sync modules name them. */
 export const STAFF_WRITE_PATTERNS: RegExp[] = [

@@ -1,6 +1,6 @@
 // Receipts (nhập hàng): goods from a supplier, one or more lots per line; a scanner fills a line.
 import { z } from 'zod';
-import { byId, id, isoDate, optText, positiveQuantity, text, type ListResult } from './fields';
+import { byId, expiryDate, id, isoDate, optText, positiveQuantity, recordDate, text, type ListResult } from './fields';
 import { method } from './method';
 import { optEventDate, optLotCode, requestKey, unit, type Lot } from './lots';
 
@@ -11,9 +11,9 @@ export const receiptLine = z
     /** Defaults to the product's unit; must convert to it. */
     unit: unit.optional(),
     supplierLotCode: optText(40),
-    productionDate: isoDate.nullish().transform((v) => v ?? null),
+    productionDate: recordDate.nullish().transform((v) => v ?? null),
     /** Typed or scanned; computed from the product's shelf life when only the production date is known. */
-    expiryDate: isoDate.nullish().transform((v) => v ?? null),
+    expiryDate: expiryDate.nullish().transform((v) => v ?? null),
     /** Our lot code; generated from the product's pattern when empty. */
     lotCode: optLotCode,
   })
@@ -85,7 +85,7 @@ export const receiptMethods = {
     'read',
   ).returns<ListResult<ReceiptListItem>>(),
   'receipts.parseScan': method(
-    z.object({ scan: text(500), date: isoDate.optional() }).strict(),
+    z.object({ scan: text(500), date: recordDate.optional() }).strict(),
     'read',
   ).returns<ScannedLine>(),
 };

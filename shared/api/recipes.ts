@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { byId, id, listQuery, optText, positiveQuantity, text, type ListResult } from './fields';
 import { method } from './method';
 import { unit } from './lots';
+import { isExactQuantity } from '../domain/quantity';
 
-const percent = z.number({ error: 'INVALID_TYPE' }).positive({ error: 'NOT_POSITIVE' }).max(1000, { error: 'TOO_BIG' });
+/** A percent with at most 3 decimals (stored in thousandths, which must stay above zero). */
+const percent = z
+  .number({ error: 'INVALID_TYPE' })
+  .positive({ error: 'NOT_POSITIVE' })
+  .max(1000, { error: 'TOO_BIG' })
+  .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' });
 
 export const recipeLineInput = z
   .object({
@@ -34,6 +40,7 @@ export const recipeFields = z
       .number({ error: 'INVALID_TYPE' })
       .min(0, { error: 'NEGATIVE' })
       .max(100, { error: 'TOO_BIG' })
+      .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' })
       .nullish()
       .transform((v) => v ?? null),
     steps: optText(10000),

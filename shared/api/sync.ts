@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { optText } from './fields';
 import { method } from './method';
+import { secret } from './secrets';
 import '../i18n/sync';
 
 export type PortalType = 'epcis' | 'file';
@@ -94,12 +95,11 @@ export const portalInput = z
     url: optText(500),
     auth: z.enum(['none', 'bearer', 'basic', 'oauth2'], { error: 'INVALID_CHOICE' }).default('none'),
     /** Bearer token, basic password or OAuth2 client secret; omitted = keep the stored one, '' = remove it. */
-    secret: z.string().max(4000).optional(),
+    secret: secret(z.string().max(4000)).optional(),
     username: optText(200),
     clientId: optText(200),
     tokenUrl: optText(500),
     timeoutMs: z.number().int().min(1000).max(600_000).optional(),
-    outDir: optText(1000),
   })
   .strict();
 
@@ -110,8 +110,6 @@ export const exportInput = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     lots: z.array(z.string().trim().min(1).max(80)).max(500).optional(),
-    /** Where to write (desktop save dialog); a temp file fetched with export.download when absent. */
-    out: optText(2000),
   })
   .strict();
 

@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { id, text } from './fields';
 import { method } from './method';
+import { secret } from './secrets';
 import '../i18n/trust';
 
 export const ROLES = ['owner', 'staff', 'trainer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A short PIN: 4 to 8 digits (typed on a shared PC or a phone keypad). */
-export const pin = z.string({ error: 'REQUIRED' }).regex(/^\d{4,8}$/, { error: 'PIN_FORMAT' });
+export const pin = secret(z.string({ error: 'REQUIRED' }).regex(/^\d{4,8}$/, { error: 'PIN_FORMAT' }));
 const role = z.enum(ROLES, { error: 'INVALID_CHOICE' });
 const userName = text(60);
 
@@ -28,17 +29,17 @@ export const usersMethods = {
   'users.setup': method(z.object({ name: userName, pin }).strict(), 'write').returns<SetupResult>(),
   /** Public. 'read' because a wrong PIN must still be counted: the service writes its own transactions. */
   'users.login': method(
-    z.object({ userId: id, pin: z.string({ error: 'REQUIRED' }).max(20, { error: 'TOO_LONG' }) }).strict(),
+    z.object({ userId: id, pin: secret(z.string({ error: 'REQUIRED' }).max(20, { error: 'TOO_LONG' })) }).strict(),
     'read',
   ).returns<LoginResult>(),
   'users.logout': method(z.object({}).strict(), 'write').returns<{ ok: true }>(),
   /** Public: the owner forgot the PIN; the recovery code sets a new one and is replaced by a new code. */
   'users.recover': method(
-    z.object({ code: z.string({ error: 'REQUIRED' }).max(40, { error: 'TOO_LONG' }), newPin: pin }).strict(),
+    z.object({ code: secret(z.string({ error: 'REQUIRED' }).max(40, { error: 'TOO_LONG' })), newPin: pin }).strict(),
     'read',
   ).returns<SetupResult>(),
   'users.me': method(z.object({}).strict(), 'read').returns<Me>(),
-  'users.changePin': method(z.object({ oldPin: z.string().max(20), newPin: pin }).strict(), 'write').returns<{
+  'users.changePin': method(z.object({ oldPin: secret(z.string().max(20)), newPin: pin }).strict(), 'write').returns<{
     ok: true;
   }>(),
   'users.list': method(z.object({ includeDisabled: z.boolean().optional() }).strict(), 'read').returns<User[]>(),

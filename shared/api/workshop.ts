@@ -2,6 +2,7 @@
 // ticks itself from the records, one-click reset, and a QR code of the classroom address.
 import { z } from 'zod';
 import { method } from './method';
+import { text } from './fields';
 
 export const WORKSHOP_STEPS = ['product', 'receive', 'batch', 'label', 'trace', 'recall', 'sync'] as const;
 export type WorkshopStep = (typeof WORKSHOP_STEPS)[number];
@@ -26,7 +27,7 @@ export const workshopMethods = {
     'read',
   ).returns<WorkshopStatus>(),
   /** A QR code (SVG) of an address, for trainees to open the classroom app on their phones. */
-  'workshop.qr': method(z.object({ text: z.string().trim().min(1).max(500) }).strict(), 'read').returns<{
+  'workshop.qr': method(z.object({ text: text(500) }).strict(), 'read').returns<{
     svg: string;
   }>(),
 };

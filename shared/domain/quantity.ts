@@ -1,6 +1,8 @@
 // Exact quantities. The API speaks decimal numbers with at most 3 decimals (e.g. 12.345 kg); the store
 // keeps integers in thousandths of the unit ("milli"), so sums never drift as floats do.
 export const MILLI = 1000;
+/** The largest quantity the API takes: a billion units, far beyond any shop, and exact in thousandths. */
+export const QUANTITY_MAX = 1_000_000_000;
 
 /** 12.345 → 12345. Throws on more than 3 decimals; callers validate first with `isExactQuantity`. */
 export function toMilli(q: number): number {

@@ -12,3 +12,30 @@ export function foldVietnamese(s: string): string {
 export function searchText(...parts: (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter(Boolean).join(' '));
 }
+
+/** NUL or a lone UTF-16 surrogate: text that no screen, CSV or database field can keep as typed. */
+export function hasBadChars(s: string): boolean {
+  return /[\u0000\p{Cs}]/u.test(s);
+}
+
+/** At least one character that shows: not only spaces, zero-width or other invisible characters. */
+export function hasVisibleChar(s: string): boolean {
+  return /[^\p{Z}\p{C}\s]/u.test(s);
+}
+
+/** Paths of every string (or key) in a JSON-like value that has bad characters, e.g. ["lines.0.reason"]. */
+export function badTextPaths(value: unknown, path = '', out: string[] = []): string[] {
+  if (out.length >= 20) return out;
+  if (typeof value === 'string') {
+    if (hasBadChars(value)) out.push(path || 'input');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => badTextPaths(v, path ? `${path}.${i}` : String(i), out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const p = path ? `${path}.${k}` : k;
+      if (hasBadChars(k)) out.push(p);
+      else badTextPaths(v, p, out);
+    }
+  }
+  return out;
+}

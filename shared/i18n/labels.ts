@@ -33,7 +33,9 @@ registerMessages(
     LABEL_NO_SOURCE: 'Hãy chọn một lô để in tem.',
     LABEL_SHEET_NEEDS_PDF: 'Mẫu tem tờ A4 chỉ in ra PDF hoặc qua máy in văn phòng (driver:TÊN).',
     PRINTER_URI_INVALID:
-      'Địa chỉ máy in "{{uri}}" không đúng. Dùng tcp://IP:9100, file:ĐƯỜNG-DẪN, cups:TÊN, windows:TÊN hoặc driver:TÊN.',
+      'Địa chỉ máy in "{{uri}}" không đúng. Dùng tcp://IP:9100, cups:TÊN, windows:TÊN, driver:TÊN, một cổng máy in (file:/dev/usb/lp0, file:COM3) hoặc file:TÊN-TỆP (ghi vào thư mục "prints" của phần mềm).',
+    PRINTER_URI_FORM:
+      'Địa chỉ máy in không đúng. Dùng tcp://IP:9100, cups:TÊN, windows:TÊN, driver:TÊN, một cổng máy in (file:/dev/usb/lp0, file:COM3) hoặc file:TÊN-TỆP (ghi vào thư mục "prints" của phần mềm).',
     PRINTER_REFUSED: 'Máy in {{where}} từ chối kết nối. Hãy kiểm tra máy in đã bật và đúng địa chỉ IP.',
     PRINTER_TIMEOUT:
       'Máy in {{where}} không trả lời (hết thời gian chờ). Hãy kiểm tra máy in đã bật, có giấy và cùng mạng.',
@@ -98,7 +100,9 @@ registerMessages(
     LABEL_NO_SOURCE: 'Choose a lot to print labels for.',
     LABEL_SHEET_NEEDS_PDF: 'A4 sheet templates print to PDF or through an office printer (driver:NAME) only.',
     PRINTER_URI_INVALID:
-      'Printer address "{{uri}}" is not valid. Use tcp://IP:9100, file:PATH, cups:NAME, windows:NAME or driver:NAME.',
+      'Printer address "{{uri}}" is not valid. Use tcp://IP:9100, cups:NAME, windows:NAME, driver:NAME, a printer port (file:/dev/usb/lp0, file:COM3) or file:FILENAME (written to the app\'s "prints" folder).',
+    PRINTER_URI_FORM:
+      'The printer address is not valid. Use tcp://IP:9100, cups:NAME, windows:NAME, driver:NAME, a printer port (file:/dev/usb/lp0, file:COM3) or file:FILENAME (written to the app\'s "prints" folder).',
     PRINTER_REFUSED: 'Printer {{where}} refused the connection. Check it is on and the IP address is right.',
     PRINTER_TIMEOUT:
       'Printer {{where}} does not answer (timed out). Check it is on, has paper and is on the same network.',

@@ -1,6 +1,7 @@
 // Label templates: sizes and element positions in millimetres, so one template prints the same physical label
 // on a 203 dpi and a 300 dpi printer. Pure data + zod schemas (shared by the designer, the API and the renderer).
 import { z } from 'zod';
+import { text } from '../api/fields';
 
 const mm = (max = 400) =>
   z.number({ error: 'INVALID_TYPE' }).min(0, { error: 'NEGATIVE' }).max(max, { error: 'TOO_BIG' });
@@ -122,7 +123,7 @@ export const TEMPLATE_PURPOSES = ['consumer', 'lot', 'carton'] as const;
 
 export const labelTemplate = z
   .object({
-    name: z.string().trim().min(1, { error: 'REQUIRED' }).max(100, { error: 'TOO_LONG' }),
+    name: text(100),
     purpose: z.enum(TEMPLATE_PURPOSES),
     widthMm: sizeMm,
     heightMm: sizeMm,

@@ -62,13 +62,13 @@ describe('backup', () => {
     expect(ensureDailyBackup(core.db, file, clock)).toBeNull(); // one a day
     clock.advanceDays(1);
     const p2 = core.run('products.create', aProduct());
-    const res = core.run('backup.restore', { file: daily.file });
+    const res = core.run('backup.restore', { name: daily.name });
     expect(res.safetyBackup.kind).toBe('restore');
     // The core keeps working on the restored file: yesterday's product is there, today's is not.
     expect(core.run('products.list', {}).items.map((p) => p.id)).toEqual([p1.id]);
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'backup.restore'").pluck().get()).toBe(1);
     // And the safety copy holds today's data, so the restore itself can be undone.
-    core.run('backup.restore', { file: res.safetyBackup.file });
+    core.run('backup.restore', { name: res.safetyBackup.name });
     expect(
       core
         .run('products.list', {})
@@ -106,10 +106,15 @@ describe('backup', () => {
     expect(checkBackupFile(newer).code).toBe('BACKUP_TOO_NEW');
     expect(checkBackupFile(damaged).code).toBe('BACKUP_DAMAGED');
     expect(checkBackupFile(path.join(dir, 'missing.db')).code).toBe('BACKUP_FILE_MISSING');
-    for (const f of [notSqlite, other, newer, damaged]) {
-      const res = core.call('backup.restore', { file: f });
+    // Only a copy in the backups folder can be named, and each bad one is refused by its check.
+    fs.mkdirSync(backupsDir(file), { recursive: true });
+    [notSqlite, other, newer, damaged].forEach((f, i) => {
+      expect(core.call('backup.restore', { name: f }).ok).toBe(false);
+      const name = `${path.basename(file, '.db')}-manual-20260101-10000${i}.db`;
+      fs.copyFileSync(f, path.join(backupsDir(file), name));
+      const res = core.call('backup.restore', { name });
       expect(res.ok).toBe(false);
-    }
+    });
     expect(core.run('business.get', {})).toEqual(before);
     expect(listBackups(file).filter((b) => b.kind === 'restore')).toEqual([]); // refused before any copy
     core.close();

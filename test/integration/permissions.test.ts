@@ -2,7 +2,10 @@
 // the core and over HTTP, plus the business rules written out by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
-import { classify, permissionDenial } from '../../shared/api/permissions';
+import fs from 'node:fs';
+import path from 'node:path';
+import { classify, permissionDenial, PUBLIC_METHODS } from '../../shared/api/permissions';
+import { permissionRows } from '../helpers/permission-rows';
 import { ROLES, type Role } from '../../shared/api/users';
 import { startHttpHost, type HttpHost } from '../../main/hosts/http';
 import { IPC_CHANNEL, registerIpc, type IpcInvokeEventLike } from '../../main/hosts/ipc';
@@ -77,6 +80,22 @@ describe('permission table', () => {
   });
 });
 
+describe('the role table in docs/permissions.md', () => {
+  it('has one row per method, saying exactly what the code decides', () => {
+    const cells = (row: string) =>
+      row
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
+    const doc = fs
+      .readFileSync(path.join(__dirname, '..', '..', 'docs', 'permissions.md'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map(cells);
+    expect(doc, 'regenerate the table from test/helpers/permission-rows.ts').toEqual(permissionRows().map(cells));
+  });
+});
+
 describe('every method × every role', () => {
   let core: Core;
   let sessions: Record<Role, string>;
@@ -137,6 +156,12 @@ describe('every method × every role', () => {
       }
     }
     expect(wrong).toEqual([]);
+    // No session: the public methods answer, every other one asks for a login first.
+    for (const m of METHOD_NAMES) {
+      const { status, body } = await post(m);
+      if (PUBLIC_METHODS.has(m)) expect(status, m).not.toBe(401);
+      else expect([status, body.error?.code], m).toEqual([401, 'LOGIN_REQUIRED']);
+    }
     const anon = await post('products.list');
     expect(anon.status).toBe(401);
     expect(anon.body.error!.code).toBe('LOGIN_REQUIRED');

@@ -31,6 +31,7 @@ import { decodeEscpos } from '../helpers/decoders/escpos';
 import { diffDots, emptyBitmap } from '../helpers/decoders/bitmap';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { aBusiness, aLocation, makeCore, tempDbPath, tempDir } from '../helpers/core';
+import { appFolder } from '../../main/store/folders';
 import { openCore, type Core } from '../../main/core';
 import { FOOD } from '../helpers/label-data';
 
@@ -167,6 +168,13 @@ describe('printer URIs', () => {
     expect(parsePrinterUri('tcp://192.0.2.5')).toEqual({ kind: 'tcp', host: '192.0.2.5', port: 9100 });
     expect(parsePrinterUri('tcp://printer.local:6101')).toEqual({ kind: 'tcp', host: 'printer.local', port: 6101 });
     expect(parsePrinterUri('file:/dev/usb/lp0')).toEqual({ kind: 'file', path: '/dev/usb/lp0' });
+    expect(parsePrinterUri('file:COM3')).toEqual({ kind: 'file', path: 'COM3' });
+    expect(parsePrinterUri('file:tem.prn', '/data/prints')).toEqual({ kind: 'file', path: '/data/prints/tem.prn' });
+    // Any other file is refused: a path, a climb out of the prints folder, the database itself.
+    for (const bad of ['file:/etc/passwd', 'file:../nguongoc.db', 'file:/tmp/x', 'file:C:\\x.db', 'file:.hidden'])
+      expect(() => parsePrinterUri(bad, '/data/prints')).toThrow(
+        expect.objectContaining({ code: 'PRINTER_URI_INVALID' }),
+      );
     expect(parsePrinterUri('cups:Xprinter_XP_365B')).toEqual({ kind: 'cups', queue: 'Xprinter_XP_365B' });
     expect(parsePrinterUri('windows:XP-365B')).toEqual({ kind: 'windows', name: 'XP-365B' });
     expect(parsePrinterUri('driver:Canon LBP')).toEqual({ kind: 'driver', name: 'Canon LBP' });
@@ -275,6 +283,10 @@ describe('print queue over real transports', () => {
     setSendOptions({});
     core.close();
   });
+  // The owner saves a printer profile; a print names the profile, never an address.
+  let saved = 0;
+  const printerAt = (uri: string, language: 'tspl' | 'zpl' | 'escpos' = 'tspl') =>
+    core.run('printers.save', { name: `Máy in ${++saved}`, uri, language, dpi: 203 }).id;
 
   it("preview of a lot: the PNG is the bitmap, checks pass, data is the lot's frozen snapshot", () => {
     const p = core.run('labels.preview', { lot: 'L261129-01', template: 'default:food-50x30' });
@@ -339,7 +351,7 @@ describe('print queue over real transports', () => {
     try {
       const job = core.run(
         'print.submit',
-        { lotId, template: 'default:food-50x30', printerUri: `tcp://127.0.0.1:${l.port}`, language: 'zpl', copies: 4 },
+        { lotId, template: 'default:food-50x30', printerId: printerAt(`tcp://127.0.0.1:${l.port}`, 'zpl'), copies: 4 },
         { user: 'lan' },
       );
       expect(job.status).toBe('queued');
@@ -369,12 +381,12 @@ describe('print queue over real transports', () => {
   });
 
   it('a device file receives exactly the bytes', async () => {
-    const file = path.join(tempDir(), 'lp0');
+    const name = `lp0-${process.pid}-${Date.now()}.prn`;
+    const file = path.join(appFolder(core.dbPath, 'prints'), name);
     const job = core.run('print.submit', {
       lotId,
       template: 'lot-40x30',
-      printerUri: `file:${file}`,
-      language: 'tspl',
+      printerId: printerAt(`file:${name}`),
       copies: 2,
     });
     const done = await settle(core, job);
@@ -390,7 +402,7 @@ describe('print queue over real transports', () => {
     const job = core.run('print.submit', {
       lotId,
       template: 'default:food-50x30',
-      printerUri: `tcp://127.0.0.1:${port}`,
+      printerId: printerAt(`tcp://127.0.0.1:${port}`),
       copies: 1,
     });
     const failed = await settle(core, job);
@@ -439,8 +451,7 @@ describe('print queue over real transports', () => {
       const job = core.run('print.submit', {
         lotId,
         template: 'default:food-50x30',
-        printerUri: `tcp://127.0.0.1:${port}`,
-        language: 'escpos',
+        printerId: printerAt(`tcp://127.0.0.1:${port}`, 'escpos'),
         copies: 2000,
       });
       const done = await settle(core, job);
@@ -454,8 +465,8 @@ describe('print queue over real transports', () => {
 
   it('bad input is refused before anything is queued: unknown URI, failed checks, label wider than the head', () => {
     const before = core.run('print.jobs', {}).total;
-    expect(() => core.run('print.submit', { lotId, template: 'default:food-50x30', printerUri: 'usb:xp' })).toThrow(
-      expect.objectContaining({ code: 'PRINTER_URI_INVALID' }),
+    expect(() => core.run('printers.save', { name: 'USB', uri: 'usb:xp', language: 'tspl', dpi: 203 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
     );
     const narrow = core.run('printers.save', {
       name: 'XP-58',
@@ -475,7 +486,7 @@ describe('print queue over real transports', () => {
       core.run('print.submit', {
         data: { ...FOOD, product: { ...FOOD.product, gtin: null } },
         template: 'default:food-50x30',
-        printerUri: 'file:/dev/null',
+        printerId: printerAt('file:unused.prn'),
       }),
     ).toThrow(expect.objectContaining({ code: 'LABEL_CHECK_FAILED' }));
     expect(core.run('print.jobs', {}).total).toBe(before);

@@ -9,6 +9,8 @@ import { nowIso } from '../../clock';
 import { writeCsv, writeXlsxSync } from '../../trace/xlsx';
 import type { PartialHandlers, ServiceContext } from '../core';
 
+import { forAudit } from './records';
+
 export { audit } from './records';
 
 /** Write methods always audited by the core when their service wrote no entry itself. */
@@ -22,7 +24,7 @@ function compactInput(input: unknown): unknown {
   if (!input || typeof input !== 'object') return input;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
-    if (/^(base64|image|logo|pin|newPin|oldPin|code)$/.test(k)) continue;
+    if (/^(base64|image|logo)$/.test(k)) continue;
     out[k] = typeof v === 'string' && v.length > 500 ? `${v.slice(0, 500)}…` : v;
   }
   return out;
@@ -52,7 +54,10 @@ export function auditCall(
   if (idBefore !== null && lastAuditId(ctx) > idBefore) return; // the service wrote its own entry
   const r = result && typeof result === 'object' ? (result as Record<string, unknown>) : {};
   const entityId = typeof r.id === 'number' || typeof r.id === 'string' ? String(r.id) : null;
-  const after = { input: compactInput(input), ...(typeof r.fileName === 'string' ? { fileName: r.fileName } : {}) };
+  const after = {
+    input: compactInput(forAudit(ctx, input)),
+    ...(typeof r.fileName === 'string' ? { fileName: r.fileName } : {}),
+  };
   ctx.db
     .prepare(
       'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)',

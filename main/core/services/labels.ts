@@ -20,6 +20,7 @@ import { isSerialized, type JobSpec } from '../../printing/job';
 import { isRunning, scheduleJob } from '../../printing/queue';
 import { listInstalledPrintersSync, parsePrinterUri } from '../../printing/transports';
 import { resolveLots } from '../../trace/resolve';
+import { appFolder } from '../../store/folders';
 import { audit } from './records';
 
 type Row = Record<string, unknown>;
@@ -267,7 +268,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
     const prior = ctx.db.prepare('SELECT * FROM print_jobs WHERE request_key = ?').get(j.requestKey) as Row | undefined;
     if (prior) return jobView(prior, ctx.lang);
   }
-  const uri = parsePrinterUri(j.uri);
+  const uri = parsePrinterUri(j.uri, appFolder(ctx.dbPath, 'prints'));
   if (j.template.sheet && j.language !== 'driver') throw new AppError('LABEL_SHEET_NEEDS_PDF', {});
   const today = todayLocal(ctx.clock);
   const serialFrom = isSerialized(j.template) ? (j.serialFrom ?? 1) : null;
@@ -511,7 +512,6 @@ export const labelHandlers: PartialHandlers = {
     ),
   'printers.installed': () => listInstalledPrintersSync(),
   'printers.save': (input, ctx) => {
-    parsePrinterUri(input.uri);
     const dup = ctx.db
       .prepare('SELECT id FROM printers WHERE name = ? AND archived = 0 AND id IS NOT ?')
       .get(input.name, input.id ?? null);
@@ -570,18 +570,16 @@ export const labelHandlers: PartialHandlers = {
   'print.submit': (input, ctx) => {
     const info = findTemplate(ctx, input.template);
     const { lotId, data } = lotLabelData(ctx, input);
-    const printer = input.printerId ? loadPrinter(ctx, input.printerId) : null;
-    if (!printer && !input.printerUri)
-      throw new AppError('VALIDATION', {}, { fields: [{ path: 'printerUri', code: 'REQUIRED' }] });
+    const printer = loadPrinter(ctx, input.printerId);
     return createJob(ctx, {
       lotId,
       templateRef: info.ref,
       template: info.template,
       data,
       printer,
-      uri: printer?.uri ?? (input.printerUri as string),
-      language: printer?.language ?? input.language ?? 'tspl',
-      dpi: input.dpi ?? printer?.dpi ?? 203,
+      uri: printer.uri,
+      language: printer.language,
+      dpi: input.dpi ?? printer.dpi,
       copies: input.copies,
       serialFrom: input.serialFrom ?? null,
       requestKey: input.requestKey,

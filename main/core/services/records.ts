@@ -2,6 +2,8 @@
 import { AppError } from '../../../shared/api/errors';
 import type { ListResult } from '../../../shared/api/fields';
 import { foldVietnamese } from '../../../shared/domain/text';
+import { api } from '../../../shared/api/contract';
+import { redactBySchema } from '../../../shared/api/secrets';
 import { nowIso } from '../../clock';
 import type { ServiceContext } from '../core';
 
@@ -27,6 +29,15 @@ export function rowToRecord<T>(row: Row, drop: string[] = ['search']): T {
   return out as T;
 }
 
+/**
+ * What an audit entry may keep of a value: fields the calling method's contract marks secret are hidden.
+ * Every before/after written to audit_log passes through here (the log is append-only and goes into every
+ * backup and export, so a secret written once could never be taken back).
+ */
+export function forAudit(ctx: Pick<ServiceContext, 'method'>, value: unknown): unknown {
+  return ctx.method ? redactBySchema(api[ctx.method].input, value) : value;
+}
+
 export function audit(
   ctx: ServiceContext,
   action: string,
@@ -43,8 +54,8 @@ export function audit(
       action,
       entity,
       entityId === null ? null : String(entityId),
-      before === null ? null : JSON.stringify(before),
-      after === null ? null : JSON.stringify(after),
+      before === null ? null : JSON.stringify(forAudit(ctx, before)),
+      after === null ? null : JSON.stringify(forAudit(ctx, after)),
     );
 }
 

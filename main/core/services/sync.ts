@@ -1,7 +1,6 @@
 // Sync and export handlers. Network and file work runs as background jobs (main/sync/jobs.ts): `sync.start`
 // returns the job at once; the UI polls `sync.job` / `sync.status`.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { Db } from '../../store/db';
@@ -17,6 +16,7 @@ import { writePackage } from '../../exports/package';
 import { circularDataset } from '../../exports/circular';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { errorMessage } from '../../../shared/i18n/messages';
+import { appFolder } from '../../store/folders';
 
 // One owner id per open database, so jobs of two cores (tests, several files) never mix.
 const owners = new WeakMap<Db, string>();
@@ -33,6 +33,15 @@ const MIME: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   zip: 'application/zip',
 };
+
+/** `dir/name`, or `dir/name-2.ext`… when that file exists (two exports in the same minute). */
+function uniqueFile(dir: string, name: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const ext = path.extname(name);
+  let file = path.join(dir, name);
+  for (let i = 2; fs.existsSync(file); i++) file = path.join(dir, `${path.basename(name, ext)}-${i}${ext}`);
+  return file;
+}
 
 /** Starts a sync job unless one is running (the "Đồng bộ" button and the automatic sync share this). */
 export function startSync(ctx: Pick<ServiceContext, 'db' | 'dbPath' | 'clock' | 'lang'>) {
@@ -110,7 +119,8 @@ export const syncHandlers: PartialHandlers = {
       ctx.db,
       {
         type: p.type,
-        url: p.type === 'file' ? (p.outDir ?? p.url) : p.url,
+        // A file portal writes its packages into the app's own folder (copied on from there by the user).
+        url: p.type === 'file' ? appFolder(ctx.dbPath, 'portal-packages') : p.url,
         auth: p.auth,
         secret: p.secret,
         settings: {
@@ -118,7 +128,6 @@ export const syncHandlers: PartialHandlers = {
           clientId: p.clientId ?? undefined,
           tokenUrl: p.tokenUrl ?? undefined,
           timeoutMs: p.timeoutMs,
-          outDir: p.outDir ?? undefined,
         },
       },
       nowIso(ctx.clock),
@@ -150,7 +159,8 @@ export const syncHandlers: PartialHandlers = {
     const format = p.format ?? (p.kind === 'epcis' ? 'jsonld' : p.kind === 'package' ? 'zip' : 'xlsx');
     const stamp = nowIso(ctx.clock);
     const fileName = `${p.kind === 'epcis' ? 'epcis' : p.kind === 'sheet' ? 'su-kien' : 'goi-truy-xuat'}-${stamp.slice(0, 16).replace(/[-:T]/g, '')}.${format}`;
-    const out = p.out ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nguongoc-export-')), fileName);
+    // Into the app's exports folder under the app's own name; the file leaves as a download.
+    const out = uniqueFile(appFolder(ctx.dbPath, 'exports'), fileName);
     const filter = { from: p.from, to: p.to, lots: p.lots };
     return startJob(
       owner(ctx),

@@ -151,10 +151,20 @@ export const labelCommands: CommandModule = (program, env) => {
         { db: opts.db },
         async (core: Core) => {
           const ctx = { lang, user: cliUser() };
-          // The saved profile (language, dpi, offsets, darkness) wins; a bare URI prints with --printer-language (TSPL by default).
-          const saved = core
-            .run('printers.list', {}, ctx)
-            .find((p) => p.name === opts.printer || p.uri === opts.printer);
+          // The saved profile (language, dpi, offsets, darkness) wins. A bare URI typed at the owner's own shell
+          // becomes a profile first (with --printer-language, TSPL by default): prints always go to a profile.
+          const saved =
+            core.run('printers.list', {}, ctx).find((p) => p.name === opts.printer || p.uri === opts.printer) ??
+            core.run(
+              'printers.save',
+              {
+                name: String(opts.printer).slice(0, 100),
+                uri: opts.printer,
+                language: opts.printerLanguage ?? 'tspl',
+                dpi: 203,
+              },
+              ctx,
+            );
           let job: PrintJob;
           try {
             job = core.run(
@@ -162,9 +172,7 @@ export const labelCommands: CommandModule = (program, env) => {
               {
                 lot: code,
                 template: opts.template,
-                ...(saved
-                  ? { printerId: saved.id }
-                  : { printerUri: opts.printer, language: opts.printerLanguage ?? 'tspl' }),
+                printerId: saved.id,
                 ...(opts.dpi ? { dpi: Number(opts.dpi) as 203 | 300 } : {}),
                 copies,
                 serialFrom,

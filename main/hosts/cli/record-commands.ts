@@ -121,19 +121,30 @@ export const recordCommands: CommandModule = (program, env) => {
     const { resolveDbPath } = await import('../../paths');
     const dbPath = resolveDbPath(opts.db);
     const clock = demoClock();
-    const core = openCore({ dbPath, host: 'cli', clock });
+    if (dbPath !== ':memory:' && fs.existsSync(dbPath)) {
+      const target = openCore({ dbPath, host: 'cli', clock });
+      try {
+        const used = target.db
+          .prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM business) AS n')
+          .get() as { n: number };
+        if (used.n > 0)
+          throw new UsageError(
+            en
+              ? `The database ${dbPath} already has data; the demo needs a new file.`
+              : `Cơ sở dữ liệu ${dbPath} đã có dữ liệu; dữ liệu mẫu cần một tệp mới.`,
+          );
+      } finally {
+        target.close();
+      }
+    }
+    // The demo is built fast (no flush per commit) into a file beside the target and renamed into place once
+    // complete and flushed: a build that is killed half-way leaves no damaged file under the real name.
+    const building = dbPath === ':memory:' ? dbPath : `${dbPath}.building`;
+    const removeFiles = (f: string) =>
+      ['', '-wal', '-shm', '-journal'].forEach((x) => fs.rmSync(f + x, { force: true }));
+    if (building !== dbPath) removeFiles(building);
+    const core = openCore({ dbPath: building, host: 'cli', clock });
     try {
-      const used = core.db
-        .prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM business) AS n')
-        .get() as { n: number };
-      if (used.n > 0)
-        throw new UsageError(
-          en
-            ? `The database ${dbPath} already has data; the demo needs a new file.`
-            : `Cơ sở dữ liệu ${dbPath} đã có dữ liệu; dữ liệu mẫu cần một tệp mới.`,
-        );
-      // A demo is built into a new file in one go: if the machine stops half-way, it is simply built again,
-      // so per-commit flushes to disk are not needed while building (the normal setting is restored after).
       core.db.pragma('synchronous = OFF');
       core.db.pragma('journal_mode = MEMORY');
       core.db.pragma('cache_size = -65536');
@@ -144,8 +155,16 @@ export const recordCommands: CommandModule = (program, env) => {
         endDate: opts.end,
         log: opts.json ? undefined : (l) => env.io.err(l),
       });
-      core.db.pragma('journal_mode = WAL');
+      core.db.pragma('journal_mode = DELETE');
       core.db.pragma('synchronous = FULL');
+      if (building !== dbPath) {
+        core.close();
+        const fd = fs.openSync(building, 'r+');
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        removeFiles(dbPath);
+        fs.renameSync(building, dbPath);
+      }
       const bytes = dbPath === ':memory:' ? 0 : fs.statSync(dbPath).size;
       // CPU time tells the builder's own cost apart from waiting for a busy machine.
       const out = {
@@ -161,6 +180,7 @@ export const recordCommands: CommandModule = (program, env) => {
       );
     } finally {
       core.close();
+      if (building !== dbPath) removeFiles(building);
     }
   });
 };

@@ -1,12 +1,14 @@
-// Backup and restore: the automatic copies, a copy now (or to a USB folder), and a checked restore.
+// Backup and restore: the automatic copies, a copy now, a copy to take away (download) or to bring in
+// (upload), and a checked restore. The app names and keeps every copy in its own backups folder.
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Flex, Input, Table, Typography } from 'antd';
-import { CloudDownloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Flex, Table, Typography, Upload } from 'antd';
+import { CloudDownloadOutlined, DownloadOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BackupInfo } from '../../../../shared/api/backup';
 import { ApiError } from '../../api/client';
 import { useApi, useApiQuery } from '../../api/hooks';
+import { downloadFile, toBase64 } from '../trace/common';
 
 export function BackupPage() {
   const { t } = useTranslation('trust');
@@ -14,33 +16,42 @@ export function BackupPage() {
   const qc = useQueryClient();
   const { message, modal } = AntApp.useApp();
   const list = useApiQuery('backup.list', {});
-  const [folder, setFolder] = useState('');
-  const [fromFile, setFromFile] = useState('');
   const [busy, setBusy] = useState(false);
   const fail = (err: unknown) =>
     void message.error({ content: err instanceof ApiError ? err.message : String(err), duration: 8 });
-  const backup = async (to?: string) => {
+  const busyWhile = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      const info = await api.call('backup.create', to ? { folder: to } : {});
-      void message.success(t('backup.done', { file: info.file }));
-      await list.refetch();
+      await work();
     } catch (err) {
       fail(err);
     } finally {
       setBusy(false);
     }
   };
-  const restore = (file: string) =>
+  const backup = () =>
+    busyWhile(async () => {
+      const info = await api.call('backup.create', {});
+      void message.success(t('backup.done', { file: info.file }));
+      await list.refetch();
+    });
+  const upload = (f: File) =>
+    busyWhile(async () => {
+      const res = await api.call('backup.upload', { base64: await toBase64(f) });
+      if (!res.ok || !res.name) throw new Error(res.message ?? '');
+      void message.success({ content: t('backup.uploaded', { name: res.name }), duration: 8 });
+      await list.refetch();
+    });
+  const restore = (name: string) =>
     modal.confirm({
       title: t('backup.restoreConfirm'),
-      content: file,
+      content: name,
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          const check = await api.call('backup.check', { file });
+          const check = await api.call('backup.check', { name });
           if (!check.ok) throw new Error(check.message ?? '');
-          const res = await api.call('backup.restore', { file });
+          const res = await api.call('backup.restore', { name });
           void message.success({ content: t('backup.restored', { file: res.safetyBackup.file }), duration: 8 });
           await qc.resetQueries();
         } catch (err) {
@@ -65,26 +76,18 @@ export function BackupPage() {
           >
             {t('backup.now')}
           </Button>
-          <Input
-            style={{ width: 260 }}
-            placeholder={t('backup.folder')}
-            value={folder}
-            onChange={(e) => setFolder(e.target.value)}
-          />
-          <Button disabled={!folder} loading={busy} onClick={() => void backup(folder)}>
-            {t('backup.toFolder')}
-          </Button>
-        </Flex>
-        <Flex gap={8} style={{ marginTop: 12 }}>
-          <Input
-            style={{ width: 420 }}
-            placeholder={t('backup.file')}
-            value={fromFile}
-            onChange={(e) => setFromFile(e.target.value)}
-          />
-          <Button danger icon={<UndoOutlined />} disabled={!fromFile} onClick={() => restore(fromFile)}>
-            {t('backup.restoreFrom')}
-          </Button>
+          <Upload
+            accept=".db"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={busy} data-testid="backup-upload">
+              {t('backup.upload')}
+            </Button>
+          </Upload>
         </Flex>
       </Card>
       <Table<BackupInfo>
@@ -110,11 +113,23 @@ export function BackupPage() {
           { title: t('backup.file'), dataIndex: 'name' },
           {
             title: '',
-            width: 120,
+            width: 230,
             render: (_, b) => (
-              <Button size="small" icon={<UndoOutlined />} onClick={() => restore(b.file)}>
-                {t('backup.restore')}
-              </Button>
+              <Flex gap={4}>
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  title={t('backup.download')}
+                  onClick={() =>
+                    void busyWhile(async () => downloadFile(await api.call('backup.download', { name: b.name })))
+                  }
+                >
+                  {t('backup.downloadShort')}
+                </Button>
+                <Button size="small" icon={<UndoOutlined />} onClick={() => restore(b.name)}>
+                  {t('backup.restore')}
+                </Button>
+              </Flex>
             ),
           },
         ]}

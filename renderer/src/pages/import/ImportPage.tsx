@@ -8,16 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IMPORT_KINDS, type ImportKind, type ImportPreview, type ImportProblem } from '../../../../shared/api/imports';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { downloadFile } from '../trace/common';
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
+import { downloadFile, toBase64 } from '../trace/common';
 
 export function ImportPage() {
   const { t } = useTranslation('trust');

@@ -198,7 +198,6 @@ export function SyncPage() {
 type SettingsForm = {
   type: 'epcis' | 'file';
   url?: string;
-  outDir?: string;
   auth: 'none' | 'bearer' | 'basic' | 'oauth2';
   secret?: string;
   username?: string;
@@ -224,7 +223,6 @@ function PortalSettings() {
       form.setFieldsValue({
         type: p.type,
         url: p.url ?? undefined,
-        outDir: p.settings.outDir,
         auth: p.auth,
         username: p.settings.username,
         clientId: p.settings.clientId,
@@ -236,7 +234,6 @@ function PortalSettings() {
     await save.mutateAsync({
       type: v.type,
       url: v.url || null,
-      outDir: v.outDir || null,
       auth: v.type === 'file' ? 'none' : v.auth,
       secret: v.secret ? v.secret : undefined,
       username: v.username || null,
@@ -319,8 +316,8 @@ function PortalSettings() {
             )}
           </>
         ) : (
-          <Form.Item name="outDir" label={t('outDir')} rules={[{ required: true }]}>
-            <Input />
+          <Form.Item label={t('outDir')}>
+            <Typography.Text>{p?.type === 'file' && p.url ? p.url : t('outDirHint')}</Typography.Text>
           </Form.Item>
         )}
         <Space>

@@ -71,6 +71,16 @@ export function LotPicker({
   );
 }
 
+/** A chosen file's bytes as base64 (uploads go to the API as base64, never as a path on the PC). */
+export function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+}
+
 export function downloadFile(f: ExportFile): void {
   const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: f.mimeType }));
