@@ -6,7 +6,7 @@
 //     its unit, outputs of one batch sharing a transformationID).
 
 export type RuleProfile = 'capture' | 'export';
-export type RuleViolation = { rule: string; eventID: string | null; detail: string };
+export type RuleViolation = { rule: RuleId; eventID: string | null; detail: string };
 type Ev = Record<string, unknown> & { eventID?: string; type?: string };
 type Qty = { epcClass?: string; quantity?: number; uom?: string };
 type Doc = {
@@ -23,12 +23,22 @@ export const EPCIS_RULES = {
   'count-integer': { profile: 'capture', vi: 'Số lượng đếm (không có uom, hoặc uom đếm như H87) phải là số nguyên' },
   'country-iso': { profile: 'capture', vi: 'countryOfOrigin phải là mã nước ISO 3166-1 hai chữ (VN)' },
   'event-location': { profile: 'capture', vi: 'Mỗi sự kiện phải có readPoint hoặc bizLocation' },
-  'ilmd-lot': { profile: 'capture', vi: 'Số lô trong ilmd phải là lô của hàng trong sự kiện' },
+  'ilmd-lot': { profile: 'export', vi: 'Số lô trong ilmd phải là lô của hàng trong sự kiện' },
   'ilmd-dates': { profile: 'capture', vi: 'Ngày trong ilmd phải có dạng YYYY-MM-DD' },
   'declaration-time': { profile: 'capture', vi: 'Khai báo sửa sai không được trước sự kiện nó sửa' },
-  'transfer-arrives': { profile: 'capture', vi: 'Chuyển kho nội bộ phải có sự kiện nhận hàng ở nơi đến, cùng lô và số lượng' },
+  'transfer-arrives': {
+    profile: 'capture',
+    vi: 'Chuyển kho nội bộ phải có sự kiện nhận hàng ở nơi đến, cùng lô và số lượng',
+  },
+  'not-future': {
+    profile: 'capture',
+    vi: 'Thời gian sự kiện không được ở tương lai (quá 5 phút so với đồng hồ của cổng)',
+  },
   'not-after-creation': { profile: 'export', vi: 'Thời gian sự kiện không được sau thời điểm tạo tài liệu' },
-  'document-order': { profile: 'export', vi: 'Sự kiện trong tài liệu theo thứ tự thời gian; khai báo sửa sai sau sự kiện gốc' },
+  'document-order': {
+    profile: 'export',
+    vi: 'Sự kiện trong tài liệu theo thứ tự thời gian; khai báo sửa sai sau sự kiện gốc',
+  },
   'quantity-uom': { profile: 'export', vi: 'Mỗi số lượng phải có đơn vị UN/CEFACT (uom)' },
   'transformation-id': { profile: 'export', vi: 'Các thành phẩm của một mẻ phải chung một transformationID' },
 } as const satisfies Record<string, { profile: RuleProfile; vi: string }>;
@@ -49,7 +59,21 @@ const CBV_BIZ_TRANSACTION_TYPES = new Set(
   'bol cert desadv inv pedigree po poc prodorder recadv rma testprd testres upevt'.split(' '),
 );
 /** UN/CEFACT Rec 20 codes that count items: a quantity in them is a whole number. */
-export const COUNT_UOMS = new Set(['H87', 'C62', 'EA', 'XBX', 'XPK', 'XBG', 'XBO', 'XCX', 'XCA', 'XJR', 'XRO', 'XCT', 'XSA']);
+export const COUNT_UOMS = new Set([
+  'H87',
+  'C62',
+  'EA',
+  'XBX',
+  'XPK',
+  'XBG',
+  'XBO',
+  'XCX',
+  'XCA',
+  'XJR',
+  'XRO',
+  'XCT',
+  'XSA',
+]);
 
 const isUri = (v: string) => /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(v);
 const cbvTerm = (set: Set<string>, v: unknown, prefix: string) =>
@@ -79,7 +103,8 @@ const quantities = (e: Ev): Qty[] =>
   );
 const time = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : NaN);
 const locId = (v: unknown) => (v as { id?: string } | undefined)?.id ?? null;
-const declaration = (e: Ev) => e.errorDeclaration as { declarationTime?: string; correctiveEventIDs?: string[] } | undefined;
+const declaration = (e: Ev) =>
+  e.errorDeclaration as { declarationTime?: string; correctiveEventIDs?: string[] } | undefined;
 const qtyKey = (qs: Qty[]) =>
   qs
     .map((q) => `${q.epcClass}|${q.quantity}|${q.uom ?? ''}`)
@@ -95,8 +120,12 @@ const EVENT_CHECKS: Check[] = [
       push('cbv-vocabulary', `bizStep ${String(e.bizStep)}`);
     if (e.disposition !== undefined && !cbvTerm(CBV_DISPOSITIONS, e.disposition, 'https://ref.gs1.org/cbv/Disp-'))
       push('cbv-vocabulary', `disposition ${String(e.disposition)}`);
-    for (const s of [...((e.sourceList as { type?: string }[]) ?? []), ...((e.destinationList as { type?: string }[]) ?? [])])
-      if (!cbvTerm(CBV_SOURCE_TYPES, s.type, 'https://ref.gs1.org/cbv/SDT-')) push('cbv-vocabulary', `source/destination type ${s.type}`);
+    for (const s of [
+      ...((e.sourceList as { type?: string }[]) ?? []),
+      ...((e.destinationList as { type?: string }[]) ?? []),
+    ])
+      if (!cbvTerm(CBV_SOURCE_TYPES, s.type, 'https://ref.gs1.org/cbv/SDT-'))
+        push('cbv-vocabulary', `source/destination type ${s.type}`);
     for (const t of (e.bizTransactionList as { type?: string }[]) ?? [])
       if (t.type !== undefined && !cbvTerm(CBV_BIZ_TRANSACTION_TYPES, t.type, 'https://ref.gs1.org/cbv/BTT-'))
         push('cbv-vocabulary', `bizTransaction type ${t.type}`);
@@ -113,13 +142,21 @@ const EVENT_CHECKS: Check[] = [
     if (ilmd && ilmd['cbvmda:countryOfOrigin'] !== undefined && !isIsoCountry(ilmd['cbvmda:countryOfOrigin']))
       push('country-iso', `ilmd countryOfOrigin ${String(ilmd['cbvmda:countryOfOrigin'])}`);
     if (ilmd) {
-      for (const k of ['cbvmda:itemExpirationDate', 'cbvmda:bestBeforeDate', 'cbvmda:sellByDate', 'nguongoc:productionDate'])
-        if (ilmd[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(ilmd[k]))) push('ilmd-dates', `${k} ${String(ilmd[k])}`);
+      for (const k of [
+        'cbvmda:itemExpirationDate',
+        'cbvmda:bestBeforeDate',
+        'cbvmda:sellByDate',
+        'nguongoc:productionDate',
+      ])
+        if (ilmd[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(ilmd[k])))
+          push('ilmd-dates', `${k} ${String(ilmd[k])}`);
       const lot = ilmd['cbvmda:lotNumber'];
-      const created = e.type === 'TransformationEvent' ? ((e.outputQuantityList as Qty[]) ?? []) : ((e.quantityList as Qty[]) ?? []);
+      const created =
+        e.type === 'TransformationEvent' ? ((e.outputQuantityList as Qty[]) ?? []) : ((e.quantityList as Qty[]) ?? []);
       for (const q of created) {
         const l = q.epcClass ? lotOfClass(q.epcClass) : null;
-        if (lot !== undefined && l !== null && l !== lot) push('ilmd-lot', `ilmd lotNumber ${String(lot)} ≠ ${q.epcClass}`);
+        if (lot !== undefined && l !== null && l !== lot)
+          push('ilmd-lot', `ilmd lotNumber ${String(lot)} ≠ ${q.epcClass}`);
       }
     }
   },
@@ -215,14 +252,24 @@ function checkMasterData(doc: Doc, push: (rule: RuleId, detail: string) => void)
 }
 
 /** Every violation of the rules of `profile` (`export` includes the `capture` rules) in one EPCIS document. */
-export function checkEpcisRules(doc: unknown, profile: RuleProfile = 'export'): RuleViolation[] {
+export function checkEpcisRules(
+  doc: unknown,
+  profile: RuleProfile = 'export',
+  opts: { now?: number } = {},
+): RuleViolation[] {
   const d = doc as Doc;
   const events = d.epcisBody?.eventList ?? [];
   const out: RuleViolation[] = [];
   const add = (e: Ev | null, rule: RuleId, detail: string) =>
     out.push({ rule, eventID: e ? String(e.eventID ?? '') : null, detail });
-  for (const e of events) for (const check of EVENT_CHECKS) check(e, (rule, detail) => add(e, rule, detail));
+  const applies = (rule: RuleId) => profile === 'export' || EPCIS_RULES[rule].profile === 'capture';
+  for (const e of events)
+    for (const check of EVENT_CHECKS) check(e, (rule, detail) => applies(rule) && add(e, rule, detail));
   checkTransfers(events, add);
+  // A receiving server's clock: an event more than five minutes ahead of it has not happened yet.
+  if (opts.now !== undefined)
+    for (const e of events)
+      if (time(e.eventTime) > opts.now + 5 * 60_000) add(e, 'not-future', `eventTime ${String(e.eventTime)}`);
   checkMasterData(d, (rule, detail) => add(null, rule, detail));
   if (profile === 'export') {
     checkOrder(d, events, add);
