@@ -12,6 +12,7 @@ import { writeSheetCsvFile, writeSheetXlsx, SHEET_COLUMNS } from '../../main/exp
 import { writePackage } from '../../main/exports/package';
 import { circularDataset } from '../../main/exports/circular';
 import { validateEpcis } from '../../main/epcis/schema';
+import { checkEpcisRules } from '../../main/epcis/rules';
 import { privateUri } from '../../main/epcis/ids';
 import { withCheckDigit } from '../../shared/gs1';
 
@@ -50,6 +51,7 @@ describe('EPCIS export', () => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     const v = validateEpcis(doc);
     expect(v).toEqual({ ok: true });
+    expect(checkEpcisRules(doc)).toEqual([]);
     const events = doc.epcisBody.eventList as Record<string, unknown>[];
     expect(events.length).toBe(r.events);
     const types = events.map((e) => e.type);
