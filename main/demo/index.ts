@@ -229,7 +229,8 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
         lines: [
           {
             lineId: ev.lines[0].lineId,
-            qty: unitDef(ev.lines[0].unit)?.dimension === 'count' ? ev.lines[0].qty - 1 : round3(ev.lines[0].qty * 0.99),
+            qty:
+              unitDef(ev.lines[0].unit)?.dimension === 'count' ? ev.lines[0].qty - 1 : round3(ev.lines[0].qty * 0.99),
           },
         ],
         reason: 'Cân lại khi nhập kho: thiếu 1%',

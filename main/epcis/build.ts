@@ -274,7 +274,7 @@ export class EpcisBuilder {
       return [{ row, lines, eventID, arrival: false }];
     const byPlace = new Map<number | null, LineRow[]>();
     for (const l of lines) {
-      const place = l.location_id ?? ((this.q.lastPlace.get(l.lot_id, l.id) as number | undefined) ?? null);
+      const place = l.location_id ?? (this.q.lastPlace.get(l.lot_id, l.id) as number | undefined) ?? null;
       byPlace.set(place, [...(byPlace.get(place) ?? []), l]);
     }
     return [...byPlace].map(([place, ls], i) => ({
@@ -339,11 +339,15 @@ export class EpcisBuilder {
       ev.readPoint = loc;
       ev.bizLocation = loc;
     }
-    if (row.epcis_type === 'TransformationEvent')
-      ev.transformationID = privateUri(b, 'batch', batchKey(row));
+    if (row.epcis_type === 'TransformationEvent') ev.transformationID = privateUri(b, 'batch', batchKey(row));
     if (row.document_ref) ev.bizTransactionList = [{ type: 'desadv', bizTransaction: documentId(b, row.document_ref) }];
     this.sourcesAndDestinations(row, ev);
-    const created = row.epcis_type === 'TransformationEvent' ? lines.filter((l) => l.role === 'output') : action === 'ADD' ? lines : [];
+    const created =
+      row.epcis_type === 'TransformationEvent'
+        ? lines.filter((l) => l.role === 'output')
+        : action === 'ADD'
+          ? lines
+          : [];
     if (created.length === 1) ev.ilmd = this.ilmd(created[0]);
     const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
     ev['nguongoc:kind'] = row.kind;

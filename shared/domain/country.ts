@@ -42,7 +42,7 @@ const NAMES: Record<string, string> = {
   netherlands: 'NL',
   anh: 'GB',
   'united kingdom': 'GB',
-  'brazil': 'BR',
+  brazil: 'BR',
   'bo dao nha': 'PT',
   'tay ban nha': 'ES',
   y: 'IT',

@@ -342,8 +342,7 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
     const step = unitDef(u.lot.unit)?.dimension === 'count' && rest % 1000 === 0 ? 1000 : 1;
     if (rest > 0)
       splitProportional(rest / step, weights).forEach(
-        (m, j) =>
-          m > 0 && share[implicit[j]].set(u.lot.id, (share[implicit[j]].get(u.lot.id) ?? 0) + m * step),
+        (m, j) => m > 0 && share[implicit[j]].set(u.lot.id, (share[implicit[j]].get(u.lot.id) ?? 0) + m * step),
       );
   }
 

@@ -116,7 +116,9 @@ export function correctEvent(ctx: ServiceContext, p: ApiParsed<'events.correct'>
     const newMilli = toMilli(c.qty);
     if (newMilli % 1000 !== 0 && unitDef(String(line.unit))?.dimension === 'count') {
       const params = { qty: c.qty, unit: unitLabel(String(line.unit), ctx.lang) };
-      throw new AppError('QTY_NOT_WHOLE', params, { fields: [{ path: `lines.${i}.qty`, code: 'QTY_NOT_WHOLE', params }] });
+      throw new AppError('QTY_NOT_WHOLE', params, {
+        fields: [{ path: `lines.${i}.qty`, code: 'QTY_NOT_WHOLE', params }],
+      });
     }
     const change = newMilli - line.net;
     if (change === 0)

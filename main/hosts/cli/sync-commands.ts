@@ -8,7 +8,7 @@ import { countByStatus, listItems, retryRejected } from '../../sync/outbox';
 import { exportEpcisFile } from '../../exports/epcis';
 import { writeSheetCsvFile, writeSheetXlsx } from '../../exports/sheet';
 import { writePackage } from '../../exports/package';
-import { circularDataset } from '../../exports/circular';
+import { circularDataset, writeCircularFile } from '../../exports/circular';
 import { PortalSim, type Fault } from '../../portal-sim/server';
 import { AppError } from '../../../shared/api/errors';
 import { errorMessage, type Lang } from '../../../shared/i18n/messages';
@@ -254,8 +254,9 @@ export const syncCommands: CommandModule = (program, env) => {
             };
           else if (kind === 'package')
             data = { ...(await writePackage(core.db, filter, opts.out, { creationDate, lang })) };
+          else if (opts.out) data = await writeCircularFile(core.db, filter, opts.out, lang);
           else {
-            const ds = circularDataset(core.db, lang);
+            const ds = circularDataset(core.db, lang, filter);
             env.print(opts, ds, () =>
               ds
                 .map(
