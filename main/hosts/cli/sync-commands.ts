@@ -291,6 +291,10 @@ export const syncCommands: CommandModule = (program, env) => {
     .option('--latency <ms>', 'độ trễ mỗi yêu cầu / latency per request', (v) => Number(v))
     .option('--reject-match <text>', 'từ chối sự kiện có chứa chuỗi này / reject events containing this text')
     .option('--faults <list>', 'lỗi cho các lần gửi đầu, ví dụ drop,500,429 / faults for the first captures')
+    .option('--accept <types>', 'kiểu dữ liệu nhận, ví dụ application/json / content types accepted', (v) =>
+      v.split(',').map((x) => x.trim()),
+    )
+    .option('--hide-limits', 'chỉ báo giới hạn trong trả lời 413, không qua OPTIONS / limits only in 413 answers')
     .action(async (opts) => {
       const sim = new PortalSim({
         port: opts.port,
@@ -301,6 +305,8 @@ export const syncCommands: CommandModule = (program, env) => {
         clientSecret: opts.clientSecret,
         tokenTtlSec: opts.tokenTtl,
         captureLimit: opts.captureLimit,
+        announceLimits: !opts.hideLimits,
+        contentTypes: opts.accept,
         failRate: opts.failRate,
         latencyMs: opts.latency,
         rejectMatch: opts.rejectMatch,
