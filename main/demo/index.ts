@@ -14,6 +14,7 @@ import { writeReceipt } from '../core/services/receipts';
 import { writeShipment } from '../core/services/shipments';
 import { addDays } from '../../shared/domain/lots';
 import { clockFromEnv, todayLocal } from '../clock';
+import { unitDef } from '../../shared/domain/units';
 import {
   BUSINESS,
   BUYERS,
@@ -197,10 +198,13 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
     const keys = s.suppliers[0] === 'pork' ? ['pork', 'fat', 'leaf'] : [key];
     const lines = keys.flatMap((k) => {
       const sk = SUPPLY[k];
-      const qty = round3(Math.max(k === key ? need * 1.1 : 0, sk.delivery * r.between(0.8, 1.2)));
+      const p = PRODUCTS.find((x) => x.key === k)!;
+      // Pieces arrive whole (an even number, so two pallets split evenly).
+      const whole = unitDef(p.unit)?.dimension === 'count';
+      const raw = Math.max(k === key ? need * 1.1 : 0, sk.delivery * r.between(0.8, 1.2));
+      const qty = whole ? Math.ceil(raw / 2) * 2 : round3(raw);
       // Large deliveries arrive as several lots (one per pallet / supplier lot).
       const parts = qty > 2 * sk.delivery ? 2 : 1;
-      const p = PRODUCTS.find((x) => x.key === k)!;
       const code = p.code.replace(/[^A-Z]/g, '').slice(0, 3);
       return Array.from({ length: parts }, (_, i) => ({
         productId: ids.product[k],
@@ -223,7 +227,13 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
       const ev = run('events.get', { id: rc.lines[0].eventId });
       run('events.correct', {
         eventId: ev.id,
-        lines: [{ lineId: ev.lines[0].lineId, qty: round3(ev.lines[0].qty * 0.99) }],
+        lines: [
+          {
+            lineId: ev.lines[0].lineId,
+            qty:
+              unitDef(ev.lines[0].unit)?.dimension === 'count' ? ev.lines[0].qty - 1 : round3(ev.lines[0].qty * 0.99),
+          },
+        ],
         reason: 'Cân lại khi nhập kho: thiếu 1%',
       });
       counts.corrections++;

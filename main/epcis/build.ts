@@ -2,8 +2,10 @@
 // event, except a correction, which gives the error declaration on the corrected event (same eventID, so a
 // portal attaches it to what it already holds) plus, when something remains, the corrective event.
 import type { Db } from '../store/db';
+import { v5 as uuidv5 } from 'uuid';
 import { fromMilli } from '../../shared/domain/quantity';
-import { documentId, locationId, lotClassId, partyId, productClassId, UOM, type IdBusiness } from './ids';
+import { countryCode } from '../../shared/domain/country';
+import { documentId, locationId, lotClassId, partyId, privateUri, productClassId, UOM, type IdBusiness } from './ids';
 
 export const EPCIS_CONTEXT: (string | Record<string, string>)[] = [
   'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
@@ -26,6 +28,7 @@ export type EventRow = {
   destination_location_id: number | null;
   document_ref: string | null;
   doc_type: string | null;
+  doc_id?: number | null;
   user: string;
   reason: string | null;
   corrects_event_id: number | null;
@@ -51,9 +54,21 @@ export type LotInfo = {
   product_id: number;
   production_date: string | null;
   expiry_date: string | null;
+  supplier_lot_code: string | null;
 };
 export type ProductInfo = { id: number; code: string; name: string; gtin: string | null; unit: string };
 type PlaceInfo = { id: number; gln: string | null; name: string };
+type Part = { row: EventRow; lines: LineRow[]; eventID: string; arrival: boolean };
+
+// Namespace of the eventIDs derived from a stored eventID (the arrival of a transfer, a status change per place).
+const DERIVED_NS = '6f1c2b1e-4a63-5d0e-9b7a-1d2c3e4f5a6b';
+export const derivedEventId = (eventID: string, part: string) => `urn:uuid:${uuidv5(`${eventID}#${part}`, DERIVED_NS)}`;
+
+/** The outputs of one batch share one transformationID: the batch code (or the stored batch's id). */
+function batchKey(row: EventRow): string {
+  const data = row.data ? (JSON.parse(row.data) as { batchCode?: unknown }) : {};
+  return typeof data.batchCode === 'string' ? data.batchCode : String(row.doc_id ?? row.event_id);
+}
 
 export type EpcisEvent = Record<string, unknown> & { eventID: string; type: string };
 
@@ -181,7 +196,14 @@ export class EpcisBuilder {
           WHERE c.corrects_line_id = l.id AND ce.id <= ?), 0) AS qty_milli, l.unit, l.stock_delta_milli, l.location_id, l.corrects_line_id
         FROM event_lines l WHERE l.event_id = ? ORDER BY l.id`),
       event: db.prepare('SELECT * FROM events WHERE id = ?'),
-      lot: db.prepare('SELECT id, code, product_id, production_date, expiry_date FROM lots WHERE id = ?'),
+      lot: db.prepare(
+        'SELECT id, code, product_id, production_date, expiry_date, supplier_lot_code FROM lots WHERE id = ?',
+      ),
+      lastPlace: db
+        .prepare(
+          'SELECT COALESCE(x.location_id, e.location_id) FROM event_lines x JOIN events e ON e.id = x.event_id WHERE x.lot_id = ? AND x.id < ? AND COALESCE(x.location_id, e.location_id) IS NOT NULL ORDER BY x.id DESC LIMIT 1',
+        )
+        .pluck(),
       product: db.prepare('SELECT id, code, name, gtin, unit FROM products WHERE id = ?'),
       location: db.prepare('SELECT id, gln, name FROM locations WHERE id = ?'),
       partner: db.prepare('SELECT id, gln, name FROM partners WHERE id = ?'),
@@ -230,36 +252,63 @@ export class EpcisBuilder {
   /** The EPCIS event(s) for one stored event. */
   eventsOf(row: EventRow, withLines?: LineRow[]): EpcisEvent[] {
     if (row.kind === 'correction' && row.corrects_event_id) return this.correctionEvents(row);
-    const lines = (withLines ?? (this.q.lines.all(row.id) as LineRow[])).filter(
-      (l) => l.qty_milli !== 0 || l.stock_delta_milli === 0,
+    return this.parts(row, withLines ?? (this.q.lines.all(row.id) as LineRow[]), row.event_id).map((p) =>
+      this.shape(p),
     );
-    return [this.shape(row, lines, row.event_id)];
   }
 
-  /** Error declaration on the corrected event + the corrective event with the net quantities after correction. */
+  /**
+   * The EPCIS events one stored event becomes: a transfer is shipping at the origin plus receiving at the
+   * destination; a status change of lots in several places is one event per place (EPCIS gives an event one
+   * bizLocation). The first part keeps the stored eventID; the others get one derived from it, so a resend
+   * carries the same IDs.
+   */
+  private parts(row: EventRow, all: LineRow[], eventID: string): Part[] {
+    const lines = all.filter((l) => l.qty_milli !== 0 || l.stock_delta_milli === 0);
+    if (row.kind === 'transfer' && row.destination_location_id)
+      return [
+        { row, lines, eventID, arrival: false },
+        { row, lines, eventID: derivedEventId(eventID, 'arrival'), arrival: true },
+      ];
+    if (row.epcis_type !== 'ObjectEvent' || row.location_id || !lines.length)
+      return [{ row, lines, eventID, arrival: false }];
+    const byPlace = new Map<number | null, LineRow[]>();
+    for (const l of lines) {
+      const place = l.location_id ?? (this.q.lastPlace.get(l.lot_id, l.id) as number | undefined) ?? null;
+      byPlace.set(place, [...(byPlace.get(place) ?? []), l]);
+    }
+    return [...byPlace].map(([place, ls], i) => ({
+      row: { ...row, location_id: place },
+      lines: ls,
+      eventID: i === 0 ? eventID : derivedEventId(eventID, `location:${place}`),
+      arrival: false,
+    }));
+  }
+
+  /** Error declarations on the corrected event's parts + the corrective events with the net quantities after correction. */
   private correctionEvents(row: EventRow): EpcisEvent[] {
     const original = this.eventRow(row.corrects_event_id!);
     const net = (this.q.netLines.all(row.id, original.id) as LineRow[]).filter((l) => l.corrects_line_id === null);
     const remaining = net.filter((l) => l.qty_milli > 0);
     const quantityChanged = (this.q.lines.all(row.id) as LineRow[]).length > 0;
-    const out: EpcisEvent[] = [];
     const corrective =
       quantityChanged && remaining.length > 0
-        ? this.shape({ ...original, user: row.user }, remaining, row.event_id)
-        : null;
-    const declared = this.shape(original, this.q.lines.all(original.id) as LineRow[], original.event_id);
-    declared.errorDeclaration = {
-      declarationTime: row.event_time,
-      reason: corrective ? 'incorrect_data' : 'did_not_occur',
-      ...(corrective ? { correctiveEventIDs: [row.event_id] } : {}),
-      ...(row.reason ? { 'nguongoc:reason': row.reason } : {}),
-    };
-    out.push(declared);
-    if (corrective) out.push(corrective);
-    return out;
+        ? this.parts({ ...original, user: row.user }, remaining, row.event_id).map((p) => this.shape(p))
+        : [];
+    const declared = this.parts(original, this.q.lines.all(original.id) as LineRow[], original.event_id).map((p) =>
+      this.shape(p),
+    );
+    for (const d of declared)
+      d.errorDeclaration = {
+        declarationTime: row.event_time,
+        reason: corrective.length ? 'incorrect_data' : 'did_not_occur',
+        ...(corrective.length ? { correctiveEventIDs: corrective.map((c) => c.eventID) } : {}),
+        ...(row.reason ? { 'nguongoc:reason': row.reason } : {}),
+      };
+    return [...declared, ...corrective];
   }
 
-  private shape(row: EventRow, lines: LineRow[], eventID: string): EpcisEvent {
+  private shape({ row, lines, eventID, arrival }: Part): EpcisEvent {
     const b = this.business;
     const ev: EpcisEvent = {
       type: row.epcis_type,
@@ -267,26 +316,51 @@ export class EpcisBuilder {
       eventTimeZoneOffset: row.event_time_zone_offset,
       eventID,
     };
+    // Receipts make a new lot of ours: ADD, so the lot's master data (ILMD) can travel with it.
+    const action = row.kind === 'receipt' ? 'ADD' : (row.action ?? 'OBSERVE');
     if (row.epcis_type === 'TransformationEvent') {
       const inputs = lines.filter((l) => l.role === 'input' && l.qty_milli !== 0);
       const outputs = lines.filter((l) => l.role === 'output' && l.qty_milli !== 0);
       if (inputs.length) ev.inputQuantityList = inputs.map((l) => this.quantity(l));
       if (outputs.length) ev.outputQuantityList = outputs.map((l) => this.quantity(l));
     } else {
-      ev.action = row.action ?? 'OBSERVE';
+      ev.action = action;
       // A transfer has a −qty line at the origin and a +qty line at the destination for the same lot: one quantity each.
       const seen = new Set<number>();
       const objects = lines.filter((l) => l.role === 'object' && !seen.has(l.lot_id) && seen.add(l.lot_id));
       ev.quantityList = objects.map((l) => this.quantity(l));
     }
-    ev.bizStep = vocab(CBV_BIZSTEPS, 'bizstep', row.biz_step);
-    if (row.disposition) ev.disposition = vocab(CBV_DISPOSITIONS, 'disposition', row.disposition);
-    if (row.location_id) {
-      const loc = { id: locationId(b, this.location(row.location_id)) };
+    ev.bizStep = arrival ? 'receiving' : vocab(CBV_BIZSTEPS, 'bizstep', row.biz_step);
+    if (arrival) ev.disposition = 'in_progress';
+    else if (row.disposition) ev.disposition = vocab(CBV_DISPOSITIONS, 'disposition', row.disposition);
+    const place = arrival ? row.destination_location_id : row.location_id;
+    if (place) {
+      const loc = { id: locationId(b, this.location(place)) };
       ev.readPoint = loc;
       ev.bizLocation = loc;
     }
+    if (row.epcis_type === 'TransformationEvent') ev.transformationID = privateUri(b, 'batch', batchKey(row));
     if (row.document_ref) ev.bizTransactionList = [{ type: 'desadv', bizTransaction: documentId(b, row.document_ref) }];
+    this.sourcesAndDestinations(row, ev);
+    const created =
+      row.epcis_type === 'TransformationEvent'
+        ? lines.filter((l) => l.role === 'output')
+        : action === 'ADD'
+          ? lines
+          : [];
+    if (created.length === 1) ev.ilmd = this.ilmd(created[0]);
+    const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
+    ev['nguongoc:kind'] = row.kind;
+    ev['nguongoc:user'] = row.user;
+    if (typeof data.batchCode === 'string') ev['nguongoc:batchCode'] = data.batchCode;
+    if (typeof data.status === 'string') ev['nguongoc:lotStatus'] = data.status;
+    if (typeof data.recallRef === 'string') ev['nguongoc:recallRef'] = data.recallRef;
+    if (row.reason) ev['nguongoc:reason'] = row.reason;
+    return ev;
+  }
+
+  private sourcesAndDestinations(row: EventRow, ev: EpcisEvent): void {
+    const b = this.business;
     const owner = partyId(b, { id: 'business', gln: b.gln });
     if (row.source_partner_id) {
       ev.sourceList = [{ type: 'owning_party', source: partyId(b, this.partner(row.source_partner_id)) }];
@@ -306,28 +380,16 @@ export class EpcisBuilder {
       ];
       ev.destinationList = [...((ev.destinationList as unknown[]) ?? []), { type: 'location', destination: dest }];
     }
-    // ILMD (instance/lot master data) travels with the event that creates the lot.
-    const created =
-      row.epcis_type === 'TransformationEvent'
-        ? lines.filter((l) => l.role === 'output')
-        : row.action === 'ADD'
-          ? lines
-          : [];
-    if (created.length === 1) {
-      const lot = created[0].lot ?? this.lot(created[0].lot_id);
-      const ilmd: Record<string, string> = { 'cbvmda:lotNumber': lot.code };
-      if (lot.expiry_date) ilmd['cbvmda:itemExpirationDate'] = lot.expiry_date;
-      if (lot.production_date) ilmd['nguongoc:productionDate'] = lot.production_date;
-      ev.ilmd = ilmd;
-    }
-    const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
-    ev['nguongoc:kind'] = row.kind;
-    ev['nguongoc:user'] = row.user;
-    if (typeof data.batchCode === 'string') ev['nguongoc:batchCode'] = data.batchCode;
-    if (typeof data.status === 'string') ev['nguongoc:lotStatus'] = data.status;
-    if (typeof data.recallRef === 'string') ev['nguongoc:recallRef'] = data.recallRef;
-    if (row.reason) ev['nguongoc:reason'] = row.reason;
-    return ev;
+  }
+
+  /** Instance/lot master data of a lot the event creates: our lot number, expiry, production date, the supplier's lot. */
+  private ilmd(line: LineRow): Record<string, string> {
+    const lot = line.lot ?? this.lot(line.lot_id);
+    const ilmd: Record<string, string> = { 'cbvmda:lotNumber': lot.code };
+    if (lot.expiry_date) ilmd['cbvmda:itemExpirationDate'] = lot.expiry_date;
+    if (lot.production_date) ilmd['nguongoc:productionDate'] = lot.production_date;
+    if (lot.supplier_lot_code) ilmd['nguongoc:supplierLotNumber'] = lot.supplier_lot_code;
+    return ilmd;
   }
 
   /** `epcisHeader.epcisMasterData` for the given master-data entities (products, locations, parties). */
@@ -351,7 +413,8 @@ export class EpcisBuilder {
             ...attr('urn:epcglobal:cbv:mda#descriptionShort', p.name),
             ...attr('urn:epcglobal:cbv:mda#tradeItemMasterDataProperties', p.code),
             ...attr('urn:epcglobal:cbv:mda#brandName', p.brand),
-            ...attr('urn:epcglobal:cbv:mda#countryOfOrigin', p.origin),
+            ...attr('urn:epcglobal:cbv:mda#countryOfOrigin', countryCode(p.origin as string | null)),
+            ...attr('https://nguongoc.vn/epcis/origin', p.origin),
             ...attr('https://nguongoc.vn/epcis/standard', p.standard),
             ...attr('https://nguongoc.vn/epcis/unit', p.unit),
             ...attr('https://nguongoc.vn/epcis/archived', p.archived_at ? 'true' : null),

@@ -51,5 +51,25 @@ export function documentId(b: IdBusiness, ref: string): string {
   return privateUri(b, 'doc', ref);
 }
 
-/** UN/CEFACT Rec 20 codes for the mass and volume units; count units go without uom (a number of items). */
-export const UOM: Record<string, string> = { kg: 'KGM', g: 'GRM', tan: 'TNE', l: 'LTR', ml: 'MLT' };
+/**
+ * UN/CEFACT Rec 20 code of every unit: mass and volume, and for count units the package code of Rec 21 (X + code,
+ * part of Rec 20) or H87 (piece). A quantity in a count unit is a whole number.
+ */
+export const UOM: Record<string, string> = {
+  kg: 'KGM',
+  g: 'GRM',
+  tan: 'TNE',
+  l: 'LTR',
+  ml: 'MLT',
+  cai: 'H87',
+  hop: 'XBX',
+  goi: 'XPK',
+  tui: 'XBG',
+  chai: 'XBO',
+  lon: 'XCX',
+  hu: 'XJR',
+  cay: 'XRO',
+  qua: 'H87',
+  bao: 'XSA',
+  thung: 'XCT',
+};

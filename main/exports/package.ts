@@ -5,12 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import JSZip from 'jszip';
-import { csvCell } from './csv';
 import type { Db } from '../store/db';
 import type { Lang } from '../../shared/i18n/messages';
 import { exportEpcisFile } from './epcis';
 import { writeSheetCsvFile, writeSheetXlsx } from './sheet';
-import { circularDataset, CIRCULAR_ITEMS } from './circular';
+import { circularCsv, circularRows } from './circular';
 import type { ExportFilter } from './select';
 
 export type PackageResult = {
@@ -32,15 +31,9 @@ export async function writePackage(
     const ep = await exportEpcisFile(db, filter, path.join(tmp, 'epcis.jsonld'), { creationDate: opts.creationDate });
     const rows = await writeSheetXlsx(db, filter, path.join(tmp, 'su-kien.xlsx'), opts.lang);
     await writeSheetCsvFile(db, filter, path.join(tmp, 'su-kien.csv'), opts.lang);
-    const ds = circularDataset(db, opts.lang);
-    const header = ['code', ...CIRCULAR_ITEMS.map((i) => i[opts.lang]), opts.lang === 'en' ? 'Missing' : 'Còn thiếu'];
-    const dsCsv =
-      '\ufeff' +
-      [
-        header.map(csvCell).join(','),
-        ...ds.map((p) => [p.code, ...CIRCULAR_ITEMS.map((i) => p.values[i.key]), p.missingText].map(csvCell).join(',')),
-      ].join('\r\n') +
-      '\r\n';
+    const circular = circularRows(db, opts.lang, filter);
+    const ds = circular.filter((r) => r.lotCode === null);
+    const dsCsv = circularCsv(circular, opts.lang);
     const zip = new JSZip();
     zip.file('epcis.jsonld', fs.createReadStream(path.join(tmp, 'epcis.jsonld')));
     zip.file('su-kien.xlsx', fs.createReadStream(path.join(tmp, 'su-kien.xlsx')));

@@ -67,6 +67,7 @@ type JoinedLine = {
   product_id: number;
   production_date: string | null;
   expiry_date: string | null;
+  supplier_lot_code: string | null;
   product_code: string;
   product_name: string;
   gtin: string | null;
@@ -77,7 +78,7 @@ type JoinedLine = {
 export function* selectEventsWithLines(db: Db, f: ExportFilter): Generator<{ row: EventRow; lines: LineRow[] }> {
   const linesOf = db.prepare(
     `SELECT x.event_id, x.id AS line_id, x.role, x.lot_id, x.qty_milli, x.unit AS line_unit, x.stock_delta_milli, x.location_id AS line_location_id, x.corrects_line_id,
-       l.code AS lot_code, l.product_id, l.production_date, l.expiry_date, p.code AS product_code, p.name AS product_name, p.gtin, p.unit AS product_unit
+       l.code AS lot_code, l.product_id, l.production_date, l.expiry_date, l.supplier_lot_code, p.code AS product_code, p.name AS product_name, p.gtin, p.unit AS product_unit
      FROM event_lines x JOIN lots l ON l.id = x.lot_id JOIN products p ON p.id = l.product_id
      WHERE x.event_id IN (SELECT value FROM json_each(?)) ORDER BY x.event_id, x.id`,
   );
@@ -100,6 +101,7 @@ export function* selectEventsWithLines(db: Db, f: ExportFilter): Generator<{ row
           product_id: r.product_id,
           production_date: r.production_date,
           expiry_date: r.expiry_date,
+          supplier_lot_code: r.supplier_lot_code,
         },
         product: { id: r.product_id, code: r.product_code, name: r.product_name, gtin: r.gtin, unit: r.product_unit },
       });

@@ -1,5 +1,6 @@
 // The events spreadsheet: one row per event line, fixed columns (docs/epcis.md), XLSX (exceljs streaming writer,
-// flat memory) or CSV (UTF-8 with BOM so Excel shows Vietnamese, formulas neutralised).
+// flat memory; real date cells in the locale's format) or CSV (UTF-8 with BOM so Excel shows Vietnamese, the
+// locale's separator and decimal mark, formulas neutralised).
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -9,7 +10,7 @@ import type { Lang } from '../../shared/i18n/messages';
 import { fromMilli } from '../../shared/domain/quantity';
 import { unitLabel } from '../../shared/domain/units';
 import { selectEvents, type ExportFilter } from './select';
-import { csvCell } from './csv';
+import { csvLine, csvStyle, excelDate, formatDateTime, XLSX_DATETIME } from './locale';
 
 export const SHEET_COLUMNS = [
   { key: 'eventType', vi: 'Loại sự kiện', en: 'Event type', width: 16 },
@@ -101,12 +102,18 @@ export async function writeSheetXlsx(db: Db, filter: ExportFilter, file: string,
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'Nguồn Gốc';
   const ws = wb.addWorksheet(lang === 'en' ? 'Events' : 'Sự kiện', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = SHEET_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: c.width }));
+  ws.columns = SHEET_COLUMNS.map((c) => ({
+    header: c[lang],
+    key: c.key,
+    width: c.width,
+    ...(c.key === 'time' ? { style: { numFmt: XLSX_DATETIME[lang] } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SHEET_COLUMNS.length } };
   let n = 0;
   for (const r of sheetRows(db, filter, lang)) {
-    ws.addRow(r).commit();
+    // A real date cell (the shop's wall-clock time), so Excel sorts and filters by date.
+    ws.addRow({ ...r, time: excelDate(r.time as string) }).commit();
     // Let the writer flush to disk now and then (it writes on the event loop).
     if (++n % 5000 === 0) await new Promise((res) => setImmediate(res));
   }
@@ -119,10 +126,22 @@ export async function writeSheetCsv(db: Db, filter: ExportFilter, out: Writable,
   const put = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  await put('\ufeff' + SHEET_COLUMNS.map((c) => csvCell(c[lang])).join(',') + '\r\n');
+  const style = csvStyle(lang);
+  await put(
+    '\ufeff' +
+      csvLine(
+        SHEET_COLUMNS.map((c) => c[lang]),
+        style,
+      ),
+  );
   let n = 0;
   for (const r of sheetRows(db, filter, lang)) {
-    await put(SHEET_COLUMNS.map((c) => csvCell(r[c.key])).join(',') + '\r\n');
+    await put(
+      csvLine(
+        SHEET_COLUMNS.map((c) => (c.key === 'time' ? formatDateTime(String(r.time), lang) : r[c.key])),
+        style,
+      ),
+    );
     n++;
   }
   return n;

@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { validateEpcis } from '../epcis/schema';
+import { checkEpcisRules, EPCIS_RULES, type RuleViolation } from '../epcis/rules';
 
 export type Fault = 'drop' | '500' | '429' | '503' | '413' | 'slow' | '401';
 
@@ -26,6 +27,10 @@ export type PortalSimOptions = {
   tokenTtlSec?: number;
   captureLimit?: number;
   fileSizeLimit?: number;
+  /** Announce the limits on OPTIONS (a real server may only say them in its 413 answer). Default true. */
+  announceLimits?: boolean;
+  /** Content types POST /capture accepts (415 otherwise). Default both JSON and JSON-LD. */
+  contentTypes?: string[];
   /** Share of capture requests answered with a random fault (0–1). */
   failRate?: number;
   latencyMs?: number;
@@ -54,6 +59,8 @@ export class PortalSim {
   readonly faults: Fault[] = [];
   private tokens = new Map<string, number>();
   stats = { posts: 0, faultsServed: 0, duplicates: 0 };
+  /** Every capture POST in order: how many events it carried and the status answered. */
+  readonly captures: { events: number; status: number; contentType: string }[] = [];
 
   constructor(readonly opts: PortalSimOptions = {}) {
     if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -148,8 +155,7 @@ export class PortalSim {
           'GS1-EPCIS-Max': '2.0',
           'GS1-CBV-Version': '2.0',
           'GS1-Capture-Error-Behaviour': 'rollback, proceed',
-          ...(this.opts.captureLimit ? { 'GS1-EPCIS-Capture-Limit': String(this.opts.captureLimit) } : {}),
-          ...(this.opts.fileSizeLimit ? { 'GS1-EPCIS-Capture-File-Size-Limit': String(this.opts.fileSizeLimit) } : {}),
+          ...(this.opts.announceLimits === false ? {} : this.limitHeaders()),
         });
         return void res.end();
       }
@@ -207,6 +213,13 @@ export class PortalSim {
     this.send(res, 200, { access_token: t, token_type: 'Bearer', expires_in: ttl });
   }
 
+  private limitHeaders(): Record<string, string> {
+    return {
+      ...(this.opts.captureLimit ? { 'GS1-EPCIS-Capture-Limit': String(this.opts.captureLimit) } : {}),
+      ...(this.opts.fileSizeLimit ? { 'GS1-EPCIS-Capture-File-Size-Limit': String(this.opts.fileSizeLimit) } : {}),
+    };
+  }
+
   private pickFault(): Fault | null {
     const f = this.faults.shift();
     if (f) return f;
@@ -217,6 +230,15 @@ export class PortalSim {
 
   private async capture(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
     this.stats.posts++;
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const log: (typeof this.captures)[number] = { events: countEvents(body), status: 0, contentType };
+    this.captures.push(log);
+    res.on('finish', () => (log.status = res.statusCode));
+    const accepted = this.opts.contentTypes ?? ['application/ld+json', 'application/json'];
+    if (!accepted.includes(contentType))
+      return this.problem(res, 415, 'UnsupportedMediaType', `Chỉ nhận ${accepted.join(', ')}`, {
+        Accept: accepted.join(', '),
+      });
     const fault = this.pickFault();
     if (fault) {
       this.stats.faultsServed++;
@@ -230,7 +252,8 @@ export class PortalSim {
           'Cổng đang bận',
           { 'Retry-After': String(this.opts.retryAfterSec ?? 1) },
         );
-      if (fault === '413') return this.problem(res, 413, 'CaptureLimitExceededException', 'Gói dữ liệu quá lớn');
+      if (fault === '413')
+        return this.problem(res, 413, 'CaptureLimitExceededException', 'Gói dữ liệu quá lớn', this.limitHeaders());
       if (fault === 'slow') {
         await sleep(this.opts.slowMs ?? 5000);
         // The events are captured even though the client gave up waiting: its resend must not double them.
@@ -238,7 +261,7 @@ export class PortalSim {
       if (fault === '500') return this.problem(res, 500, 'ImplementationException', 'Lỗi máy chủ');
     }
     if (this.opts.fileSizeLimit && Buffer.byteLength(body) > this.opts.fileSizeLimit)
-      return this.problem(res, 413, 'CaptureLimitExceededException', 'Tệp quá lớn');
+      return this.problem(res, 413, 'CaptureLimitExceededException', 'Tệp quá lớn', this.limitHeaders());
     let doc: {
       epcisBody?: { eventList?: Record<string, unknown>[] };
       epcisHeader?: {
@@ -257,6 +280,7 @@ export class PortalSim {
         413,
         'CaptureLimitExceededException',
         `Tối đa ${this.opts.captureLimit} sự kiện mỗi lần gửi`,
+        this.limitHeaders(),
       );
     const behaviour = req.headers['gs1-capture-error-behaviour'] === 'proceed' ? 'proceed' : 'rollback';
     const errors: Job['errors'] = [];
@@ -264,6 +288,11 @@ export class PortalSim {
     const whole = validateEpcis(doc);
     if (!whole.ok && !Array.isArray(doc.epcisBody?.eventList))
       return this.problem(res, 400, 'ValidationException', whole.errors.join('; '));
+    // Beyond the schema: the semantic rules a strict server applies (main/epcis/rules.ts), and no event from the future.
+    const broken = new Map<string, RuleViolation>();
+    for (const v of checkEpcisRules(doc, 'capture', { now: Date.now() }))
+      if (v.eventID === null) return this.problem(res, 400, 'ValidationException', ruleText(v));
+      else if (!broken.has(v.eventID)) broken.set(v.eventID, v);
     for (const ev of events) {
       const single = whole.ok
         ? whole
@@ -275,6 +304,14 @@ export class PortalSim {
           title: 'Sự kiện không đúng lược đồ EPCIS 2.0',
           status: 400,
           detail: single.errors.join('; '),
+          instance: id,
+        });
+      else if (broken.has(id))
+        errors.push({
+          type: 'epcisException:ValidationException',
+          title: EPCIS_RULES[broken.get(id)!.rule].vi,
+          status: 400,
+          detail: ruleText(broken.get(id)!),
           instance: id,
         });
       else if (this.opts.rejectMatch && JSON.stringify(ev).includes(this.opts.rejectMatch))
@@ -363,6 +400,17 @@ ${rows.map((r) => `<tr><td>${esc(viTime(String(r.received_at)))}</td><td>${esc(T
 </table></body></html>`;
   }
 }
+
+function countEvents(body: string): number {
+  try {
+    const list = (JSON.parse(body) as { epcisBody?: { eventList?: unknown[] } }).epcisBody?.eventList;
+    return Array.isArray(list) ? list.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const ruleText = (v: RuleViolation) => `${v.rule}: ${v.detail}`;
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -24,7 +24,7 @@ import {
   type OutboxItem,
   type SyncCounts,
 } from './outbox';
-import { currentPortal, portalConfig } from './portals';
+import { currentPortal, portalConfig, rememberMediaType } from './portals';
 import type { SecretStore } from './secrets';
 import { SyncError, type Delivery, type PortalAdapter, type PortalConfig } from './types';
 
@@ -141,6 +141,8 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
 
   async function sendItems(items: OutboxItem[]): Promise<void> {
     const delivery = buildDelivery(items);
+    // The limit counts EPCIS events, and one item may be several (a transfer, a correction): re-pack to fit.
+    if (items.length > 1 && delivery.eventCount > limit) return pack(items, delivery);
     if (sizeLimit && items.length > 1 && Buffer.byteLength(JSON.stringify(delivery.document)) > sizeLimit)
       return split(items);
     setStatus(
@@ -155,7 +157,14 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
     try {
       result = await withRetry(() => adapter.deliver(delivery), opts, progress, report);
     } catch (err) {
-      if (err instanceof SyncError && err.action === 'too_large' && items.length > 1) return split(items);
+      if (err instanceof SyncError && err.action === 'too_large' && items.length > 1) {
+        // A 413 that names its limits: keep to them from now on; one that does not: halve and try again.
+        const named = err.limits ?? { captureLimit: null, fileSizeLimit: null };
+        if (named.captureLimit) limit = Math.min(limit, named.captureLimit);
+        if (named.fileSizeLimit) sizeLimit = Math.min(sizeLimit ?? Infinity, named.fileSizeLimit);
+        if (named.captureLimit && delivery.eventCount > limit) return pack(items, delivery);
+        return split(items);
+      }
       if (err instanceof SyncError && (err.action === 'too_large' || err.action === 'invalid') && items.length === 1) {
         const reason = errorMessage(err.code, err.params, 'vi');
         recordOutcome(
@@ -186,6 +195,25 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
       }
     })();
     report();
+  }
+
+  /** Items in order, in groups of at most `limit` EPCIS events (an item larger than the limit goes alone). */
+  async function pack(items: OutboxItem[], delivery: Delivery): Promise<void> {
+    const eventsOf = new Map<number, number>();
+    for (const ids of delivery.eventItems.values()) for (const id of ids) eventsOf.set(id, (eventsOf.get(id) ?? 0) + 1);
+    let group: OutboxItem[] = [];
+    let n = 0;
+    for (const item of items) {
+      const k = eventsOf.get(item.id) ?? 0;
+      if (group.length && n + k > limit) {
+        await sendItems(group);
+        group = [];
+        n = 0;
+      }
+      group.push(item);
+      n += k;
+    }
+    if (group.length) await sendItems(group);
   }
 
   async function split(items: OutboxItem[]): Promise<void> {
@@ -220,6 +248,8 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
     return { document, eventItems, masterItems, eventCount: events.length };
   }
 
+  const learnt = adapter.learntMediaType?.();
+  if (learnt) rememberMediaType(db, portal.id, learnt);
   const counts = countByStatus(db, portal.id);
   const outcome: SyncOutcome['outcome'] = stopError
     ? stopError.action === 'retry'

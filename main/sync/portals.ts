@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { Db } from '../store/db';
 import { getSecretStore, type SecretStore } from './secrets';
-import type { AuthKind, PortalConfig, PortalSettings, PortalType } from './types';
+import type { AuthKind, MediaType, PortalConfig, PortalSettings, PortalType } from './types';
 
 type Row = {
   id: number;
@@ -114,4 +114,12 @@ export function portalConfig(db: Db, id: number, store: SecretStore = getSecretS
     settings: JSON.parse(r.settings) as PortalSettings,
     secret,
   };
+}
+
+/** Keeps the content type a portal accepts (learnt from its 415), so the next runs start with it. */
+export function rememberMediaType(db: Db, portalId: number, mediaType: MediaType): void {
+  db.prepare("UPDATE portals SET settings = json_set(settings, '$.mediaType', ?) WHERE id = ?").run(
+    mediaType,
+    portalId,
+  );
 }

@@ -14,7 +14,11 @@ export type PortalSettings = {
   batchSize?: number;
   /** File-package portals: folder where packages are written. */
   outDir?: string;
+  /** The content type the portal accepts for captures, learnt from a 415 (remembered for the next runs). */
+  mediaType?: MediaType;
 };
+
+export type MediaType = 'application/ld+json' | 'application/json';
 
 export type PortalConfig = {
   id: number;
@@ -59,6 +63,8 @@ export interface PortalAdapter {
   capabilities(): Promise<Capabilities>;
   /** Throws SyncError for problems of the whole delivery; returns per-item outcomes otherwise. */
   deliver(d: Delivery): Promise<DeliveryResult>;
+  /** The content type the portal turned out to accept, when it differs from the one configured. */
+  learntMediaType?(): MediaType | null;
 }
 
 /**
@@ -72,6 +78,8 @@ export class SyncError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly retryAfterMs: number | null = null,
     readonly raw = '',
+    /** Limits a 413 answer named in its GS1-EPCIS-Capture-Limit / GS1-EPCIS-Capture-File-Size-Limit headers. */
+    readonly limits: { captureLimit: number | null; fileSizeLimit: number | null } | null = null,
   ) {
     super(`${code} ${JSON.stringify(params)}`);
     this.name = 'SyncError';

@@ -8,6 +8,7 @@ registerMessages(
     LOT_CODE_CHARSET: 'Mã lô có ký tự không in được trong mã vạch GS1 {{chars}}. Chỉ dùng chữ không dấu, số và - . / _',
     LOT_CODE_TAKEN: 'Mã lô "{{code}}" đã dùng cho sản phẩm này. Hãy đặt mã khác.',
     EXPIRY_BEFORE_PRODUCTION: 'Hạn sử dụng ({{expiry}}) không được trước ngày sản xuất ({{production}}).',
+    QTY_NOT_WHOLE: 'Số {{unit}} phải là số nguyên (đã nhập {{qty}} {{unit}}).',
     UNIT_NOT_CONVERTIBLE:
       'Không đổi được {{from}} sang {{to}} cho "{{product}}". Hãy dùng đơn vị {{to}} hoặc khai số lượng mỗi gói của sản phẩm.',
     INSUFFICIENT_BALANCE: 'Lô {{lot}} chỉ còn {{balance}} {{unit}}{{where}}, không đủ {{requested}} {{unit}}.',
@@ -99,6 +100,7 @@ registerMessages(
       'The lot code has characters a GS1 barcode cannot carry {{chars}}. Use letters without accents, digits and - . / _',
     LOT_CODE_TAKEN: 'Lot code "{{code}}" is already used for this product. Choose another.',
     EXPIRY_BEFORE_PRODUCTION: 'The expiry date ({{expiry}}) cannot be before the production date ({{production}}).',
+    QTY_NOT_WHOLE: 'A count of {{unit}} must be a whole number ({{qty}} {{unit}} entered).',
     UNIT_NOT_CONVERTIBLE:
       'Cannot convert {{from}} to {{to}} for "{{product}}". Use {{to}} or set the product\'s pack size.',
     INSUFFICIENT_BALANCE:

@@ -16,11 +16,16 @@ registerMessages('vi', {
   PORTAL_NOT_EPCIS: 'Địa chỉ {{url}} không phải cổng nhận dữ liệu EPCIS (không có /capture). Hãy kiểm tra lại địa chỉ.',
   PORTAL_VERSION:
     'Cổng dùng phiên bản khác ({{version}}), không phải EPCIS 2.0. Ứng dụng chưa gửi được tới cổng này; hãy dùng "Xuất gói tệp".',
-  PORTAL_TOO_LARGE: 'Cổng báo gói dữ liệu quá lớn; ứng dụng sẽ chia nhỏ và gửi lại.',
+  PORTAL_MEDIA_TYPE:
+    'Cổng không nhận kiểu dữ liệu {{sent}} (mã {{status}}, cổng nhận: {{accept}}; cổng báo: {{title}}). Ứng dụng đã thử cả application/ld+json và application/json; hãy báo quản trị cổng.',
+  PORTAL_VERSION_REFUSED:
+    'Cổng từ chối yêu cầu EPCIS 2.0 (mã {{status}}, cổng báo phiên bản {{version}}: {{title}}). Hãy báo quản trị cổng hoặc dùng "Xuất gói tệp".',
+  PORTAL_TOO_LARGE:
+    'Cổng báo gói dữ liệu quá lớn (mã {{status}}, tối đa {{limit}} sự kiện, {{sizeLimit}} byte; cổng báo: {{title}}); ứng dụng sẽ chia nhỏ và gửi lại.',
   PORTAL_BUSY: 'Cổng đang bận (mã {{status}}); ứng dụng sẽ đợi rồi gửi lại.',
   PORTAL_SERVER_ERROR: 'Cổng đang gặp lỗi (mã {{status}}); ứng dụng sẽ thử lại sau.',
   PORTAL_REJECTED_DOCUMENT: 'Cổng từ chối dữ liệu gửi lên.',
-  PORTAL_UNEXPECTED: 'Cổng trả lời bất thường (mã {{status}}).',
+  PORTAL_UNEXPECTED: 'Cổng trả lời bất thường (mã {{status}}; cổng báo: {{title}}).',
   PORTAL_JOB_SLOW: 'Cổng xử lý quá lâu; ứng dụng sẽ kiểm tra lại ở lần đồng bộ sau.',
   PORTAL_GAVE_UP: 'Chưa gửi được sau nhiều lần thử: {{detail}} Dữ liệu vẫn được giữ và sẽ gửi ở lần đồng bộ sau.',
   PORTAL_AUTH_STOPPED:
@@ -49,11 +54,16 @@ registerMessages('en', {
     'The login works but the account may not send data to the portal. Ask the portal administrator for the permission (the business profile may not be approved yet).',
   PORTAL_NOT_EPCIS: '{{url}} is not an EPCIS capture interface (no /capture). Check the address.',
   PORTAL_VERSION: 'The portal speaks another version ({{version}}), not EPCIS 2.0. Use "Export file package" instead.',
-  PORTAL_TOO_LARGE: 'The portal says the upload is too large; the app splits it and sends again.',
+  PORTAL_MEDIA_TYPE:
+    'The portal does not take {{sent}} (status {{status}}, it accepts: {{accept}}; it says: {{title}}). The app tried both application/ld+json and application/json; tell the portal administrator.',
+  PORTAL_VERSION_REFUSED:
+    'The portal refused the EPCIS 2.0 request (status {{status}}, it announces version {{version}}: {{title}}). Tell the portal administrator or use "Export file package".',
+  PORTAL_TOO_LARGE:
+    'The portal says the upload is too large (status {{status}}, at most {{limit}} events, {{sizeLimit}} bytes; it says: {{title}}); the app splits it and sends again.',
   PORTAL_BUSY: 'The portal is busy (status {{status}}); the app waits and sends again.',
   PORTAL_SERVER_ERROR: 'The portal has an error (status {{status}}); the app will retry later.',
   PORTAL_REJECTED_DOCUMENT: 'The portal refused the data.',
-  PORTAL_UNEXPECTED: 'Unexpected answer from the portal (status {{status}}).',
+  PORTAL_UNEXPECTED: 'Unexpected answer from the portal (status {{status}}; it says: {{title}}).',
   PORTAL_JOB_SLOW: 'The portal is taking too long; the app checks again at the next sync.',
   PORTAL_GAVE_UP: 'Not sent after several tries: {{detail}} Nothing is lost; the next sync sends it.',
   PORTAL_AUTH_STOPPED:

@@ -12,6 +12,7 @@ import { writeSheetCsvFile, writeSheetXlsx, SHEET_COLUMNS } from '../../main/exp
 import { writePackage } from '../../main/exports/package';
 import { circularDataset } from '../../main/exports/circular';
 import { validateEpcis } from '../../main/epcis/schema';
+import { checkEpcisRules } from '../../main/epcis/rules';
 import { privateUri } from '../../main/epcis/ids';
 import { withCheckDigit } from '../../shared/gs1';
 
@@ -50,6 +51,7 @@ describe('EPCIS export', () => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     const v = validateEpcis(doc);
     expect(v).toEqual({ ok: true });
+    expect(checkEpcisRules(doc)).toEqual([]);
     const events = doc.epcisBody.eventList as Record<string, unknown>[];
     expect(events.length).toBe(r.events);
     const types = events.map((e) => e.type);
@@ -130,7 +132,15 @@ describe('EPCIS export', () => {
       expect(row.getCell(col('eventId')).value).toBe(lines[i].event_id);
       expect(row.getCell(col('lotCode')).value).toBe(lines[i].code);
       expect(row.getCell(col('quantity')).value).toBe(lines[i].qty_milli / 1000);
+      // A real date cell, shown day/month/year.
+      expect(row.getCell(col('time')).value).toBeInstanceOf(Date);
+      expect(row.getCell(col('time')).numFmt).toBe('dd/mm/yyyy hh:mm');
     }
+    await writeSheetCsvFile(w.core.db, {}, path.join(dir, 'vi.csv'), 'vi');
+    const vi = fs.readFileSync(path.join(dir, 'vi.csv'), 'utf8').split('\r\n');
+    expect(vi[0].startsWith('\ufeffLoại sự kiện;Ngày giờ;')).toBe(true);
+    expect(vi.some((l) => /;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};/.test(l))).toBe(true);
+    expect(vi.some((l) => /;-?\d+,\d+;/.test(l))).toBe(true);
     const production = lines.findIndex((l, i) => ws.getRow(i + 2).getCell(col('inputLots')).value);
     expect(production).toBeGreaterThanOrEqual(0);
     await writeSheetCsvFile(w.core.db, {}, path.join(dir, 's.csv'), 'en');
@@ -160,5 +170,11 @@ describe('EPCIS export', () => {
     expect(hdrm.values.producer).toBe(aBusiness().name);
     expect(hdrm.missing).toEqual(expect.arrayContaining(['image', 'traceCode', 'standard']));
     expect(hdrm.missingText).toMatch(/GTIN/);
+    // Item 5 lists the stages, not a count; places are flagged until every one has a GLN.
+    expect(hdrm.values.stages).not.toMatch(/bản ghi/);
+    expect(hdrm.missingText).toMatch(/GLN/);
+    for (const id of w.core.db.prepare('SELECT id FROM locations WHERE gln IS NULL').pluck().all() as number[])
+      w.core.db.prepare('UPDATE locations SET gln = ? WHERE id = ?').run(withCheckDigit(`95212340000${id}`), id);
+    expect(circularDataset(w.core.db, 'vi').find((p) => p.code === 'HDRM')!.missingText).not.toMatch(/GLN/);
   });
 });

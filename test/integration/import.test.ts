@@ -151,14 +151,15 @@ describe('import', () => {
     expect(names).toContainEqual(['HTX Điều', '0300588569']);
     expect(names).toContainEqual(['Cửa hàng "Ngon"', null]);
 
-    core.run('products.create', { kind: 'finished', name: 'Hạt điều hũ', code: 'HDR-200', unit: 'hu' });
+    // Sold by weight: a decimal comma (12,5 kg) is read as 12.5; counts of jars would have to be whole.
+    core.run('products.create', { kind: 'finished', name: 'Hạt điều rang', code: 'HDR-200', unit: 'kg' });
     const header = ['Mã sản phẩm', 'Mã lô', 'Số lượng', 'Đơn vị', 'Địa điểm', 'Ngày sản xuất', 'Hạn sử dụng'];
     const base64 = await xlsx([
       header,
-      ['HDR-200', 'L-01', 120, 'hũ', 'Kho thành phẩm', '01/11/2026', '30/04/2027'],
-      ['HDR-200', 'L-02', '12,5', 'hũ', 'kho thành phẩm', 46327, new Date(Date.UTC(2027, 4, 31))],
-      ['HDR-200', 'L-03', 5, 'hũ', 'Kho thành phẩm', '31/02/2026', null],
-      ['KHONG-CO', 'L-04', 5, 'hũ', 'Kho ma', null, null],
+      ['HDR-200', 'L-01', 120, 'kg', 'Kho thành phẩm', '01/11/2026', '30/04/2027'],
+      ['HDR-200', 'L-02', '12,5', 'kg', 'kho thành phẩm', 46327, new Date(Date.UTC(2027, 4, 31))],
+      ['HDR-200', 'L-03', 5, 'kg', 'Kho thành phẩm', '31/02/2026', null],
+      ['KHONG-CO', 'L-04', 5, 'kg', 'Kho ma', null, null],
     ]);
     const prev = core.run('imports.preview', { kind: 'opening', fileName: 'ton.xlsx', base64 });
     expect(prev.problems.map((p) => [p.row, p.column, p.code])).toEqual([

@@ -1,8 +1,12 @@
 // The portal simulator speaks the EPCIS 2.0 capture interface: 202 + Location, job documents, de-duplication by
 // eventID, schema validation per event, capture limit, OAuth2 tokens, GET /events and the Vietnamese page.
 import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PortalSim } from '../../main/portal-sim/server';
 
+// GS1's official examples (../shared/gs1/examples, beside the project).
+const EXAMPLES = path.resolve(__dirname, '../../../shared/gs1/examples');
 const sims: PortalSim[] = [];
 afterEach(async () => {
   while (sims.length) await sims.pop()!.close();
@@ -15,6 +19,7 @@ const ev = (id: string, extra: Record<string, unknown> = {}) => ({
   eventID: id,
   action: 'OBSERVE',
   bizStep: 'shipping',
+  readPoint: { id: 'https://id.gs1.org/414/9520000000019' },
   quantityList: [{ epcClass: 'urn:epc:class:lgtin:952000.0000001.L1', quantity: 2, uom: 'KGM' }],
   ...extra,
 });
@@ -110,16 +115,89 @@ describe('portal simulator', () => {
     expect(tok.expires_in).toBe(60);
     const res = await fetch(`${url}/capture`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tok.access_token}` },
+      headers: { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' },
       body: JSON.stringify(doc([ev('urn:uuid:1')])),
     });
     expect(res.status).toBe(202);
     s.expireTokens();
     const again = await fetch(`${url}/capture`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tok.access_token}` },
+      headers: { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' },
       body: JSON.stringify(doc([ev('urn:uuid:2')])),
     });
     expect(again.status).toBe(401);
+  });
+
+  it("accepts GS1's own example documents, in JSON and JSON-LD, and refuses other content types", async () => {
+    const s = new PortalSim();
+    sims.push(s);
+    const url = await s.listen();
+    const dir = EXAMPLES;
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonld'));
+    expect(files.length).toBe(6);
+    for (const [i, f] of files.entries()) {
+      const body = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+      const r = await capture(url, body, { 'content-type': i % 2 ? 'application/json' : 'application/ld+json' });
+      expect({ f, status: r.status, errors: r.job?.errors }).toEqual({ f, status: 202, errors: [] });
+    }
+    expect((await capture(url, doc([ev('urn:uuid:x')]), { 'content-type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('refuses invalid variants of the examples, naming the rule each breaks', async () => {
+    const s = new PortalSim();
+    sims.push(s);
+    const url = await s.listen();
+    const dir = EXAMPLES;
+    const base = JSON.parse(fs.readFileSync(path.join(dir, 'Example_9.6.4-TransformationEvent.jsonld'), 'utf8'));
+    const one = base.epcisBody.eventList[0];
+    const variant = (id: string, change: (e: Record<string, unknown>) => void) => {
+      const e = structuredClone(one);
+      e.eventID = id;
+      change(e);
+      return e;
+    };
+    const variants = [
+      variant('urn:uuid:v-step', (e) => (e.bizStep = 'https://ref.gs1.org/cbv/BizStep-roasting')),
+      variant('urn:uuid:v-schema', (e) => (e.bizStep = 'roasting')),
+      variant('urn:uuid:v-count', (e) => ((e.inputQuantityList as { quantity: number }[])[1].quantity = 2.5)),
+      variant('urn:uuid:v-uom', (e) => ((e.inputQuantityList as { uom: string }[])[0].uom = 'kg')),
+      variant('urn:uuid:v-place', (e) => delete e.readPoint),
+      variant('urn:uuid:v-future', (e) => (e.eventTime = new Date(Date.now() + 86_400_000).toISOString())),
+      variant('urn:uuid:v-country', (e) => (e.ilmd = { 'cbvmda:countryOfOrigin': 'Việt Nam' })),
+      variant('urn:uuid:v-ok', () => {}),
+    ];
+    const r = await capture(
+      url,
+      { ...base, epcisBody: { eventList: variants } },
+      { 'GS1-Capture-Error-Behaviour': 'proceed' },
+    );
+    const errors = r.job!.errors as { instance: string; detail: string }[];
+    // The schema speaks first (a JSON path); the semantic rules then name themselves.
+    const rule = (d: string) => (d.startsWith('/') ? 'schema' : d.split(':')[0]);
+    expect(Object.fromEntries(errors.map((e) => [e.instance, rule(e.detail)]))).toEqual({
+      'urn:uuid:v-schema': 'schema',
+      'urn:uuid:v-step': 'cbv-vocabulary',
+      'urn:uuid:v-count': 'count-integer',
+      'urn:uuid:v-uom': 'schema',
+      'urn:uuid:v-place': 'event-location',
+      'urn:uuid:v-future': 'not-future',
+      'urn:uuid:v-country': 'country-iso',
+    });
+    expect(s.eventIds()).toEqual(['urn:uuid:v-ok']);
+  });
+
+  it('names its limits in a 413, even when OPTIONS keeps them to itself', async () => {
+    const s = new PortalSim({ captureLimit: 2, announceLimits: false });
+    sims.push(s);
+    const url = await s.listen();
+    expect((await fetch(`${url}/capture`, { method: 'OPTIONS' })).headers.get('GS1-EPCIS-Capture-Limit')).toBeNull();
+    const res = await fetch(`${url}/capture`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(doc([ev('urn:uuid:1'), ev('urn:uuid:2'), ev('urn:uuid:3')])),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('GS1-EPCIS-Capture-Limit')).toBe('2');
+    expect(((await res.json()) as { type: string }).type).toBe('epcisException:CaptureLimitExceededException');
   });
 });

@@ -75,7 +75,7 @@ describe('receipts', () => {
     expect(ev).toMatchObject({
       kind: 'receipt',
       epcisType: 'ObjectEvent',
-      action: 'OBSERVE',
+      action: 'ADD',
       bizStep: 'receiving',
       documentRef: 'PGH-778',
       sourcePartnerName: 'HTX Điều Bình Phước',

@@ -91,6 +91,56 @@ describe('sync', () => {
     expect(again.sent).toBe(0);
   });
 
+  it('talks to a server that takes only application/json, and remembers it', async () => {
+    const w = world();
+    const s = await sim({ contentTypes: ['application/json'] });
+    savePortal(w.core.db, { type: 'epcis', url: s.url }, '2026-11-29T08:00:00+07:00');
+    const r = await runSync(w.core.db, { ...fast });
+    expect(r.error).toBeNull();
+    const c = countByStatus(w.core.db, 1);
+    expect(c.accepted).toBe(c.total);
+    const ids = s.eventIds();
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of w.core.db.prepare('SELECT event_id FROM events').pluck().all() as string[])
+      expect(ids).toContain(id);
+    // One 415, then every POST in plain JSON; the next run starts with it.
+    expect(s.captures.filter((x) => x.status === 415).length).toBe(1);
+    w.receive('HAT', 4);
+    const before = s.captures.length;
+    await runSync(w.core.db, { ...fast });
+    expect(s.captures.slice(before).map((x) => x.contentType)).toEqual(['application/json']);
+  });
+
+  it('says what a server that refuses both JSON types answered', async () => {
+    const w = world();
+    const s = await sim({ contentTypes: ['application/xml'] });
+    savePortal(w.core.db, { type: 'epcis', url: s.url }, '2026-11-29T08:00:00+07:00');
+    const r = await runSync(w.core.db, { ...fast });
+    expect(r.error?.code).toBe('PORTAL_MEDIA_TYPE');
+    expect(r.error?.message).toContain('415');
+    expect(r.error?.message).toContain('application/xml');
+    expect(r.error?.message).toContain('Chỉ nhận application/xml');
+    expect(countByStatus(w.core.db, 1).pending).toBe(countByStatus(w.core.db, 1).total);
+  });
+
+  it('keeps to the capture limit a 413 names, never sending more after the first refusal', async () => {
+    const w = world();
+    for (let i = 0; i < 90; i++) w.receive('MUOI', 1);
+    const s = await sim({ captureLimit: 50, announceLimits: false });
+    savePortal(w.core.db, { type: 'epcis', url: s.url }, '2026-11-29T08:00:00+07:00');
+    const r = await runSync(w.core.db, { ...fast });
+    expect(r.error).toBeNull();
+    const c = countByStatus(w.core.db, 1);
+    expect(c.accepted).toBe(c.total);
+    const first = s.captures.findIndex((x) => x.status === 413);
+    expect(first).toBe(0);
+    const after = s.captures.slice(first + 1);
+    expect(after.every((x) => x.status === 202 && x.events <= 50)).toBe(true);
+    expect(s.captures.filter((x) => x.status === 413).length).toBe(1);
+    expect(new Set(s.eventIds()).size).toBe(s.eventIds().length);
+    expect(s.eventCount()).toBeGreaterThan(100);
+  });
+
   it('shows a rejected item with its reason while the others go through', async () => {
     const w = world();
     const s = await sim({ rejectMatch: 'MUOI' });

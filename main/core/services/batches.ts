@@ -6,7 +6,7 @@ import type { ApiParsed } from '../../../shared/api/contract';
 import type { Batch, BatchPlan, MassBalance, PlanInputRow } from '../../../shared/api/batches';
 import { splitProportional } from '../../../shared/domain/lots';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
-import { conversionFactor, unitLabel } from '../../../shared/domain/units';
+import { conversionFactor, unitDef, unitLabel } from '../../../shared/domain/units';
 import { errorMessage } from '../../../shared/i18n/messages';
 import type { PartialHandlers, ServiceContext } from '../core';
 import {
@@ -105,10 +105,9 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
   const inputs: PlanInputRow[] = v.inputs.map((l, i) => {
     const ip = inputProducts[i];
     const recipeQty = Math.round(lineQty(i, size) * 1000) / 1000;
-    const needMilli = Math.max(
-      1,
-      Math.round(convert(lineQty(i, size), l.unit, ip, ctx.lang, `inputs.${i}.unit`) * 1000),
-    );
+    const exact = Math.round(convert(lineQty(i, size), l.unit, ip, ctx.lang, `inputs.${i}.unit`) * 1000);
+    // Pieces (bags, jars, labels) are taken whole: 46.8 bags means 47.
+    const needMilli = Math.max(1, unitDef(ip.unit)?.dimension === 'count' ? Math.ceil(exact / 1000) * 1000 : exact);
     const prop = proposeLots(ctx, ip.id, needMilli, locationId, used, productionDate);
     for (const lot of prop.lots) used.push(lot.lotId);
     if (prop.shortfall > 0) {
@@ -339,9 +338,11 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
         },
       );
     }
+    // Whole pieces stay whole: 3 bags over two outputs are 2 + 1, never 1.5 + 1.5.
+    const step = unitDef(u.lot.unit)?.dimension === 'count' && rest % 1000 === 0 ? 1000 : 1;
     if (rest > 0)
-      splitProportional(rest, weights).forEach(
-        (m, j) => m > 0 && share[implicit[j]].set(u.lot.id, (share[implicit[j]].get(u.lot.id) ?? 0) + m),
+      splitProportional(rest / step, weights).forEach(
+        (m, j) => m > 0 && share[implicit[j]].set(u.lot.id, (share[implicit[j]].get(u.lot.id) ?? 0) + m * step),
       );
   }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ApiParsed } from '../../../shared/api/contract';
 import type { EventView } from '../../../shared/api/lots';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
-import { unitLabel } from '../../../shared/domain/units';
+import { unitDef, unitLabel } from '../../../shared/domain/units';
 import type { PartialHandlers, ServiceContext } from '../core';
 import { eventTimeFor, q, qv, writeEvent, type NewLine, type Row } from './events';
 import { eventView } from './lots';
@@ -114,6 +114,12 @@ export function correctEvent(ctx: ServiceContext, p: ApiParsed<'events.correct'>
         { fields: [{ path: `lines.${i}.lineId`, code: 'LINE_NOT_IN_EVENT', params: { line: c.lineId } }] },
       );
     const newMilli = toMilli(c.qty);
+    if (newMilli % 1000 !== 0 && unitDef(String(line.unit))?.dimension === 'count') {
+      const params = { qty: c.qty, unit: unitLabel(String(line.unit), ctx.lang) };
+      throw new AppError('QTY_NOT_WHOLE', params, {
+        fields: [{ path: `lines.${i}.qty`, code: 'QTY_NOT_WHOLE', params }],
+      });
+    }
     const change = newMilli - line.net;
     if (change === 0)
       throw new AppError(

@@ -15,7 +15,7 @@ import {
   type LotStatus,
 } from '../../../shared/domain/lots';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
-import { conversionFactor, unitLabel } from '../../../shared/domain/units';
+import { conversionFactor, unitDef, unitLabel } from '../../../shared/domain/units';
 import { STATE_WORDS } from '../../../shared/i18n/records';
 import { nowIso, todayLocal } from '../../clock';
 import type { Db } from '../../store/db';
@@ -169,6 +169,11 @@ export function toProductMilli(
   }
   const m = Math.round(qty * f * 1000);
   if (m <= 0) throw fieldError(path, 'NOT_POSITIVE');
+  // Pieces are counted, never split: EPCIS and CBV read a count as a whole number of items.
+  if (m % 1000 !== 0 && unitDef(product.unit)?.dimension === 'count') {
+    const params = { qty: fromMilli(m), unit: unitLabel(product.unit, lang) };
+    throw new AppError('QTY_NOT_WHOLE', params, { fields: [{ path, code: 'QTY_NOT_WHOLE', params }] });
+  }
   return m;
 }
 

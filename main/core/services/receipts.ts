@@ -78,8 +78,9 @@ export function writeReceipt(
     const eid = writeEvent(ctx, {
       kind: 'receipt',
       epcisType: 'ObjectEvent',
-      // EPCIS receiving observes goods the supplier already identified (DOMAIN.md §5).
-      action: 'OBSERVE',
+      // The received goods become a lot of ours: ADD, so its expiry and the supplier's lot travel as ILMD
+      // (EPCIS allows ILMD only with ADD). Receipts stored as OBSERVE before go out as ADD too (main/epcis/build.ts).
+      action: 'ADD',
       bizStep: 'receiving',
       disposition: 'in_progress',
       eventTime,

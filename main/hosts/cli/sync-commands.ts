@@ -8,7 +8,7 @@ import { countByStatus, listItems, retryRejected } from '../../sync/outbox';
 import { exportEpcisFile } from '../../exports/epcis';
 import { writeSheetCsvFile, writeSheetXlsx } from '../../exports/sheet';
 import { writePackage } from '../../exports/package';
-import { circularDataset } from '../../exports/circular';
+import { circularDataset, writeCircularFile } from '../../exports/circular';
 import { PortalSim, type Fault } from '../../portal-sim/server';
 import { AppError } from '../../../shared/api/errors';
 import { errorMessage, type Lang } from '../../../shared/i18n/messages';
@@ -254,8 +254,9 @@ export const syncCommands: CommandModule = (program, env) => {
             };
           else if (kind === 'package')
             data = { ...(await writePackage(core.db, filter, opts.out, { creationDate, lang })) };
+          else if (opts.out) data = await writeCircularFile(core.db, filter, opts.out, lang);
           else {
-            const ds = circularDataset(core.db, lang);
+            const ds = circularDataset(core.db, lang, filter);
             env.print(opts, ds, () =>
               ds
                 .map(
@@ -290,6 +291,10 @@ export const syncCommands: CommandModule = (program, env) => {
     .option('--latency <ms>', 'độ trễ mỗi yêu cầu / latency per request', (v) => Number(v))
     .option('--reject-match <text>', 'từ chối sự kiện có chứa chuỗi này / reject events containing this text')
     .option('--faults <list>', 'lỗi cho các lần gửi đầu, ví dụ drop,500,429 / faults for the first captures')
+    .option('--accept <types>', 'kiểu dữ liệu nhận, ví dụ application/json / content types accepted', (v) =>
+      v.split(',').map((x) => x.trim()),
+    )
+    .option('--hide-limits', 'chỉ báo giới hạn trong trả lời 413, không qua OPTIONS / limits only in 413 answers')
     .action(async (opts) => {
       const sim = new PortalSim({
         port: opts.port,
@@ -300,6 +305,8 @@ export const syncCommands: CommandModule = (program, env) => {
         clientSecret: opts.clientSecret,
         tokenTtlSec: opts.tokenTtl,
         captureLimit: opts.captureLimit,
+        announceLimits: !opts.hideLimits,
+        contentTypes: opts.accept,
         failRate: opts.failRate,
         latencyMs: opts.latency,
         rejectMatch: opts.rejectMatch,

@@ -1,7 +1,9 @@
 // EPCIS 2.0 capture interface (../shared/gs1/epcis-rest-openapi.json):
-//   OPTIONS {base}/capture → capture limits and version;  POST {base}/capture (application/ld+json,
-//   GS1-EPCIS-Version: 2.0, GS1-Capture-Error-Behaviour: proceed) → 202 + Location;  GET the job until
-//   running=false → success / errors (RFC 7807, `instance` = the eventID concerned).
+//   OPTIONS {base}/capture → capture limits and version;  POST {base}/capture (application/ld+json, or
+//   application/json when the server answers 415 — the OpenAPI lists only that one; GS1-EPCIS-Version: 2.0,
+//   GS1-CBV-Version: 2.0, GS1-Capture-Error-Behaviour: proceed) → 202 + Location;  GET the job until
+//   running=false → success / errors (RFC 7807, `instance` = the eventID concerned). A 413 names the limits it
+//   enforces in GS1-EPCIS-Capture-Limit / GS1-EPCIS-Capture-File-Size-Limit: the engine re-packs to them.
 import { request, retryAfterMs, NetError, type HttpAnswer } from '../http';
 import { PortalAuth } from '../auth';
 import {
@@ -10,6 +12,7 @@ import {
   type Delivery,
   type DeliveryResult,
   type ItemOutcome,
+  type MediaType,
   type PortalAdapter,
   type PortalConfig,
   type TestResult,
@@ -31,6 +34,7 @@ export class EpcisCaptureAdapter implements PortalAdapter {
   private readonly auth: PortalAuth;
   private readonly base: string;
   private readonly timeoutMs: number;
+  private mediaType: MediaType;
 
   constructor(
     private readonly cfg: PortalConfig,
@@ -39,6 +43,11 @@ export class EpcisCaptureAdapter implements PortalAdapter {
     this.auth = new PortalAuth(cfg);
     this.base = (cfg.url ?? '').replace(/\/+$/, '');
     this.timeoutMs = cfg.settings.timeoutMs ?? 30_000;
+    this.mediaType = cfg.settings.mediaType ?? 'application/ld+json';
+  }
+
+  learntMediaType(): MediaType | null {
+    return this.mediaType !== (this.cfg.settings.mediaType ?? 'application/ld+json') ? this.mediaType : null;
   }
 
   /** One authenticated request; a 401 refreshes the credentials once and repeats, a second 401 stops. */
@@ -55,7 +64,13 @@ export class EpcisCaptureAdapter implements PortalAdapter {
           method,
           body,
           timeoutMs: this.timeoutMs,
-          headers: { accept: 'application/json', 'GS1-EPCIS-Version': '2.0', ...extra, ...(await this.auth.headers()) },
+          headers: {
+            accept: 'application/json, application/ld+json, application/problem+json',
+            'GS1-EPCIS-Version': '2.0',
+            'GS1-CBV-Version': '2.0',
+            ...extra,
+            ...(await this.auth.headers()),
+          },
         });
       } catch (err) {
         if (err instanceof SyncError) throw err;
@@ -78,32 +93,50 @@ export class EpcisCaptureAdapter implements PortalAdapter {
     const raw = ans.text.slice(0, 4000);
     if (s === 403) return new SyncError('stop', 'PORTAL_FORBIDDEN', { status: s }, null, raw);
     if (s === 404) return new SyncError('stop', 'PORTAL_NOT_EPCIS', { url: this.base }, null, raw);
-    if (s === 406 || s === 415 || s === 501)
+    const title = problemTitle(ans.text);
+    if (s === 415)
       return new SyncError(
         'stop',
-        'PORTAL_VERSION',
-        { version: ans.headers.get('GS1-EPCIS-Version') ?? `HTTP ${s}` },
+        'PORTAL_MEDIA_TYPE',
+        { status: s, sent: this.mediaType, accept: ans.headers.get('accept') ?? '-', title },
         null,
         raw,
       );
-    if (s === 413) return new SyncError('too_large', 'PORTAL_TOO_LARGE', { status: s }, null, raw);
+    if (s === 406 || s === 501)
+      return new SyncError(
+        'stop',
+        'PORTAL_VERSION_REFUSED',
+        { status: s, version: ans.headers.get('GS1-EPCIS-Version') ?? '-', title },
+        null,
+        raw,
+      );
+    if (s === 413) {
+      const limits = {
+        captureLimit: headerNumber(ans, 'GS1-EPCIS-Capture-Limit'),
+        fileSizeLimit: headerNumber(ans, 'GS1-EPCIS-Capture-File-Size-Limit'),
+      };
+      return new SyncError(
+        'too_large',
+        'PORTAL_TOO_LARGE',
+        { status: s, limit: limits.captureLimit ?? '-', sizeLimit: limits.fileSizeLimit ?? '-', title },
+        null,
+        raw,
+        limits,
+      );
+    }
     if (s === 429 || s === 503)
       return new SyncError('retry', 'PORTAL_BUSY', { status: s }, retryAfterMs(ans.headers.get('retry-after')), raw);
     if (s >= 500) return new SyncError('retry', 'PORTAL_SERVER_ERROR', { status: s }, null, raw);
-    if (s === 400) return new SyncError('invalid', 'PORTAL_REJECTED_DOCUMENT', { status: s }, null, raw);
-    return new SyncError('stop', 'PORTAL_UNEXPECTED', { status: s }, null, raw);
+    if (s === 400) return new SyncError('invalid', 'PORTAL_REJECTED_DOCUMENT', { status: s, title }, null, raw);
+    return new SyncError('stop', 'PORTAL_UNEXPECTED', { status: s, title }, null, raw);
   }
 
   async capabilities(): Promise<Capabilities> {
     const ans = await this.call('OPTIONS', `${this.base}/capture`);
     if (ans.status >= 300) throw this.classify(ans);
-    const num = (h: string) => {
-      const v = Number(ans.headers.get(h));
-      return Number.isInteger(v) && v > 0 ? v : null;
-    };
     return {
-      captureLimit: num('GS1-EPCIS-Capture-Limit'),
-      fileSizeLimit: num('GS1-EPCIS-Capture-File-Size-Limit'),
+      captureLimit: headerNumber(ans, 'GS1-EPCIS-Capture-Limit'),
+      fileSizeLimit: headerNumber(ans, 'GS1-EPCIS-Capture-File-Size-Limit'),
       epcisVersion: ans.headers.get('GS1-EPCIS-Version'),
     };
   }
@@ -128,10 +161,17 @@ export class EpcisCaptureAdapter implements PortalAdapter {
 
   async deliver(d: Delivery): Promise<DeliveryResult> {
     const body = JSON.stringify(d.document);
-    const ans = await this.call('POST', `${this.base}/capture`, body, {
-      'content-type': 'application/ld+json',
-      'GS1-Capture-Error-Behaviour': 'proceed',
-    });
+    const post = () =>
+      this.call('POST', `${this.base}/capture`, body, {
+        'content-type': this.mediaType,
+        'GS1-Capture-Error-Behaviour': 'proceed',
+      });
+    let ans = await post();
+    // JSON-LD first (what the document is); a server that takes only plain JSON says 415: switch once, remember.
+    if (ans.status === 415 && this.mediaType === 'application/ld+json') {
+      this.mediaType = 'application/json';
+      ans = await post();
+    }
     if (ans.status !== 202 && ans.status !== 201 && ans.status !== 200) {
       const e = this.classify(ans);
       if (e.action === 'invalid') return this.mapProblems(d, null, parseProblems(ans.text), 'rollback', ans.text);
@@ -213,6 +253,21 @@ export class EpcisCaptureAdapter implements PortalAdapter {
     for (const item of d.masterItems)
       outcomes.set(item, failed && behaviour === 'rollback' ? { status: 'retry' } : { status: 'accepted', receipt });
     return { receipt, outcomes };
+  }
+}
+
+function headerNumber(ans: HttpAnswer, name: string): number | null {
+  const v = Number(ans.headers.get(name));
+  return Number.isInteger(v) && v > 0 ? v : null;
+}
+
+/** The title (or detail) of an RFC 7807 problem answer, for the message; '-' when the answer is not one. */
+function problemTitle(text: string): string {
+  try {
+    const p = JSON.parse(text) as Problem;
+    return String(p.title ?? p.detail ?? '-').slice(0, 200);
+  } catch {
+    return '-';
   }
 }
 
