@@ -469,7 +469,14 @@ function canvasFor(width: number, height: number): Canvas {
   return c;
 }
 
-/** Grey → 1 bit: a dot prints when it is darker than light grey (thin anti-aliased strokes of small text survive) (luminance on white; transparent = white). */
+/**
+ * Grey → 1 bit: a dot prints when its luminance is under 200 of 255, so the thin, anti-aliased strokes of small
+ * Vietnamese marks (horns, hooks, dots below) become whole dots instead of vanishing. Measured with Tesseract's
+ * Vietnamese model (scripts/measure-text.mjs): DejaVu Sans 6 pt at 203 dpi reads 93 % of words with diacritics
+ * at this threshold against 85 % at 160.
+ */
+export const LUMA_PRINTED = 200;
+
 function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Bitmap {
   const b = newBitmap(width, height);
   for (let y = 0; y < height; y++) {
@@ -477,7 +484,8 @@ function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: 
     let i = y * width * 4;
     for (let x = 0; x < width; x++, i += 4) {
       // Integer luminance (0.30 R + 0.59 G + 0.11 B) × 256; the same for RGBA and BGRA on the greys we draw.
-      if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < 160 * 256) b.bits[row + (x >> 3)] |= 0x80 >> (x & 7);
+      if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < LUMA_PRINTED * 256)
+        b.bits[row + (x >> 3)] |= 0x80 >> (x & 7);
     }
   }
   return b;

@@ -3,8 +3,9 @@ import { MIN_TEXT_PT, type LabelTemplate, type TextElement } from './model';
 
 export type DefaultTemplate = { key: string; template: LabelTemplate };
 
+// Every mandatory item of Decree 43 for food (the applied standard is optional and left to larger labels).
 const decree43Block =
-  'Thành phần: {ingredients}\nĐịnh lượng: {netQuantity}\nHướng dẫn sử dụng: {usage}\nBảo quản: {storage}\nCảnh báo: {warnings}\nXuất xứ: {origin}\nTiêu chuẩn: {standard}';
+  'Thành phần: {ingredients}\nĐịnh lượng: {netQuantity}\nHướng dẫn sử dụng: {usage}\nBảo quản: {storage}\nCảnh báo: {warnings}\nXuất xứ: {origin}';
 
 // Sizes: barcode boxes hold the symbol at GS1 size (shared/labels/symbol-specs.ts) with its quiet zones at 203 and
 // 300 dpi; no text is smaller than MIN_TEXT_PT, the smallest size whose Vietnamese marks survive 203 dpi
@@ -20,30 +21,23 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       widthMm: 50,
       heightMm: 30,
       elements: [
-        text('name', 1, 0.5, 48, 3.3, '{productName}', 7, { bold: true, wrap: false }),
-        text(
-          'facts',
-          1,
-          3.9,
-          35,
-          10,
-          'Định lượng: {netQuantity}\nXuất xứ: {origin}\nNSX: {productionDate}\nHSD: {expiryDate}',
-          6,
-          { bold: true },
-        ),
+        text('name', 1, 0.4, 48, 3.3, '{productName}', 7, { bold: true, wrap: false }),
+        text('facts', 1, 3.8, 35, 8.2, 'Định lượng: {netQuantity}\nNSX: {productionDate}\nHSD: {expiryDate}', 6.5, {
+          bold: true,
+        }),
         {
           type: 'barcode',
           id: 'dm',
           x: 36.5,
-          y: 3.8,
+          y: 3.6,
           w: 13,
           h: 13,
           symbology: 'gs1-datamatrix',
           ais: ['01', '17', '10'],
         },
-        text('lot', 1, 14, 35, 2.7, 'Lô: {lotCode}', 6, { bold: true, wrap: false }),
-        text('biz', 1, 16.8, 48, 5.1, '{businessName}\n{businessAddress}', 6),
-        text('doc', 1, 22, 48, 7.8, '{onDocument}', 6),
+        text('lot', 1, 12.2, 35, 2.8, 'Lô: {lotCode}', 6.5, { bold: true, wrap: false }),
+        text('biz', 1, 16.3, 48, 8.1, '{businessName}\n{businessAddress}', 6.5),
+        text('doc', 1, 24.4, 48, 5.5, '{onDocument}', 6.5),
       ],
     },
   },
@@ -68,8 +62,16 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
-        text('body', 68, 6.6, 31.5, 33.4, decree43Block, 6),
-        text('biz', 45, 40.2, 54.5, 9.6, 'Chịu trách nhiệm: {businessName}\n{businessAddress}\nĐT: {businessPhone}', 6),
+        text('body', 68, 6.6, 31.5, 29.8, decree43Block, 7),
+        text(
+          'biz',
+          45,
+          36.8,
+          54.5,
+          13,
+          'Chịu trách nhiệm: {businessName}\n{businessAddress}\nĐT: {businessPhone}',
+          6.5,
+        ),
       ],
     },
   },
@@ -160,12 +162,12 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
-        text('lot', 1.5, 4.8, 39, 7.8, 'Lô: {lotCode}\nNSX: {productionDate}   HSD: {expiryDate}', 6.5, {
+        text('lot', 1.5, 4.8, 39, 10.6, 'Lô: {lotCode}\nNSX: {productionDate}\nHSD: {expiryDate}', 6.5, {
           bold: true,
         }),
-        text('facts', 1.5, 12.6, 39, 14.6, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6),
-        text('biz', 1.5, 27.6, 60.5, 4.8, '{businessName} – {businessAddress}', 6),
-        text('doc', 1.5, 32.4, 60.5, 5.6, '{onDocument}', 6),
+        text('facts', 1.5, 15.5, 39, 5.6, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6.5),
+        text('biz', 1.5, 21.2, 39, 8.2, '{businessName} – {businessAddress}', 6.5),
+        text('doc', 1.5, 29.6, 60.5, 8.3, '{onDocument}', 6.5),
       ],
     },
   },

@@ -324,19 +324,19 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
 }
 
 /** What Decree 43/2017 (amended by Decree 111/2021) asks a food label to show, and where it comes from. */
-export const DECREE43_FIELDS: { key: FieldKey; what: string }[] = [
-  { key: 'productName', what: 'tên sản phẩm' },
-  { key: 'businessName', what: 'tên tổ chức chịu trách nhiệm' },
-  { key: 'businessAddress', what: 'địa chỉ tổ chức chịu trách nhiệm' },
-  { key: 'origin', what: 'xuất xứ' },
-  { key: 'netQuantity', what: 'định lượng' },
-  { key: 'productionDate', what: 'ngày sản xuất (NSX)' },
-  { key: 'expiryDate', what: 'hạn sử dụng (HSD)' },
-  { key: 'ingredients', what: 'thành phần' },
-  { key: 'warnings', what: 'thông tin cảnh báo' },
-  { key: 'storage', what: 'hướng dẫn bảo quản' },
-  { key: 'usage', what: 'hướng dẫn sử dụng' },
-  { key: 'lotCode', what: 'số lô' },
+export const DECREE43_FIELDS: { key: FieldKey; what: string; short: string }[] = [
+  { key: 'productName', what: 'tên sản phẩm', short: 'tên sản phẩm' },
+  { key: 'businessName', what: 'tên tổ chức chịu trách nhiệm', short: 'tên cơ sở' },
+  { key: 'businessAddress', what: 'địa chỉ tổ chức chịu trách nhiệm', short: 'địa chỉ' },
+  { key: 'origin', what: 'xuất xứ', short: 'xuất xứ' },
+  { key: 'netQuantity', what: 'định lượng', short: 'định lượng' },
+  { key: 'productionDate', what: 'ngày sản xuất (NSX)', short: 'NSX' },
+  { key: 'expiryDate', what: 'hạn sử dụng (HSD)', short: 'HSD' },
+  { key: 'ingredients', what: 'thành phần', short: 'thành phần' },
+  { key: 'warnings', what: 'thông tin cảnh báo', short: 'cảnh báo' },
+  { key: 'storage', what: 'hướng dẫn bảo quản', short: 'cách bảo quản' },
+  { key: 'usage', what: 'hướng dẫn sử dụng', short: 'cách dùng' },
+  { key: 'lotCode', what: 'số lô', short: 'số lô' },
 ];
 
 export type LabelProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
@@ -388,8 +388,8 @@ export function decree43Report(t: LabelTemplate, d: LabelData, ctx: PrintContext
 export function onDocumentText(t: LabelTemplate, d: LabelData, ctx: PrintContext): string {
   const items = decree43Report(t, d, ctx).onDocument;
   if (!items.length) return '';
-  const list = items.join(', ');
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)}: xem tài liệu kèm theo hàng hoá.`;
+  const list = items.map((what) => DECREE43_FIELDS.find((f) => f.what === what)?.short ?? what).join(', ');
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)}: xem tài liệu kèm theo.`;
 }
 
 /**

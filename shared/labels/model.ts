@@ -180,7 +180,7 @@ export function mmToDots(v: number, dpi: number): number {
  * The smallest text size (points) whose Vietnamese tone marks, horns and hooks survive a 203 dpi raster: below it
  * OCR of the 203 dpi label reads "o" for "ơ" and "á" for "ả" (measured by scripts/measure-text.mjs).
  */
-export const MIN_TEXT_PT = 6;
+export const MIN_TEXT_PT = 6.5;
 
 export function ptToDots(pt: number, dpi: number): number {
   return (pt * dpi) / 72;
