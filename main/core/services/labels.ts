@@ -8,6 +8,7 @@ import type { LabelProblemView, PrintJob, Printer, TemplateInfo } from '../../..
 import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
 import {
   checkLabel,
+  decree43Report,
   labelData as labelDataSchema,
   traceCode,
   type LabelData,
@@ -165,6 +166,19 @@ function headProblem(t: LabelTemplate, printer: Printer | null): RenderProblem |
     return {
       code: 'LABEL_TOO_WIDE_FOR_PRINTER',
       params: { width: t.widthMm, printer: printer.name, head: printer.headWidthMm },
+      severity: 'error',
+    };
+  // A roll printer prints what it is sent on the media it has: a 100×50 label on a 60×40 roll is cut or runs over.
+  if (Math.abs(t.widthMm - printer.labelWidthMm) > 0.5 || Math.abs(t.heightMm - printer.labelHeightMm) > 0.5)
+    return {
+      code: 'LABEL_SIZE_NOT_PRINTER_MEDIA',
+      params: {
+        width: t.widthMm,
+        height: t.heightMm,
+        printer: printer.name,
+        mediaWidth: printer.labelWidthMm,
+        mediaHeight: printer.labelHeightMm,
+      },
       severity: 'error',
     };
   return null;
@@ -478,6 +492,7 @@ export const labelHandlers: PartialHandlers = {
       widthMm: t.widthMm,
       heightMm: t.heightMm,
       problems,
+      decree43: decree43Report(t, data, { today, serial }),
       data,
       templateName: t.name,
     };
