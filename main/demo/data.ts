@@ -120,7 +120,9 @@ export const CUSTOMERS = [
 ];
 
 type P = ProductInput & { key: string };
-const food = { origin: 'Việt Nam', standard: 'TCCS 01:2026/ĐNX' };
+// Every product carries its origin: Decree 43 asks it of every label, food or not.
+const made = { origin: 'Việt Nam' };
+const food = { ...made, standard: 'TCCS 01:2026/ĐNX' };
 export const PRODUCTS: P[] = [
   {
     key: 'rawCashew',
@@ -131,10 +133,28 @@ export const PRODUCTS: P[] = [
     gtin: gtin(1),
     shelfLifeDays: 365,
     storage: 'Kho khô, thoáng mát',
+    ...made,
   },
-  { key: 'salt', kind: 'raw', name: 'Muối tinh sấy', code: 'MUOI', unit: 'kg', gtin: gtin(2), shelfLifeDays: 1095 },
-  { key: 'kernel', kind: 'intermediate', name: 'Nhân điều tách vỏ', code: 'ND', unit: 'kg', shelfLifeDays: 180 },
-  { key: 'shell', kind: 'intermediate', name: 'Vỏ hạt điều', code: 'VD', unit: 'kg', shelfLifeDays: 365 },
+  {
+    key: 'salt',
+    kind: 'raw',
+    name: 'Muối tinh sấy',
+    code: 'MUOI',
+    unit: 'kg',
+    gtin: gtin(2),
+    shelfLifeDays: 1095,
+    ...made,
+  },
+  {
+    key: 'kernel',
+    kind: 'intermediate',
+    name: 'Nhân điều tách vỏ',
+    code: 'ND',
+    unit: 'kg',
+    shelfLifeDays: 180,
+    ...made,
+  },
+  { key: 'shell', kind: 'intermediate', name: 'Vỏ hạt điều', code: 'VD', unit: 'kg', shelfLifeDays: 365, ...made },
   {
     key: 'cashewJar',
     kind: 'finished',
@@ -162,9 +182,26 @@ export const PRODUCTS: P[] = [
     unit: 'kg',
     gtin: gtin(4),
     shelfLifeDays: 365,
+    ...made,
   },
-  { key: 'roastedCoffee', kind: 'intermediate', name: 'Cà phê rang mộc', code: 'CPR', unit: 'kg', shelfLifeDays: 90 },
-  { key: 'bag', kind: 'packaging', name: 'Túi kraft van một chiều 500 g', code: 'TUI', unit: 'cai', gtin: gtin(5) },
+  {
+    key: 'roastedCoffee',
+    kind: 'intermediate',
+    name: 'Cà phê rang mộc',
+    code: 'CPR',
+    unit: 'kg',
+    shelfLifeDays: 90,
+    ...made,
+  },
+  {
+    key: 'bag',
+    kind: 'packaging',
+    name: 'Túi kraft van một chiều 500 g',
+    code: 'TUI',
+    unit: 'cai',
+    gtin: gtin(5),
+    ...made,
+  },
   {
     key: 'coffeeBag',
     kind: 'finished',
@@ -179,6 +216,7 @@ export const PRODUCTS: P[] = [
     ingredients: '100% cà phê Robusta rang mộc',
     storage: 'Nơi khô ráo, tránh ánh nắng; đóng kín miệng túi sau khi dùng.',
     usage: 'Pha phin 20–25 g với 100 ml nước sôi.',
+    warnings: 'Người nhạy cảm với caffein, phụ nữ có thai nên hạn chế dùng.',
     brand: 'Đồng Nai Xanh',
     declarationNo: '02/ĐNX/2026',
     ...food,
@@ -191,8 +229,9 @@ export const PRODUCTS: P[] = [
     unit: 'kg',
     shelfLifeDays: 3,
     storage: 'Bảo quản 0–4°C',
+    ...made,
   },
-  { key: 'fat', kind: 'raw', name: 'Mỡ heo phần lưng', code: 'MH', unit: 'kg', shelfLifeDays: 3 },
+  { key: 'fat', kind: 'raw', name: 'Mỡ heo phần lưng', code: 'MH', unit: 'kg', shelfLifeDays: 3, ...made },
   {
     key: 'fishSauce',
     kind: 'raw',
@@ -201,8 +240,9 @@ export const PRODUCTS: P[] = [
     unit: 'l',
     gtin: gtin(6),
     shelfLifeDays: 730,
+    ...made,
   },
-  { key: 'leaf', kind: 'raw', name: 'Lá chuối rửa sạch', code: 'LC', unit: 'kg', shelfLifeDays: 5 },
+  { key: 'leaf', kind: 'raw', name: 'Lá chuối rửa sạch', code: 'LC', unit: 'kg', shelfLifeDays: 5, ...made },
   {
     key: 'gio',
     kind: 'finished',

@@ -1,28 +1,37 @@
 // The one rendering pipeline: template + label data → 1-bit bitmap at the printer's exact resolution. The preview
 // PNG, the printer languages and the A4 PDF are all made from this bitmap, so what the user sees is what prints.
 // Text is drawn with the bundled DejaVu Sans (printer fonts have no Vietnamese diacritics); barcodes are painted
-// from bwip-js's module matrix at a whole number of dots per module (never a resampled image).
+// from bwip-js's module matrix at a whole number of dots per module (never a resampled image), sized by GS1's
+// symbol specification tables (shared/labels/symbol-specs.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createCanvas, GlobalFonts, Image, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
-import { barcodeContent, resolveText, type LabelData, type PrintContext } from '../../shared/labels/fields';
+import {
+  barcodeContent,
+  onDocumentText,
+  resolveText,
+  type LabelData,
+  type PrintContext,
+} from '../../shared/labels/fields';
 import {
   layoutProblems,
   mmToDots,
   ptToDots,
   type BarcodeElement,
   type LabelTemplate,
+  type TemplatePurpose,
   type TextElement,
 } from '../../shared/labels/model';
+import { dotMm, minBarDots, moduleDots, symbolSpec, type SymbolSpec } from '../../shared/labels/symbol-specs';
 import { resourcesDir } from '../paths';
 
 /** 1 bit per dot, rows top to bottom, most significant bit = leftmost dot, 1 = printed (black). */
 export type Bitmap = { width: number; height: number; bytesPerRow: number; bits: Uint8Array };
 
 export type RenderProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
-export type RenderResult = { bitmap: Bitmap; problems: RenderProblem[] };
+export type RenderResult = { bitmap: Bitmap; problems: RenderProblem[]; symbols: SymbolPlacement[] };
 
 const FONT = 'NguonGoc DejaVu Sans';
 let fontsLoaded = false;
@@ -182,18 +191,24 @@ function makeMatrix(symbology: BarcodeElement['symbology'], content: { data: str
   return { cols: bars.length, rows: 1, dark: (c) => bars[c], linear: true };
 }
 
+type Box = { x: number; y: number; w: number; h: number };
+
+/** Where a barcode element's symbol went, in dots (tests measure the bitmap against these). */
+export type SymbolPlacement = { element: string; dots: number; spec: SymbolSpec; bars: Box };
+
 function drawBarcode(
   ctx: SKRSContext2D,
   e: BarcodeElement,
+  purpose: TemplatePurpose,
   d: LabelData,
   pc: PrintContext,
   dpi: number,
   problems: RenderProblem[],
-): void {
+): SymbolPlacement | null {
   const content = barcodeContent(e, d, pc);
   if (!content.ok) {
     for (const err of content.errors) problems.push({ ...err, severity: 'error' });
-    return;
+    return null;
   }
   let m: Matrix;
   try {
@@ -204,64 +219,140 @@ function drawBarcode(
       params: { element: e.id, detail: err instanceof Error ? err.message.slice(0, 200) : String(err) },
       severity: 'error',
     });
-    return;
+    return null;
   }
-  const x = mmToDots(e.x, dpi);
-  const y = mmToDots(e.y, dpi);
-  const w = mmToDots(e.w, dpi);
-  const h = mmToDots(e.h, dpi);
-  // Quiet zones inside the box: 10 modules each side of a linear code (GS1-128), 2 for QR, 1 for DataMatrix.
-  const quiet = m.linear ? 10 : e.symbology === 'gs1-datamatrix' ? 1 : 2;
-  const wanted = Math.max(1, Math.round((e.moduleMm ?? (m.linear ? 0.33 : 0.5)) * (dpi / 25.4)));
-  const totalCols = m.cols + 2 * quiet;
-  let dots = wanted;
-  // Whole dots per module only: shrink by whole dots until the symbol fits its box.
-  while (dots > 1 && (totalCols * dots > w || (!m.linear && (m.rows + 2 * quiet) * dots > h))) dots--;
-  if (totalCols * dots > w || (!m.linear && (m.rows + 2 * quiet) * dots > h)) {
-    problems.push({ code: 'LABEL_BARCODE_TOO_BIG', params: { element: e.id }, severity: 'error' });
-    return;
+  const spec = symbolSpec(e.symbology, purpose, e.ais);
+  const dots = moduleDots(spec, dpi, e.moduleMm);
+  if (dots === null) {
+    problems.push({ code: 'LABEL_BARCODE_NO_DOT_SIZE', params: { element: e.id, dpi }, severity: 'error' });
+    return null;
   }
-  if (dots < wanted)
-    problems.push({ code: 'LABEL_BARCODE_SHRUNK', params: { element: e.id, dots, wanted }, severity: 'warning' });
-  const symW = m.cols * dots;
+  const box = { x: mmToDots(e.x, dpi), y: mmToDots(e.y, dpi), w: mmToDots(e.w, dpi), h: mmToDots(e.h, dpi) };
+  const size = m.linear ? linearSize(e, m, spec, dpi, dots, box.h) : squareSize(m, spec, dots);
+  if (size.w > box.w || size.h > box.h) {
+    const mm = (v: number) => String(Math.ceil((v * 254) / dpi) / 10).replace('.', ',');
+    problems.push({
+      code: 'LABEL_BARCODE_TOO_SMALL_BOX',
+      params: {
+        element: e.id,
+        needW: mm(Math.max(size.w, box.w)),
+        needH: mm(Math.max(size.h, box.h)),
+        x: String(Math.round(dots * dotMm(dpi) * 1000) / 1000).replace('.', ','),
+        dots,
+        dpi,
+      },
+      severity: 'error',
+    });
+    return null;
+  }
   ctx.fillStyle = '#000';
-  if (m.linear) {
-    const showHri = e.hri !== false;
-    const textPx = showHri ? Math.max(ptToDots(6, dpi), Math.min(ptToDots(9, dpi), h * 0.18)) : 0;
-    const barH = Math.round(h - (showHri ? textPx * 1.25 : 0));
-    const x0 = x + Math.floor((w - symW) / 2);
+  const bars = m.linear
+    ? paintLinear(ctx, e, m, content.hri, spec, dots, box, size)
+    : paintSquare(ctx, m, spec, dots, box);
+  return { element: e.id, dots, spec, bars };
+}
+
+type Size = { w: number; h: number; barH: number; hriH: number };
+
+// EAN-13 digits sit under the bars in a band 9.33X deep (25.93 mm symbol − 22.85 mm bars at 100 %), the guard
+// bars reaching 5X into it; other linear codes get a line of text of at least 6 pt.
+const EAN_HRI_X = 9.33;
+const EAN_GUARD_X = 5;
+
+function linearSize(e: BarcodeElement, m: Matrix, spec: SymbolSpec, dpi: number, dots: number, boxH: number): Size {
+  const w = (spec.quiet.left + m.cols + spec.quiet.right) * dots;
+  const minBar = minBarDots(spec, dpi, dots);
+  const showHri = e.hri !== false;
+  if (e.symbology === 'ean13') {
+    const hriH = showHri ? Math.round(EAN_HRI_X * dots) : Math.round(EAN_GUARD_X * dots);
+    // Full height for its X: neither cut short nor stretched.
+    return { w, h: minBar + hriH, barH: minBar, hriH };
+  }
+  const hriH = showHri ? Math.ceil(ptToDots(7, dpi) * 1.3) : 0;
+  const barH = Math.max(minBar, boxH - hriH);
+  return { w, h: barH + hriH, barH, hriH };
+}
+
+function squareSize(m: Matrix, spec: SymbolSpec, dots: number): Size {
+  const w = (spec.quiet.left + m.cols + spec.quiet.right) * dots;
+  const h = (spec.quiet.top + m.rows + spec.quiet.bottom) * dots;
+  return { w, h, barH: m.rows * dots, hriH: 0 };
+}
+
+function paintLinear(
+  ctx: SKRSContext2D,
+  e: BarcodeElement,
+  m: Matrix,
+  hri: string,
+  spec: SymbolSpec,
+  dots: number,
+  box: Box,
+  size: Size,
+): Box {
+  const x0 = box.x + Math.floor((box.w - size.w) / 2) + spec.quiet.left * dots;
+  const y = box.y;
+  const ean = e.symbology === 'ean13';
+  for (let c = 0; c < m.cols;) {
+    if (!m.dark(c, 0)) {
+      c++;
+      continue;
+    }
+    let run = 1;
+    while (c + run < m.cols && m.dark(c + run, 0)) run++;
+    const guard = ean && EAN_GUARDS.some(([a, b]) => c >= a && c < b);
+    ctx.fillRect(x0 + c * dots, y, run * dots, size.barH + (guard ? EAN_GUARD_X * dots : 0));
+    c += run;
+  }
+  if (e.hri !== false) {
+    ctx.textBaseline = 'alphabetic';
+    if (ean) paintEanDigits(ctx, hri, x0, y + size.barH, dots);
+    else {
+      const px = size.hriH / 1.3;
+      ctx.font = `${px}px "${FONT}"`;
+      ctx.textAlign = 'center';
+      ctx.fillText(hri, x0 + (m.cols * dots) / 2, y + size.barH + px * 1.1, box.w);
+    }
+  }
+  return { x: x0, y, w: m.cols * dots, h: size.barH };
+}
+
+// Module ranges of the EAN-13 guard patterns (start, centre, end), which extend below the other bars.
+const EAN_GUARDS: [number, number][] = [
+  [0, 3],
+  [45, 50],
+  [92, 95],
+];
+
+/** The standard EAN-13 layout: the first digit left of the start guard, then 6 + 6 digits under each half. */
+function paintEanDigits(ctx: SKRSContext2D, digits: string, x0: number, barBottom: number, dots: number): void {
+  const px = 8 * dots;
+  ctx.font = `${px}px "${FONT}"`;
+  const baseline = barBottom + Math.round(EAN_HRI_X * dots) - dots;
+  // Each digit is centred on its own 7-module character.
+  const at = (module: number, ch: string) => ctx.fillText(ch, x0 + (module + 3.5) * dots, baseline);
+  ctx.textAlign = 'right';
+  ctx.fillText(digits[0], x0 - 2 * dots, baseline);
+  ctx.textAlign = 'center';
+  for (let i = 0; i < 6; i++) at(3 + 7 * i, digits[1 + i]);
+  for (let i = 0; i < 6; i++) at(50 + 7 * i, digits[7 + i]);
+}
+
+function paintSquare(ctx: SKRSContext2D, m: Matrix, spec: SymbolSpec, dots: number, box: Box): Box {
+  const x0 = box.x + spec.quiet.left * dots;
+  const y0 = box.y + spec.quiet.top * dots;
+  for (let r = 0; r < m.rows; r++) {
     for (let c = 0; c < m.cols;) {
-      if (!m.dark(c, 0)) {
+      if (!m.dark(c, r)) {
         c++;
         continue;
       }
       let run = 1;
-      while (c + run < m.cols && m.dark(c + run, 0)) run++;
-      ctx.fillRect(x0 + c * dots, y, run * dots, barH);
+      while (c + run < m.cols && m.dark(c + run, r)) run++;
+      ctx.fillRect(x0 + c * dots, y0 + r * dots, run * dots, dots);
       c += run;
     }
-    if (showHri) {
-      ctx.font = `${textPx}px "${FONT}"`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillText(content.hri, x + w / 2, y + barH + textPx * 1.05, w);
-    }
-  } else {
-    const x0 = x + quiet * dots;
-    const y0 = y + quiet * dots;
-    for (let r = 0; r < m.rows; r++) {
-      for (let c = 0; c < m.cols;) {
-        if (!m.dark(c, r)) {
-          c++;
-          continue;
-        }
-        let run = 1;
-        while (c + run < m.cols && m.dark(c + run, r)) run++;
-        ctx.fillRect(x0 + c * dots, y0 + r * dots, run * dots, dots);
-        c += run;
-      }
-    }
   }
+  return { x: x0, y: y0, w: m.cols * dots, h: m.rows * dots };
 }
 
 const imageCache = new Map<string, Image>();
@@ -279,9 +370,11 @@ function loadImageSync(src: string): Image | null {
 }
 
 /** Renders one label. Problems: layout and data errors (nothing should print) and warnings (shrunk text…). */
-export function renderLabel(t: LabelTemplate, d: LabelData, pc: PrintContext, dpi: number): RenderResult {
+export function renderLabel(t: LabelTemplate, d: LabelData, printContext: PrintContext, dpi: number): RenderResult {
   ensureFonts();
+  const pc = { ...printContext, onDocument: onDocumentText(t, d, printContext) };
   const problems: RenderProblem[] = layoutProblems(t).map((p) => ({ ...p, severity: 'error' as const }));
+  const symbols: SymbolPlacement[] = [];
   const width = mmToDots(t.widthMm, dpi);
   const height = mmToDots(t.heightMm, dpi);
   const canvas = canvasFor(width, height);
@@ -297,7 +390,10 @@ export function renderLabel(t: LabelTemplate, d: LabelData, pc: PrintContext, dp
         drawText(ctx, e, resolveText(e.content, d, pc), dpi, problems);
         break;
       case 'barcode':
-        drawBarcode(ctx, e, d, pc, dpi, problems);
+        {
+          const placed = drawBarcode(ctx, e, t.purpose, d, pc, dpi, problems);
+          if (placed) symbols.push(placed);
+        }
         break;
       case 'line': {
         const t2 = Math.max(1, mmToDots(e.thickness, dpi));
@@ -357,7 +453,7 @@ export function renderLabel(t: LabelTemplate, d: LabelData, pc: PrintContext, dp
   }
   ctx.restore();
   // canvas.data() is the raw pixel buffer (about 6× faster than getImageData); opaque, so no alpha to undo.
-  return { bitmap: threshold(canvas.data(), width, height), problems };
+  return { bitmap: threshold(canvas.data(), width, height), problems, symbols };
 }
 
 // One canvas per size, reused: a new native canvas per label costs time and native memory while streaming.
@@ -373,7 +469,14 @@ function canvasFor(width: number, height: number): Canvas {
   return c;
 }
 
-/** Grey → 1 bit: a dot prints when it is darker than light grey (thin anti-aliased strokes of small text survive) (luminance on white; transparent = white). */
+/**
+ * Grey → 1 bit: a dot prints when its luminance is under 200 of 255, so the thin, anti-aliased strokes of small
+ * Vietnamese marks (horns, hooks, dots below) become whole dots instead of vanishing. Measured with Tesseract's
+ * Vietnamese model (scripts/measure-text.mjs): DejaVu Sans 6 pt at 203 dpi reads 93 % of words with diacritics
+ * at this threshold against 85 % at 160.
+ */
+export const LUMA_PRINTED = 200;
+
 function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Bitmap {
   const b = newBitmap(width, height);
   for (let y = 0; y < height; y++) {
@@ -381,7 +484,8 @@ function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: 
     let i = y * width * 4;
     for (let x = 0; x < width; x++, i += 4) {
       // Integer luminance (0.30 R + 0.59 G + 0.11 B) × 256; the same for RGBA and BGRA on the greys we draw.
-      if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < 160 * 256) b.bits[row + (x >> 3)] |= 0x80 >> (x & 7);
+      if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < LUMA_PRINTED * 256)
+        b.bits[row + (x >> 3)] |= 0x80 >> (x & 7);
     }
   }
   return b;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { id, optText, text } from './fields';
 import { method } from './method';
 import { labelTemplate, type LabelTemplate } from '../labels/model';
-import { labelData, type LabelData } from '../labels/fields';
+import { labelData, type Decree43Report, type LabelData } from '../labels/fields';
 import { readPrinterUri } from '../domain/printer-uri';
 import '../i18n/labels';
 
@@ -67,6 +67,8 @@ export type Preview = {
   widthMm: number;
   heightMm: number;
   problems: LabelProblemView[];
+  /** What of Decree 43 the label carries; `complete` alone allows saying the label has all of it. */
+  decree43: Decree43Report;
   data: LabelData;
   templateName: string;
 };

@@ -9,9 +9,10 @@ registerMessages(
     LABEL_SHEET_TOO_BIG: 'Bố cục {{cols}}×{{rows}} tem không vừa tờ A4. Hãy giảm lề hoặc khoảng cách.',
     LABEL_TEXT_DOES_NOT_FIT:
       'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa. Hãy nới rộng ô hoặc rút gọn nội dung.',
-    LABEL_BARCODE_TOO_BIG: 'Mã vạch «{{element}}» không vừa ô của nó. Hãy nới rộng ô.',
-    LABEL_BARCODE_SHRUNK:
-      'Mã vạch «{{element}}» đã được thu nhỏ ({{dots}} điểm/vạch thay vì {{wanted}}) cho vừa ô; vẫn quét được nhưng nên nới rộng ô.',
+    LABEL_BARCODE_TOO_SMALL_BOX:
+      'Mã vạch «{{element}}» không vừa ô: theo cỡ chuẩn GS1 (vạch {{x}} mm = {{dots}} điểm ở {{dpi}} dpi) cần ô ít nhất {{needW}} × {{needH}} mm. Hãy nới rộng ô hoặc chọn tem lớn hơn.',
+    LABEL_BARCODE_NO_DOT_SIZE:
+      'Máy in {{dpi}} dpi không in được mã vạch «{{element}}» đúng cỡ chuẩn GS1 (không có số điểm nguyên nào nằm trong khoảng cho phép).',
     LABEL_BARCODE_INVALID: 'Không tạo được mã vạch «{{element}}»: {{detail}}',
     LABEL_BARCODE_EMPTY: 'Mã vạch «{{element}}» không có dữ liệu.',
     LABEL_CODE128_CHARS: 'Mã vạch Code 128 «{{element}}» chỉ mang được chữ không dấu. Hãy dùng mã QR cho chữ có dấu.',
@@ -22,6 +23,13 @@ registerMessages(
       'Thiếu {{field}} — tem theo Nghị định 43/2017 phải có. Hãy bổ sung trong thông tin sản phẩm hoặc lô.',
     LABEL_FIELD_NOT_ON_TEMPLATE: 'Mẫu tem chưa có {{field}} — Nghị định 43/2017 yêu cầu phải in. Hãy thêm vào mẫu tem.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'Hạn sử dụng ({{hsd}}) trước ngày sản xuất ({{nsx}}).',
+    LABEL_NO_SSCC:
+      'Tem thùng cần số SSCC (mã thùng GS1) cho mã vạch «{{element}}». Hãy nhập số SSCC hoặc để ứng dụng tạo số mới.',
+    LABEL_BARCODE_DATA_MISSING: 'Mã vạch «{{element}}» cần {{field}} nhưng lô chưa có.',
+    LABEL_SIZE_NOT_PRINTER_MEDIA:
+      'Tem {{width}}×{{height}} mm nhưng máy in «{{printer}}» đang cài cuộn tem {{mediaWidth}}×{{mediaHeight}} mm. Hãy chọn mẫu tem đúng khổ hoặc sửa khổ tem trong cài đặt máy in.',
+    LABEL_LOT_HELD:
+      'Lô «{{code}}» đang {{status}}. Chỉ chủ cơ sở mới in tem cho lô này, và phải xác nhận trước khi in.',
     LABEL_IMAGE_UNREADABLE: 'Không đọc được hình «{{element}}» (chỉ dùng PNG hoặc JPEG).',
     LABEL_QR_NO_DOMAIN:
       'Sản phẩm không có GTIN: mã QR chỉ chứa mã truy xuất. Hãy đặt địa chỉ trang truy xuất trong phần cài đặt tem.',
@@ -74,9 +82,10 @@ registerMessages(
     LABEL_SHEET_TOO_BIG: 'A {{cols}}×{{rows}} layout does not fit an A4 sheet. Reduce the margins or gaps.',
     LABEL_TEXT_DOES_NOT_FIT:
       'The text in «{{element}}» is too long: even at size {{min}} it does not fit. Enlarge the box or shorten the text.',
-    LABEL_BARCODE_TOO_BIG: 'Barcode «{{element}}» does not fit its box. Enlarge the box.',
-    LABEL_BARCODE_SHRUNK:
-      'Barcode «{{element}}» was made smaller ({{dots}} dots per module instead of {{wanted}}) to fit; it scans, but a larger box is better.',
+    LABEL_BARCODE_TOO_SMALL_BOX:
+      'Barcode «{{element}}» does not fit its box: at GS1 size (module {{x}} mm = {{dots}} dots at {{dpi}} dpi) it needs at least {{needW}} × {{needH}} mm. Enlarge the box or use a larger label.',
+    LABEL_BARCODE_NO_DOT_SIZE:
+      'A {{dpi}} dpi printer cannot print barcode «{{element}}» at GS1 size (no whole number of dots is inside the allowed range).',
     LABEL_BARCODE_INVALID: 'Barcode «{{element}}» could not be made: {{detail}}',
     LABEL_BARCODE_EMPTY: 'Barcode «{{element}}» has no data.',
     LABEL_CODE128_CHARS: 'Code 128 barcode «{{element}}» carries plain letters only. Use a QR code for accented text.',
@@ -88,6 +97,12 @@ registerMessages(
     LABEL_FIELD_NOT_ON_TEMPLATE:
       'The template does not show {{field}} — Decree 43/2017 requires it. Add it to the template.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'The expiry date ({{hsd}}) is before the production date ({{nsx}}).',
+    LABEL_NO_SSCC:
+      'A carton label needs an SSCC (GS1 carton code) for barcode «{{element}}». Give one or let the app make one.',
+    LABEL_BARCODE_DATA_MISSING: 'Barcode «{{element}}» needs {{field}}, which the lot does not have.',
+    LABEL_SIZE_NOT_PRINTER_MEDIA:
+      'The label is {{width}}×{{height}} mm but printer «{{printer}}» is set up for {{mediaWidth}}×{{mediaHeight}} mm labels. Choose a template of that size or change the label size in the printer settings.',
+    LABEL_LOT_HELD: 'Lot «{{code}}» is {{status}}. Only the owner may print its labels, after confirming.',
     LABEL_IMAGE_UNREADABLE: 'Image «{{element}}» cannot be read (PNG or JPEG only).',
     LABEL_QR_NO_DOMAIN:
       'The product has no GTIN: the QR code carries the trace code only. Set a trace page address in the label settings.',

@@ -40,6 +40,9 @@ export const labelData = z
       .object({
         name: z.string(),
         address: z.string().nullish(),
+        /** Ward/commune and province (two-level addresses since 2025), completed onto the street line. */
+        ward: z.string().nullish(),
+        province: z.string().nullish(),
         phone: z.string().nullish(),
         digitalLinkDomain: z.string().nullish(),
         gln: z.string().nullish(),
@@ -60,7 +63,12 @@ export const labelData = z
 export type LabelData = z.infer<typeof labelData>;
 
 /** Per-label facts that change between copies. */
-export type PrintContext = { today: string; serial?: number };
+export type PrintContext = {
+  today: string;
+  serial?: number;
+  /** The sentence naming the Decree 43 items printed on the accompanying document (field {onDocument}). */
+  onDocument?: string;
+};
 
 /** Placeholders a text element can use: `{productName}`, `{expiryDate}`, `{date+30}`, `{serial}`, `{serial:6}`. */
 export const FIELD_KEYS = [
@@ -85,6 +93,7 @@ export const FIELD_KEYS = [
   'date',
   'serial',
   'traceCode',
+  'onDocument',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -104,6 +113,20 @@ export function addDays(iso: string, days: number): string {
 /** "Xuất xứ: Việt Nam" unless the product says otherwise (Decree 43: country names never abbreviated). */
 function originText(v: string | null | undefined): string {
   return v && v.trim() ? v.trim() : '';
+}
+
+/**
+ * The responsible business's address as Decree 43 wants it: the street line completed with the ward/commune and
+ * the province the business profile holds, each added only when the line does not already name it.
+ */
+export function fullAddress(b: LabelData['business']): string {
+  if (!b?.address) return '';
+  let out = b.address.trim();
+  for (const part of [b.ward, b.province]) {
+    const p = part?.trim();
+    if (p && !out.toLowerCase().includes(p.toLowerCase())) out = `${out}, ${p}`;
+  }
+  return out;
 }
 
 /** The lot's trace code as humans read it: PRODUCT-CODE/LOT-CODE. */
@@ -127,7 +150,7 @@ export function fieldValue(key: string, d: LabelData, ctx: PrintContext): string
     case 'businessName':
       return d.business?.name ?? '';
     case 'businessAddress':
-      return d.business?.address ?? '';
+      return fullAddress(d.business);
     case 'businessPhone':
       return d.business?.phone ?? '';
     case 'origin':
@@ -158,6 +181,8 @@ export function fieldValue(key: string, d: LabelData, ctx: PrintContext): string
       return p.price ?? '';
     case 'traceCode':
       return traceCode(d);
+    case 'onDocument':
+      return ctx.onDocument ?? '';
     default:
       return '';
   }
@@ -201,7 +226,7 @@ function aiValues(
     switch (ai) {
       case '00':
         if (d.sscc) values.push({ ai, value: d.sscc });
-        else errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'SSCC', element: e.id } });
+        else errors.push({ code: 'LABEL_NO_SSCC', params: { element: e.id } });
         break;
       case '01': {
         const g = d.product.gtin;
@@ -219,7 +244,7 @@ function aiValues(
         const iso = ai === '17' || ai === '15' ? d.lot.expiryDate : d.lot.productionDate;
         if (!iso)
           errors.push({
-            code: 'LABEL_FIELD_MISSING',
+            code: 'LABEL_BARCODE_DATA_MISSING',
             params: { field: ai === '17' || ai === '15' ? 'HSD' : 'NSX', element: e.id },
           });
         else values.push({ ai, value: isoToYymmdd(iso) ?? iso });
@@ -227,12 +252,12 @@ function aiValues(
       }
       case '21':
         if (ctx.serial === undefined)
-          errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'serial', element: e.id } });
+          errors.push({ code: 'LABEL_BARCODE_DATA_MISSING', params: { field: 'serial', element: e.id } });
         else values.push({ ai, value: String(ctx.serial) });
         break;
       case '37':
         if (d.count) values.push({ ai, value: String(d.count) });
-        else errors.push({ code: 'LABEL_FIELD_MISSING', params: { field: 'count', element: e.id } });
+        else errors.push({ code: 'LABEL_BARCODE_DATA_MISSING', params: { field: 'count', element: e.id } });
         break;
     }
   }
@@ -276,9 +301,9 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
     case 'qr-digital-link': {
       const domain = d.business?.digitalLinkDomain || DEFAULT_DL_DOMAIN;
       if (!d.product.gtin) {
-        // No GTIN: the app's own trace code in a URI the business chooses.
-        if (d.traceUri) return { ok: true, symbology: e.symbology, data: d.traceUri, hri: d.traceUri };
-        return { ok: false, errors: [{ code: 'LABEL_NO_GTIN', params: { element: e.id } }] };
+        // No GTIN, so no Digital Link: the trace code, in the URI the business chose when it has one.
+        const data = d.traceUri || traceCode(d);
+        return { ok: true, symbology: e.symbology, data, hri: data };
       }
       const { values, errors } = aiValues({ ...e, ais: e.ais ?? ['01', '10', '17'] }, d, ctx);
       if (errors.length) return { ok: false, errors };
@@ -299,53 +324,91 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
 }
 
 /** What Decree 43/2017 (amended by Decree 111/2021) asks a food label to show, and where it comes from. */
-export const DECREE43_FIELDS: { key: FieldKey; what: string }[] = [
-  { key: 'productName', what: 'tên sản phẩm' },
-  { key: 'businessName', what: 'tên tổ chức chịu trách nhiệm' },
-  { key: 'businessAddress', what: 'địa chỉ tổ chức chịu trách nhiệm' },
-  { key: 'origin', what: 'xuất xứ' },
-  { key: 'netQuantity', what: 'định lượng' },
-  { key: 'productionDate', what: 'ngày sản xuất (NSX)' },
-  { key: 'expiryDate', what: 'hạn sử dụng (HSD)' },
-  { key: 'ingredients', what: 'thành phần' },
-  { key: 'warnings', what: 'thông tin cảnh báo' },
-  { key: 'storage', what: 'hướng dẫn bảo quản' },
-  { key: 'usage', what: 'hướng dẫn sử dụng' },
-  { key: 'lotCode', what: 'số lô' },
+export const DECREE43_FIELDS: { key: FieldKey; what: string; short: string }[] = [
+  { key: 'productName', what: 'tên sản phẩm', short: 'tên sản phẩm' },
+  { key: 'businessName', what: 'tên tổ chức chịu trách nhiệm', short: 'tên cơ sở' },
+  { key: 'businessAddress', what: 'địa chỉ tổ chức chịu trách nhiệm', short: 'địa chỉ' },
+  { key: 'origin', what: 'xuất xứ', short: 'xuất xứ' },
+  { key: 'netQuantity', what: 'định lượng', short: 'định lượng' },
+  { key: 'productionDate', what: 'ngày sản xuất (NSX)', short: 'NSX' },
+  { key: 'expiryDate', what: 'hạn sử dụng (HSD)', short: 'HSD' },
+  { key: 'ingredients', what: 'thành phần', short: 'thành phần' },
+  { key: 'warnings', what: 'thông tin cảnh báo', short: 'cảnh báo' },
+  { key: 'storage', what: 'hướng dẫn bảo quản', short: 'cách bảo quản' },
+  { key: 'usage', what: 'hướng dẫn sử dụng', short: 'cách dùng' },
+  { key: 'lotCode', what: 'số lô', short: 'số lô' },
 ];
 
 export type LabelProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
 
 /**
- * The checks before printing. Consumer labels: every Decree 43 item is on the template AND has a value; every
- * label: the lot code and trace data, every barcode's data valid by GS1 rules.
+ * Decree 43, art. 10: a package too small for every mandatory item carries at least these on the label, the others
+ * on the document that goes with the goods.
+ */
+const SMALL_PACKAGE_MINIMUM: FieldKey[] = ['productName', 'businessName', 'netQuantity', 'expiryDate'];
+const GENERAL_FIELDS: FieldKey[] = ['productName', 'businessName', 'businessAddress', 'origin', 'lotCode'];
+
+/** Which Decree 43 items the label carries, which it lacks, and which the accompanying document carries. */
+export type Decree43Report = {
+  onLabel: string[];
+  missing: string[];
+  notOnTemplate: string[];
+  onDocument: string[];
+  /** Every mandatory item is on the label with a value: only then may the label be called complete. */
+  complete: boolean;
+};
+
+function shownFields(t: LabelTemplate): Set<string> {
+  const shown = new Set<string>();
+  for (const e of t.elements) if (e.type === 'text') for (const k of placeholders(e.content)) shown.add(k);
+  return shown;
+}
+
+function requiredFields(t: LabelTemplate, d: LabelData): { key: FieldKey; what: string }[] {
+  if (t.purpose !== 'consumer') return DECREE43_FIELDS.filter((f) => f.key === 'productName' || f.key === 'lotCode');
+  // Food needs all of them; non-food products (kind 'material'/'packaging'…) only the general ones.
+  const food = !d.product.kind || ['finished', 'semi', 'food'].includes(d.product.kind);
+  return DECREE43_FIELDS.filter((f) => food || GENERAL_FIELDS.includes(f.key));
+}
+
+export function decree43Report(t: LabelTemplate, d: LabelData, ctx: PrintContext): Decree43Report {
+  const shown = shownFields(t);
+  const usesDocument = shown.has('onDocument');
+  const r: Decree43Report = { onLabel: [], missing: [], notOnTemplate: [], onDocument: [], complete: false };
+  for (const f of requiredFields(t, d)) {
+    if (shown.has(f.key)) (fieldValue(f.key, d, ctx) ? r.onLabel : r.missing).push(f.what);
+    else if (usesDocument && !SMALL_PACKAGE_MINIMUM.includes(f.key) && f.key !== 'lotCode') r.onDocument.push(f.what);
+    else r.notOnTemplate.push(f.what);
+  }
+  r.complete = !r.missing.length && !r.notOnTemplate.length && !r.onDocument.length;
+  return r;
+}
+
+/** The {onDocument} sentence: the items this template leaves to the accompanying document. */
+export function onDocumentText(t: LabelTemplate, d: LabelData, ctx: PrintContext): string {
+  const items = decree43Report(t, d, ctx).onDocument;
+  if (!items.length) return '';
+  const list = items.map((what) => DECREE43_FIELDS.find((f) => f.what === what)?.short ?? what).join(', ');
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)}: xem tài liệu kèm theo.`;
+}
+
+/**
+ * The checks before printing. Consumer labels: every Decree 43 item is on the template (or, on a small package,
+ * on the accompanying document) AND has a value; every label: the lot code and trace data, every barcode's data
+ * valid by GS1 rules.
  */
 export function checkLabel(t: LabelTemplate, d: LabelData, ctx: PrintContext): LabelProblem[] {
   const problems: LabelProblem[] = [];
-  const shown = new Set<string>();
   for (const e of t.elements) {
-    if (e.type === 'text') for (const k of placeholders(e.content)) shown.add(k);
-    if (e.type === 'barcode') {
-      const c = barcodeContent(e, d, ctx);
-      if (!c.ok) for (const err of c.errors) problems.push({ ...err, severity: 'error' });
-      if (e.symbology !== 'qr' && e.symbology !== 'code128') {
-        if ((e.ais ?? ['01', '10', '17']).includes('10') || e.symbology === 'qr-digital-link') shown.add('lotBarcode');
-      }
-    }
+    if (e.type !== 'barcode') continue;
+    const c = barcodeContent(e, d, ctx);
+    if (!c.ok) for (const err of c.errors) problems.push({ ...err, severity: 'error' });
   }
-  const required =
-    t.purpose === 'consumer'
-      ? DECREE43_FIELDS
-      : DECREE43_FIELDS.filter((f) => f.key === 'productName' || f.key === 'lotCode');
-  for (const f of required) {
-    // Food needs all of them; non-food products (kind 'material'/'packaging') only the general ones.
-    const foodOnly = !['productName', 'businessName', 'businessAddress', 'origin', 'lotCode'].includes(f.key);
-    if (foodOnly && d.product.kind && !['finished', 'semi', 'food'].includes(d.product.kind)) continue;
-    if (!shown.has(f.key))
-      problems.push({ code: 'LABEL_FIELD_NOT_ON_TEMPLATE', params: { field: f.what }, severity: 'error' });
-    else if (!fieldValue(f.key, d, ctx))
-      problems.push({ code: 'LABEL_FIELD_MISSING', params: { field: f.what, element: '' }, severity: 'error' });
-  }
+  const report = decree43Report(t, d, ctx);
+  for (const field of report.notOnTemplate)
+    problems.push({ code: 'LABEL_FIELD_NOT_ON_TEMPLATE', params: { field }, severity: 'error' });
+  for (const field of report.missing)
+    problems.push({ code: 'LABEL_FIELD_MISSING', params: { field, element: '' }, severity: 'error' });
   if (d.lot.expiryDate && d.lot.productionDate && d.lot.expiryDate < d.lot.productionDate) {
     problems.push({
       code: 'LABEL_EXPIRY_BEFORE_PRODUCTION',

@@ -52,7 +52,7 @@ export const barcodeElement = z
     ais: z.array(z.enum(BARCODE_AIS)).max(9).optional(),
     /** qr / code128: the data, with `{field}` placeholders. */
     data: z.string().max(1000).optional(),
-    /** Wanted module (narrow bar / cell) size in mm; rounded to whole printer dots, at least 1. */
+    /** Wanted module (narrow bar / cell) size in mm: the whole number of dots nearest to it inside GS1's range. */
     moduleMm: z.number().min(0.1).max(5).optional(),
     /** Print the human-readable text under a linear barcode (default true). */
     hri: z.boolean().optional(),
@@ -120,6 +120,7 @@ export const sheetLayout = z
 
 /** What a template is for: decides which checks run (Decree 43 applies to what a consumer sees). */
 export const TEMPLATE_PURPOSES = ['consumer', 'lot', 'carton'] as const;
+export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 
 export const labelTemplate = z
   .object({
@@ -175,6 +176,12 @@ export const A4 = { widthMm: 210, heightMm: 297 };
 export function mmToDots(v: number, dpi: number): number {
   return Math.round((v * dpi) / 25.4);
 }
+
+/**
+ * The smallest text size (points) whose Vietnamese tone marks, horns and hooks survive a 203 dpi raster: below it
+ * OCR of the 203 dpi label reads "o" for "ơ" and "á" for "ả" (measured by scripts/measure-text.mjs).
+ */
+export const MIN_TEXT_PT = 6.5;
 
 export function ptToDots(pt: number, dpi: number): number {
   return (pt * dpi) / 72;

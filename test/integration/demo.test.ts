@@ -46,6 +46,25 @@ describe('nguongoc demo', () => {
     core.close();
   }, 120_000);
 
+  it("passes the Decree 43 check on every demo product's consumer labels, with the full producer address", () => {
+    const { core } = build(5, 30);
+    const products = core.run('products.list', { limit: 100 }).items;
+    let checked = 0;
+    for (const p of products) {
+      const lot = core.run('lots.list', { search: p.code ?? '', limit: 1 }).items[0];
+      if (!lot) continue;
+      for (const template of p.gtin ? ['food-100x50', 'food-50x30', 'a4-3x7'] : ['food-50x30']) {
+        const v = core.run('labels.preview', { lotId: lot.id, template, checkOnly: true });
+        const errors = v.problems.filter((x) => x.severity === 'error' && !x.code.startsWith('LABEL_NO_GTIN'));
+        expect(errors, `${p.name} · ${template}`).toEqual([]);
+        checked++;
+      }
+      expect(core.run('labels.data', { lotId: lot.id }).data.business?.ward).toBe('Hố Nai 3');
+    }
+    expect(checked).toBeGreaterThanOrEqual(products.length);
+    core.close();
+  }, 120_000);
+
   it('is deterministic for a seed', () => {
     const snap = (seed: number) => {
       const { core } = build(seed, 30);

@@ -489,6 +489,24 @@ describe('print queue over real transports', () => {
         printerId: printerAt('file:unused.prn'),
       }),
     ).toThrow(expect.objectContaining({ code: 'LABEL_CHECK_FAILED' }));
+    // A 100×50 label sent to a printer set up for a 60×40 roll: refused, both sizes named.
+    const roll = core.run('printers.save', {
+      name: 'XP-470B 60×40',
+      uri: 'tcp://127.0.0.1:9',
+      language: 'tspl',
+      dpi: 203,
+      labelWidthMm: 60,
+      labelHeightMm: 40,
+    });
+    try {
+      core.run('print.submit', { lotId, template: 'default:food-100x50', printerId: roll.id });
+      expect.unreachable();
+    } catch (e) {
+      const problems = (e as AppError).details?.problems as { code: string; message: string }[];
+      expect(problems.map((p) => p.code)).toContain('LABEL_SIZE_NOT_PRINTER_MEDIA');
+      expect((e as AppError).toBody('vi').message).toContain('Tem 100×50 mm nhưng máy in «XP-470B 60×40»');
+      expect((e as AppError).toBody('vi').message).toContain('60×40 mm');
+    }
     expect(core.run('print.jobs', {}).total).toBe(before);
   });
 });

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { DEFAULT_TEMPLATES, defaultTemplate } from '../../shared/labels/defaults';
-import { checkLabel, fieldValue, resolveText, type LabelData } from '../../shared/labels/fields';
+import { checkLabel, decree43Report, fieldValue, resolveText, type LabelData } from '../../shared/labels/fields';
 import { labelTemplate, mmToDots, type LabelTemplate } from '../../shared/labels/model';
-import { getDot, renderLabel, type Bitmap } from '../../main/labels/render';
+import { getDot, LUMA_PRINTED, renderLabel, type Bitmap } from '../../main/labels/render';
 import { diffDots } from '../helpers/decoders/bitmap';
 import { readCodes } from '../helpers/decoders/barcodes';
 
@@ -45,8 +45,8 @@ describe('barcodes decode to exactly the expected data', () => {
   const cases: [string, string[]][] = [
     ['food-50x30', ['(01)09520000000011(17)271129(10)L261129-01']],
     ['food-100x50', ['https://id.gs1.org/01/09520000000011/10/L261129-01?17=271129', '9520000000011']],
-    ['lot-40x30', ['HDRM/L261129-01']],
-    ['carton-100x150', ['(01)09520000000011(17)271129(10)L261129-01', '(00)095200000000000011']],
+    ['lot-40x30', ['https://id.gs1.org/01/09520000000011/10/L261129-01?17=271129']],
+    ['carton-100x150', ['(01)09520000000011(17)271129(10)L261129-01', '(01)09520000000011', '(00)095200000000000011']],
     ['a4-3x7', ['https://id.gs1.org/01/09520000000011/10/L261129-01?17=271129']],
   ];
   for (const dpi of [203, 300]) {
@@ -120,7 +120,7 @@ describe('Vietnamese text', () => {
     for (let y = 0; y < b.height; y++)
       for (let x = 0; x < b.width; x++) {
         const i = (y * b.width + x) * 4;
-        if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < 160 * 256)
+        if (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29 < LUMA_PRINTED * 256)
           ref.bits[y * ref.bytesPerRow + (x >> 3)] |= 0x80 >> (x & 7);
       }
     expect(diffDots(b, ref)).toBe(0);
@@ -171,7 +171,7 @@ describe('fields', () => {
 });
 
 describe('checks before printing (plain Vietnamese)', () => {
-  const food = defaultTemplate('food-50x30')!;
+  const food = defaultTemplate('food-100x50')!;
 
   it('names each missing Decree 43 item', () => {
     const d = { ...FOOD, product: { ...FOOD.product, ingredients: null, warnings: '' } };
@@ -183,12 +183,47 @@ describe('checks before printing (plain Vietnamese)', () => {
   });
 
   it('names what the template does not show', () => {
-    const t = { ...food, elements: food.elements.filter((e) => e.id !== 'dates') };
+    const t = { ...food, elements: food.elements.filter((e) => e.id !== 'lot') };
     const codes = checkLabel(t, FOOD, CTX).map((x) => `${x.code}:${x.params.field}`);
     expect(codes).toEqual([
       'LABEL_FIELD_NOT_ON_TEMPLATE:ngày sản xuất (NSX)',
       'LABEL_FIELD_NOT_ON_TEMPLATE:hạn sử dụng (HSD)',
+      'LABEL_FIELD_NOT_ON_TEMPLATE:số lô',
     ]);
+  });
+
+  it('on a small package, says which items are on the accompanying document and does not call the label complete', () => {
+    const small = defaultTemplate('food-50x30')!;
+    const report = decree43Report(small, FOOD, CTX);
+    expect(report.onDocument).toEqual([
+      'xuất xứ',
+      'thành phần',
+      'thông tin cảnh báo',
+      'hướng dẫn bảo quản',
+      'hướng dẫn sử dụng',
+    ]);
+    expect(report.complete).toBe(false);
+    expect(checkLabel(small, FOOD, CTX)).toEqual([]);
+    expect(decree43Report(food, FOOD, CTX).complete).toBe(true);
+    // Net quantity and expiry must be on even the smallest label.
+    const t = { ...small, elements: small.elements.filter((e) => e.id !== 'facts') };
+    expect(checkLabel(t, FOOD, CTX).map((x) => x.params.field)).toEqual(
+      expect.arrayContaining(['định lượng', 'hạn sử dụng (HSD)']),
+    );
+  });
+
+  it('prints the full address: the street line completed with the ward and province of the business profile', () => {
+    const b = { name: 'Cơ sở Hạt điều', address: '12 Đường 30/4', ward: 'Phường Trấn Biên', province: 'Đồng Nai' };
+    expect(fieldValue('businessAddress', { ...FOOD, business: b }, CTX)).toBe(
+      '12 Đường 30/4, Phường Trấn Biên, Đồng Nai',
+    );
+    expect(fieldValue('businessAddress', FOOD, CTX)).toBe('12 Đường 30/4, Phường Trấn Biên, Đồng Nai');
+  });
+
+  it('an SSCC is asked for as a GS1 carton code, not as a Decree 43 item', () => {
+    const carton = defaultTemplate('carton-100x150')!;
+    const p = checkLabel(carton, { ...FOOD, sscc: null }, CTX);
+    expect(p.map((x) => x.code)).toEqual(['LABEL_NO_SSCC']);
   });
 
   it('refuses a wrong GTIN check digit, a lot code too long for AI 10, and a product without GTIN on a GS1 barcode', () => {
@@ -202,19 +237,19 @@ describe('checks before printing (plain Vietnamese)', () => {
   it('refuses an element outside the label and warns when text cannot fit even at its minimum size', () => {
     const outside = {
       ...food,
-      elements: [...food.elements, { type: 'box' as const, id: 'x', x: 45, y: 25, w: 10, h: 10, thickness: 0.3 }],
+      elements: [...food.elements, { type: 'box' as const, id: 'x', x: 95, y: 45, w: 10, h: 10, thickness: 0.3 }],
     };
     expect(errorsOf(outside, FOOD)).toContain('LABEL_ELEMENT_OUTSIDE');
     const long = { ...FOOD, product: { ...FOOD.product, ingredients: 'Hạt điều rang muối, '.repeat(40) } };
     const r = renderLabel(food, long, CTX, 203);
     expect(r.problems).toContainEqual({
       code: 'LABEL_TEXT_DOES_NOT_FIT',
-      params: { element: 'body', min: 3.5 },
+      params: { element: 'body', min: 6.5 },
       severity: 'warning',
     });
   });
 
-  it('refuses a barcode that cannot fit its box even at one dot per module', () => {
+  it('refuses a box too small for the symbol at GS1 size and names the smallest box that works', () => {
     const t: LabelTemplate = {
       name: 'tiny',
       purpose: 'lot',
@@ -224,6 +259,11 @@ describe('checks before printing (plain Vietnamese)', () => {
         { type: 'barcode', id: 'b', x: 0, y: 0, w: 1.5, h: 1.5, symbology: 'gs1-datamatrix', ais: ['01', '10'] },
       ],
     };
-    expect(errorsOf(t, FOOD)).toContain('LABEL_BARCODE_TOO_BIG');
+    const p = renderLabel(t, FOOD, CTX, 203).problems;
+    expect(p).toContainEqual({
+      code: 'LABEL_BARCODE_TOO_SMALL_BOX',
+      params: { element: 'b', needW: '10,1', needH: '10,1', x: '0,5', dots: 4, dpi: 203 },
+      severity: 'error',
+    });
   });
 });

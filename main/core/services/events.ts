@@ -286,7 +286,7 @@ function labelData(
 ): string {
   const b = q(
     ctx.db,
-    'SELECT name, tax_code, address, phone, gln, gs1_company_prefix, digital_link_domain, updated_at FROM business WHERE id = 1',
+    'SELECT name, tax_code, address, ward, province, phone, gln, gs1_company_prefix, digital_link_domain, updated_at FROM business WHERE id = 1',
   ).get() as Row | undefined;
   if (!businessCache || businessCache.db !== ctx.db || businessCache.at !== (b?.updated_at ?? '')) {
     businessCache = {
@@ -297,6 +297,8 @@ function labelData(
             name: b.name,
             taxCode: b.tax_code,
             address: b.address,
+            ward: b.ward,
+            province: b.province,
             phone: b.phone,
             gln: b.gln,
             gs1CompanyPrefix: b.gs1_company_prefix,

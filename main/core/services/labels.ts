@@ -8,6 +8,7 @@ import type { LabelProblemView, PrintJob, Printer, TemplateInfo } from '../../..
 import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
 import {
   checkLabel,
+  decree43Report,
   labelData as labelDataSchema,
   traceCode,
   type LabelData,
@@ -166,6 +167,19 @@ function headProblem(t: LabelTemplate, printer: Printer | null): RenderProblem |
     return {
       code: 'LABEL_TOO_WIDE_FOR_PRINTER',
       params: { width: t.widthMm, printer: printer.name, head: printer.headWidthMm },
+      severity: 'error',
+    };
+  // A roll printer prints what it is sent on the media it has: a 100×50 label on a 60×40 roll is cut or runs over.
+  if (Math.abs(t.widthMm - printer.labelWidthMm) > 0.5 || Math.abs(t.heightMm - printer.labelHeightMm) > 0.5)
+    return {
+      code: 'LABEL_SIZE_NOT_PRINTER_MEDIA',
+      params: {
+        width: t.widthMm,
+        height: t.heightMm,
+        printer: printer.name,
+        mediaWidth: printer.labelWidthMm,
+        mediaHeight: printer.labelHeightMm,
+      },
       severity: 'error',
     };
   return null;
@@ -384,7 +398,7 @@ function testTemplate(p: Printer): LabelTemplate {
         id: 'text',
         x: 2,
         y: 2,
-        w: w * 0.55,
+        w: w * 0.5,
         h: h - 4,
         content: `In thử — ${p.name}\n${p.language.toUpperCase()} ${p.dpi} dpi\nTiếng Việt: ắ ằ ẳ ẵ ặ ế ệ ờ ở ỷ ữ\n{date}`,
         fontSize: 8,
@@ -393,10 +407,11 @@ function testTemplate(p: Printer): LabelTemplate {
       {
         type: 'barcode',
         id: 'qr',
-        x: w * 0.6,
-        y: 2,
-        w: w * 0.4 - 2,
-        h: h - 4,
+        // The QR at GS1 size with its 4-module quiet zone needs about 21 mm at 300 dpi.
+        x: w * 0.55,
+        y: 1,
+        w: w * 0.45 - 1,
+        h: h - 2,
         symbology: 'qr',
         data: 'Nguồn Gốc {date}',
         moduleMm: 0.5,
@@ -479,6 +494,7 @@ export const labelHandlers: PartialHandlers = {
       widthMm: t.widthMm,
       heightMm: t.heightMm,
       problems,
+      decree43: decree43Report(t, data, { today, serial }),
       data,
       templateName: t.name,
     };

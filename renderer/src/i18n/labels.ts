@@ -59,6 +59,10 @@ export const vi = {
     preview: 'Xem trước (đúng từng điểm in)',
     noPrinter: 'Chưa có máy in. Hãy thêm máy in trước.',
     checksOk: 'Tem đủ nội dung theo Nghị định 43 và mã vạch hợp lệ.',
+    checksOkSmall:
+      'Mã vạch hợp lệ. Tem nhỏ: các mục sau ghi trong tài liệu kèm theo hàng hoá (Nghị định 43, điều 10): {{items}}.',
+    checksOkPartial:
+      'Mã vạch hợp lệ. Mẫu tem này không dùng cho người tiêu dùng nên không kiểm đủ nội dung Nghị định 43.',
     sending: 'Đang gửi tới máy in…',
     done: 'Đã in {{n}} tem.',
     pickLot: 'Chọn sản phẩm và lô để xem tem.',
@@ -172,6 +176,9 @@ export const en: typeof vi = {
     preview: 'Preview (exactly the dots that print)',
     noPrinter: 'No printer yet. Add a printer first.',
     checksOk: 'The label has everything Decree 43 asks and valid barcodes.',
+    checksOkSmall:
+      'Valid barcodes. Small label: these items are on the accompanying document (Decree 43, art. 10): {{items}}.',
+    checksOkPartial: 'Valid barcodes. This template is not for consumers, so Decree 43 completeness is not checked.',
     sending: 'Sending to the printer…',
     done: 'Printed {{n}} labels.',
     pickLot: 'Choose a product and a lot to see the label.',

@@ -17,7 +17,14 @@ function init() {
   return ready;
 }
 
-export type ReadCode = { format: string; text: string; gs1: boolean };
+type Point = { x: number; y: number };
+export type ReadCode = {
+  format: string;
+  text: string;
+  gs1: boolean;
+  /** Corners of the symbol in the bitmap's dots (the padding added for the reader taken off). */
+  corners: Point[];
+};
 
 /** RGBA with a white border (quiet zone at the label edge), optionally only a region of the label. */
 export function toImageData(b: DecodedBitmap, pad = 16, region?: { x: number; y: number; w: number; h: number }) {
@@ -50,5 +57,17 @@ export async function readCodes(
     textMode: 'HRI',
     maxNumberOfSymbols: 8,
   });
-  return res.filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text, gs1: r.contentType === 'GS1' }));
+  const dx = (region?.x ?? 0) - 16;
+  const dy = (region?.y ?? 0) - 16;
+  return res
+    .filter((r) => r.isValid)
+    .map((r) => ({
+      format: r.format,
+      text: r.text,
+      gs1: r.contentType === 'GS1',
+      corners: [r.position.topLeft, r.position.topRight, r.position.bottomRight, r.position.bottomLeft].map((p) => ({
+        x: p.x + dx,
+        y: p.y + dy,
+      })),
+    }));
 }

@@ -26,6 +26,7 @@ import { FIELD_KEYS } from '../../../../shared/labels/fields';
 import { SYMBOLOGIES, type LabelElement } from '../../../../shared/labels/model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
+import { ChecksOk } from './ChecksOk';
 
 /** Shown when no lot is chosen: a complete food product, so every field has something to show. */
 const SAMPLE: LabelData = {
@@ -244,7 +245,9 @@ export function DesignerPage() {
                   )}
                 />
               ) : (
-                <Alert style={{ marginTop: 12 }} type="success" title={t('print.checksOk')} />
+                <div style={{ marginTop: 12 }}>
+                  <ChecksOk preview={p} />
+                </div>
               ))}
           </Card>
         </Col>

@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { PrintJob } from '../../../../shared/api/labels';
 import { useApi, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
+import { ChecksOk } from './ChecksOk';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -171,7 +172,7 @@ export function PrintPage() {
                   {t('print.size', { w: p.widthMm, h: p.heightMm, dots: `${p.widthDots}×${p.heightDots}`, dpi: p.dpi })}
                 </Typography.Text>
                 {p.problems.length === 0 ? (
-                  <Alert type="success" title={t('print.checksOk')} />
+                  <ChecksOk preview={p} />
                 ) : (
                   <List
                     size="small"

@@ -1,0 +1,13 @@
+// The "checks passed" line of a preview: it says the label is complete under Decree 43 only when it is.
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Preview } from '../../../../shared/api/labels';
+
+export function ChecksOk({ preview }: { preview: Preview }) {
+  const { t } = useTranslation('labels');
+  const d = preview.decree43;
+  if (d.complete) return <Alert type="success" title={t('print.checksOk')} />;
+  if (d.onDocument.length)
+    return <Alert type="info" title={t('print.checksOkSmall', { items: d.onDocument.join(', ') })} />;
+  return <Alert type="info" title={t('print.checksOkPartial')} />;
+}
