@@ -26,6 +26,7 @@ const external = [
 async function buildMain() {
   const entryPoints = {
     cli: 'main/cli.ts',
+    'cli-main': 'main/cli-main.ts',
     'electron/main': 'main/electron/main.ts',
     'electron/preload': 'main/electron/preload.ts',
     'core-worker': 'main/hosts/worker.ts',

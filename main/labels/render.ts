@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createCanvas, GlobalFonts, Image, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import bwipjs from 'bwip-js/node';
+import type { Canvas, Image, SKRSContext2D } from '@napi-rs/canvas';
+import { loadBwip, loadCanvas } from '../heavy-libs';
 import {
   barcodeContent,
   onDocumentText,
@@ -46,7 +46,7 @@ export function ensureFonts(): void {
   for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
     const file = path.join(fontDir(), f);
     if (!fs.existsSync(file)) throw new Error(`font missing: ${file}`);
-    GlobalFonts.registerFromPath(file, FONT);
+    loadCanvas().GlobalFonts.registerFromPath(file, FONT);
   }
   fontsLoaded = true;
 }
@@ -175,7 +175,7 @@ function makeMatrix(symbology: BarcodeElement['symbology'], content: { data: str
   if (symbology === 'qr' || symbology === 'qr-digital-link') opts.eclevel = 'M';
   if (symbology === 'qr' && /[^\x00-\x7f]/.test(text)) opts.text = Buffer.from(text, 'utf8').toString('latin1');
   const raw = (
-    bwipjs as unknown as {
+    loadBwip() as unknown as {
       raw: (o: Record<string, unknown>) => { pixs?: number[]; pixx?: number; pixy?: number; sbs?: number[] }[];
     }
   ).raw(opts)[0];
@@ -361,7 +361,7 @@ function loadImageSync(src: string): Image | null {
   if (img) return img;
   const m = /^data:image\/(png|jpe?g|webp);base64,(.+)$/.exec(src);
   if (!m) return null;
-  img = new Image();
+  img = new (loadCanvas().Image)();
   img.src = Buffer.from(m[2], 'base64');
   if (!img.width) return null;
   if (imageCache.size > 50) imageCache.clear();
@@ -463,7 +463,7 @@ function canvasFor(width: number, height: number): Canvas {
   let c = canvases.get(key);
   if (!c) {
     if (canvases.size > 8) canvases.clear();
-    c = createCanvas(width, height);
+    c = loadCanvas().createCanvas(width, height);
     canvases.set(key, c);
   }
   return c;

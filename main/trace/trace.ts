@@ -1,6 +1,7 @@
 // Backward and forward trace as one answer: the lots reached (paged), the links between them with
 // their net quantities, and the partners (suppliers, customers) with their contact details.
 import {
+  TRACE_GROUP_OVER,
   TRACE_MAX_LOTS,
   type ResolvedLot,
   type TraceDirection,
@@ -9,7 +10,8 @@ import {
   type TraceResult,
 } from '../../shared/api/trace';
 import type { Db } from '../store/db';
-import { linksInto, linksOutOf, partners, reach, traceLots, traceTotals, type Reached } from './queries';
+import { linksInto, linksOutOf, lotRows, partners, reach, traceLots, traceTotals, type Reached } from './queries';
+import { groupKey, traceGroups } from './groups';
 
 export type TraceLotWithLink = TraceLot;
 
@@ -20,13 +22,16 @@ export type TraceOptions = {
   generatedAt: string;
   user: string;
   max?: number;
+  group?: { side: 'back' | 'forward'; depth: number; productId: number };
 };
 
 export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): TraceResult & { lots: TraceLotWithLink[] } {
   const rootIds = roots.map((r) => r.id);
   const { rows, truncated } = reach(db, rootIds, opts.direction, opts.max ?? TRACE_MAX_LOTS);
   const side = new Map(rows.map((r) => [r.lotId, r.side]));
-  const page = rows.slice(opts.offset, opts.offset + opts.limit);
+  const grouped = rows.length > TRACE_GROUP_OVER ? traceGroups(db, rows) : { groups: [], groupLinks: [] };
+  const listed = opts.group ? inGroup(db, rows, opts.group) : rows;
+  const page = listed.slice(opts.offset, opts.offset + opts.limit);
   const result = tracePage(db, page, side);
   // When the page holds every lot the counts come from it; otherwise SQLite counts over all of them.
   const t =
@@ -48,8 +53,9 @@ export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): Trac
       ...t,
     },
     truncated,
-    page: { offset: opts.offset, limit: opts.limit, total: rows.length },
+    page: { offset: opts.offset, limit: opts.limit, total: listed.length },
     ...result,
+    ...grouped,
   };
 }
 
@@ -67,7 +73,11 @@ export function tracePage(
   const intoIds = page.filter((r) => r.side !== 'forward').map((r) => r.lotId);
   const anyForward = hasForward(side);
   const outIds = anyForward ? page.filter((r) => r.side !== 'back').map((r) => r.lotId) : [];
-  const links = keep([...linksInto(db, intoIds), ...linksOutOf(db, outIds)], side);
+  // Only links between lots of this page: a salt lot's 8,000 uses are not carried by every page.
+  const onThisPage = new Set(page.map((r) => r.lotId));
+  const links = keep([...linksInto(db, intoIds), ...linksOutOf(db, outIds)], side).filter(
+    (l) => onThisPage.has(l.fromLotId) && onThisPage.has(l.toLotId),
+  );
   // The quantity an input gave toward the trace: its links into the root/back lots, which may sit on
   // other pages, so they are read for every root/back lot (a backward trace is small: it ends at receipts).
   const pageBack = page.filter((r) => r.side === 'back');
@@ -94,6 +104,17 @@ export function tracePage(
     for (const s of l.shipments) if (s.customerId) partnerIds.push(s.customerId);
   }
   return { lots: withQty, links, partners: partners(db, partnerIds) };
+}
+
+/** The reached lots of one group (same side, level and product). */
+function inGroup(db: Db, rows: Reached[], g: NonNullable<TraceOptions['group']>): Reached[] {
+  const candidates = rows.filter((r) => r.side === g.side && r.depth === g.depth);
+  const products = lotRows(
+    db,
+    candidates.map((r) => r.lotId),
+  );
+  const key = groupKey(g.side, g.depth, g.productId);
+  return candidates.filter((r) => groupKey(g.side, g.depth, products.get(r.lotId)?.productId ?? 0) === key);
 }
 
 function countsOf(lots: TraceLot[]): { receipts: number; shipments: number; customers: number; suppliers: number } {

@@ -117,42 +117,63 @@ export type EventView = {
   summary: string;
 };
 
-/** A lot page: the lot, where it came from, where it went, and every event in time order. */
+/** A lot one step away on the lot page (an input of the batch that made it, or a lot made from it). */
+export type LotLink = {
+  lotId: number;
+  lotCode: string;
+  productName: string;
+  qty: number;
+  unit: string;
+  batchId: number | null;
+  batchCode: string | null;
+};
+export type LotShipment = {
+  shipmentId: number;
+  customerName: string | null;
+  toLocationName: string | null;
+  qty: number;
+  unit: string;
+  date: string;
+  documentRef: string | null;
+};
+
+/** Rows of each list the lot page shows at first; the rest is read a page at a time (lots.history…). */
+export const LOT_PAGE_SIZE = 50;
+
+/**
+ * A lot page: the lot, where it came from, where it went, and its events in time order. Each list holds
+ * its first page (LOT_PAGE_SIZE rows); `totals` says how many there are in all, so a salt lot used in
+ * 10,000 batches answers in a few kilobytes and the screen asks for more as it scrolls.
+ */
 export type LotDetail = {
   lot: Lot;
   labelData: Record<string, unknown> | null;
   history: EventView[];
   /** One step back: input lots of the production event(s) that made it (net quantities). */
-  madeFrom: {
-    lotId: number;
-    lotCode: string;
-    productName: string;
-    qty: number;
-    unit: string;
-    batchId: number | null;
-    batchCode: string | null;
-  }[];
-  /** One step forward: lots made from it, and shipments. */
-  usedIn: {
-    lotId: number;
-    lotCode: string;
-    productName: string;
-    qty: number;
-    unit: string;
-    batchId: number | null;
-    batchCode: string | null;
-  }[];
-  shippedTo: {
-    shipmentId: number;
-    customerName: string | null;
-    toLocationName: string | null;
-    qty: number;
-    unit: string;
-    date: string;
-    documentRef: string | null;
-  }[];
+  madeFrom: LotLink[];
+  /** One step forward: lots made from it. */
+  usedIn: LotLink[];
+  shippedTo: LotShipment[];
+  totals: Record<LotPageList, { total: number; totalCapped?: boolean }>;
   overrides: { eventId: number; status: string; reason: string; user: string; eventTime: string }[];
 };
+
+export const LOT_PAGE_LISTS = ['history', 'madeFrom', 'usedIn', 'shippedTo'] as const;
+export type LotPageList = (typeof LOT_PAGE_LISTS)[number];
+
+/** A further page of one list of the lot page. */
+export const lotPageQuery = z
+  .object({
+    id,
+    offset: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'TOO_SMALL' }).default(0),
+    limit: z
+      .number({ error: 'INVALID_TYPE' })
+      .int({ error: 'NOT_INTEGER' })
+      .min(1, { error: 'TOO_SMALL' })
+      .max(200, { error: 'TOO_BIG' })
+      .default(LOT_PAGE_SIZE),
+  })
+  .strict();
 
 export const lotListQuery = z
   .object({
@@ -330,6 +351,10 @@ export const reverseInput = z.object({ eventId: id, reason: text(500), requestKe
 export const lotMethods = {
   'lots.list': method(lotListQuery, 'read').returns<ListResult<Lot>>(),
   'lots.get': method(byId, 'read').returns<LotDetail>(),
+  'lots.history': method(lotPageQuery, 'read').returns<ListResult<EventView>>(),
+  'lots.madeFrom': method(lotPageQuery, 'read').returns<ListResult<LotLink>>(),
+  'lots.usedIn': method(lotPageQuery, 'read').returns<ListResult<LotLink>>(),
+  'lots.shippedTo': method(lotPageQuery, 'read').returns<ListResult<LotShipment>>(),
   'lots.findByCode': method(z.object({ code: text(40), productId: id.optional() }).strict(), 'read').returns<Lot[]>(),
   'lots.nextCode': method(
     z.object({ productId: id, date: isoDate.optional(), exclude: z.array(z.string()).max(1000).optional() }).strict(),

@@ -41,9 +41,21 @@ export const traceInput = z
       .max(50_000, { error: 'TOO_BIG' })
       .default(2000),
     offset: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(0, { error: 'TOO_SMALL' }).default(0),
+    /** Only the lots of one group of a big answer (TraceResult.groups), to open that group. */
+    group: z
+      .object({
+        side: z.enum(['back', 'forward'], { error: 'INVALID_CHOICE' }),
+        depth: z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).min(1, { error: 'TOO_SMALL' }),
+        productId: id,
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine(hasLots, noLots);
+
+/** Beyond this many lots an answer also carries its groups: a screen cannot show every lot of it. */
+export const TRACE_GROUP_OVER = 60;
 
 export type TracePartner = {
   id: number;
@@ -140,6 +152,21 @@ export type TraceTotals = {
   suppliers: number;
 };
 
+/** The lots of a big answer of one product at one step from the asked lots ("3,204 lô … — 18 khách hàng"). */
+export type TraceGroup = {
+  key: string;
+  side: 'back' | 'forward';
+  depth: number;
+  productId: number;
+  productCode: string;
+  productName: string;
+  lots: number;
+  customers: number;
+  suppliers: number;
+};
+/** Some lot of group `from` went into some lot of group `to` (a root's key is "root"). */
+export type TraceGroupLink = { from: string; to: string };
+
 export type TraceResult = {
   direction: TraceDirection;
   rootIds: number[];
@@ -151,8 +178,12 @@ export type TraceResult = {
   truncated: boolean;
   page: { offset: number; limit: number; total: number };
   lots: TraceLot[];
+  /** Links between lots of this page only. */
   links: TraceLink[];
   partners: TracePartner[];
+  /** Over the whole answer, when it has more than TRACE_GROUP_OVER lots; otherwise empty. */
+  groups: TraceGroup[];
+  groupLinks: TraceGroupLink[];
 };
 
 export type ResolvedLot = {

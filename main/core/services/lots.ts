@@ -2,7 +2,21 @@
 // Also the views (lot, event) that the other recording services return.
 import { AppError } from '../../../shared/api/errors';
 import type { ApiParsed } from '../../../shared/api/contract';
-import type { EventView, HistoryLine, Lot, LotDetail, Proposal, ProposedLot } from '../../../shared/api/lots';
+import {
+  LOT_PAGE_LISTS,
+  LOT_PAGE_SIZE,
+  type EventView,
+  type HistoryLine,
+  type Lot,
+  type LotDetail,
+  type LotLink,
+  type LotPageList,
+  type LotShipment,
+  type Proposal,
+  type ProposedLot,
+} from '../../../shared/api/lots';
+import type { ListResult } from '../../../shared/api/fields';
+import { listPage, pageOf } from './paging';
 import {
   daysBetween,
   fefoCompare,
@@ -47,8 +61,9 @@ const formatQuantity = (q: number, lang: 'vi' | 'en') => NUMBER[lang].format(q);
 // Every lot column but label_data (a large JSON only the lot page and labels need).
 const LOT_COLS =
   'l.id, l.product_id, l.code, l.supplier_lot_code, l.supplier_id, l.production_date, l.expiry_date, l.unit, l.origin, l.status, l.balance_milli, l.created_event_id, l.created_at';
-const LOT_SELECT = `SELECT ${LOT_COLS}, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, p.gtin AS gtin, s.name AS supplier_name
-  FROM lots l JOIN products p ON p.id = l.product_id LEFT JOIN partners s ON s.id = l.supplier_id`;
+const LOT_SELECT_LIST = `${LOT_COLS}, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, p.gtin AS gtin, s.name AS supplier_name`;
+const LOT_FROM = 'FROM lots l JOIN products p ON p.id = l.product_id LEFT JOIN partners s ON s.id = l.supplier_id';
+const LOT_SELECT = `SELECT ${LOT_SELECT_LIST} ${LOT_FROM}`;
 
 export function lotFromRow(ctx: ServiceContext, r: Row, withStock = true): Lot {
   const t = today(ctx);
@@ -101,10 +116,11 @@ export function lotView(ctx: ServiceContext, id: number): Lot {
 const NET_QTY =
   '(l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0))';
 
-const EVENT_SELECT = `SELECT e.*, loc.name AS location_name, sp.name AS source_name, dp.name AS destination_name, dl.name AS destination_location_name,
-       CASE e.doc_type WHEN 'batch' THEN (SELECT code FROM batches WHERE id = e.doc_id) END AS doc_code
-     FROM events e LEFT JOIN locations loc ON loc.id = e.location_id LEFT JOIN partners sp ON sp.id = e.source_partner_id
+const EVENT_COLS = `e.*, loc.name AS location_name, sp.name AS source_name, dp.name AS destination_name, dl.name AS destination_location_name,
+       CASE e.doc_type WHEN 'batch' THEN (SELECT code FROM batches WHERE id = e.doc_id) END AS doc_code`;
+const EVENT_FROM = `FROM events e LEFT JOIN locations loc ON loc.id = e.location_id LEFT JOIN partners sp ON sp.id = e.source_partner_id
      LEFT JOIN partners dp ON dp.id = e.destination_partner_id LEFT JOIN locations dl ON dl.id = e.destination_location_id`;
+const EVENT_SELECT = `SELECT ${EVENT_COLS} ${EVENT_FROM}`;
 const LINE_SELECT = `SELECT l.*, lot.code AS lot_code, p.name AS product_name, loc.name AS location_name FROM event_lines l JOIN lots lot ON lot.id = l.lot_id
        JOIN products p ON p.id = lot.product_id LEFT JOIN locations loc ON loc.id = l.location_id`;
 
@@ -171,18 +187,31 @@ export function eventView(ctx: ServiceContext, id: number, perspectiveLotId?: nu
   return eventFromRow(ctx, e, lines, correctedBy, perspectiveLotId);
 }
 
+/** The events of a lot (its lines name it), as a condition on `e`. */
+const OF_LOT = 'e.id IN (SELECT event_id FROM event_lines WHERE lot_id = ?)';
+
 /**
- * Every event of a lot in time order, read in three queries however long the history. Each event keeps
+ * A page of a lot's events in time order, in three queries however long the history. Each event keeps
  * the lot's own lines, the output lines (what was made), and all lines of the event that made the lot.
  */
-export function lotHistory(ctx: ServiceContext, lotId: number): EventView[] {
-  const sub = 'SELECT event_id FROM event_lines WHERE lot_id = ?';
-  const events = q(ctx.db, `${EVENT_SELECT} WHERE e.id IN (${sub}) ORDER BY e.event_time, e.id`).all(lotId) as Row[];
+export function lotHistory(ctx: ServiceContext, lotId: number, limit: number, offset = 0): ListResult<EventView> {
+  const { rows: events, ...count } = pageOf(ctx.db, {
+    select: EVENT_COLS,
+    from: EVENT_FROM,
+    countFrom: 'FROM events e',
+    where: [OF_LOT],
+    args: [lotId],
+    order: 'e.event_time, e.id',
+    limit,
+    offset,
+  });
+  const ids = JSON.stringify(events.map((e) => e.id));
+  const page = 'SELECT value FROM json_each(?)';
   const lines = new Map<number, HistoryLine[]>();
   for (const l of q(
     ctx.db,
-    `${LINE_SELECT} WHERE l.event_id IN (${sub}) AND (l.lot_id = ? OR l.role = 'output' OR l.event_id IN (SELECT event_id FROM event_lines WHERE lot_id = ? AND role = 'output')) ORDER BY l.id`,
-  ).all(lotId, lotId, lotId) as Row[]) {
+    `${LINE_SELECT} WHERE l.event_id IN (${page}) AND (l.lot_id = ? OR l.role = 'output' OR l.event_id IN (SELECT event_id FROM event_lines WHERE lot_id = ? AND role = 'output')) ORDER BY l.id`,
+  ).all(ids, lotId, lotId) as Row[]) {
     const list = lines.get(l.event_id as number) ?? [];
     list.push(lineFromRow(l));
     lines.set(l.event_id as number, list);
@@ -190,13 +219,14 @@ export function lotHistory(ctx: ServiceContext, lotId: number): EventView[] {
   const corrected = new Map<number, number[]>();
   for (const c of q(
     ctx.db,
-    `SELECT id, corrects_event_id FROM events WHERE corrects_event_id IN (${sub}) ORDER BY id`,
-  ).all(lotId) as { id: number; corrects_event_id: number }[]) {
+    `SELECT id, corrects_event_id FROM events WHERE corrects_event_id IN (${page}) ORDER BY id`,
+  ).all(ids) as { id: number; corrects_event_id: number }[]) {
     corrected.set(c.corrects_event_id, [...(corrected.get(c.corrects_event_id) ?? []), c.id]);
   }
-  return events.map((e) =>
+  const items = events.map((e) =>
     eventFromRow(ctx, e, lines.get(e.id as number) ?? [], corrected.get(e.id as number) ?? [], lotId),
   );
+  return { items, ...count };
 }
 
 /** One plain sentence per event, from the point of view of a lot when given. */
@@ -269,69 +299,133 @@ function summarize(ctx: ServiceContext, e: EventView, lotId?: number): string {
 }
 
 // ---------- lot page ----------
+const link = (r: Row): LotLink => ({
+  lotId: r.lot_id as number,
+  lotCode: r.code as string,
+  productName: r.name as string,
+  qty: fromMilli(r.net as number),
+  unit: r.unit as string,
+  batchId: (r.batch_id as number | null) ?? null,
+  batchCode: (r.batch_code as string | null) ?? null,
+});
+
+type Paging = { limit: number; offset: number };
+
+/** Input lots of the production event(s) that made the lot (net quantities). */
+function madeFrom(ctx: ServiceContext, id: number, pg: Paging): ListResult<LotLink> {
+  return listPage(
+    ctx.db,
+    {
+      select: `l.lot_id, lot.code, p.name, l.unit, SUM(${NET_QTY}) AS net, e.doc_id AS batch_id, b.code AS batch_code`,
+      from: `FROM event_lines o JOIN events e ON e.id = o.event_id AND e.kind = 'production' JOIN event_lines l ON l.event_id = e.id AND l.role = 'input'
+       JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id LEFT JOIN batches b ON b.id = e.doc_id`,
+      where: ["o.lot_id = ? AND o.role = 'output'"],
+      args: [id],
+      group: 'l.lot_id, e.doc_id HAVING net > 0',
+      order: 'e.doc_id, l.lot_id',
+      ...pg,
+    },
+    link,
+  );
+}
+
+/** Lots made from the lot (net quantities consumed). */
+function usedIn(ctx: ServiceContext, id: number, pg: Paging): ListResult<LotLink> {
+  return listPage(
+    ctx.db,
+    {
+      select: `o.lot_id, lot.code, p.name, l.unit, SUM(${NET_QTY}) AS net, e.doc_id AS batch_id, b.code AS batch_code`,
+      from: `FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind = 'production' JOIN event_lines o ON o.event_id = e.id AND o.role = 'output'
+       JOIN lots lot ON lot.id = o.lot_id JOIN products p ON p.id = lot.product_id LEFT JOIN batches b ON b.id = e.doc_id`,
+      where: ["l.lot_id = ? AND l.role = 'input'"],
+      args: [id],
+      group: 'o.lot_id, e.doc_id HAVING net > 0',
+      order: 'o.lot_id, e.doc_id',
+      ...pg,
+    },
+    link,
+  );
+}
+
+function shippedTo(ctx: ServiceContext, id: number, pg: Paging): ListResult<LotShipment> {
+  return listPage(
+    ctx.db,
+    {
+      select: `e.doc_id, pa.name AS customer, dl.name AS to_location, l.unit, SUM(${NET_QTY}) AS net, e.event_time, e.document_ref`,
+      from: `FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind IN ('shipment','transfer') LEFT JOIN partners pa ON pa.id = e.destination_partner_id
+       LEFT JOIN locations dl ON dl.id = e.destination_location_id`,
+      where: ['l.lot_id = ? AND l.stock_delta_milli < 0'],
+      args: [id],
+      group: 'e.id HAVING net > 0',
+      order: 'e.event_time, e.id',
+      ...pg,
+    },
+    (r) => ({
+      shipmentId: r.doc_id as number,
+      customerName: (r.customer as string | null) ?? null,
+      toLocationName: (r.to_location as string | null) ?? null,
+      qty: fromMilli(r.net as number),
+      unit: r.unit as string,
+      date: String(r.event_time).slice(0, 10),
+      documentRef: (r.document_ref as string | null) ?? null,
+    }),
+  );
+}
+
+/** Uses of the lot allowed although its state forbade them (kept in the events' data). */
+function lotOverrides(ctx: ServiceContext, id: number): LotDetail['overrides'] {
+  const out: LotDetail['overrides'] = [];
+  const rows = q(
+    ctx.db,
+    `SELECT e.id, e.user, e.event_time, e.data FROM events e WHERE ${OF_LOT} AND e.data LIKE '%"overrides"%' ORDER BY e.event_time, e.id`,
+  ).all(id) as { id: number; user: string; event_time: string; data: string }[];
+  for (const e of rows) {
+    const data = JSON.parse(e.data) as { overrides?: { lotId: number; status: string; reason: string }[] };
+    for (const o of data.overrides ?? [])
+      if (o.lotId === id)
+        out.push({ eventId: e.id, status: o.status, reason: o.reason, user: e.user, eventTime: e.event_time });
+  }
+  return out;
+}
+
+const LOT_PAGES = {
+  history: (ctx: ServiceContext, id: number, pg: Paging) => lotHistory(ctx, id, pg.limit, pg.offset),
+  madeFrom,
+  usedIn,
+  shippedTo,
+} satisfies Record<LotPageList, (ctx: ServiceContext, id: number, pg: Paging) => ListResult<unknown>>;
+
 function lotDetail(ctx: ServiceContext, id: number): LotDetail {
   const lot = lotView(ctx, id);
   const raw = qv(ctx.db, 'SELECT label_data FROM lots WHERE id = ?').get(id) as string | null;
-  const history = lotHistory(ctx, id);
-  const link = (r: Row) => ({
-    lotId: r.lot_id as number,
-    lotCode: r.code as string,
-    productName: r.name as string,
-    qty: fromMilli(r.net as number),
-    unit: r.unit as string,
-    batchId: (r.batch_id as number | null) ?? null,
-    batchCode: (r.batch_code as string | null) ?? null,
-  });
-  const madeFrom = (
-    q(
-      ctx.db,
-      `SELECT l.lot_id, lot.code, p.name, l.unit, SUM(${NET_QTY}) AS net, e.doc_id AS batch_id, b.code AS batch_code
-       FROM event_lines o JOIN events e ON e.id = o.event_id AND e.kind = 'production' JOIN event_lines l ON l.event_id = e.id AND l.role = 'input'
-       JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id LEFT JOIN batches b ON b.id = e.doc_id
-       WHERE o.lot_id = ? AND o.role = 'output' GROUP BY l.lot_id, e.doc_id HAVING net > 0`,
-    ).all(id) as Row[]
-  ).map(link);
-  const usedIn = (
-    q(
-      ctx.db,
-      `SELECT o.lot_id, lot.code, p.name, l.unit, SUM(${NET_QTY}) AS net, e.doc_id AS batch_id, b.code AS batch_code
-       FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind = 'production' JOIN event_lines o ON o.event_id = e.id AND o.role = 'output'
-       JOIN lots lot ON lot.id = o.lot_id JOIN products p ON p.id = lot.product_id LEFT JOIN batches b ON b.id = e.doc_id
-       WHERE l.lot_id = ? AND l.role = 'input' GROUP BY o.lot_id, e.doc_id HAVING net > 0`,
-    ).all(id) as Row[]
-  ).map(link);
-  const shippedTo = (
-    q(
-      ctx.db,
-      `SELECT e.doc_id, pa.name AS customer, dl.name AS to_location, l.unit, SUM(${NET_QTY}) AS net, e.event_time, e.document_ref
-       FROM event_lines l JOIN events e ON e.id = l.event_id AND e.kind IN ('shipment','transfer') LEFT JOIN partners pa ON pa.id = e.destination_partner_id
-       LEFT JOIN locations dl ON dl.id = e.destination_location_id WHERE l.lot_id = ? AND l.stock_delta_milli < 0 GROUP BY e.id HAVING net > 0 ORDER BY e.event_time`,
-    ).all(id) as Row[]
-  ).map((r) => ({
-    shipmentId: r.doc_id as number,
-    customerName: (r.customer as string | null) ?? null,
-    toLocationName: (r.to_location as string | null) ?? null,
-    qty: fromMilli(r.net as number),
-    unit: r.unit as string,
-    date: String(r.event_time).slice(0, 10),
-    documentRef: (r.document_ref as string | null) ?? null,
-  }));
-  const overrides: LotDetail['overrides'] = [];
-  for (const e of history) {
-    for (const o of (e.data.overrides as { lotId: number; status: string; reason: string }[] | undefined) ?? []) {
-      if (o.lotId === id)
-        overrides.push({ eventId: e.id, status: o.status, reason: o.reason, user: e.user, eventTime: e.eventTime });
-    }
+  const first = { limit: LOT_PAGE_SIZE, offset: 0 };
+  const pages = {
+    history: LOT_PAGES.history(ctx, id, first),
+    madeFrom: madeFrom(ctx, id, first),
+    usedIn: usedIn(ctx, id, first),
+    shippedTo: shippedTo(ctx, id, first),
+  };
+  const totals = {} as LotDetail['totals'];
+  for (const k of LOT_PAGE_LISTS) {
+    const { items: _items, ...count } = pages[k];
+    totals[k] = count;
   }
   return {
     lot,
     labelData: raw ? (JSON.parse(raw) as Record<string, unknown>) : null,
-    history,
-    madeFrom,
-    usedIn,
-    shippedTo,
-    overrides,
+    history: pages.history.items,
+    madeFrom: pages.madeFrom.items,
+    usedIn: pages.usedIn.items,
+    shippedTo: pages.shippedTo.items,
+    totals,
+    overrides: lotOverrides(ctx, id),
   };
+}
+
+/** A further page of one list of the lot page (the lot must exist). */
+function lotPage<K extends LotPageList>(ctx: ServiceContext, list: K, p: { id: number } & Paging) {
+  lotView(ctx, p.id);
+  return LOT_PAGES[list](ctx, p.id, p) as ReturnType<(typeof LOT_PAGES)[K]>;
 }
 
 // ---------- list ----------
@@ -383,7 +477,6 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
     const esc = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     args.push(esc(p.search), esc(p.search), esc(foldVietnamese(p.search)));
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sortCol = {
     expiryDate: "COALESCE(l.expiry_date, '9999-12-31')",
     code: 'l.code',
@@ -392,15 +485,20 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
     productName: 'p.search',
   }[p.sort ?? 'createdAt'];
   const order = p.order ?? (p.sort === 'expiryDate' || p.sort === 'code' || p.sort === 'productName' ? 'asc' : 'desc');
-  const rows = ctx.db
-    .prepare(`${LOT_SELECT} ${whereSql} ORDER BY ${sortCol} ${order}, l.id ${order} LIMIT ? OFFSET ?`)
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total =
-    (ctx.db
-      .prepare(`SELECT count(*) FROM lots l JOIN products p ON p.id = l.product_id ${whereSql}`)
-      .pluck()
-      .get(...args) as number) ?? 0;
-  return { items: rows.map((r) => lotFromRow(ctx, r)), total };
+  return listPage(
+    ctx.db,
+    {
+      select: LOT_SELECT_LIST,
+      from: LOT_FROM,
+      countFrom: 'FROM lots l JOIN products p ON p.id = l.product_id',
+      where,
+      args,
+      order: `${sortCol} ${order}, l.id ${order}`,
+      limit: p.limit ?? 100,
+      offset: p.offset ?? 0,
+    },
+    (r) => lotFromRow(ctx, r),
+  );
 }
 
 // ---------- FEFO proposals ----------
@@ -616,6 +714,10 @@ function createOpening(ctx: ServiceContext, p: ApiParsed<'lots.createOpening'>):
 export const lotHandlers: PartialHandlers = {
   'lots.list': (p, ctx) => listLots(ctx, p),
   'lots.get': (p, ctx) => lotDetail(ctx, p.id),
+  'lots.history': (p, ctx) => lotPage(ctx, 'history', p),
+  'lots.madeFrom': (p, ctx) => lotPage(ctx, 'madeFrom', p),
+  'lots.usedIn': (p, ctx) => lotPage(ctx, 'usedIn', p),
+  'lots.shippedTo': (p, ctx) => lotPage(ctx, 'shippedTo', p),
   'lots.findByCode': (p, ctx) => {
     const rows = (
       p.productId

@@ -44,6 +44,7 @@ export const traceHandlers: PartialHandlers = {
       direction: p.direction,
       limit: p.limit,
       offset: p.offset,
+      group: p.group,
       generatedAt: nowIso(ctx.clock),
       user: ctx.user,
     });

@@ -3,8 +3,7 @@
 // banner and prints "MẪU/TRAINING" on labels; a real database can never be reset by mistake.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadPDFDocument } from '../../heavy-libs';
-import bwipjs from 'bwip-js/node';
+import { loadBwip, loadPDFDocument } from '../../heavy-libs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { WORKSHOP_STEPS, type Guide, type WorkshopStatus, type WorkshopStep } from '../../../shared/api/workshop';
@@ -54,15 +53,9 @@ function firstSince(db: Db, sql: string, since: string): string | null {
   }
 }
 
-/**
- * The checklist ticks itself from the records made after the last reset (the demo data itself is
- * older): a product added, a receipt, a batch, a printed label, a recall drill, a sync. Looking at a
- * trace leaves no record, so the trace screen ticks it (workshop.tick); any step can be ticked so.
- */
-export function workshopStatus(db: Db): WorkshopStatus {
-  const workshop = isWorkshopDb(db);
-  const since = setting(db, RESET_AT_KEY) ?? '0000';
-  const detect: Record<WorkshopStep, string | null> = {
+/** When each step was first done since the reset, read through the time indexes (events_kind_recorded, audit_log_at). */
+function detectSteps(db: Db, since: string): Record<WorkshopStep, string | null> {
+  return {
     product: firstSince(db, 'SELECT min(created_at) FROM products WHERE created_at > ?', since),
     receive: firstSince(db, "SELECT min(recorded_at) FROM events WHERE kind = 'receipt' AND recorded_at > ?", since),
     batch: firstSince(db, "SELECT min(recorded_at) FROM events WHERE kind = 'production' AND recorded_at > ?", since),
@@ -83,6 +76,20 @@ export function workshopStatus(db: Db): WorkshopStatus {
       since,
     ),
   };
+}
+
+/**
+ * The checklist ticks itself from the records made after the last reset (the demo data itself is
+ * older): a product added, a receipt, a batch, a printed label, a recall drill, a sync. Looking at a
+ * trace leaves no record, so the trace screen ticks it (workshop.tick); any step can be ticked so.
+ */
+export function workshopStatus(db: Db): WorkshopStatus {
+  const workshop = isWorkshopDb(db);
+  const since = setting(db, RESET_AT_KEY) ?? '0000';
+  // A real business's database has no checklist: nothing is read beyond the settings (the home screen asks on every visit).
+  const detect: Record<WorkshopStep, string | null> = workshop
+    ? detectSteps(db, since)
+    : { product: null, receive: null, batch: null, label: null, trace: null, recall: null, sync: null };
   const steps = WORKSHOP_STEPS.map((step) => {
     const ticked = setting(db, TICK_KEY(step));
     const at = detect[step] ?? (ticked && ticked > since ? ticked : null);
@@ -148,7 +155,9 @@ export const workshopHandlers: PartialHandlers = {
     }
   },
   'workshop.qr': (p) => ({
-    svg: bwipjs.toSVG({ bcid: 'qrcode', text: p.text, eclevel: 'M', scale: 3 } as Parameters<typeof bwipjs.toSVG>[0]),
+    svg: loadBwip().toSVG({ bcid: 'qrcode', text: p.text, eclevel: 'M', scale: 3 } as Parameters<
+      ReturnType<typeof loadBwip>['toSVG']
+    >[0]),
   }),
 };
 

@@ -154,6 +154,9 @@ export const vi = {
     shippedTo: 'Đã xuất cho',
     stock: 'Tồn theo kho',
     history: 'Lịch sử lô',
+    more: 'Xem thêm (còn {{count}})',
+    moreCapped: 'Xem thêm',
+    countOf: '{{shown}} / {{total}}',
     overrides: 'Cho phép dùng ngoại lệ',
     changeStatus: 'Đổi trạng thái',
     actions: {
@@ -352,6 +355,9 @@ export const en: typeof vi = {
     shippedTo: 'Shipped to',
     stock: 'Stock by location',
     history: 'Lot history',
+    more: 'Show more ({{count}} left)',
+    moreCapped: 'Show more',
+    countOf: '{{shown}} of {{total}}',
     overrides: 'Overrides',
     changeStatus: 'Change status',
     actions: {

@@ -18,6 +18,12 @@ export const vi = {
   pageOf: 'Lô {{from}}–{{to}} trong {{total}}',
   bigGraph:
     'Sơ đồ lớn: đang hiện {{shown}} lô mỗi trang; nhập/xuất được gộp theo đối tác. Bảng và tệp xuất có đủ tất cả.',
+  groupedGraph:
+    'Kết quả lớn: các lô được gộp theo sản phẩm và bước. Bấm vào một nhóm để mở ra xem từng lô. Bảng và tệp xuất có đủ tất cả.',
+  groupLots: '{{count}} lô {{product}}',
+  groupSub: 'Bước {{depth}} · {{customers}} khách hàng · {{suppliers}} NCC',
+  groupMore: '… và {{count}} lô nữa (xem ở Bảng)',
+  groupOthers: '{{lots}} lô của {{products}} sản phẩm khác (xem ở Bảng)',
   open: 'Mở',
   openLot: 'Mở trang lô',
   openBatch: 'Mở mẻ sản xuất',
@@ -78,6 +84,12 @@ export const en: typeof vi = {
   pageOf: 'Lots {{from}}–{{to}} of {{total}}',
   bigGraph:
     'Large graph: {{shown}} lots per page; receipts and shipments are grouped by partner. The table and exported files list everything.',
+  groupedGraph:
+    'Large answer: lots are grouped by product and step. Click a group to open it and see its lots. The table and exported files list everything.',
+  groupLots: '{{count}} lots of {{product}}',
+  groupSub: 'Step {{depth}} · {{customers}} customers · {{suppliers}} suppliers',
+  groupMore: '… and {{count}} more lots (see the Table)',
+  groupOthers: '{{lots}} lots of {{products}} other products (see the Table)',
   open: 'Open',
   openLot: 'Open the lot page',
   openBatch: 'Open the batch',

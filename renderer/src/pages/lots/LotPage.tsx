@@ -28,7 +28,8 @@ import {
 import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { EventView, LotDetail } from '../../../../shared/api/lots';
+import type { TFunction } from 'i18next';
+import type { EventView, LotDetail, LotLink, LotShipment } from '../../../../shared/api/lots';
 import { LOT_STATUSES, type LotStatus } from '../../../../shared/domain/lots';
 import { KIND_WORDS } from '../../../../shared/i18n/records';
 import { ApiError } from '../../api/client';
@@ -45,6 +46,7 @@ import {
   qtyText,
   stateWord,
 } from './common';
+import { useMoreRows, useWhenVisible, type MoreRows } from './useMoreRows';
 
 const DOC_PATHS: Record<string, string> = { batch: 'batches', receipt: 'receipts', shipment: 'shipments' };
 const KIND_COLORS: Record<string, string> = {
@@ -184,41 +186,16 @@ export function LotPage() {
       )}
       <Row gutter={16}>
         <Col span={8}>
-          <Links title={t('lots.madeFrom')} rows={d.madeFrom} testId="lot-made-from" />
+          <Links title={t('lots.madeFrom')} lotId={lot.id} list="madeFrom" detail={d} testId="lot-made-from" />
         </Col>
         <Col span={8}>
-          <Links title={t('lots.usedIn')} rows={d.usedIn} testId="lot-used-in" />
+          <Links title={t('lots.usedIn')} lotId={lot.id} list="usedIn" detail={d} testId="lot-used-in" />
         </Col>
         <Col span={8}>
-          <Card size="small" title={t('lots.shippedTo')} data-testid="lot-shipped-to">
-            {d.shippedTo.length ? (
-              d.shippedTo.map((s) => (
-                <Flex key={s.shipmentId + s.date} justify="space-between" gap={8}>
-                  <span>
-                    {s.customerName ?? `→ ${s.toLocationName ?? ''}`}{' '}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dateText(s.date)}
-                      {s.documentRef ? ` · ${s.documentRef}` : ''}
-                    </Typography.Text>
-                  </span>
-                  <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(s.qty, s.unit)}</strong>
-                </Flex>
-              ))
-            ) : (
-              <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-            )}
-          </Card>
+          <ShippedTo lotId={lot.id} detail={d} />
         </Col>
       </Row>
-      <Card size="small" title={t('lots.history')}>
-        <Timeline
-          data-testid="lot-history"
-          items={d.history.map((e) => ({
-            color: KIND_COLORS[e.kind] ?? 'gray',
-            content: <HistoryItem event={e} lotId={lot.id} onCorrect={(mode) => setCorrecting({ event: e, mode })} />,
-          }))}
-        />
-      </Card>
+      <History detail={d} onCorrect={(event, mode) => setCorrecting({ event, mode })} />
       {status && <StatusModal lotId={lot.id} code={lot.code} status={status} onClose={() => setStatus(null)} />}
       {correcting && (
         <CorrectionModal event={correcting.event} mode={correcting.mode} onClose={() => setCorrecting(null)} />
@@ -227,28 +204,117 @@ export function LotPage() {
   );
 }
 
-function Links({ title, rows, testId }: { title: string; rows: LotDetail['madeFrom']; testId: string }) {
+/** "Show more (N left)" under a list that has more rows on the server. */
+function MoreButton<T>({ more }: { more: MoreRows<T> }) {
   const { t } = useTranslation('records');
+  if (!more.left && !more.capped) return null;
   return (
-    <Card size="small" title={title} data-testid={testId}>
-      {rows.length ? (
-        rows.map((r) => (
-          <div key={`${r.lotId}-${r.batchId}`} style={{ marginBottom: 6 }}>
-            <Flex justify="space-between" gap={8}>
-              <Link to={`/lots/${r.lotId}`} style={{ fontFamily: 'monospace' }}>
-                {r.lotCode}
-              </Link>
-              <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(r.qty, r.unit)}</strong>
+    <Button size="small" type="link" loading={more.loading} onClick={more.loadMore} data-testid="lot-more">
+      {more.capped ? t('lots.moreCapped') : t('lots.more', { count: more.left })}
+    </Button>
+  );
+}
+
+/** A card's title with "shown of total" once the list is longer than its first page. */
+function countTitle<T>(title: string, more: MoreRows<T>, t: TFunction<'records'>): string {
+  if (!more.left && !more.capped) return title;
+  const total = more.capped ? `${more.rows.length + more.left}+` : more.rows.length + more.left;
+  return `${title} · ${t('lots.countOf', { shown: more.rows.length, total })}`;
+}
+
+function Links({
+  title,
+  lotId,
+  list,
+  detail,
+  testId,
+}: {
+  title: string;
+  lotId: number;
+  list: 'madeFrom' | 'usedIn';
+  detail: LotDetail;
+  testId: string;
+}) {
+  const { t } = useTranslation('records');
+  const more = useMoreRows<LotLink>(lotId, list, detail[list], detail.totals[list]);
+  return (
+    <Card size="small" title={countTitle(title, more, t)} data-testid={testId}>
+      <div style={{ maxHeight: 360, overflowY: 'auto' }}>
+        {more.rows.length ? (
+          more.rows.map((r) => (
+            <div key={`${r.lotId}-${r.batchId}`} style={{ marginBottom: 6 }}>
+              <Flex justify="space-between" gap={8}>
+                <Link to={`/lots/${r.lotId}`} style={{ fontFamily: 'monospace' }}>
+                  {r.lotCode}
+                </Link>
+                <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(r.qty, r.unit)}</strong>
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {r.productName}
+                {r.batchCode ? ` · ${t('lots.batch', { code: r.batchCode })}` : ''}
+              </Typography.Text>
+            </div>
+          ))
+        ) : (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        )}
+        <MoreButton more={more} />
+      </div>
+    </Card>
+  );
+}
+
+function ShippedTo({ lotId, detail }: { lotId: number; detail: LotDetail }) {
+  const { t } = useTranslation('records');
+  const more = useMoreRows<LotShipment>(lotId, 'shippedTo', detail.shippedTo, detail.totals.shippedTo);
+  return (
+    <Card size="small" title={countTitle(t('lots.shippedTo'), more, t)} data-testid="lot-shipped-to">
+      <div style={{ maxHeight: 360, overflowY: 'auto' }}>
+        {more.rows.length ? (
+          more.rows.map((s) => (
+            <Flex key={s.shipmentId + s.date} justify="space-between" gap={8}>
+              <span>
+                {s.customerName ?? `→ ${s.toLocationName ?? ''}`}{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {dateText(s.date)}
+                  {s.documentRef ? ` · ${s.documentRef}` : ''}
+                </Typography.Text>
+              </span>
+              <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(s.qty, s.unit)}</strong>
             </Flex>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {r.productName}
-              {r.batchCode ? ` · ${t('lots.batch', { code: r.batchCode })}` : ''}
-            </Typography.Text>
-          </div>
-        ))
-      ) : (
-        <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-      )}
+          ))
+        ) : (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        )}
+        <MoreButton more={more} />
+      </div>
+    </Card>
+  );
+}
+
+/** The lot's events in time order; the next page is read when the end of the list scrolls into view. */
+function History({
+  detail: d,
+  onCorrect,
+}: {
+  detail: LotDetail;
+  onCorrect: (e: EventView, mode: 'correct' | 'reverse') => void;
+}) {
+  const { t } = useTranslation('records');
+  const more = useMoreRows<EventView>(d.lot.id, 'history', d.history, d.totals.history);
+  const end = useWhenVisible(more.loadMore);
+  return (
+    <Card size="small" title={countTitle(t('lots.history'), more, t)}>
+      <Timeline
+        data-testid="lot-history"
+        items={more.rows.map((e) => ({
+          color: KIND_COLORS[e.kind] ?? 'gray',
+          content: <HistoryItem event={e} lotId={d.lot.id} onCorrect={(mode) => onCorrect(e, mode)} />,
+        }))}
+      />
+      <div ref={end}>
+        <MoreButton more={more} />
+      </div>
     </Card>
   );
 }

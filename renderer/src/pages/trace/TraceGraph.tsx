@@ -1,15 +1,18 @@
 // The trace as a graph: suppliers → receipts → lots → batches → lots → shipments → customers, laid out
-// left to right by dagre. A page of a large trace shows its lots; beyond SMALL lots receipts and
-// shipments fold into one edge per partner so the picture stays readable.
-import { useMemo } from 'react';
+// left to right by dagre. A big answer (more than TRACE_GROUP_OVER lots) is drawn as its groups — the
+// asked lots, then one box per product and step ("3,204 lô … — 18 khách hàng") — and a group opens on
+// a click into its first lots. Everything is built in one pass over maps, so the work grows with what
+// is drawn, never with the size of the trace.
+import { useMemo, useState } from 'react';
 import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import dagre from '@dagrejs/dagre';
-import type { TraceResult } from '../../../../shared/api/trace';
+import type { TraceGroup, TraceLot, TraceResult } from '../../../../shared/api/trace';
+import { useTranslation } from 'react-i18next';
 import { dateVi, qty } from './common';
 
 export type GraphNodeData = {
-  kind: 'lot' | 'batch' | 'receipt' | 'shipment' | 'partner';
+  kind: 'lot' | 'batch' | 'receipt' | 'shipment' | 'partner' | 'group';
   id: number;
   label: string;
   sub?: string;
@@ -29,6 +32,11 @@ const COLORS: Record<string, { bg: string; border: string }> = {
   shipment: { bg: '#fff0f6', border: '#c41d7f' },
   partner: { bg: '#fafafa', border: '#595959' },
 };
+
+/** Lots shown when a group is opened; the rest are in the table. */
+export const GROUP_SHOWN = 12;
+/** Groups drawn per step; the smaller ones of a step fold into one "other products" box. */
+const GROUPS_PER_STEP = 6;
 
 function box(key: string, data: GraphNodeData, color: string): Node {
   const c = COLORS[color];
@@ -78,22 +86,9 @@ export function buildGraph(
   words: { batch: string; receipt: string; shipment: string },
 ): { nodes: Node[]; edges: Edge[] } {
   const nodes = new Map<string, Node>();
-  const edges: Edge[] = [];
   const partners = new Map(t.partners.map((p) => [p.id, p]));
   const grouped = t.lots.length > SMALL;
-  const edge = (source: string, target: string, label?: string) => {
-    const id = `${source}->${target}${label ? `:${label}` : ''}`;
-    if (!edges.some((e) => e.id === id))
-      edges.push({
-        id,
-        source,
-        target,
-        label,
-        markerEnd: { type: MarkerType.ArrowClosed },
-        style: { strokeWidth: 1.3 },
-        labelStyle: { fontSize: 11 },
-      });
-  };
+  const { edges, edge } = edgeList();
   const lotKey = (id: number) => `lot-${id}`;
   for (const l of t.lots) {
     nodes.set(
@@ -193,7 +188,30 @@ export function buildGraph(
       edge(sk, pk);
     }
   }
-  // Automatic layout, left to right (inputs on the left, customers on the right).
+  return layout(nodes, edges());
+}
+
+/** Edges de-duplicated by id through a map (a wide trace has thousands). */
+function edgeList() {
+  const byId = new Map<string, Edge>();
+  const edge = (source: string, target: string, label?: string) => {
+    const id = `${source}->${target}${label ? `:${label}` : ''}`;
+    if (!byId.has(id))
+      byId.set(id, {
+        id,
+        source,
+        target,
+        label,
+        markerEnd: { type: MarkerType.ArrowClosed },
+        style: { strokeWidth: 1.3 },
+        labelStyle: { fontSize: 11 },
+      });
+  };
+  return { edge, edges: () => [...byId.values()] };
+}
+
+/** Automatic layout, left to right (inputs on the left, customers on the right). */
+function layout(nodes: Map<string, Node>, edges: Edge[]): { nodes: Node[]; edges: Edge[] } {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 36 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -207,16 +225,119 @@ export function buildGraph(
   return { nodes: [...nodes.values()], edges };
 }
 
+export type GroupWords = {
+  lots: (g: TraceGroup) => string;
+  sub: (g: TraceGroup) => string;
+  more: (n: number) => string;
+  others: (products: number, lots: number) => string;
+};
+
+/**
+ * A big answer as its groups: the asked lots, one box per group, the links between groups, and for each
+ * opened group its first lots (hanging off the group's box).
+ */
+export function buildGroupGraph(
+  t: TraceResult,
+  opened: Map<string, TraceLot[]>,
+  words: GroupWords,
+): { nodes: Node[]; edges: Edge[] } {
+  const nodes = new Map<string, Node>();
+  const { edges, edge } = edgeList();
+  for (const l of t.lots) {
+    if (l.side !== 'root') continue;
+    nodes.set(
+      'root',
+      box('root', { kind: 'lot', id: l.id, label: `${l.productCode}/${l.code}`, sub: l.productName }, 'root'),
+    );
+  }
+  // The biggest groups of each step get their own box; the rest of the step shares one.
+  const nodeOf = new Map<string, string>([['root', 'root']]);
+  const steps = new Map<string, TraceGroup[]>();
+  for (const g of t.groups) {
+    const step = `${g.side}:${g.depth}`;
+    steps.set(step, [...(steps.get(step) ?? []), g]);
+  }
+  const shown: TraceGroup[] = [];
+  for (const [step, list] of steps) {
+    const sorted = [...list].sort((a, b) => b.lots - a.lots);
+    const keep = sorted.length > GROUPS_PER_STEP + 1 ? sorted.slice(0, GROUPS_PER_STEP) : sorted;
+    shown.push(...keep);
+    for (const g of keep) nodeOf.set(g.key, `group-${g.key}`);
+    const rest = sorted.slice(keep.length);
+    if (!rest.length) continue;
+    const k = `others-${step}`;
+    const lots = rest.reduce((a, g) => a + g.lots, 0);
+    nodes.set(k, box(k, { kind: 'group', id: 0, label: words.others(rest.length, lots), side: '' }, rest[0].side));
+    for (const g of rest) nodeOf.set(g.key, k);
+  }
+  for (const g of shown) {
+    const key = `group-${g.key}`;
+    nodes.set(key, box(key, { kind: 'group', id: 0, label: words.lots(g), sub: words.sub(g), side: g.key }, g.side));
+    const lots = opened.get(g.key);
+    if (!lots) continue;
+    for (const l of lots.slice(0, GROUP_SHOWN)) {
+      const k = `lot-${l.id}`;
+      nodes.set(
+        k,
+        box(k, { kind: 'lot', id: l.id, label: `${l.productCode}/${l.code}`, sub: qty(l.balance, l.unit) }, l.side),
+      );
+      edge(key, k);
+    }
+    if (g.lots > GROUP_SHOWN) {
+      const k = `more-${g.key}`;
+      nodes.set(k, box(k, { kind: 'group', id: 0, label: words.more(g.lots - GROUP_SHOWN), side: g.key }, 'partner'));
+      edge(key, k);
+    }
+  }
+  for (const k of t.groupLinks) {
+    const from = nodeOf.get(k.from);
+    const to = nodeOf.get(k.to);
+    if (from && to && from !== to && nodes.has(from) && nodes.has(to)) edge(from, to);
+  }
+  return layout(nodes, edges());
+}
+
+const num = (n: number) => n.toLocaleString('vi-VN');
+
 export function TraceGraph({
   result,
   words,
   onOpen,
+  loadGroup,
 }: {
   result: TraceResult;
   words: { batch: string; receipt: string; shipment: string };
   onOpen: (d: GraphNodeData) => void;
+  /** The first lots of one group of a big answer (trace.run with `group`). */
+  loadGroup: (g: TraceGroup) => Promise<TraceLot[]>;
 }) {
-  const { nodes, edges } = useMemo(() => buildGraph(result, words), [result, words]);
+  const { t } = useTranslation('trace');
+  const [opened, setOpened] = useState<Map<string, TraceLot[]>>(new Map());
+  const groupWords: GroupWords = useMemo(
+    () => ({
+      lots: (g) => t('groupLots', { count: num(g.lots), product: g.productName }),
+      sub: (g) => t('groupSub', { depth: g.depth, customers: g.customers, suppliers: g.suppliers }),
+      more: (n) => t('groupMore', { count: num(n) }),
+      others: (products, lots) => t('groupOthers', { products, lots: num(lots) }),
+    }),
+    [t],
+  );
+  const grouped = result.groups.length > 0;
+  const { nodes, edges } = useMemo(
+    () => (grouped ? buildGroupGraph(result, opened, groupWords) : buildGraph(result, words)),
+    [grouped, result, opened, groupWords, words],
+  );
+  const toggle = (key: string) => {
+    const g = result.groups.find((x) => x.key === key);
+    if (!g) return;
+    if (opened.has(key)) {
+      const next = new Map(opened);
+      next.delete(key);
+      setOpened(next);
+      return;
+    }
+    void loadGroup(g).then((lots) => setOpened((m) => new Map(m).set(key, lots)));
+  };
   return (
     <div style={{ height: 560, border: '1px solid #eee', borderRadius: 8 }} data-testid="trace-graph">
       <ReactFlow
@@ -227,7 +348,11 @@ export function TraceGraph({
         minZoom={0.05}
         nodesConnectable={false}
         nodesDraggable
-        onNodeClick={(_, n) => onOpen(n.data as unknown as GraphNodeData)}
+        onNodeClick={(_, n) => {
+          const d = n.data as unknown as GraphNodeData;
+          if (d.kind === 'group') toggle(d.side ?? '');
+          else onOpen(d);
+        }}
         proOptions={{ hideAttribution: true }}
       >
         <Background />

@@ -33,7 +33,7 @@ import type { TraceDirection, TraceLot, TraceResult } from '../../../../shared/a
 import { ApiError } from '../../api/client';
 import { useApi, useApiQuery } from '../../api/hooks';
 import { dateVi, downloadFile, LotPicker, openPdf, qty, stampTime } from './common';
-import { TraceGraph, type GraphNodeData } from './TraceGraph';
+import { GROUP_SHOWN, TraceGraph, type GraphNodeData } from './TraceGraph';
 
 const PAGE = 200;
 
@@ -78,6 +78,9 @@ export function TracePage() {
     }
   };
 
+  // A lot opened from a group is not on this page: its own page tells its story.
+  const openNode = (d: GraphNodeData) =>
+    d.kind === 'lot' && result && !result.lots.some((l) => l.id === d.id) ? navigate(`/lots/${d.id}`) : setOpen(d);
   const words = useMemo(() => ({ batch: t('batch'), receipt: t('receipts'), shipment: t('shipments') }), [t]);
   const error = q.error instanceof ApiError ? q.error : null;
   const suggestions = (error?.details?.suggestions ?? error?.details?.choices) as
@@ -222,10 +225,33 @@ export function TracePage() {
                 ),
                 children: (
                   <>
-                    {result.lots.length > 60 && (
-                      <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('bigGraph', { shown: PAGE })} />
+                    {result.groups.length > 0 ? (
+                      <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('groupedGraph')} />
+                    ) : (
+                      result.lots.length > 60 && (
+                        <Alert
+                          type="info"
+                          showIcon
+                          style={{ marginBottom: 8 }}
+                          title={t('bigGraph', { shown: PAGE })}
+                        />
+                      )
                     )}
-                    <TraceGraph result={result} words={words} onOpen={setOpen} />
+                    <TraceGraph
+                      result={result}
+                      words={words}
+                      onOpen={openNode}
+                      loadGroup={(g) =>
+                        api
+                          .call('trace.run', {
+                            lots: asked,
+                            direction,
+                            limit: GROUP_SHOWN,
+                            group: { side: g.side, depth: g.depth, productId: g.productId },
+                          })
+                          .then((r) => r.lots)
+                      }
+                    />
                   </>
                 ),
               },
@@ -254,8 +280,10 @@ function TraceTable({ result, onOpen }: { result: TraceResult; onOpen: (l: Trace
       rowKey="id"
       size="small"
       dataSource={result.lots}
-      pagination={{ pageSize: 50, showSizeChanger: false }}
-      scroll={{ x: 1100 }}
+      // A server page (200 lots) in one virtual list: only the rows on screen are drawn.
+      virtual={result.lots.length > 50}
+      pagination={false}
+      scroll={result.lots.length > 50 ? { x: 1100, y: 520 } : { x: 1100 }}
       onRow={(l) => ({ onClick: () => onOpen(l), style: { cursor: 'pointer' } })}
       columns={[
         {

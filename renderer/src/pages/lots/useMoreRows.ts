@@ -1,0 +1,76 @@
+// The lists of the lot page arrive with their first page (lots.get); further pages are read on demand,
+// so a salt lot used in 10,000 batches shows at once and grows only as the user scrolls.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ListResult } from '../../../../shared/api/fields';
+import type { LotPageList } from '../../../../shared/api/lots';
+import { useApi } from '../../api/hooks';
+
+const METHOD = {
+  history: 'lots.history',
+  madeFrom: 'lots.madeFrom',
+  usedIn: 'lots.usedIn',
+  shippedTo: 'lots.shippedTo',
+} as const;
+
+export type MoreRows<T> = {
+  rows: T[];
+  /** Rows not read yet (a lower bound when the total was capped). */
+  left: number;
+  capped: boolean;
+  loading: boolean;
+  loadMore: () => void;
+};
+
+export function useMoreRows<T>(
+  lotId: number,
+  list: LotPageList,
+  first: T[],
+  count: { total: number; totalCapped?: boolean },
+): MoreRows<T> {
+  const api = useApi();
+  const [extra, setExtra] = useState<T[]>([]);
+  const [total, setTotal] = useState(count);
+  const [loading, setLoading] = useState(false);
+  const busy = useRef(false);
+  // A new answer of lots.get (after a status change, a correction…) starts the list again.
+  useEffect(() => {
+    setExtra([]);
+    setTotal(count);
+  }, [first, count]);
+  const rows = extra.length ? [...first, ...extra] : first;
+  const left = Math.max(0, total.total - rows.length);
+  const capped = !!total.totalCapped;
+  const loadMore = useCallback(() => {
+    if (busy.current || (left === 0 && !capped)) return;
+    busy.current = true;
+    setLoading(true);
+    const call = api.call as (m: string, input: unknown) => Promise<ListResult<T>>;
+    call(METHOD[list], { id: lotId, offset: rows.length })
+      .then((page) => {
+        setExtra((x) => [...x, ...page.items]);
+        setTotal(page.items.length ? page : { total: rows.length });
+      })
+      .finally(() => {
+        busy.current = false;
+        setLoading(false);
+      });
+  }, [api, list, lotId, rows.length, left, capped]);
+  return { rows, left, capped, loading, loadMore };
+}
+
+/** Calls `onVisible` whenever the returned element scrolls into view (the end of a long list). */
+export function useWhenVisible(onVisible: () => void) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const cb = useRef(onVisible);
+  cb.current = onVisible;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) cb.current();
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  return ref;
+}
