@@ -14,6 +14,7 @@ import { writeReceipt } from '../core/services/receipts';
 import { writeShipment } from '../core/services/shipments';
 import { addDays } from '../../shared/domain/lots';
 import { clockFromEnv, todayLocal } from '../clock';
+import { productPicture } from './pictures';
 import {
   BUSINESS,
   BUYERS,
@@ -150,7 +151,8 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
           }).id),
       );
       const product: Record<string, number> = {};
-      for (const { key, ...p } of PRODUCTS) product[key] = run('products.create', p).id;
+      for (const { key, picture, ...p } of PRODUCTS)
+        product[key] = run('products.create', picture ? { ...p, image: productPicture(...picture) } : p).id;
       const recipe: Record<string, number> = {};
       for (const d of RECIPES) {
         recipe[d.key] = run('recipes.create', {

@@ -79,6 +79,8 @@ export const STAFF_WRITES = new Set([
   'drill.confirm',
   // A shop PC's printer changes (new USB port, paper size): staff set it up again without the owner.
   'printers.save',
+  // Publishing writes files only, from records already kept: the consumer pages follow every recall at once.
+  'publish.run',
 ]);
 /** Printing and sending to the portal are staff work too, whatever the label/sync modules name them. */
 export const STAFF_WRITE_PATTERNS: RegExp[] = [

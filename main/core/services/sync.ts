@@ -21,7 +21,7 @@ import { errorMessage } from '../../../shared/i18n/messages';
 // One owner id per open database, so jobs of two cores (tests, several files) never mix.
 const owners = new WeakMap<Db, string>();
 let ownerSeq = 0;
-const owner = (ctx: Pick<ServiceContext, 'db' | 'dbPath'>) => {
+export const owner = (ctx: Pick<ServiceContext, 'db' | 'dbPath'>) => {
   let o = owners.get(ctx.db);
   if (!o) owners.set(ctx.db, (o = `${ctx.dbPath}#${++ownerSeq}`));
   return o;

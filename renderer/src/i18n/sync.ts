@@ -58,6 +58,17 @@ export const vi = {
   exportXlsx: 'Bảng tính Excel',
   exportCsv: 'CSV',
   exportZip: 'Gói ZIP (EPCIS + bảng tính)',
+  publish: 'Công bố cho người mua',
+  publishHint:
+    'Tạo trang thông tin cho từng lô thành phẩm có mã GTIN: mã QR trên tem dẫn tới trang của đúng lô. Tải tệp ZIP về rồi đăng lên địa chỉ trang truy xuất (một trang web tĩnh bất kỳ). Trang không có tên khách hàng, số lượng hay giá.',
+  publishButton: 'Công bố',
+  publishAddress: 'Địa chỉ trang truy xuất: {{url}}',
+  publishNoAddress:
+    'Chưa đặt địa chỉ trang truy xuất (trong Thông tin doanh nghiệp): mã QR trên tem đang dẫn tới id.gs1.org.',
+  publishPrivate: 'Sản phẩm không công bố',
+  publishPrivateSaved: 'Đã lưu danh sách sản phẩm không công bố.',
+  publishDone:
+    'Đã công bố {{lots}} lô của {{products}} sản phẩm: ghi {{written}} tệp, {{unchanged}} tệp không đổi, xoá {{removed}} tệp. Tệp ZIP đã được tải về.',
   exporting: 'Đang xuất…',
   circular: 'Thông tin 10 mục theo Thông tư 02/2024',
   circularHint: 'Sản phẩm nào còn thiếu thông tin thì bổ sung ở trang Sản phẩm / Doanh nghiệp trước khi gửi.',
@@ -130,6 +141,16 @@ export const en: typeof vi = {
   exportXlsx: 'Excel spreadsheet',
   exportCsv: 'CSV',
   exportZip: 'ZIP package (EPCIS + sheets)',
+  publish: 'Publish for consumers',
+  publishHint:
+    "Makes a page for each lot of a finished product with a GTIN: the label's QR code leads to that lot's page. Download the ZIP and put it at the trace address (any static web host). Pages hold no customer name, quantity or price.",
+  publishButton: 'Publish',
+  publishAddress: 'Trace address: {{url}}',
+  publishNoAddress: 'No trace address set (in the business profile): label QR codes lead to id.gs1.org.',
+  publishPrivate: 'Products not published',
+  publishPrivateSaved: 'The list of products not published is saved.',
+  publishDone:
+    'Published {{lots}} lots of {{products}} products: {{written}} files written, {{unchanged}} unchanged, {{removed}} removed. The ZIP was downloaded.',
   exporting: 'Exporting…',
   circular: 'Circular 02/2024 ten items',
   circularHint: 'Fill in what a product misses on the Products / Business pages before sending.',
