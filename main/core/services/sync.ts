@@ -132,7 +132,7 @@ export const syncHandlers: PartialHandlers = {
       'test',
       nowIso(ctx.clock),
       async (job) => {
-        const r = await makeAdapter(cfg).test();
+        const r = await makeAdapter(cfg, ctx.db).test();
         if (!r.ok) job.error = { code: r.code!, message: errorMessage(r.code!, r.params, ctx.lang) };
         return {
           ok: r.ok,

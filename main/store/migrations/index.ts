@@ -6,9 +6,18 @@ import { m003_labels } from './003_labels';
 import { m004_sync } from './004_sync';
 import { m005_trace } from './005_trace';
 import { m006_users } from './006_users';
+import { m007_portal_types } from './007_portal_types';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const MIGRATIONS: Migration[] = [m001_init, m002_lots_events, m003_labels, m004_sync, m005_trace, m006_users];
+export const MIGRATIONS: Migration[] = [
+  m001_init,
+  m002_lots_events,
+  m003_labels,
+  m004_sync,
+  m005_trace,
+  m006_users,
+  m007_portal_types,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -197,7 +197,7 @@ export function SyncPage() {
 }
 
 type SettingsForm = {
-  type: 'epcis' | 'file';
+  type: 'epcis' | 'file' | 'hanoicheck';
   url?: string;
   outDir?: string;
   auth: 'none' | 'bearer' | 'basic' | 'oauth2';
@@ -238,7 +238,8 @@ function PortalSettings() {
       type: v.type,
       url: v.url || null,
       outDir: v.outDir || null,
-      auth: v.type === 'file' ? 'none' : v.auth,
+      // HanoiCheck logs in with its client id and secret (its own token call).
+      auth: v.type === 'file' ? 'none' : v.type === 'hanoicheck' ? 'oauth2' : v.auth,
       secret: v.secret ? v.secret : undefined,
       username: v.username || null,
       clientId: v.clientId || null,
@@ -283,9 +284,29 @@ function PortalSettings() {
         style={{ maxWidth: 640 }}
       >
         <Form.Item name="type" label={t('type')}>
-          <Select options={(['epcis', 'file'] as const).map((k) => ({ value: k, label: t(`type_${k}`) }))} />
+          <Select
+            options={(['epcis', 'hanoicheck', 'file'] as const).map((k) => ({ value: k, label: t(`type_${k}`) }))}
+            data-testid="portal-type"
+          />
         </Form.Item>
-        {type === 'epcis' ? (
+        {type === 'hanoicheck' ? (
+          <>
+            <Form.Item name="url" label={t('url')} extra={t('hanoicheckUrlHint')} rules={[{ required: true }]}>
+              <Input placeholder="https://ncc-api.hanoicheck.com.vn" />
+            </Form.Item>
+            <Form.Item name="clientId" label={t('clientId')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="secret"
+              label={t('secret_oauth2')}
+              extra={p?.hasSecret ? t('secretKept') : undefined}
+              rules={p?.hasSecret ? [] : [{ required: true }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        ) : type === 'epcis' ? (
           <>
             <Form.Item name="url" label={t('url')} extra={t('urlHint')} rules={[{ required: true }]}>
               <Input placeholder="https://" data-testid="portal-url" />
