@@ -12,7 +12,7 @@ import {
 } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
-import { systemClock, type Clock } from '../clock';
+import { systemClock, todayLocal, type Clock } from '../clock';
 import type { Db } from '../store/db';
 import { zodIssuesToFields } from '../../shared/api/zod-issues';
 import { badTextPaths } from '../../shared/domain/text';
@@ -170,6 +170,11 @@ export class Core {
     } catch {
       return 'vi';
     }
+  }
+
+  /** The business's date now (YYYY-MM-DD), for hosts that read the store directly (public pages). */
+  today(): string {
+    return todayLocal(this.clock);
   }
 
   close(): void {

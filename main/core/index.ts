@@ -10,6 +10,7 @@ import { traceFeatureHandlers } from './services/trace';
 import { trustHandlers } from './services/trust';
 import { labelHandlers } from './services/labels';
 import { syncHandlers } from './services/sync';
+import { publishHandlers } from './services/publish';
 
 /** Every feature's handlers; a missing one is a type error (the contract is complete). */
 export const allHandlers = {
@@ -20,6 +21,7 @@ export const allHandlers = {
   ...trustHandlers,
   ...labelHandlers,
   ...syncHandlers,
+  ...publishHandlers,
 } as Handlers;
 
 export function checkHandlersComplete(handlers: PartialHandlers, names: string[]): string[] {

@@ -3,6 +3,7 @@
 // with a valid check digit and every tax code has a valid check digit.
 import { withCheckDigit } from '../../shared/gs1/checkdigit';
 import type { ProductInput } from '../../shared/api/masterdata';
+import type { PictureShape } from './pictures';
 
 const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 /** A valid 10-digit tax code from a 9-digit base (bases whose check would be 10 are shifted). */
@@ -27,7 +28,7 @@ export const BUSINESS = {
   email: 'lienhe@dongnaixanh.vn',
   gln: gln(0),
   gs1CompanyPrefix: '9521234',
-  digitalLinkDomain: 'id.dongnaixanh.vn',
+  digitalLinkDomain: 'https://truyxuat.dongnaixanh.vn',
 };
 
 export const LOCATIONS = [
@@ -119,7 +120,8 @@ export const CUSTOMERS = [
   { key: 'old', name: 'Tạp hoá Cô Ba (đã nghỉ bán)', address: 'Xã An Hoà, tỉnh Đồng Nai' },
 ];
 
-type P = ProductInput & { key: string };
+/** `picture`: the photo drawn for a finished product (shape, colour, caption). */
+type P = ProductInput & { key: string; picture?: [PictureShape, string, string] };
 // Every product carries its origin: Decree 43 asks it of every label, food or not.
 const made = { origin: 'Việt Nam' };
 const food = { ...made, standard: 'TCCS 01:2026/ĐNX' };
@@ -159,6 +161,7 @@ export const PRODUCTS: P[] = [
     key: 'cashewJar',
     kind: 'finished',
     name: 'Hạt điều rang muối Đồng Nai Xanh hũ 500 g',
+    picture: ['jar', '#d9a441', 'Hạt điều rang muối'],
     code: 'HDRM500',
     unit: 'hu',
     packSize: 500,
@@ -206,6 +209,7 @@ export const PRODUCTS: P[] = [
     key: 'coffeeBag',
     kind: 'finished',
     name: 'Cà phê bột nguyên chất Đồng Nai Xanh túi 500 g',
+    picture: ['bag', '#7a4a2b', 'Cà phê bột'],
     code: 'CPB500',
     unit: 'tui',
     packSize: 500,
@@ -247,6 +251,7 @@ export const PRODUCTS: P[] = [
     key: 'gio',
     kind: 'finished',
     name: 'Giò lụa Đồng Nai Xanh cây 500 g',
+    picture: ['roll', '#9cc46a', 'Giò lụa'],
     code: 'GL500',
     unit: 'cay',
     packSize: 500,

@@ -15,6 +15,7 @@ import { writeShipment } from '../core/services/shipments';
 import { addDays } from '../../shared/domain/lots';
 import { clockFromEnv, todayLocal } from '../clock';
 import { unitDef } from '../../shared/domain/units';
+import { productPicture } from './pictures';
 import {
   BUSINESS,
   BUYERS,
@@ -151,7 +152,8 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
           }).id),
       );
       const product: Record<string, number> = {};
-      for (const { key, ...p } of PRODUCTS) product[key] = run('products.create', p).id;
+      for (const { key, picture, ...p } of PRODUCTS)
+        product[key] = run('products.create', picture ? { ...p, image: productPicture(...picture) } : p).id;
       const recipe: Record<string, number> = {};
       for (const d of RECIPES) {
         recipe[d.key] = run('recipes.create', {

@@ -1,5 +1,6 @@
 // The file package for portals that take uploads (and for a USB stick): one ZIP with the EPCIS 2.0 JSON-LD
-// document, the events spreadsheet (XLSX and CSV) and the Circular 02/2024 per-product dataset.
+// document, the events spreadsheet (XLSX and CSV), the Circular 02/2024 per-product dataset and the product sheets
+// for registering products on the national portal and verigoods.vn (./product-sheets.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { exportEpcisFile } from './epcis';
 import { writeSheetCsvFile, writeSheetXlsx } from './sheet';
 import { circularCsv, circularRows } from './circular';
 import type { ExportFilter } from './select';
+import { productSheetFiles, productSheets } from './product-sheets';
 
 export type PackageResult = {
   file: string;
@@ -39,6 +41,8 @@ export async function writePackage(
     zip.file('su-kien.xlsx', fs.createReadStream(path.join(tmp, 'su-kien.xlsx')));
     zip.file('su-kien.csv', fs.createReadStream(path.join(tmp, 'su-kien.csv')));
     zip.file('thong-tu-02-2024.csv', dsCsv);
+    const sheets = productSheets(db, opts.lang);
+    for (const [name, content] of productSheetFiles(sheets, opts.lang)) zip.file(name, content);
     zip.file(
       'DOC-TOI.txt',
       [
@@ -47,6 +51,7 @@ export async function writePackage(
         `epcis.jsonld: ${ep.events} sự kiện EPCIS 2.0 (JSON-LD, đúng lược đồ GS1)`,
         `su-kien.xlsx / su-kien.csv: ${rows} dòng, mỗi dòng một lô trong một sự kiện`,
         `thong-tu-02-2024.csv: ${ds.length} sản phẩm, ${ds.filter((p) => p.missing.length).length} sản phẩm còn thiếu thông tin`,
+        `san-pham.csv, san-pham/: ${sheets.length} phiếu sản phẩm (tên, GTIN, đơn vị, xuất xứ, mô tả, ảnh, doanh nghiệp) để đăng ký sản phẩm trên cổng quốc gia và verigoods.vn bằng sao chép`,
         '',
       ].join('\r\n'),
     );

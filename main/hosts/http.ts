@@ -15,6 +15,7 @@ import { AppError } from '../../shared/api/errors';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy, MIME } from './web-assets';
+import { isPublicPath, publicAnswer } from '../publish/resolve';
 
 export type HttpHostOptions = {
   core: Core;
@@ -100,7 +101,20 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url, lang);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
+    if (isPublicPath(url.pathname)) return servePublic(req, res, url, hostHeader);
     return serveStatic(req, res, url);
+  }
+
+  /** A lot's consumer page (or its linkset) at its Digital Link path: public and read only, no token. */
+  function servePublic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, hostHeader: string): void {
+    const ans = publicAnswer(core.db, core.today(), url, req.headers.accept ?? '', `http://${hostHeader}`)!;
+    res.writeHead(ans.status, {
+      ...ans.headers,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+    });
+    res.end(req.method === 'HEAD' ? undefined : ans.body);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, lang: Lang): Promise<void> {

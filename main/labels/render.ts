@@ -33,7 +33,7 @@ export type Bitmap = { width: number; height: number; bytesPerRow: number; bits:
 export type RenderProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
 export type RenderResult = { bitmap: Bitmap; problems: RenderProblem[]; symbols: SymbolPlacement[] };
 
-const FONT = 'NguonGoc DejaVu Sans';
+export const FONT = 'NguonGoc DejaVu Sans';
 let fontsLoaded = false;
 
 export function fontDir(): string {

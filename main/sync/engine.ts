@@ -15,6 +15,7 @@ import type { Db } from '../store/db';
 import { EpcisBuilder, epcisDocument, type EventRow } from '../epcis/build';
 import { EpcisCaptureAdapter } from './adapters/epcis-capture';
 import { FilePackageAdapter } from './adapters/file-package';
+import { HanoiCheckAdapter } from './hanoicheck/adapter';
 import {
   nextPending,
   recordOutcome,
@@ -57,7 +58,7 @@ export type SyncOptions = {
   /** Tries of one batch on retryable errors before the run stops (the items stay pending). */
   maxAttempts?: number;
   batchSize?: number;
-  adapter?: (cfg: PortalConfig) => PortalAdapter;
+  adapter?: (cfg: PortalConfig, db: Db) => PortalAdapter;
   signal?: AbortSignal;
 };
 
@@ -67,7 +68,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
 
-export function makeAdapter(cfg: PortalConfig): PortalAdapter {
+export function makeAdapter(cfg: PortalConfig, db: Db): PortalAdapter {
+  if (cfg.type === 'hanoicheck') return new HanoiCheckAdapter(cfg, db);
   return cfg.type === 'file' ? new FilePackageAdapter(cfg) : new EpcisCaptureAdapter(cfg);
 }
 
@@ -77,7 +79,7 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
   const portal = currentPortal(db);
   if (!portal) throw new AppError('PORTAL_NOT_SET');
   const cfg = portalConfig(db, portal.id, opts.store);
-  const adapter = (opts.adapter ?? makeAdapter)(cfg);
+  const adapter = (opts.adapter ?? makeAdapter)(cfg, db);
   const runId = Number(
     db.prepare('INSERT INTO sync_runs(portal_id, started_at) VALUES (?, ?)').run(portal.id, now()).lastInsertRowid,
   );
@@ -245,7 +247,7 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
       }
     }
     const document = epcisDocument(events, { creationDate: now(), masterData: builder.masterData(entities) });
-    return { document, eventItems, masterItems, eventCount: events.length };
+    return { document, eventItems, masterItems, eventCount: events.length, items };
   }
 
   const learnt = adapter.learntMediaType?.();

@@ -66,7 +66,7 @@ export function portalById(db: Db, id: number): PortalView | null {
 
 /** Creates or replaces the settings of the current portal. `secret: undefined` keeps the stored one. */
 export function savePortal(db: Db, input: PortalInput, now: string, store: SecretStore = getSecretStore()): PortalView {
-  if (input.type === 'epcis' && !/^https?:\/\/[^\s]+$/.test(input.url ?? ''))
+  if (input.type !== 'file' && !/^https?:\/\/[^\s]+$/.test(input.url ?? ''))
     throw new AppError('PORTAL_URL_INVALID', { url: input.url ?? '' });
   const existing = currentPortal(db);
   const sealed =
@@ -75,7 +75,7 @@ export function savePortal(db: Db, input: PortalInput, now: string, store: Secre
       : input.secret === null || input.secret === ''
         ? null
         : store.seal(input.secret);
-  const name = input.name ?? (input.type === 'file' ? 'Gói tệp' : 'Cổng EPCIS');
+  const name = input.name ?? { file: 'Gói tệp', epcis: 'Cổng EPCIS', hanoicheck: 'HanoiCheck' }[input.type];
   const settings = JSON.stringify(input.settings ?? {});
   if (existing) {
     db.prepare(

@@ -1,6 +1,8 @@
+import type { OutboxItem } from './outbox';
+
 // What every portal adapter offers the sync engine. A new portal = one module implementing PortalAdapter plus
 // its settings; the engine does batching, retries, status and progress for all of them.
-export type PortalType = 'epcis' | 'file';
+export type PortalType = 'epcis' | 'file' | 'hanoicheck';
 export type AuthKind = 'none' | 'bearer' | 'basic' | 'oauth2';
 
 export type PortalSettings = {
@@ -38,6 +40,8 @@ export type Delivery = {
   eventItems: Map<string, number[]>;
   masterItems: number[];
   eventCount: number;
+  /** The outbox items themselves, for adapters that send records of their own shape (HanoiCheck). */
+  items: OutboxItem[];
 };
 
 export type ItemOutcome =

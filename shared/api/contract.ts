@@ -9,6 +9,7 @@ import { traceMethods } from './trace';
 import { trustMethods } from './trust';
 import { labelMethods } from './labels';
 import { syncMethods } from './sync';
+import { publishMethods } from './publish';
 
 export const api = {
   ...systemMethods,
@@ -18,6 +19,7 @@ export const api = {
   ...trustMethods,
   ...labelMethods,
   ...syncMethods,
+  ...publishMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

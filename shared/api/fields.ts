@@ -31,6 +31,41 @@ export const optText = (max: number) =>
     .nullish()
     .transform((v) => (v && hasVisibleChar(v) ? v : null));
 
+/**
+ * Optional web address under which the business publishes its consumer pages (the trace address): `https://host`
+ * or `https://host/folder`, `http://` allowed for a classroom LAN; a bare `host.vn` gets `https://`. Stored without
+ * a trailing slash, so `{address}/01/{gtin14}/10/{lot}` is the lot's GS1 Digital Link.
+ */
+export const optTraceAddress = z
+  .string({ error: 'INVALID_TYPE' })
+  .trim()
+  .max(200, { error: 'TOO_LONG' })
+  .nullish()
+  .transform((v) => {
+    if (!v) return null;
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`;
+    return withScheme.replace(/\/+$/, '');
+  })
+  .refine((v) => v === null || isTraceAddress(v), { message: 'TRACE_ADDRESS_FORMAT' });
+
+function isTraceAddress(v: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    return false;
+  }
+  return (
+    (u.protocol === 'https:' || u.protocol === 'http:') &&
+    !!u.hostname &&
+    !u.username &&
+    !u.password &&
+    !u.search &&
+    !u.hash &&
+    !/\s/.test(v)
+  );
+}
+
 export const id = z.number({ error: 'INVALID_TYPE' }).int({ error: 'NOT_INTEGER' }).positive({ error: 'NOT_POSITIVE' });
 
 /** Optional GTIN-8/12/13/14 with its check digit; stored as typed (not padded). */

@@ -14,6 +14,7 @@ import {
   optPositiveQuantity,
   optTaxCode,
   optText,
+  optTraceAddress,
   taxCode,
   text,
   type ListResult,
@@ -33,8 +34,8 @@ export const businessInput = z
     gln: optGln,
     gs1CompanyPrefix: optGs1Prefix,
     logo: optImage,
-    /** Domain of GS1 Digital Link URIs printed in QR codes (labels). */
-    digitalLinkDomain: optText(200),
+    /** The trace address: label QR codes are the lot's GS1 Digital Link under it; consumer pages are published there. */
+    digitalLinkDomain: optTraceAddress,
   })
   .strict();
 export type BusinessInput = z.input<typeof businessInput>;

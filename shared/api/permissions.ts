@@ -81,6 +81,8 @@ export const STAFF_WRITES = new Set([
   'partners.update',
   'drill.start',
   'drill.confirm',
+  // Publishing writes files only, from records already kept: the consumer pages follow every recall at once.
+  'publish.run',
 ]);
 /** Printing and sending to the portal are staff work too, whatever the label/sync modules name them. */
 export const STAFF_WRITE_PATTERNS: RegExp[] = [

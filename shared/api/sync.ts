@@ -7,7 +7,7 @@ import { method } from './method';
 import { secret } from './secrets';
 import '../i18n/sync';
 
-export type PortalType = 'epcis' | 'file';
+export type PortalType = 'epcis' | 'file' | 'hanoicheck';
 export type AuthKind = 'none' | 'bearer' | 'basic' | 'oauth2';
 
 export type PortalView = {
@@ -91,7 +91,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'INVALID_DATE' 
 
 export const portalInput = z
   .object({
-    type: z.enum(['epcis', 'file'], { error: 'INVALID_CHOICE' }),
+    type: z.enum(['epcis', 'file', 'hanoicheck'], { error: 'INVALID_CHOICE' }),
     url: optText(500),
     auth: z.enum(['none', 'bearer', 'basic', 'oauth2'], { error: 'INVALID_CHOICE' }).default('none'),
     /** Bearer token, basic password or OAuth2 client secret; omitted = keep the stored one, '' = remove it. */

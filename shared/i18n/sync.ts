@@ -14,6 +14,8 @@ registerMessages('vi', {
   PORTAL_FORBIDDEN:
     'Tài khoản đăng nhập được nhưng không có quyền gửi dữ liệu lên cổng. Hãy đề nghị quản trị cổng cấp quyền (hồ sơ doanh nghiệp có thể chưa được duyệt).',
   PORTAL_NOT_EPCIS: 'Địa chỉ {{url}} không phải cổng nhận dữ liệu EPCIS (không có /capture). Hãy kiểm tra lại địa chỉ.',
+  PORTAL_NOT_HANOICHECK:
+    'Địa chỉ {{url}} không phải cổng HanoiCheck dành cho nhà cung cấp (không có /api/supplier). Hãy kiểm tra lại địa chỉ.',
   PORTAL_VERSION:
     'Cổng dùng phiên bản khác ({{version}}), không phải EPCIS 2.0. Ứng dụng chưa gửi được tới cổng này; hãy dùng "Xuất gói tệp".',
   PORTAL_MEDIA_TYPE:
@@ -53,6 +55,7 @@ registerMessages('en', {
   PORTAL_FORBIDDEN:
     'The login works but the account may not send data to the portal. Ask the portal administrator for the permission (the business profile may not be approved yet).',
   PORTAL_NOT_EPCIS: '{{url}} is not an EPCIS capture interface (no /capture). Check the address.',
+  PORTAL_NOT_HANOICHECK: '{{url}} is not the HanoiCheck supplier API (no /api/supplier). Check the address.',
   PORTAL_VERSION: 'The portal speaks another version ({{version}}), not EPCIS 2.0. Use "Export file package" instead.',
   PORTAL_MEDIA_TYPE:
     'The portal does not take {{sent}} (status {{status}}, it accepts: {{accept}}; it says: {{title}}). The app tried both application/ld+json and application/json; tell the portal administrator.',

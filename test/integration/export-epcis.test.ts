@@ -152,13 +152,18 @@ describe('EPCIS export', () => {
       lang: 'vi',
     });
     const zip = await JSZip.loadAsync(fs.readFileSync(pkg.file));
-    expect(Object.keys(zip.files).sort()).toEqual([
-      'DOC-TOI.txt',
-      'epcis.jsonld',
-      'su-kien.csv',
-      'su-kien.xlsx',
-      'thong-tu-02-2024.csv',
-    ]);
+    expect(
+      Object.keys(zip.files)
+        .filter((f) => !f.startsWith('san-pham/'))
+        .sort(),
+    ).toEqual(['DOC-TOI.txt', 'epcis.jsonld', 'san-pham.csv', 'su-kien.csv', 'su-kien.xlsx', 'thong-tu-02-2024.csv']);
+    // A product sheet per product, to register it on the national portal / verigoods by copy and paste.
+    const sheet = await zip.file('san-pham/HDRM.txt')!.async('string');
+    expect(sheet).toContain('Tên sản phẩm: Sản phẩm HDRM');
+    expect(sheet).toContain(`Mã số thuế: ${aBusiness().taxCode}`);
+    expect(sheet).toMatch(/Đơn vị tính: \S+/);
+    const sheetsCsv = await zip.file('san-pham.csv')!.async('string');
+    expect(sheetsCsv.split('\r\n')[0]).toContain('Tên sản phẩm,Mã GTIN,Đơn vị tính,Xuất xứ');
     expect(validateEpcis(JSON.parse(await zip.file('epcis.jsonld')!.async('string')))).toEqual({ ok: true });
   });
 

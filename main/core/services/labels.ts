@@ -125,10 +125,14 @@ export function lotLabelData(
   } else {
     throw new AppError('LABEL_NO_SOURCE', {}, { fields: [{ path: 'lot', code: 'REQUIRED' }] });
   }
-  // The logo is not legal content: the current one is used (a data URL in the business settings).
-  const biz = ctx.db.prepare('SELECT logo FROM business WHERE id = 1').get() as { logo: string | null } | undefined;
+  // The logo is not legal content: the current one is used (a data URL in the business settings). The QR leads to
+  // the trace address as it is now, where the pages are published (id.gs1.org when none is set).
+  const biz = ctx.db.prepare('SELECT logo, digital_link_domain FROM business WHERE id = 1').get() as
+    { logo: string | null; digital_link_domain: string | null } | undefined;
   if (data.business && biz?.logo && !(data.business as Row).logo)
     data = { ...data, business: { ...data.business, logo: biz.logo } };
+  if (data.business && biz)
+    data = { ...data, business: { ...data.business, digitalLinkDomain: biz.digital_link_domain } };
   if (!data.traceUri) {
     const tpl = (
       ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined

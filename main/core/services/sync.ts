@@ -21,7 +21,7 @@ import { appFolder } from '../../store/folders';
 // One owner id per open database, so jobs of two cores (tests, several files) never mix.
 const owners = new WeakMap<Db, string>();
 let ownerSeq = 0;
-const owner = (ctx: Pick<ServiceContext, 'db' | 'dbPath'>) => {
+export const owner = (ctx: Pick<ServiceContext, 'db' | 'dbPath'>) => {
   let o = owners.get(ctx.db);
   if (!o) owners.set(ctx.db, (o = `${ctx.dbPath}#${++ownerSeq}`));
   return o;
@@ -141,7 +141,7 @@ export const syncHandlers: PartialHandlers = {
       'test',
       nowIso(ctx.clock),
       async (job) => {
-        const r = await makeAdapter(cfg).test();
+        const r = await makeAdapter(cfg, ctx.db).test();
         if (!r.ok) job.error = { code: r.code!, message: errorMessage(r.code!, r.params, ctx.lang) };
         return {
           ok: r.ok,

@@ -10,10 +10,12 @@ import { writeSheetCsvFile, writeSheetXlsx } from '../../exports/sheet';
 import { writePackage } from '../../exports/package';
 import { circularDataset, writeCircularFile } from '../../exports/circular';
 import { PortalSim, type Fault } from '../../portal-sim/server';
+import { HanoiCheckSim } from '../../portal-sim/hanoicheck';
+import { HANOICHECK_URL } from '../../sync/hanoicheck/adapter';
 import { AppError } from '../../../shared/api/errors';
 import { errorMessage, type Lang } from '../../../shared/i18n/messages';
 import '../../../shared/i18n/sync';
-import { CliExit, dataCommand, UsageError, type CommandModule } from './program';
+import { CliExit, dataCommand, UsageError, type CliEnv, type CommandModule } from './program';
 import type { AuthKind } from '../../sync/types';
 
 const w = (lang: Lang, vi: string, en: string) => (lang === 'en' ? en : vi);
@@ -39,8 +41,12 @@ export const syncCommands: CommandModule = (program, env) => {
     portal
       .command('set')
       .description('đặt địa chỉ và thông tin đăng nhập cổng / set the portal address and login')
-      .addOption(new Option('--type <type>', 'loại cổng / portal type').choices(['epcis', 'file']).default('epcis'))
-      .option('--url <url>', 'địa chỉ cổng EPCIS (…/capture ở dưới) / EPCIS base URL')
+      .addOption(
+        new Option('--type <type>', 'loại cổng / portal type')
+          .choices(['epcis', 'file', 'hanoicheck'])
+          .default('epcis'),
+      )
+      .option('--url <url>', 'địa chỉ cổng (EPCIS: …/capture ở dưới) / portal base URL')
       .option('--dir <folder>', 'thư mục ghi gói tệp (loại file) / folder for file packages')
       .option('--token <token>', 'mã truy cập (Bearer) / bearer token')
       .option('--username <user>', 'tên đăng nhập (HTTP basic) / basic-auth user')
@@ -51,10 +57,16 @@ export const syncCommands: CommandModule = (program, env) => {
       .option('--timeout <ms>', 'thời gian chờ mỗi yêu cầu (ms) / request timeout (ms)', (v) => Number(v)),
   ).action(async (opts) => {
     const lang = env.lang(opts);
+    const hanoicheck = opts.type === 'hanoicheck';
     const auth: AuthKind = opts.clientId ? 'oauth2' : opts.username ? 'basic' : opts.token ? 'bearer' : 'none';
     if (opts.type === 'epcis' && !opts.url)
       throw new UsageError(w(lang, 'Cần --url (địa chỉ cổng EPCIS).', '--url is required.'));
-    if (auth === 'oauth2' && (!opts.tokenUrl || !opts.clientSecret))
+    if (hanoicheck && (!opts.clientId || !opts.clientSecret))
+      throw new UsageError(
+        w(lang, 'HanoiCheck cần --client-id và --client-secret.', 'HanoiCheck needs --client-id and --client-secret.'),
+      );
+    if (hanoicheck) opts.url ??= HANOICHECK_URL;
+    if (auth === 'oauth2' && !hanoicheck && (!opts.tokenUrl || !opts.clientSecret))
       throw new UsageError(
         w(
           lang,
@@ -107,7 +119,7 @@ export const syncCommands: CommandModule = (program, env) => {
       async (core) => {
         const p = currentPortal(core.db);
         if (!p) throw new AppError('PORTAL_NOT_SET');
-        const r = await makeAdapter(portalConfig(core.db, p.id)).test();
+        const r = await makeAdapter(portalConfig(core.db, p.id), core.db).test();
         const message = r.ok
           ? w(
               lang,
@@ -278,7 +290,12 @@ export const syncCommands: CommandModule = (program, env) => {
 
   program
     .command('portal-sim')
-    .description('cổng TXNG mô phỏng (EPCIS 2.0) để tập huấn và kiểm thử / local EPCIS 2.0 portal simulator')
+    .description('cổng TXNG mô phỏng (EPCIS 2.0 hoặc HanoiCheck) để tập huấn và kiểm thử / local portal simulator')
+    .addOption(
+      new Option('--profile <profile>', 'loại cổng mô phỏng / which interface')
+        .choices(['epcis', 'hanoicheck'])
+        .default('epcis'),
+    )
     .option('--port <n>', 'cổng mạng / port', (v) => Number(v), 8090)
     .option('--host <host>', 'địa chỉ lắng nghe / listen address', '127.0.0.1')
     .option('--data <dir>', 'thư mục lưu dữ liệu đã nhận / data folder')
@@ -296,6 +313,7 @@ export const syncCommands: CommandModule = (program, env) => {
     )
     .option('--hide-limits', 'chỉ báo giới hạn trong trả lời 413, không qua OPTIONS / limits only in 413 answers')
     .action(async (opts) => {
+      if (opts.profile === 'hanoicheck') return runHanoiCheckSim(env, opts);
       const sim = new PortalSim({
         port: opts.port,
         host: opts.host,
@@ -324,3 +342,27 @@ export const syncCommands: CommandModule = (program, env) => {
       });
     });
 };
+
+/** HanoiCheck's supplier API on this PC; without --client-id/--client-secret a demo pair is accepted. */
+async function runHanoiCheckSim(env: CliEnv, opts: Record<string, string | number | undefined>): Promise<void> {
+  const clientId = String(opts.clientId ?? 'nguongoc-demo');
+  const clientSecret = String(opts.clientSecret ?? 'hmac_secret_demo');
+  const sim = new HanoiCheckSim({
+    port: Number(opts.port),
+    host: String(opts.host),
+    clientId,
+    clientSecret,
+    tokenTtlSec: opts.tokenTtl === undefined ? undefined : Number(opts.tokenTtl),
+    rejectMatch: opts.rejectMatch === undefined ? undefined : String(opts.rejectMatch),
+    log: env.io.err,
+  });
+  const url = await sim.listen();
+  env.io.out(
+    `HanoiCheck mô phỏng đang chạy: ${url} (client id: ${clientId}, client secret: ${clientSecret}; trang xem: ${url}/). Nhấn Ctrl+C để dừng.`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => void sim.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

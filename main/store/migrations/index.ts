@@ -7,7 +7,8 @@ import { m004_sync } from './004_sync';
 import { m005_trace } from './005_trace';
 import { m006_users } from './006_users';
 import { m007_redact_audit_secrets } from './007_redact_audit_secrets';
-import { m008_scale_indexes } from './008_scale_indexes';
+import { m008_portal_types } from './008_portal_types';
+import { m009_scale_indexes } from './009_scale_indexes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -19,7 +20,8 @@ export const MIGRATIONS: Migration[] = [
   m005_trace,
   m006_users,
   m007_redact_audit_secrets,
-  m008_scale_indexes,
+  m008_portal_types,
+  m009_scale_indexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -43,8 +43,9 @@ export const vi = {
     gs1Hint: 'Đăng ký tại GS1 Việt Nam. Bỏ trống nếu chưa có.',
     taxCodeHint: 'Mã số thuế trên giấy phép kinh doanh, ví dụ 0312345678.',
     addressHint: 'Số nhà, đường, thôn/xóm. Phường/xã và tỉnh ghi ở hai ô dưới.',
-    digitalLinkDomain: 'Tên miền cho mã QR',
-    digitalLinkHint: 'Tên miền in trong mã QR trên nhãn (GS1 Digital Link), ví dụ id.congty.vn. Bỏ trống nếu chưa có.',
+    digitalLinkDomain: 'Địa chỉ trang truy xuất (mã QR)',
+    digitalLinkHint:
+      'Nơi đăng trang truy xuất cho người mua, ví dụ https://truyxuat.congty.vn. Mã QR trên tem dẫn tới trang của từng lô ở địa chỉ này. Bỏ trống nếu chưa có: mã QR dùng id.gs1.org.',
   },
   updatedAt: 'Cập nhật',
   unit: 'Đơn vị',
@@ -99,9 +100,9 @@ export const en: typeof vi = {
     gs1Hint: 'Registered with GS1 Vietnam. Leave empty if you have none.',
     taxCodeHint: 'The tax code on your business licence, e.g. 0312345678.',
     addressHint: 'House number, street, hamlet. Ward/commune and province go in the two boxes below.',
-    digitalLinkDomain: 'Domain for QR codes',
+    digitalLinkDomain: 'Trace address (QR codes)',
     digitalLinkHint:
-      'The domain printed in label QR codes (GS1 Digital Link), e.g. id.company.vn. Leave empty if none.',
+      "Where the consumer pages are published, e.g. https://trace.company.vn. Label QR codes lead to each lot's page there. Leave empty if none: QR codes use id.gs1.org.",
   },
   updatedAt: 'Updated',
   unit: 'Unit',

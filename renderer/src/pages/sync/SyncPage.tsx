@@ -190,13 +190,14 @@ export function SyncPage() {
 
       <PortalSettings />
       <ExportCard />
+      <PublishCard />
       <CircularCard />
     </Flex>
   );
 }
 
 type SettingsForm = {
-  type: 'epcis' | 'file';
+  type: 'epcis' | 'file' | 'hanoicheck';
   url?: string;
   auth: 'none' | 'bearer' | 'basic' | 'oauth2';
   secret?: string;
@@ -234,7 +235,8 @@ function PortalSettings() {
     await save.mutateAsync({
       type: v.type,
       url: v.url || null,
-      auth: v.type === 'file' ? 'none' : v.auth,
+      // HanoiCheck logs in with its client id and secret (its own token call).
+      auth: v.type === 'file' ? 'none' : v.type === 'hanoicheck' ? 'oauth2' : v.auth,
       secret: v.secret ? v.secret : undefined,
       username: v.username || null,
       clientId: v.clientId || null,
@@ -279,9 +281,29 @@ function PortalSettings() {
         style={{ maxWidth: 640 }}
       >
         <Form.Item name="type" label={t('type')}>
-          <Select options={(['epcis', 'file'] as const).map((k) => ({ value: k, label: t(`type_${k}`) }))} />
+          <Select
+            options={(['epcis', 'hanoicheck', 'file'] as const).map((k) => ({ value: k, label: t(`type_${k}`) }))}
+            data-testid="portal-type"
+          />
         </Form.Item>
-        {type === 'epcis' ? (
+        {type === 'hanoicheck' ? (
+          <>
+            <Form.Item name="url" label={t('url')} extra={t('hanoicheckUrlHint')} rules={[{ required: true }]}>
+              <Input placeholder="https://ncc-api.hanoicheck.com.vn" />
+            </Form.Item>
+            <Form.Item name="clientId" label={t('clientId')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="secret"
+              label={t('secret_oauth2')}
+              extra={p?.hasSecret ? t('secretKept') : undefined}
+              rules={p?.hasSecret ? [] : [{ required: true }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        ) : type === 'epcis' ? (
           <>
             <Form.Item name="url" label={t('url')} extra={t('urlHint')} rules={[{ required: true }]}>
               <Input placeholder="https://" data-testid="portal-url" />
@@ -401,6 +423,75 @@ function ExportCard() {
           {t('exportZip')}
         </Button>
       </Space>
+    </Card>
+  );
+}
+
+function PublishCard() {
+  const { t } = useTranslation('sync');
+  const api = useApi();
+  const { message } = App.useApp();
+  const runJob = useJobRunner();
+  const settings = useApiQuery('publish.settings', {});
+  const products = useApiQuery('products.list', { limit: 1000, sort: 'name' });
+  const savePrivate = useApiMutation('publish.updateSettings', { invalidates: ['publish.'] });
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const address = settings.data?.traceAddress;
+  const choices = (products.data?.items ?? [])
+    .filter((p) => p.kind === 'finished' && p.gtin)
+    .map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }));
+
+  async function publish() {
+    setBusy(true);
+    setDone(null);
+    try {
+      const j = await runJob(api.call('publish.run', {}));
+      if (j.state !== 'done' || !j.result) throw new Error(j.error?.message ?? '');
+      downloadFile(await api.call('export.download', { jobId: j.id }));
+      setDone(t('publishDone', j.result));
+    } catch (err) {
+      message.error((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('publish')} loading={settings.isPending} data-testid="publish-card">
+      <Typography.Paragraph type="secondary">{t('publishHint')}</Typography.Paragraph>
+      {address ? (
+        <Typography.Paragraph>{t('publishAddress', { url: address })}</Typography.Paragraph>
+      ) : (
+        <Alert type="warning" showIcon title={t('publishNoAddress')} style={{ marginBottom: 12 }} />
+      )}
+      <Form layout="vertical" style={{ maxWidth: 640 }}>
+        <Form.Item label={t('publishPrivate')}>
+          <Select
+            mode="multiple"
+            allowClear
+            options={choices}
+            value={settings.data?.privateProductIds ?? []}
+            optionFilterProp="label"
+            onChange={(ids: number[]) =>
+              void savePrivate
+                .mutateAsync({ privateProductIds: ids })
+                .then(() => message.success(t('publishPrivateSaved')))
+                .catch((e: ApiError) => message.error(e.message))
+            }
+          />
+        </Form.Item>
+      </Form>
+      <Button
+        type="primary"
+        icon={<CloudUploadOutlined />}
+        loading={busy}
+        onClick={() => void publish()}
+        data-testid="publish-run"
+      >
+        {t('publishButton')}
+      </Button>
+      {done && <Alert style={{ marginTop: 12 }} type="success" showIcon title={done} data-testid="publish-result" />}
     </Card>
   );
 }
