@@ -12,3 +12,12 @@ export function foldVietnamese(s: string): string {
 export function searchText(...parts: (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter(Boolean).join(' '));
 }
+
+/** True when every word of `query` is in `text`, ignoring accents, case and extra spaces. */
+export function matchesSearch(text: string | null | undefined, query: string): boolean {
+  const hay = foldVietnamese(text ?? '');
+  return foldVietnamese(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}

@@ -140,6 +140,9 @@ export const vi = {
     noLots: 'Không còn lô nào dùng được của sản phẩm này tại kho đã chọn.',
   },
   lots: {
+    overUse: 'Lô {{lot}} chỉ còn {{balance}}, không lấy {{taken}} được.',
+    overUseShort: 'Chỉ còn {{qty}}',
+    unreadableQty: 'Có ô số lượng chưa đọc được, hãy sửa lại.',
     title: 'Lô hàng',
     state: 'Trạng thái',
     balance: 'Tồn',
@@ -338,6 +341,9 @@ export const en: typeof vi = {
     noLots: 'No usable lot of this product at the chosen location.',
   },
   lots: {
+    overUse: 'Lot {{lot}} holds only {{balance}}; {{taken}} cannot be taken.',
+    overUseShort: 'Only {{qty}} left',
+    unreadableQty: 'A quantity cannot be read; correct it.',
     title: 'Lots',
     state: 'Status',
     balance: 'Balance',

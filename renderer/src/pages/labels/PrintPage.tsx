@@ -1,13 +1,14 @@
 // The operator print screen: product → lot (newest usable first) → template → printer → quantity → Print, with
 // the preview the printer will print (the same 1-bit bitmap, shown at real size) and every check named in words.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, List, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, List, Row, Select, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { PrintJob } from '../../../../shared/api/labels';
 import { useApi, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
+import { isNumber, NumberInput } from '../../components/NumberInput';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -120,11 +121,13 @@ export function PrintPage() {
                 )}
               </Form.Item>
               <Form.Item label={t('print.copies')}>
-                <InputNumber
+                <NumberInput
                   min={1}
                   max={10000}
+                  decimals={0}
                   value={copies}
-                  onChange={(v) => setCopies(v ?? 1)}
+                  onChange={(v) => setCopies(v ?? NaN)}
+                  style={{ width: 140 }}
                   data-testid="print-copies"
                 />
               </Form.Item>
@@ -132,7 +135,7 @@ export function PrintPage() {
                 type="primary"
                 size="large"
                 icon={<PrinterOutlined />}
-                disabled={!p?.ok || !printerId}
+                disabled={!p?.ok || !printerId || !isNumber(copies)}
                 loading={job?.status === 'queued' || job?.status === 'sending'}
                 onClick={print}
                 data-testid="print-go"

@@ -3,22 +3,7 @@
 // Our lot code is proposed from the product's pattern and stays editable; the expiry is computed from
 // the product's shelf life when only the production date is known.
 import { useEffect, useMemo, useState } from 'react';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +13,7 @@ import { addDays } from '../../../../shared/domain/lots';
 import { UNITS, unitLabel } from '../../../../shared/domain/units';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
+import { NumberInput, readableNumber } from '../../components/NumberInput';
 import { ScanInput } from '../../components/scan/ScanInput';
 import { ReceiptSummary } from './ReceiptView';
 import { currentLang } from '../../i18n';
@@ -75,6 +61,7 @@ export function ReceiptPage() {
   const recentSuppliers = useMemo(() => uniqueIds((recent.data?.items ?? []).map((r) => r.supplierId)), [recent.data]);
   const save = useApiMutation('receipts.create');
   const lang = currentLang();
+  const watchedLines = Form.useWatch('lines', form) as Line[] | undefined;
 
   // Defaults that arrive with the data: the only/first warehouse and the supplier used last.
   useEffect(() => {
@@ -321,13 +308,13 @@ export function ReceiptPage() {
                       <Form.Item
                         name={[f.name, 'qty']}
                         label={t('common.qty')}
-                        rules={[{ required: true, message: t('common.requiredField') }]}
+                        rules={[{ required: true, message: t('common.requiredField') }, readableNumber]}
                       >
-                        <InputNumber
+                        <NumberInput
                           min={0}
-                          style={{ width: '100%' }}
+                          minExclusive
                           data-testid={`line-qty-${i}`}
-                          decimalSeparator={lang === 'vi' ? ',' : '.'}
+                          unit={watchedLines?.[f.name]?.unit}
                         />
                       </Form.Item>
                     </Col>
