@@ -32,6 +32,7 @@ import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import {
   dateText,
+  foldedSearch,
   RecentCard,
   labelLink,
   qtyText,
@@ -488,7 +489,7 @@ function RecipePicker({ selected, onPick }: { selected: number | null; onPick: (
         ))}
         {ordered.length > big.length && (
           <Select
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={foldedSearch}
             placeholder={t('batch.searchRecipe')}
             value={selected && !big.some((b) => b.id === selected) ? selected : undefined}
             options={ordered.map((r) => ({ value: r.id, label: `${r.name} (${r.productName})` }))}

@@ -9,6 +9,7 @@ import type { PrintJob } from '../../../../shared/api/labels';
 import { useApi, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { isNumber, NumberInput } from '../../components/NumberInput';
+import { foldedSearch } from '../lots/common';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -75,8 +76,7 @@ export function PrintPage() {
             <Form layout="vertical">
               <Form.Item label={t('print.product')}>
                 <Select
-                  showSearch
-                  optionFilterProp="label"
+                  showSearch={foldedSearch}
                   value={productId}
                   onChange={(v) => {
                     setProductId(v);

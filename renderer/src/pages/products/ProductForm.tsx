@@ -17,6 +17,7 @@ import { useFormSave } from '../../forms/useFormSave';
 import { SaveBar } from '../../components/FormParts';
 import { ImageInput } from '../../components/ImageInput';
 import { NumberInput, readableNumber } from '../../components/NumberInput';
+import { foldedSearch } from '../lots/common';
 
 const rules = zodRules(productFields);
 
@@ -102,7 +103,7 @@ export function ProductForm({
       <Row gutter={16}>
         <Col span={10}>
           <Form.Item name="unit" label={fieldLabel('unit')} rules={rules.unit} required>
-            <Select options={unitOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="product-unit" />
+            <Select options={unitOptions} showSearch={foldedSearch} data-testid="product-unit" />
           </Form.Item>
         </Col>
         {isCount && (

@@ -325,6 +325,8 @@ function LinesEditor({
   unitOptions: { value: string; label: string }[];
 }) {
   const { t } = useTranslation('records');
+  // The product the recipe makes is never its own ingredient.
+  const made = Form.useWatch('productId', Form.useFormInstance()) as number | undefined;
   return (
     <Card size="small" title={title} style={{ marginBottom: 16 }}>
       <Form.List name={name}>
@@ -338,7 +340,7 @@ function LinesEditor({
                     rules={[{ required: true, message: t('common.requiredField') }]}
                     style={{ marginBottom: 8 }}
                   >
-                    <ProductSelect testId={`${name}-product-${i}`} style={{ width: '100%' }} />
+                    <ProductSelect testId={`${name}-product-${i}`} style={{ width: '100%' }} exclude={made} />
                   </Form.Item>
                 </Col>
                 <Col span={5}>
