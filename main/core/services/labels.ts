@@ -21,6 +21,7 @@ import { isRunning, scheduleJob } from '../../printing/queue';
 import { listInstalledPrintersSync, parsePrinterUri } from '../../printing/transports';
 import { resolveLots } from '../../trace/resolve';
 import { audit } from './records';
+import { checkUsable, lotRow } from './events';
 
 type Row = Record<string, unknown>;
 
@@ -570,6 +571,8 @@ export const labelHandlers: PartialHandlers = {
   'print.submit': (input, ctx) => {
     const info = findTemplate(ctx, input.template);
     const { lotId, data } = lotLabelData(ctx, input);
+    // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
+    if (lotId !== null) checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label');
     const printer = input.printerId ? loadPrinter(ctx, input.printerId) : null;
     if (!printer && !input.printerUri)
       throw new AppError('VALIDATION', {}, { fields: [{ path: 'printerUri', code: 'REQUIRED' }] });
