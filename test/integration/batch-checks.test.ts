@@ -163,3 +163,20 @@ describe('held and recalled lots', () => {
     expect(hasOverride({ lines: [{ lotId: 1 }] })).toBe(false);
   });
 });
+
+describe('names for people in exports', () => {
+  it('writes unit names, not codes, in the trace CSV an inspector reads', () => {
+    const w = recordsWorld();
+    const raw = w.receive(w.rawCashew.id, 100);
+    const batch = w.core.run('batches.record', {
+      productId: w.jar.id,
+      locationId: w.workshop.id,
+      inputs: [{ lotId: raw.id, qty: 10 }],
+      outputs: [{ qty: 20 }],
+    });
+    const csv = w.core.run('trace.export', { lots: [batch.outputs[0].lot.code], format: 'csv' });
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text).toContain(',hũ');
+    expect(text).not.toMatch(/,hu(,|\r?\n|$)/);
+  });
+});

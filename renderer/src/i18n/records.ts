@@ -55,6 +55,8 @@ export const vi = {
     added: 'Đã thêm dòng từ mã quét',
   },
   receipt: {
+    draftKept: 'Phiếu nhập chưa lưu lần trước được giữ lại. Lưu tiếp, hoặc bỏ nháp để nhập phiếu mới.',
+    draftDiscard: 'Bỏ nháp',
     title: 'Nhập hàng',
     intro: 'Ghi hàng nhận từ nhà cung cấp. Mỗi dòng là một lô; một sản phẩm có thể chia thành nhiều lô.',
     supplier: 'Nhà cung cấp',
@@ -255,6 +257,8 @@ export const en: typeof vi = {
     added: 'Line added from the scan',
   },
   receipt: {
+    draftKept: 'The receipt you had not saved was kept. Carry on, or discard the draft to start a new one.',
+    draftDiscard: 'Discard draft',
     title: 'Receiving',
     intro: 'Record goods received from a supplier. Each line is one lot; one product can be split into several lots.',
     supplier: 'Supplier',
