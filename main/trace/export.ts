@@ -1,5 +1,6 @@
 // Exported files of a trace and of a recall record (XLSX, CSV, PDF), stamped with date, time and user.
 import { unitLabel } from '../../shared/domain/units';
+import { formatQuantity } from '../../shared/domain/quantity';
 import type { ExportFile, RecallDetail, TraceLink, TracePartner, TraceResult } from '../../shared/api/trace';
 import { formatDuration, tw, type TraceWord } from '../../shared/i18n/trace';
 import type { Lang } from '../../shared/i18n/messages';
@@ -193,22 +194,54 @@ export function traceCsv(t: FullTrace, lang: Lang): Buffer {
 export const PDF_MAX_LOTS = 3000;
 
 /** A4, one page per lot, in the reader's language: the lot, one step back, one step forward. */
-export function tracePdf(t: FullTrace, lang: Lang): Buffer {
+export type PdfBusiness = { name: string; taxCode: string | null; address: string | null };
+
+/**
+ * The first page answers the inspector on its own: who keeps the records (name, tax code), what was
+ * asked, the counts and every lot of the answer; then one page per lot.
+ */
+export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null): Buffer {
   const w = (k: TraceWord) => tw(lang, k);
   const stamp = tw(lang, 'generated', { at: stampTime(t.generatedAt), user: t.user });
   const rep = new Report(`Nguồn Gốc — ${w('traceTitle')} — ${stamp}`);
   const partners = new Map(t.partners.map((p) => [p.id, p]));
   const lots = new Map(t.lots.map((l) => [l.id, l]));
+  if (business?.name) {
+    rep.title(business.name, 16);
+    if (business.taxCode) rep.line(`${w('taxCode')}: ${business.taxCode}`, { bold: true });
+    if (business.address) rep.line(business.address);
+  }
   rep.title(w('traceTitle'));
-  for (const s of stampLines(t, lang).slice(1)) rep.line(s);
+  const [, asked, ...rest] = stampLines(t, lang);
+  rep.line(`${w('question')}: ${tw(lang, `direction_${t.direction}`)} — ${asked}`, { bold: true });
+  for (const s of rest) rep.line(s);
+  rep.heading(w('answer'));
   rep.fields([
     [w('lots'), t.totals.lots],
+    [w('receivedLots'), t.totals.received],
+    [w('producedLots'), t.totals.produced],
     [w('side_back'), t.totals.back],
     [w('side_forward'), t.totals.forward],
     [w('receipts'), t.totals.receipts],
     [w('shipments'), t.totals.shipments],
     [w('customers'), t.totals.customers],
   ]);
+  rep.table(
+    [
+      { header: w('group'), width: 12 },
+      { header: w('lot'), width: 28 },
+      { header: w('product'), width: 40 },
+      { header: w('balance'), width: 20, align: 'right' },
+    ],
+    t.lots
+      .slice(0, PDF_MAX_LOTS)
+      .map((l) => [
+        tw(lang, `side_${l.side}`),
+        `${l.productCode}/${l.code}`,
+        l.productName,
+        `${formatQuantity(l.balance, lang)} ${unitLabel(l.unit, lang)}`,
+      ]),
+  );
   for (const l of t.lots.slice(0, PDF_MAX_LOTS)) {
     rep.newPage();
     rep.title(`${l.productName} — ${w('lot')} ${l.code}`, 13);

@@ -134,6 +134,9 @@ export type TraceTotals = {
   lots: number;
   back: number;
   forward: number;
+  /** Lots that came in (receipts, opening stock) and lots made here, whatever their side. */
+  received: number;
+  produced: number;
   receipts: number;
   shipments: number;
   customers: number;

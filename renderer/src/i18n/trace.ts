@@ -5,6 +5,7 @@ import { traceWords } from '../../../shared/i18n/trace';
 export const vi = {
   ...traceWords.vi,
   menu: 'Truy xuất',
+  bothWays: 'Cả hai chiều',
   menuRecall: 'Thu hồi',
   menuDrills: 'Diễn tập thu hồi',
   inputPlaceholder: 'Gõ hoặc quét mã lô (có thể nhiều lô)…',
@@ -69,6 +70,7 @@ export const vi = {
 export const en: typeof vi = {
   ...traceWords.en,
   menu: 'Trace',
+  bothWays: 'Both ways',
   menuRecall: 'Recall',
   menuDrills: 'Recall drills',
   inputPlaceholder: 'Type or scan lot codes (several allowed)…',

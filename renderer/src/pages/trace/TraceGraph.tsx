@@ -17,8 +17,12 @@ export type GraphNodeData = {
 };
 
 const SMALL = 60;
-const W = 170;
-const H = 50;
+// Text at 14 px and a fit that never zooms below 0.86 keep every label at 12 px or more on screen; a
+// large trace is panned (drag) or zoomed out on purpose (Ctrl + wheel, the buttons).
+const W = 230;
+const H = 72;
+const FONT = 14;
+const MIN_FIT_ZOOM = 0.86;
 
 const COLORS: Record<string, { bg: string; border: string }> = {
   root: { bg: '#fff1b8', border: '#d48806' },
@@ -38,22 +42,8 @@ function box(key: string, data: GraphNodeData, color: string): Node {
       ...data,
       label: (
         <div style={{ lineHeight: 1.25 }}>
-          <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {data.label}
-          </div>
-          {data.sub && (
-            <div
-              style={{
-                fontSize: 11,
-                color: '#555',
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                whiteSpace: 'nowrap',
-              }}
-            >
-              {data.sub}
-            </div>
-          )}
+          <div style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{data.label}</div>
+          {data.sub && <div style={{ fontSize: FONT - 1, color: '#555', overflowWrap: 'anywhere' }}>{data.sub}</div>}
         </div>
       ),
     } as unknown as Record<string, unknown>,
@@ -66,7 +56,7 @@ function box(key: string, data: GraphNodeData, color: string): Node {
       background: c.bg,
       border: `1.5px solid ${c.border}`,
       borderRadius: 8,
-      fontSize: 12,
+      fontSize: FONT,
       padding: 6,
       cursor: 'pointer',
     },
@@ -91,7 +81,7 @@ export function buildGraph(
         label,
         markerEnd: { type: MarkerType.ArrowClosed },
         style: { strokeWidth: 1.3 },
-        labelStyle: { fontSize: 11 },
+        labelStyle: { fontSize: FONT - 1 },
       });
   };
   const lotKey = (id: number) => `lot-${id}`;
@@ -223,8 +213,12 @@ export function TraceGraph({
         nodes={nodes}
         edges={edges}
         fitView
-        fitViewOptions={{ padding: 0.04, maxZoom: 1.2 }}
+        fitViewOptions={{ padding: 0.04, minZoom: MIN_FIT_ZOOM, maxZoom: 1.2 }}
         minZoom={0.05}
+        // The mouse wheel scrolls the page; Ctrl + wheel (or the buttons) zooms the graph.
+        zoomOnScroll={false}
+        preventScrolling={false}
+        zoomActivationKeyCode="Control"
         nodesConnectable={false}
         nodesDraggable
         onNodeClick={(_, n) => onOpen(n.data as unknown as GraphNodeData)}
