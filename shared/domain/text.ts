@@ -13,11 +13,11 @@ export function searchText(...parts: (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter(Boolean).join(' '));
 }
 
-/** True when every word of `query` is in `text`, ignoring accents, case and extra spaces. */
+/**
+ * True when `query` is part of `text`, ignoring accents, case and extra spaces: the same folded
+ * substring match as the lists' server-side search, so a picker finds what the list page finds.
+ */
 export function matchesSearch(text: string | null | undefined, query: string): boolean {
-  const hay = foldVietnamese(text ?? '');
-  return foldVietnamese(query)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
+  const squash = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim();
+  return squash(text ?? '').includes(squash(query));
 }

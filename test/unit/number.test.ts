@@ -82,5 +82,7 @@ describe('search that ignores accents and case', () => {
     expect(matchesSearch('Cà phê', 'ca  phe')).toBe(true);
     expect(matchesSearch('Cà phê', 'tra')).toBe(false);
     expect(matchesSearch('Cà phê', '')).toBe(true);
+    // A phrase, not loose words: "muối hạt" is not "Hạt điều rang muối".
+    expect(matchesSearch('Hạt điều rang muối', 'muoi hat')).toBe(false);
   });
 });

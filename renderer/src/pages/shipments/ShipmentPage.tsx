@@ -43,6 +43,8 @@ type Line = {
   rows: PickedLot[];
   others: ProposedLot[];
   loading: boolean;
+  /** The quantity the lots were proposed for: leaving the field again does not undo lots picked by hand. */
+  proposedFor?: number | null;
 };
 
 let lineKeys = 0;
@@ -81,7 +83,9 @@ export function ShipmentPage() {
       const p = await api.call('lots.propose', { productId, qty, locationId });
       setLines((ls) =>
         ls.map((l) =>
-          l.key === key ? { ...l, rows: p.lots.map((x) => ({ ...x })), others: p.otherLots, loading: false } : l,
+          l.key === key
+            ? { ...l, rows: p.lots.map((x) => ({ ...x })), others: p.otherLots, loading: false, proposedFor: qty }
+            : l,
         ),
       );
     } catch (err) {
@@ -261,10 +265,10 @@ export function ShipmentPage() {
                     value={l.qty}
                     placeholder={t('shipment.qtyWanted')}
                     onChange={(v) => setLine(l.key, { qty: v })}
-                    onBlur={() => setLine(l.key, {}, true)}
+                    onBlur={() => setLine(l.key, {}, l.qty !== l.proposedFor)}
                     onPressEnter={(e) => {
                       e.preventDefault();
-                      setLine(l.key, {}, true);
+                      setLine(l.key, {}, l.qty !== l.proposedFor);
                     }}
                     unit={unit || undefined}
                     style={{ width: 200 }}

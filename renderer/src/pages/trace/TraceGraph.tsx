@@ -19,7 +19,7 @@ export type GraphNodeData = {
 const SMALL = 60;
 // Text at 14 px and a fit that never zooms below 0.86 keep every label at 12 px or more on screen; a
 // large trace is panned (drag) or zoomed out on purpose (Ctrl + wheel, the buttons).
-const W = 230;
+const W = 190;
 const H = 72;
 const FONT = 14;
 const MIN_FIT_ZOOM = 0.86;
@@ -66,7 +66,7 @@ function box(key: string, data: GraphNodeData, color: string): Node {
 export function buildGraph(
   t: TraceResult,
   words: { batch: string; receipt: string; shipment: string },
-): { nodes: Node[]; edges: Edge[] } {
+): { nodes: Node[]; edges: Edge[]; height: number } {
   const nodes = new Map<string, Node>();
   const edges: Edge[] = [];
   const partners = new Map(t.partners.map((p) => [p.id, p]));
@@ -185,7 +185,8 @@ export function buildGraph(
   }
   // Automatic layout, left to right (inputs on the left, customers on the right).
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 36 });
+  // Room between ranks for the quantity on each arrow.
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 56 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes.values()) g.setNode(n.id, { width: W, height: H });
   for (const e of edges) g.setEdge(e.source, e.target);
@@ -194,7 +195,7 @@ export function buildGraph(
     const p = g.node(n.id);
     n.position = { x: p.x - W / 2, y: p.y - H / 2 };
   }
-  return { nodes: [...nodes.values()], edges };
+  return { nodes: [...nodes.values()], edges, height: g.graph().height ?? H };
 }
 
 export function TraceGraph({
@@ -206,9 +207,11 @@ export function TraceGraph({
   words: { batch: string; receipt: string; shipment: string };
   onOpen: (d: GraphNodeData) => void;
 }) {
-  const { nodes, edges } = useMemo(() => buildGraph(result, words), [result, words]);
+  const { nodes, edges, height } = useMemo(() => buildGraph(result, words), [result, words]);
+  // As tall as the graph needs (a short trace leaves no empty box), up to a screenful.
+  const boxHeight = Math.min(560, Math.max(220, Math.round(height * 1.1) + 60));
   return (
-    <div style={{ height: 560, border: '1px solid #eee', borderRadius: 8 }} data-testid="trace-graph">
+    <div style={{ height: boxHeight, border: '1px solid #eee', borderRadius: 8 }} data-testid="trace-graph">
       <ReactFlow
         nodes={nodes}
         edges={edges}
