@@ -117,6 +117,22 @@ const KIND: Record<string, [string, string]> = {
   partner: ['Đối tác', 'Partner'],
 };
 
+// People read names: the product, partner or location itself, and an event's document and lots.
+const NAME_SQL = `CASE o.entity
+  WHEN 'product' THEN (SELECT name FROM products WHERE id = o.entity_id)
+  WHEN 'partner' THEN (SELECT name FROM partners WHERE id = o.entity_id)
+  WHEN 'location' THEN (SELECT name FROM locations WHERE id = o.entity_id)
+  WHEN 'business' THEN (SELECT name FROM business WHERE id = 1)
+  ELSE (SELECT group_concat(code, ', ') FROM (SELECT DISTINCT lot.code FROM event_lines l JOIN lots lot ON lot.id = l.lot_id WHERE l.event_id = o.event_row_id LIMIT 3))
+END`;
+
+function itemLabel(r: Record<string, string | number | null>, lang: 'vi' | 'en'): string {
+  const key = String(r.kind === 'event' ? r.ekind : r.entity);
+  const kind = KIND[key]?.[lang === 'en' ? 1 : 0] ?? key;
+  const parts = [r.kind === 'event' ? r.document_ref : null, r.name].filter((x) => x !== null && x !== '');
+  return parts.length ? `${kind}: ${parts.join(' · ')}` : kind;
+}
+
 export function listItems(
   db: Db,
   portalId: number,
@@ -134,7 +150,7 @@ export function listItems(
   const rows = db
     .prepare(
       `SELECT o.id, o.kind, o.entity, o.entity_id, e.event_id, e.event_time, e.kind AS ekind, e.document_ref, COALESCE(s.status, 'pending') AS status, COALESCE(s.attempts, 0) AS attempts,
-         s.reason_vi, s.reason_en, s.raw_answer, s.receipt, s.updated_at ${base} ORDER BY (s.status = 'rejected') DESC, o.id DESC LIMIT @limit OFFSET @offset`,
+         s.reason_vi, s.reason_en, s.raw_answer, s.receipt, s.updated_at, ${NAME_SQL} AS name ${base} ORDER BY (s.status = 'rejected') DESC, o.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all(params) as Record<string, string | number | null>[];
   return {
@@ -142,7 +158,7 @@ export function listItems(
     items: rows.map((r) => ({
       itemId: r.id as number,
       kind: r.kind as 'event' | 'masterdata',
-      label: `${KIND[String(r.kind === 'event' ? r.ekind : r.entity)]?.[opts.lang === 'en' ? 1 : 0] ?? r.ekind ?? r.entity}${r.kind === 'event' ? (r.document_ref ? ` ${r.document_ref}` : '') : ` #${r.entity_id}`}`,
+      label: itemLabel(r, opts.lang),
       eventId: (r.event_id as string) ?? null,
       eventTime: (r.event_time as string) ?? null,
       status: r.status as string,

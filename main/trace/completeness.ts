@@ -85,5 +85,5 @@ export function completeness(db: Db, today: string, days: number, limit: number,
     total += n;
     passed += ok;
   }
-  return { from, to: today, score: total ? Math.floor((100 * passed) / total) : 100, checks, gaps, gapsTotal };
+  return { from, to: today, score: total ? Math.floor((100 * passed) / total) : null, checks, gaps, gapsTotal };
 }

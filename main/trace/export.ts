@@ -1,4 +1,6 @@
 // Exported files of a trace and of a recall record (XLSX, CSV, PDF), stamped with date, time and user.
+import { unitLabel } from '../../shared/domain/units';
+import { formatQuantity } from '../../shared/domain/quantity';
 import type { ExportFile, RecallDetail, TraceLink, TracePartner, TraceResult } from '../../shared/api/trace';
 import { formatDuration, tw, type TraceWord } from '../../shared/i18n/trace';
 import type { Lang } from '../../shared/i18n/messages';
@@ -58,7 +60,7 @@ function lotRowsOf(t: FullTrace, lang: Lang): Row[] {
     productName: l.productName,
     code: l.code,
     linkQty: l.linkQty,
-    unit: l.unit,
+    unit: unitLabel(l.unit, lang),
     supplierLotCode: l.supplierLotCode,
     supplier: partnerLine(partners.get(l.supplierId ?? l.receipts.find((r) => r.supplierId)?.supplierId ?? -1)),
     batch: l.producedBy.map((p) => p.batchCode ?? `#${p.eventId}`).join(', ') || null,
@@ -70,13 +72,13 @@ function lotRowsOf(t: FullTrace, lang: Lang): Row[] {
       l.shipments
         .map(
           (s) =>
-            `${s.date} ${s.kind === 'shipment' ? (partners.get(s.customerId ?? -1)?.name ?? '') : `→ ${s.toLocationName ?? ''}`}: ${s.qty} ${s.unit}`,
+            `${s.date} ${s.kind === 'shipment' ? (partners.get(s.customerId ?? -1)?.name ?? '') : `→ ${s.toLocationName ?? ''}`}: ${s.qty} ${unitLabel(s.unit, lang)}`,
         )
         .join('; ') || null,
   }));
 }
 
-function linkRows(t: FullTrace): Row[] {
+function linkRows(t: FullTrace, lang: Lang): Row[] {
   const lots = new Map(t.lots.map((l) => [l.id, l]));
   return t.links.map((k: TraceLink) => {
     const a = lots.get(k.fromLotId);
@@ -89,7 +91,7 @@ function linkRows(t: FullTrace): Row[] {
       batch: k.batchCode,
       date: k.date,
       qty: k.qty,
-      unit: k.unit,
+      unit: unitLabel(k.unit, lang),
     };
   });
 }
@@ -107,7 +109,7 @@ function movementRows(t: FullTrace, lang: Lang): Row[] {
         productCode: l.productCode,
         lot: l.code,
         qty: r.qty,
-        unit: r.unit,
+        unit: unitLabel(r.unit, lang),
         partner: p?.name ?? null,
         phone: p?.phone ?? null,
         email: p?.email ?? null,
@@ -123,7 +125,7 @@ function movementRows(t: FullTrace, lang: Lang): Row[] {
         productCode: l.productCode,
         lot: l.code,
         qty: s.qty,
-        unit: s.unit,
+        unit: unitLabel(s.unit, lang),
         partner: p?.name ?? s.toLocationName,
         phone: p?.phone ?? null,
         email: p?.email ?? null,
@@ -161,7 +163,7 @@ export function traceXlsx(t: FullTrace, lang: Lang): Buffer {
         { header: w('qty'), key: 'qty', width: 10 },
         { header: w('unit'), key: 'unit', width: 7 },
       ],
-      rows: linkRows(t),
+      rows: linkRows(t, lang),
     },
     {
       name: `${w('receipts')} - ${w('shipments')}`,
@@ -192,22 +194,54 @@ export function traceCsv(t: FullTrace, lang: Lang): Buffer {
 export const PDF_MAX_LOTS = 3000;
 
 /** A4, one page per lot, in the reader's language: the lot, one step back, one step forward. */
-export function tracePdf(t: FullTrace, lang: Lang): Buffer {
+export type PdfBusiness = { name: string; taxCode: string | null; address: string | null };
+
+/**
+ * The first page answers the inspector on its own: who keeps the records (name, tax code), what was
+ * asked, the counts and every lot of the answer; then one page per lot.
+ */
+export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null): Buffer {
   const w = (k: TraceWord) => tw(lang, k);
   const stamp = tw(lang, 'generated', { at: stampTime(t.generatedAt), user: t.user });
   const rep = new Report(`Nguồn Gốc — ${w('traceTitle')} — ${stamp}`);
   const partners = new Map(t.partners.map((p) => [p.id, p]));
   const lots = new Map(t.lots.map((l) => [l.id, l]));
+  if (business?.name) {
+    rep.title(business.name, 16);
+    if (business.taxCode) rep.line(`${w('taxCode')}: ${business.taxCode}`, { bold: true });
+    if (business.address) rep.line(business.address);
+  }
   rep.title(w('traceTitle'));
-  for (const s of stampLines(t, lang).slice(1)) rep.line(s);
+  const [, asked, ...rest] = stampLines(t, lang);
+  rep.line(`${w('question')}: ${tw(lang, `direction_${t.direction}`)} — ${asked}`, { bold: true });
+  for (const s of rest) rep.line(s);
+  rep.heading(w('answer'));
   rep.fields([
     [w('lots'), t.totals.lots],
+    [w('receivedLots'), t.totals.received],
+    [w('producedLots'), t.totals.produced],
     [w('side_back'), t.totals.back],
     [w('side_forward'), t.totals.forward],
     [w('receipts'), t.totals.receipts],
     [w('shipments'), t.totals.shipments],
     [w('customers'), t.totals.customers],
   ]);
+  rep.table(
+    [
+      { header: w('group'), width: 12 },
+      { header: w('lot'), width: 28 },
+      { header: w('product'), width: 40 },
+      { header: w('balance'), width: 20, align: 'right' },
+    ],
+    t.lots
+      .slice(0, PDF_MAX_LOTS)
+      .map((l) => [
+        tw(lang, `side_${l.side}`),
+        `${l.productCode}/${l.code}`,
+        l.productName,
+        `${formatQuantity(l.balance, lang)} ${unitLabel(l.unit, lang)}`,
+      ]),
+  );
   for (const l of t.lots.slice(0, PDF_MAX_LOTS)) {
     rep.newPage();
     rep.title(`${l.productName} — ${w('lot')} ${l.code}`, 13);
@@ -224,7 +258,7 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
       [w('expiry'), l.expiryDate],
       [
         w('balance'),
-        `${l.balance} ${l.unit}` +
+        `${l.balance} ${unitLabel(l.unit, lang)}` +
           (l.stock.length ? ` (${l.stock.map((s) => `${s.locationName}: ${s.qty}`).join(', ')})` : ''),
       ],
     ]);
@@ -245,7 +279,7 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
       rep.heading(`${w('madeFrom')} (${l.producedBy.map((p) => p.batchCode ?? `#${p.eventId}`).join(', ')})`);
       rep.table(
         linkCols,
-        into.map((k) => [lotName(k.fromLotId), k.batchCode, k.date, k.qty, k.unit]),
+        into.map((k) => [lotName(k.fromLotId), k.batchCode, k.date, k.qty, unitLabel(k.unit, lang)]),
       );
     }
     if (l.receipts.length) {
@@ -263,7 +297,7 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
           r.documentRef,
           r.kind === 'opening' ? w('openingStock') : partnerLine(partners.get(r.supplierId ?? -1)),
           r.qty,
-          r.unit,
+          unitLabel(r.unit, lang),
         ]),
       );
     }
@@ -271,7 +305,7 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
       rep.heading(w('usedIn'));
       rep.table(
         linkCols,
-        outOf.map((k) => [lotName(k.toLotId), k.batchCode, k.date, k.qty, k.unit]),
+        outOf.map((k) => [lotName(k.toLotId), k.batchCode, k.date, k.qty, unitLabel(k.unit, lang)]),
       );
     }
     if (l.shipments.length) {
@@ -291,7 +325,7 @@ export function tracePdf(t: FullTrace, lang: Lang): Buffer {
             ? `${w('transferTo')} ${s.toLocationName ?? ''}`
             : partnerLine(partners.get(s.customerId ?? -1)),
           s.qty,
-          s.unit,
+          unitLabel(s.unit, lang),
         ]),
       );
     }
@@ -336,13 +370,13 @@ function recallLotRows(r: RecallDetail, lang: Lang): Row[] {
     supplierLotCode: l.supplierLotCode,
     status: tw(lang, `status_${l.status}` as TraceWord),
     balance: l.balance,
-    unit: l.unit,
+    unit: unitLabel(l.unit, lang),
     stock: l.stock.map((s) => `${s.locationName}: ${s.qty}`).join('; ') || null,
     shipped: l.shipped,
   }));
 }
 
-function recallCustomerRows(r: RecallDetail): Row[] {
+function recallCustomerRows(r: RecallDetail, lang: Lang): Row[] {
   const out: Row[] = [];
   for (const c of r.scope.customers) {
     for (const s of c.shipments)
@@ -357,7 +391,7 @@ function recallCustomerRows(r: RecallDetail): Row[] {
         productCode: s.productCode,
         lot: s.lotCode,
         qty: s.qty,
-        unit: s.unit,
+        unit: unitLabel(s.unit, lang),
       });
   }
   return out;
@@ -408,7 +442,7 @@ export function recallXlsx(r: RecallDetail, lang: Lang, exportedAt: string, user
         { header: w('qty'), key: 'qty', width: 10 },
         { header: w('unit'), key: 'unit', width: 7 },
       ],
-      rows: recallCustomerRows(r),
+      rows: recallCustomerRows(r, lang),
     },
     {
       name: w('openStock').slice(0, 31),
@@ -428,7 +462,7 @@ export function recallXlsx(r: RecallDetail, lang: Lang, exportedAt: string, user
           productName: l.productName,
           lot: l.lotCode,
           qty: l.qty,
-          unit: l.unit,
+          unit: unitLabel(l.unit, lang),
           status: tw(lang, `status_${l.status}` as TraceWord),
         })),
       ),
@@ -454,7 +488,7 @@ export function recallPdf(r: RecallDetail, lang: Lang, exportedAt: string, user:
       { header: w('qty'), width: 11, align: 'right' },
       { header: w('unit'), width: 7 },
     ],
-    recallCustomerRows(r).map((x) => [
+    recallCustomerRows(r, lang).map((x) => [
       [x.customer, x.contact, x.email, x.address].filter(Boolean).join('\n'),
       x.phone,
       `${x.productCode}/${x.lot}`,
@@ -477,7 +511,7 @@ export function recallPdf(r: RecallDetail, lang: Lang, exportedAt: string, user:
         s.locationName,
         `${l.productCode}/${l.lotCode}`,
         l.qty,
-        l.unit,
+        unitLabel(l.unit, lang),
         tw(lang, `status_${l.status}` as TraceWord),
       ]),
     ),
@@ -498,7 +532,7 @@ export function recallPdf(r: RecallDetail, lang: Lang, exportedAt: string, user:
       l.productName,
       tw(lang, `status_${l.status}` as TraceWord),
       l.balance,
-      l.unit,
+      unitLabel(l.unit, lang),
     ]),
   );
   return rep.finish((n, total) => tw(lang, 'page', { n, total }));

@@ -50,6 +50,10 @@ export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): Trac
       lots: rows.length,
       back: rows.filter((r) => r.side === 'back').length,
       forward: rows.filter((r) => r.side === 'forward').length,
+      ...producedOf(
+        db,
+        rows.map((r) => r.lotId),
+      ),
       ...t,
     },
     truncated,
@@ -115,6 +119,15 @@ function inGroup(db: Db, rows: Reached[], g: NonNullable<TraceOptions['group']>)
   );
   const key = groupKey(g.side, g.depth, g.productId);
   return candidates.filter((r) => groupKey(g.side, g.depth, products.get(r.lotId)?.productId ?? 0) === key);
+}
+
+/** Lots made here and lots that came in (received or opening stock), the asked-for lots included. */
+function producedOf(db: Db, ids: number[]): { produced: number; received: number } {
+  const produced = db
+    .prepare("SELECT count(*) FROM lots WHERE id IN (SELECT value FROM json_each(?)) AND origin = 'production'")
+    .pluck()
+    .get(JSON.stringify(ids)) as number;
+  return { produced, received: ids.length - produced };
 }
 
 function countsOf(lots: TraceLot[]): { receipts: number; shipments: number; customers: number; suppliers: number } {

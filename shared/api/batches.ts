@@ -1,6 +1,6 @@
 // Production batches (mẻ sản xuất): plan from a recipe with FEFO-proposed lots, then record in one save.
 import { z } from 'zod';
-import { byId, expiryDate, id, isoDate, optText, positiveQuantity, recordDate, type ListResult } from './fields';
+import { byId, expiryDate, id, isoDate, optText, positiveQuantity, recordDate, text, type ListResult } from './fields';
 import { method } from './method';
 import { optEventDate, optLotCode, override, requestKey, unit, type Lot, type ProposedLot } from './lots';
 
@@ -62,7 +62,15 @@ export type BatchPlan = {
   warnings: { code: string; message: string }[];
 };
 
-export const batchInputLine = z.object({ lotId: id, qty: positiveQuantity, unit: unit.optional(), override }).strict();
+/** Confirms an input that is not in the recipe; the reason is kept on the batch. */
+export const offRecipe = z
+  .object({ reason: text(500) })
+  .strict()
+  .optional();
+
+export const batchInputLine = z
+  .object({ lotId: id, qty: positiveQuantity, unit: unit.optional(), override, offRecipe })
+  .strict();
 
 export const batchOutputLine = z
   .object({
@@ -106,6 +114,12 @@ export type MassBalance = {
   yieldPct: number | null;
   lossPct: number | null;
   deviationPct: number | null;
+  /** The main product's expected and actual output in its own unit (batches saved before had kg only). */
+  expectedOutput?: number | null;
+  actualOutput?: number | null;
+  unit?: string;
+  /** The allowed deviation, percent either way. */
+  tolerancePct?: number;
   warning: boolean;
 };
 export type BatchInputView = {
@@ -117,6 +131,8 @@ export type BatchInputView = {
   unit: string;
   expiryDate: string | null;
   override: string | null;
+  /** Why an input that is not in the recipe was used (null: in the recipe). */
+  offRecipe: string | null;
 };
 export type BatchOutputView = {
   eventId: number;

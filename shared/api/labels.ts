@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, optText, text } from './fields';
 import { method } from './method';
+import { override } from './lots';
 import { labelTemplate, type LabelTemplate } from '../labels/model';
 import { labelData, type Decree43Report, type LabelData } from '../labels/fields';
 import { readPrinterUri } from '../domain/printer-uri';
@@ -124,6 +125,8 @@ export const printInput = z
     serialFrom: z.number().int().min(0).max(1e12).optional(),
     /** Idempotency key: the same key submits one job (double click). */
     requestKey: z.string().trim().min(1).max(100).optional(),
+    /** The owner's reason to label a lot that is on hold, recalled or expired (audited). */
+    override,
   })
   .strict();
 

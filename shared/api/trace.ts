@@ -146,6 +146,9 @@ export type TraceTotals = {
   lots: number;
   back: number;
   forward: number;
+  /** Lots that came in (receipts, opening stock) and lots made here, whatever their side. */
+  received: number;
+  produced: number;
   receipts: number;
   shipments: number;
   customers: number;
@@ -339,8 +342,8 @@ export type CompletenessGap = {
 export type Completeness = {
   from: string;
   to: string;
-  /** 0–100, whole percent; 100 when nothing was recorded. */
-  score: number;
+  /** 0–100, whole percent; null when nothing was recorded (no data is not a full mark). */
+  score: number | null;
   checks: { key: CompletenessCheck; total: number; passed: number; label: string }[];
   gaps: CompletenessGap[];
   gapsTotal: number;

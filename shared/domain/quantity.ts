@@ -1,5 +1,7 @@
 // Exact quantities. The API speaks decimal numbers with at most 3 decimals (e.g. 12.345 kg); the store
 // keeps integers in thousandths of the unit ("milli"), so sums never drift as floats do.
+import { formatNumber } from './number';
+
 export const MILLI = 1000;
 /** The largest quantity the API takes: a billion units, far beyond any shop, and exact in thousandths. */
 export const QUANTITY_MAX = 1_000_000_000;
@@ -22,7 +24,7 @@ export function isExactQuantity(q: number): boolean {
   return Math.abs(m - Math.round(m)) <= 1e-6 * Math.max(1, Math.abs(q)) && Math.abs(m) <= Number.MAX_SAFE_INTEGER;
 }
 
-/** Formats a quantity for people: Vietnamese uses a comma for decimals. */
+/** Formats a quantity for people: Vietnamese uses a comma for decimals and a dot between thousands. */
 export function formatQuantity(q: number, lang: 'vi' | 'en' = 'vi'): string {
-  return q.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 });
+  return formatNumber(q, lang, 3);
 }

@@ -39,3 +39,12 @@ export function badTextPaths(value: unknown, path = '', out: string[] = []): str
   }
   return out;
 }
+
+/**
+ * True when `query` is part of `text`, ignoring accents, case and extra spaces: the same folded
+ * substring match as the lists' server-side search, so a picker finds what the list page finds.
+ */
+export function matchesSearch(text: string | null | undefined, query: string): boolean {
+  const squash = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim();
+  return squash(text ?? '').includes(squash(query));
+}

@@ -17,11 +17,17 @@ registerMessages(
     LOT_NOT_AT_LOCATION: 'Lô {{lot}} không có hàng tại {{location}}.',
     LOT_WRONG_PRODUCT: 'Lô {{lot}} là "{{product}}", không phải "{{expected}}".',
     BATCH_CYCLE: 'Mẻ sản xuất không thể dùng chính lô nó làm ra (lô {{lot}}).',
+    BATCH_OFF_RECIPE:
+      'Lô {{lot}} là "{{product}}", không có trong công thức "{{recipe}}". Nếu đúng là có dùng, hãy xác nhận và ghi lý do.',
+    BATCH_OWN_PRODUCT: 'Mẻ làm ra "{{product}}" không dùng chính "{{product}}" làm nguyên liệu (lô {{lot}}).',
+    OVERRIDE_OWNER_ONLY:
+      'Lô {{lot}} đang "{{state}}". Chỉ chủ cơ sở mới được cho phép dùng, xuất hoặc in tem lô này, kèm lý do.',
+    OVERRIDE_REASON_SHORT: 'Hãy ghi lý do rõ ràng (ít nhất {{min}} ký tự) để cho phép dùng lô {{lot}}.',
     BATCH_NO_PRODUCT: 'Hãy chọn công thức hoặc sản phẩm làm ra.',
     BATCH_SPLIT_UNKNOWN_LOT: 'Lô {{lot}} được chia cho lô thành phẩm nhưng không có trong nguyên liệu của mẻ.',
     BATCH_SPLIT_MISMATCH: 'Tổng lượng lô {{lot}} chia cho các lô thành phẩm ({{split}}) khác lượng đã dùng ({{used}}).',
     MASS_BALANCE_WARNING:
-      'Sản lượng {{output}} kg khác dự kiến {{expected}} kg ({{deviation}}%), vượt mức hao hụt cho phép. Hãy kiểm tra lại số cân.',
+      'Sản lượng {{output}} khác dự kiến theo công thức {{expected}} ({{deviation}}%), vượt mức chênh lệch cho phép {{tol}}%. Hãy kiểm tra lại số cân.',
     RECIPE_NO_INPUTS: 'Công thức cần ít nhất một nguyên liệu.',
     RECIPE_LINE_QTY: 'Hãy ghi số lượng (công thức theo lượng) hoặc phần trăm (công thức theo %) cho nguyên liệu.',
     RECIPE_SELF_INPUT: 'Nguyên liệu không được là chính sản phẩm của công thức.',
@@ -110,12 +116,18 @@ registerMessages(
     LOT_NOT_AT_LOCATION: 'Lot {{lot}} has no stock at {{location}}.',
     LOT_WRONG_PRODUCT: 'Lot {{lot}} is "{{product}}", not "{{expected}}".',
     BATCH_CYCLE: 'A batch cannot use a lot it produces (lot {{lot}}).',
+    BATCH_OFF_RECIPE:
+      'Lot {{lot}} is "{{product}}", which is not in recipe "{{recipe}}". If it really was used, confirm and give a reason.',
+    BATCH_OWN_PRODUCT: 'A batch making "{{product}}" cannot use "{{product}}" itself as an input (lot {{lot}}).',
+    OVERRIDE_OWNER_ONLY:
+      'Lot {{lot}} is "{{state}}". Only the owner may allow it to be used, shipped or labelled, with a reason.',
+    OVERRIDE_REASON_SHORT: 'Give a clear reason (at least {{min}} characters) to allow lot {{lot}}.',
     BATCH_NO_PRODUCT: 'Choose a recipe or the product made.',
     BATCH_SPLIT_UNKNOWN_LOT: 'Lot {{lot}} is split over output lots but is not an input of the batch.',
     BATCH_SPLIT_MISMATCH:
       'The quantities of lot {{lot}} split over output lots ({{split}}) differ from the quantity used ({{used}}).',
     MASS_BALANCE_WARNING:
-      'Output {{output}} kg differs from the expected {{expected}} kg ({{deviation}}%), beyond the allowed loss. Check the weights.',
+      'Output {{output}} differs from the {{expected}} the recipe expects ({{deviation}}%), beyond the allowed {{tol}}%. Check the weights.',
     RECIPE_NO_INPUTS: 'A recipe needs at least one input.',
     RECIPE_LINE_QTY: 'Give a quantity (quantity recipe) or a percent (percent recipe) for the input.',
     RECIPE_SELF_INPUT: 'An input cannot be the product the recipe makes.',

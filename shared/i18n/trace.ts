@@ -42,6 +42,11 @@ export function suggestionHint(specs: string[], lang: Lang): string {
 }
 
 const vi = {
+  taxCode: 'Mã số thuế',
+  question: 'Câu hỏi',
+  answer: 'Trả lời',
+  receivedLots: 'Lô nhập vào',
+  producedLots: 'Lô sản xuất',
   traceTitle: 'Truy xuất nguồn gốc',
   recallTitle: 'Hồ sơ thu hồi',
   drillTitle: 'Diễn tập thu hồi',
@@ -118,6 +123,11 @@ const vi = {
 };
 type Words = typeof vi;
 const en: Words = {
+  taxCode: 'Tax code',
+  question: 'Question',
+  answer: 'Answer',
+  receivedLots: 'Lots received',
+  producedLots: 'Lots produced',
   traceTitle: 'Traceability report',
   recallTitle: 'Recall record',
   drillTitle: 'Recall drill',

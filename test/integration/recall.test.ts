@@ -184,7 +184,7 @@ describe('completeness', () => {
         message: `Lô nhập ${noSupplierLot.code} thiếu nhà cung cấp hoặc mã lô của nhà cung cấp`,
       },
     ]);
-    // An empty business is complete.
-    expect(new TraceWorld().core.run('trace.completeness', {}).score).toBe(100);
+    // An empty business has no data, which is not a full mark.
+    expect(new TraceWorld().core.run('trace.completeness', {}).score).toBeNull();
   });
 });

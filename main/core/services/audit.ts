@@ -30,9 +30,15 @@ function compactInput(input: unknown): unknown {
   return out;
 }
 
-function hasOverride(input: unknown): boolean {
+/** True when any line of the input asks to override a rule (`override: {reason}`, `overrideX: true`…). */
+export function hasOverride(input: unknown): boolean {
+  if (Array.isArray(input)) return input.some(hasOverride);
   if (!input || typeof input !== 'object') return false;
-  return JSON.stringify(input).match(/"override\w*":\s*(true|"[^"]+")/i) !== null;
+  return Object.entries(input as Record<string, unknown>).some(
+    ([k, v]) =>
+      (/^override/i.test(k) && (v === true || (typeof v === 'string' && v !== '') || (!!v && typeof v === 'object'))) ||
+      hasOverride(v),
+  );
 }
 
 export function lastAuditId(ctx: ServiceContext): number {

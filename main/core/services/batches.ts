@@ -13,6 +13,7 @@ import {
   allocate,
   checkDates,
   checkUsable,
+  OVERRIDE_REASON_MIN,
   createLot,
   eventTimeFor,
   expiryFromShelfLife,
@@ -34,8 +35,9 @@ import {
   type Row,
 } from './events';
 import { lotView, proposeLots } from './lots';
-import { recipeView } from './recipes';
-import type { Recipe } from '../../../shared/api/recipes';
+import { recipeView, versionView } from './recipes';
+import { expectedForSize, expectedOutput, recipeLineQty, yieldFactor } from './yield';
+import type { Recipe, RecipeVersion } from '../../../shared/api/recipes';
 
 // Intl formatters are costly to create; toLocaleString makes one per call.
 const NUMBER = {
@@ -80,10 +82,7 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
   if (p.locationId) locationRow(ctx, p.locationId);
   const inputProducts = v.inputs.map((l, i) => productRow(ctx, l.productId, `inputs.${i}.productId`, false));
   // Quantity of a recipe line for a batch of `size` (batch unit), in the line's own unit.
-  const lineQty = (i: number, size: number) => {
-    const l = v.inputs[i];
-    return v.inputMode === 'quantity' ? ((l.qty ?? 0) * size) / v.batchSize : (size * (l.percent ?? 0)) / 100;
-  };
+  const lineQty = (i: number, size: number) => recipeLineQty(v, v.inputs[i], size);
   let size = p.size ?? v.batchSize;
   if (p.mainInput) {
     const i = v.inputs.findIndex((l) => l.productId === p.mainInput!.productId);
@@ -134,9 +133,8 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
       otherLots: prop.otherLots,
     };
   });
-  const outF = conversionFactor(v.batchUnit, product.unit, packInfo(product));
-  const yieldFactor = v.yieldPct !== null ? v.yieldPct / 100 : v.lossPct !== null ? (100 - v.lossPct) / 100 : 1;
-  const expectedOutput = Math.max(0.001, Math.round(size * (outF ?? 1) * yieldFactor * 1000) / 1000);
+  const expected = expectedForSize(v, product, size) ?? size * yieldFactor(v);
+  const expectedOutput = Math.max(0.001, Math.round(expected * 1000) / 1000);
   const expiryDate = expiryFromShelfLife(product, productionDate);
   const outputLotCode = nextLotCode(ctx, product, productionDate);
   const byProducts = v.byProducts.map((b) => {
@@ -230,19 +228,20 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
       { entity: 'recipe', id: p.recipeId },
       { fields: [{ path: 'recipeId', code: 'NOT_FOUND', params: { entity: 'recipe', id: p.recipeId } }] },
     );
-  const version = versionId
-    ? (q(
-        ctx.db,
-        'SELECT batch_unit AS batchUnit, yield_pct_milli, loss_pct_milli FROM recipe_versions WHERE id = ?',
-      ).get(versionId) as
-        { batchUnit: string; yield_pct_milli: number | null; loss_pct_milli: number | null } | undefined)
-    : null;
-  if (versionId && !version)
-    throw new AppError(
-      'NOT_FOUND',
-      { entity: 'recipe_version', id: versionId },
-      { fields: [{ path: 'recipeVersionId', code: 'NOT_FOUND', params: { entity: 'recipe_version', id: versionId } }] },
-    );
+  let version: RecipeVersion | null = null;
+  if (versionId) {
+    try {
+      version = versionView(ctx, versionId);
+    } catch {
+      throw new AppError(
+        'NOT_FOUND',
+        { entity: 'recipe_version', id: versionId },
+        {
+          fields: [{ path: 'recipeVersionId', code: 'NOT_FOUND', params: { entity: 'recipe_version', id: versionId } }],
+        },
+      );
+    }
+  }
   const recipeProductId = versionId
     ? (qv(ctx.db, 'SELECT product_id FROM recipes WHERE id = (SELECT recipe_id FROM recipe_versions WHERE id = ?)').get(
         versionId,
@@ -264,12 +263,13 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
     const lot = lotRow(ctx, inp.lotId, `${path}.lotId`);
     const lp = productRow(ctx, lot.product_id, `${path}.lotId`, false);
     const milli = toProductMilli(inp.qty, inp.unit, lp, `${path}.qty`, ctx.lang);
-    const ov = checkUsable(ctx, lot, inp.override, `${path}.lotId`, productionDate);
+    const ov = checkUsable(ctx, lot, inp.override, `${path}.lotId`, productionDate, 'batch');
     if (ov && !overrides.some((o) => o.lotId === ov.lotId)) overrides.push(ov);
     const u = uses.get(lot.id) ?? { lot, product: lp, milli: 0, pieces: [] };
     u.milli += milli;
     uses.set(lot.id, u);
   });
+  const offRecipe = version ? checkRecipeInputs(ctx, p, version, uses) : [];
   [...uses.values()].forEach((u) => {
     const i = p.inputs.findIndex((x) => x.lotId === u.lot.id);
     u.pieces = allocate(ctx, u.lot, u.milli, p.locationId, false, `inputs.${i}.qty`);
@@ -346,14 +346,23 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
       );
   }
 
-  const massBalance = computeMassBalance(
-    [...uses.values()].map((u) => kgOf(u.milli, u.lot.unit, u.product)),
-    kgs.filter((_, k) => !outputs[k].byProduct),
-    kgs,
-    version?.yield_pct_milli != null ? version.yield_pct_milli / 1000 : null,
-    version?.loss_pct_milli != null ? version.loss_pct_milli / 1000 : null,
-    !!version,
-  );
+  const inKg = [...uses.values()].map((u) => kgOf(u.milli, u.lot.unit, u.product));
+  const weighedKg = inKg.some((x) => x !== null) ? inKg.reduce<number>((a, x) => a + (x ?? 0), 0) : null;
+  const mainMilli = outputs.filter((o) => !o.byProduct).reduce((a, o) => a + o.milli, 0);
+  const massBalance = computeMassBalance({
+    inKg,
+    allOutKg: kgs,
+    recipe: version
+      ? {
+          expected: expectedOutput(ctx, version, product, weighedKg, p.size),
+          actual: fromMilli(mainMilli),
+          unit: product.unit,
+          kgPerUnit: conversionFactor(product.unit, 'kg', packInfo(product)),
+          yieldPct: version.yieldPct,
+          lossPct: version.lossPct,
+        }
+      : null,
+  });
 
   const code = nextBatchCode(ctx, productionDate);
   const batchId = Number(
@@ -444,6 +453,7 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
         recipeVersionId: versionId,
         operator: p.operator,
         ...(ov.length ? { overrides: ov } : {}),
+        ...(offRecipe.some((o) => used.has(o.lotId)) ? { offRecipe: offRecipe.filter((o) => used.has(o.lotId)) } : {}),
       },
       lines,
     });
@@ -453,55 +463,84 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
   return written;
 }
 
-export function computeMassBalance(
-  inKg: (number | null)[],
-  mainOutKg: (number | null)[],
-  allOutKg: (number | null)[],
-  yieldPct: number | null,
-  lossPct: number | null,
-  hasRecipe: boolean,
-): MassBalance {
-  const sum = (xs: (number | null)[]) =>
-    xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null;
+export type MassBalanceFacts = {
+  /** Kilograms of each input lot used (null: counted in pieces without a weight, e.g. jars or labels). */
+  inKg: (number | null)[];
+  allOutKg: (number | null)[];
+  /** What the recipe expects of the main product, in the product's unit (null expected: not convertible). */
+  recipe: {
+    expected: number | null;
+    actual: number;
+    unit: string;
+    kgPerUnit: number | null;
+    yieldPct: number | null;
+    lossPct: number | null;
+  } | null;
+};
+
+/**
+ * Inputs whose product is not in the recipe are refused unless the line confirms them with a reason:
+ * coffee in a cashew batch would otherwise link the two in every trace. The reasons are kept on the batch.
+ */
+function checkRecipeInputs(
+  ctx: ServiceContext,
+  p: ApiParsed<'batches.record'>,
+  version: RecipeVersion,
+  uses: Map<number, InputUse>,
+): { lotId: number; reason: string }[] {
+  const inRecipe = new Set(version.inputs.map((l) => l.productId));
+  const recipeName =
+    (qv(ctx.db, 'SELECT r.name FROM recipes r JOIN recipe_versions v ON v.recipe_id = r.id WHERE v.id = ?').get(
+      version.id,
+    ) as string | undefined) ?? '';
+  const out: { lotId: number; reason: string }[] = [];
+  p.inputs.forEach((inp, i) => {
+    const u = uses.get(inp.lotId)!;
+    if (inRecipe.has(u.product.id) || out.some((o) => o.lotId === u.lot.id)) return;
+    const reason = inp.offRecipe?.reason.trim() ?? '';
+    if (reason.length < OVERRIDE_REASON_MIN) {
+      const params = { lot: u.lot.code, product: u.product.name, recipe: recipeName };
+      throw new AppError('BATCH_OFF_RECIPE', params, {
+        fields: [{ path: `inputs.${i}.lotId`, code: 'BATCH_OFF_RECIPE', params }],
+        details: { lotId: u.lot.id, needsConfirmation: true },
+        status: 409,
+      });
+    }
+    out.push({ lotId: u.lot.id, reason });
+  });
+  return out;
+}
+
+export function computeMassBalance(f: MassBalanceFacts): MassBalance {
+  const round = (x: number | null, d = 1000) => (x === null ? null : Math.round(x * d) / d);
   // Inputs counted in pieces without a weight (jars, bags, labels) are packaging: they do not weigh in.
-  const weighed = inKg.filter((x): x is number => x !== null);
+  const weighed = f.inKg.filter((x): x is number => x !== null);
   const inputKg = weighed.length ? weighed.reduce((a, b) => a + b, 0) : null;
-  const outputKg = sum(allOutKg);
-  const mainKg = sum(mainOutKg);
-  const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-  if (inputKg === null || outputKg === null || inputKg === 0)
-    return {
-      inputKg: round(inputKg),
-      outputKg: round(outputKg),
-      expectedOutputKg: null,
-      yieldPct,
-      lossPct,
-      deviationPct: null,
-      warning: false,
-    };
-  let expected: number;
-  let actual: number;
-  if (yieldPct !== null) {
-    expected = (inputKg * yieldPct) / 100;
-    actual = mainKg ?? outputKg;
-  } else {
-    expected = (inputKg * (100 - (lossPct ?? 0))) / 100;
-    actual = outputKg;
-  }
-  const deviationPct = expected > 0 ? ((actual - expected) / expected) * 100 : 0;
-  // Without a recipe nothing is known about losses: only more output than input is suspicious.
-  const warning = hasRecipe
-    ? Math.abs(deviationPct) > MASS_BALANCE_TOLERANCE_PCT
-    : actual > inputKg * (1 + MASS_BALANCE_TOLERANCE_PCT / 100);
-  return {
+  const outputKg = f.allOutKg.every((x) => x !== null) ? (f.allOutKg as number[]).reduce((a, b) => a + b, 0) : null;
+  const r = f.recipe;
+  const base = {
     inputKg: round(inputKg),
     outputKg: round(outputKg),
-    expectedOutputKg: round(expected),
-    yieldPct,
-    lossPct,
-    deviationPct: Math.round(deviationPct * 10) / 10,
-    warning,
+    yieldPct: r?.yieldPct ?? null,
+    lossPct: r?.lossPct ?? null,
+    tolerancePct: MASS_BALANCE_TOLERANCE_PCT,
   };
+  if (r && r.expected !== null && r.expected > 0) {
+    const deviationPct = ((r.actual - r.expected) / r.expected) * 100;
+    return {
+      ...base,
+      expectedOutputKg: r.kgPerUnit === null ? null : round(r.expected * r.kgPerUnit),
+      expectedOutput: round(r.expected),
+      actualOutput: round(r.actual),
+      unit: r.unit,
+      deviationPct: round(deviationPct, 10),
+      warning: Math.abs(deviationPct) > MASS_BALANCE_TOLERANCE_PCT,
+    };
+  }
+  // Without a recipe nothing is known about losses: only more output than input is suspicious.
+  const warning =
+    !r && inputKg !== null && outputKg !== null && outputKg > inputKg * (1 + MASS_BALANCE_TOLERANCE_PCT / 100);
+  return { ...base, expectedOutputKg: null, deviationPct: null, warning };
 }
 
 export function batchView(ctx: ServiceContext, id: number): Batch {
@@ -525,9 +564,12 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
   const inputs = new Map<number, Batch['inputs'][number] & { milli: number }>();
   const outputs: Batch['outputs'] = [];
   const overrideOf = new Map<number, string>();
+  const offRecipeOf = new Map<number, string>();
+  type Reasons = { lotId: number; reason: string }[];
   for (const e of events) {
-    const data = e.data ? (JSON.parse(e.data) as { overrides?: { lotId: number; reason: string }[] }) : {};
+    const data = e.data ? (JSON.parse(e.data) as { overrides?: Reasons; offRecipe?: Reasons }) : {};
     for (const o of data.overrides ?? []) overrideOf.set(o.lotId, o.reason);
+    for (const o of data.offRecipe ?? []) offRecipeOf.set(o.lotId, o.reason);
     const rows = lineQ.all(e.id) as Row[];
     const ins: Batch['outputs'][number]['inputs'] = [];
     for (const r of rows) {
@@ -547,6 +589,7 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
           unit: r.unit as string,
           expiryDate: (r.expiry_date as string | null) ?? null,
           override: null,
+          offRecipe: null,
           milli: 0,
         };
         cur.milli += r.net as number;
@@ -565,22 +608,7 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
       });
   }
   const massBalance = JSON.parse((b.mass_balance as string | null) ?? '{}') as MassBalance;
-  const warnings = massBalance.warning
-    ? [
-        {
-          code: 'MASS_BALANCE_WARNING',
-          message: errorMessage(
-            'MASS_BALANCE_WARNING',
-            {
-              output: formatQuantity(massBalance.outputKg ?? 0, ctx.lang),
-              expected: formatQuantity(massBalance.expectedOutputKg ?? 0, ctx.lang),
-              deviation: formatQuantity(massBalance.deviationPct ?? 0, ctx.lang),
-            },
-            ctx.lang,
-          ),
-        },
-      ]
-    : [];
+  const warnings = massBalance.warning ? [massBalanceWarning(massBalance, ctx.lang)] : [];
   return {
     id,
     code: b.code as string,
@@ -605,8 +633,30 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
       ...x,
       qty: fromMilli(milli),
       override: overrideOf.get(x.lotId) ?? null,
+      offRecipe: offRecipeOf.get(x.lotId) ?? null,
     })),
     outputs,
+  };
+}
+
+function massBalanceWarning(m: MassBalance, lang: 'vi' | 'en') {
+  // Batches saved before the recipe's own units were used carry kilograms only.
+  const qty = (x: number | null | undefined, unit: string) =>
+    `${formatQuantity(x ?? 0, lang)} ${unitLabel(unit, lang)}`;
+  const params = m.unit
+    ? { output: qty(m.actualOutput, m.unit), expected: qty(m.expectedOutput, m.unit) }
+    : { output: qty(m.outputKg, 'kg'), expected: qty(m.expectedOutputKg, 'kg') };
+  return {
+    code: 'MASS_BALANCE_WARNING',
+    message: errorMessage(
+      'MASS_BALANCE_WARNING',
+      {
+        ...params,
+        deviation: formatQuantity(m.deviationPct ?? 0, lang),
+        tol: formatQuantity(m.tolerancePct ?? MASS_BALANCE_TOLERANCE_PCT, lang),
+      },
+      lang,
+    ),
   };
 }
 

@@ -20,6 +20,7 @@ import { STATE_WORDS } from '../../../shared/i18n/records';
 import { nowIso, todayLocal } from '../../clock';
 import type { Db } from '../../store/db';
 import type { ServiceContext } from '../core';
+import { audit } from './records';
 
 export type Row = Record<string, unknown>;
 
@@ -411,18 +412,38 @@ export function lotRow(ctx: ServiceContext, id: number, path = 'lotId'): LotRow 
 }
 
 /** Refuses an unusable lot (status, or expired on `asOf`) unless an override reason is given; returns the override to record. */
+/** A reason shorter than this ("x", "ok") says nothing an inspector can follow. */
+export const OVERRIDE_REASON_MIN = 5;
+
 export function checkUsable(
   ctx: ServiceContext,
   lot: LotRow,
   override: { reason: string } | undefined,
   path: string,
-  asOf?: string,
+  asOf: string | undefined,
+  use: 'batch' | 'shipment' | 'label',
 ): { lotId: number; status: string; reason: string } | null {
   // Expiry is judged on the day of the event (a batch recorded for yesterday used yesterday's stock).
   const block = lotBlock({ status: lot.status, expiryDate: lot.expiry_date }, asOf ?? today(ctx));
   if (!block) return null;
-  if (override?.reason) return { lotId: lot.id, status: block, reason: override.reason };
   const params = { lot: lot.code, state: STATE_WORDS[ctx.lang][block] };
+  if (override?.reason) {
+    const role = ctx.actor?.role ?? 'owner';
+    if (role !== 'owner' && !(role === 'trainer' && ctx.actor?.workshop))
+      throw new AppError('OVERRIDE_OWNER_ONLY', params, {
+        fields: [{ path, code: 'OVERRIDE_OWNER_ONLY', params }],
+        details: { lotId: lot.id, state: block },
+        status: 403,
+      });
+    const reason = override.reason.trim();
+    if (reason.length < OVERRIDE_REASON_MIN) {
+      const p = { lot: lot.code, min: OVERRIDE_REASON_MIN };
+      throw new AppError('OVERRIDE_REASON_SHORT', p, { fields: [{ path, code: 'OVERRIDE_REASON_SHORT', params: p }] });
+    }
+    // Who allowed what and why, beside the event that used the lot.
+    audit(ctx, 'lots.override', 'lot', lot.id, { status: block, lot: lot.code }, { use, reason, user: ctx.user });
+    return { lotId: lot.id, status: block, reason };
+  }
   throw new AppError('LOT_NOT_USABLE', params, {
     fields: [{ path, code: 'LOT_NOT_USABLE', params }],
     details: { lotId: lot.id, state: block, needsOverride: true },

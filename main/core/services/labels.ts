@@ -23,6 +23,7 @@ import { listInstalledPrintersSync, parsePrinterUri } from '../../printing/trans
 import { resolveLots } from '../../trace/resolve';
 import { appFolder } from '../../store/folders';
 import { audit } from './records';
+import { checkUsable, lotRow } from './events';
 
 type Row = Record<string, unknown>;
 
@@ -590,6 +591,8 @@ export const labelHandlers: PartialHandlers = {
   'print.submit': (input, ctx) => {
     const info = findTemplate(ctx, input.template);
     const { lotId, data } = lotLabelData(ctx, input);
+    // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
+    if (lotId !== null) checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label');
     const printer = loadPrinter(ctx, input.printerId);
     return createJob(ctx, {
       lotId,

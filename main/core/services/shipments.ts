@@ -69,7 +69,7 @@ export function writeShipment(ctx: ServiceContext, p: ApiParsed<'shipments.creat
     const lot = lotRow(ctx, l.lotId, `${path}.lotId`);
     const lp = productRow(ctx, lot.product_id, `${path}.lotId`, false);
     const milli = toProductMilli(l.qty, l.unit, lp, `${path}.qty`, ctx.lang);
-    const ov = checkUsable(ctx, lot, l.override, `${path}.lotId`, date);
+    const ov = checkUsable(ctx, lot, l.override, `${path}.lotId`, date, 'shipment');
     if (ov && !overrides.some((o) => o.lotId === ov.lotId)) overrides.push(ov);
     const total = (perLot.get(lot.id) ?? 0) + milli;
     perLot.set(lot.id, total);

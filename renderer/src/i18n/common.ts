@@ -61,6 +61,17 @@ export const vi = {
     tooLarge: 'Ảnh lớn quá (tối đa 1 MB). Hãy chọn ảnh nhỏ hơn.',
     wrongType: 'Chỉ nhận ảnh PNG, JPEG hoặc WEBP.',
   },
+  number: {
+    understood: '= {{value}}',
+    NOT_A_NUMBER: 'Không đọc được số này. Viết như 2.000 (hai nghìn) hoặc 1.234,5.',
+    DECIMAL_SEPARATOR: 'Phần lẻ viết sau dấu phẩy (2,5); dấu chấm dùng để tách hàng nghìn (2.000).',
+    TOO_MANY_DECIMALS: 'Tối đa {{decimals}} chữ số sau dấu phẩy.',
+    NOT_INTEGER: 'Hãy nhập số nguyên, không có phần lẻ.',
+    NEGATIVE: 'Không được nhập số âm.',
+    NOT_POSITIVE: 'Phải lớn hơn 0.',
+    TOO_SMALL: 'Nhỏ nhất là {{min}}.',
+    TOO_BIG: 'Lớn nhất là {{max}}.',
+  },
 };
 
 export const en: typeof vi = {
@@ -124,5 +135,16 @@ export const en: typeof vi = {
     hint: 'PNG, JPEG or WEBP, at most 1 MB',
     tooLarge: 'The image is too large (at most 1 MB). Choose a smaller one.',
     wrongType: 'Only PNG, JPEG or WEBP images.',
+  },
+  number: {
+    understood: '= {{value}}',
+    NOT_A_NUMBER: 'This is not a number we can read. Write it like 2,000 or 1,234.5.',
+    DECIMAL_SEPARATOR: 'Write decimals after a point (2.5); a comma separates thousands (2,000).',
+    TOO_MANY_DECIMALS: 'At most {{decimals}} digits after the point.',
+    NOT_INTEGER: 'Enter a whole number.',
+    NEGATIVE: 'A negative number is not allowed here.',
+    NOT_POSITIVE: 'Must be more than 0.',
+    TOO_SMALL: 'The smallest is {{min}}.',
+    TOO_BIG: 'The largest is {{max}}.',
   },
 };

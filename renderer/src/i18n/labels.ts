@@ -49,6 +49,10 @@ export const vi = {
     sym_code128: 'Code 128',
   },
   print: {
+    blockedLot: 'Lô {{lot}} đang "{{state}}": tem dán lên hàng sẽ đưa hàng ra kệ.',
+    blockedOwner: 'Chỉ chủ cơ sở mới in tem lô này, kèm lý do (được ghi vào nhật ký).',
+    blockedStaff: 'Chỉ chủ cơ sở mới in tem lô này. Hãy báo chủ cơ sở.',
+    blockedReason: 'Lý do vẫn in tem',
     title: 'In tem',
     product: 'Sản phẩm',
     lot: 'Lô',
@@ -166,6 +170,10 @@ export const en: typeof vi = {
     sym_code128: 'Code 128',
   },
   print: {
+    blockedLot: 'Lot {{lot}} is "{{state}}": a label on the goods puts them on the shelf.',
+    blockedOwner: 'Only the owner may print labels for this lot, with a reason (kept in the audit log).',
+    blockedStaff: 'Only the owner may print labels for this lot. Ask the owner.',
+    blockedReason: 'Reason to print anyway',
     title: 'Print labels',
     product: 'Product',
     lot: 'Lot',

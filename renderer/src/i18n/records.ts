@@ -55,6 +55,8 @@ export const vi = {
     added: 'Đã thêm dòng từ mã quét',
   },
   receipt: {
+    draftKept: 'Phiếu nhập chưa lưu lần trước được giữ lại. Lưu tiếp, hoặc bỏ nháp để nhập phiếu mới.',
+    draftDiscard: 'Bỏ nháp',
     title: 'Nhập hàng',
     intro: 'Ghi hàng nhận từ nhà cung cấp. Mỗi dòng là một lô; một sản phẩm có thể chia thành nhiều lô.',
     supplier: 'Nhà cung cấp',
@@ -140,6 +142,9 @@ export const vi = {
     noLots: 'Không còn lô nào dùng được của sản phẩm này tại kho đã chọn.',
   },
   lots: {
+    overUse: 'Lô {{lot}} chỉ còn {{balance}}, không lấy {{taken}} được.',
+    overUseShort: 'Chỉ còn {{qty}}',
+    unreadableQty: 'Có ô số lượng chưa đọc được, hãy sửa lại.',
     title: 'Lô hàng',
     state: 'Trạng thái',
     balance: 'Tồn',
@@ -255,6 +260,8 @@ export const en: typeof vi = {
     added: 'Line added from the scan',
   },
   receipt: {
+    draftKept: 'The receipt you had not saved was kept. Carry on, or discard the draft to start a new one.',
+    draftDiscard: 'Discard draft',
     title: 'Receiving',
     intro: 'Record goods received from a supplier. Each line is one lot; one product can be split into several lots.',
     supplier: 'Supplier',
@@ -341,6 +348,9 @@ export const en: typeof vi = {
     noLots: 'No usable lot of this product at the chosen location.',
   },
   lots: {
+    overUse: 'Lot {{lot}} holds only {{balance}}; {{taken}} cannot be taken.',
+    overUseShort: 'Only {{qty}} left',
+    unreadableQty: 'A quantity cannot be read; correct it.',
     title: 'Lots',
     state: 'Status',
     balance: 'Balance',

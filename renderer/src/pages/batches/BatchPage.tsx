@@ -15,7 +15,6 @@ import {
   Empty,
   Flex,
   Input,
-  InputNumber,
   Result,
   Row,
   Select,
@@ -31,9 +30,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Batch, BatchPlan } from '../../../../shared/api/batches';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
-import { currentLang } from '../../i18n';
 import {
   dateText,
+  foldedSearch,
   RecentCard,
   labelLink,
   qtyText,
@@ -42,7 +41,8 @@ import {
   useProducts,
   useRequestKey,
 } from '../lots/common';
-import { LotRows, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
+import { LotRows, overUse, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
+import { isNumber, NumberInput } from '../../components/NumberInput';
 
 /** Mirrors the core's mass-balance tolerance (main/core/services/batches.ts) to warn before saving. */
 const MASS_BALANCE_TOLERANCE_PCT = 5;
@@ -54,7 +54,6 @@ export function BatchPage() {
   const { t } = useTranslation('records');
   const api = useApi();
   const { message } = App.useApp();
-  const lang = currentLang();
   const [params] = useSearchParams();
   const [req, setReq] = useState<PlanRequest | null>(() =>
     params.get('recipe') ? { recipeId: Number(params.get('recipe')) } : null,
@@ -117,12 +116,12 @@ export function BatchPage() {
 
   // The size is applied a moment after the last key (or at once on Enter / leaving the field).
   useEffect(() => {
-    if (!req || sizeText === null || !plan || sizeText === (req.size ?? plan.size) || sizeText <= 0) return;
+    if (!req || !isNumber(sizeText) || !plan || sizeText === (req.size ?? plan.size) || sizeText <= 0) return;
     const h = setTimeout(() => setReq((r) => (r ? { ...r, size: sizeText } : r)), 500);
     return () => clearTimeout(h);
   }, [sizeText, req, plan]);
   const applySize = () => {
-    if (sizeText && sizeText > 0 && req && sizeText !== req.size) setReq({ ...req, size: sizeText });
+    if (isNumber(sizeText) && sizeText > 0 && req && sizeText !== req.size) setReq({ ...req, size: sizeText });
   };
 
   const pickRecipe = (recipeId: number) => {
@@ -143,7 +142,10 @@ export function BatchPage() {
     if (!plan || record.isPending) return;
     setSaveError(null);
     const problems: string[] = [];
-    if (!output.qty || output.qty <= 0) problems.push(`${t('batch.actual')}: ${t('common.requiredField')}`);
+    if (!isNumber(output.qty) || output.qty <= 0) problems.push(`${t('batch.actual')}: ${t('common.requiredField')}`);
+    if (byProducts.some((b) => Number.isNaN(b.qty)) || rows.some((rs) => rs.some((r) => Number.isNaN(r.selected))))
+      problems.push(t('lots.unreadableQty'));
+    problems.push(...rows.flatMap(overUse));
     if (rows.some((rs) => rs.some((r) => r.blockedState && !r.reason?.trim()))) problems.push(t('lots.reasonRequired'));
     if (problems.length) return setSaveError(problems.join(' '));
     const input = {
@@ -215,15 +217,16 @@ export function BatchPage() {
             <Row gutter={16} align="bottom">
               <Col span={6}>
                 <Typography.Text strong>{t('batch.size')}</Typography.Text>
-                <InputNumber
+                <NumberInput
                   size="large"
                   min={0}
+                  minExclusive
                   value={sizeText}
                   onChange={(v) => {
                     setSizeText(v);
                     // The expected output scales with the size: show it at once (the new plan will agree), so
                     // it does not change under the user's fingers when the plan arrives.
-                    if (v && v > 0 && !output.touched)
+                    if (isNumber(v) && v > 0 && !output.touched)
                       setOutput((o) => ({
                         ...o,
                         qty: Math.round((plan.expectedOutput * v * 1000) / plan.size) / 1000,
@@ -231,9 +234,8 @@ export function BatchPage() {
                   }}
                   onBlur={applySize}
                   onPressEnter={applySize}
-                  suffix={unitText(plan.unit)}
+                  unit={plan.unit}
                   style={{ width: '100%', marginTop: 4 }}
-                  decimalSeparator={lang === 'vi' ? ',' : '.'}
                   data-testid="batch-size"
                 />
               </Col>
@@ -310,15 +312,15 @@ export function BatchPage() {
             <Row gutter={16} align="top">
               <Col span={6}>
                 <Typography.Text strong>{t('batch.actual')}</Typography.Text>
-                <InputNumber
+                <NumberInput
                   size="large"
                   min={0}
+                  minExclusive
                   value={output.qty}
                   onChange={(v) => setOutput((o) => ({ ...o, qty: v, touched: true }))}
-                  suffix={unitText(outUnit)}
+                  unit={outUnit}
                   style={{ width: '100%', marginTop: 4 }}
                   status={deviation !== null ? 'warning' : undefined}
-                  decimalSeparator={lang === 'vi' ? ',' : '.'}
                   data-testid="batch-output-qty"
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -355,10 +357,10 @@ export function BatchPage() {
                 {plan.byProducts.map((b, i) => (
                   <Space key={b.productId} style={{ display: 'flex', marginTop: 6 }}>
                     <span style={{ display: 'inline-block', minWidth: 200 }}>{b.productName}</span>
-                    <InputNumber
+                    <NumberInput
                       min={0}
                       value={byProducts[i]?.qty}
-                      suffix={unitText(b.unit)}
+                      unit={b.unit}
                       onChange={(v) => setByProducts((all) => all.map((x, k) => (k === i ? { ...x, qty: v } : x)))}
                       style={{ width: 150 }}
                     />
@@ -487,7 +489,7 @@ function RecipePicker({ selected, onPick }: { selected: number | null; onPick: (
         ))}
         {ordered.length > big.length && (
           <Select
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={foldedSearch}
             placeholder={t('batch.searchRecipe')}
             value={selected && !big.some((b) => b.id === selected) ? selected : undefined}
             options={ordered.map((r) => ({ value: r.id, label: `${r.name} (${r.productName})` }))}

@@ -7,12 +7,14 @@ import { CompletenessCard } from '../trace/CompletenessCard';
 import { DailyActionsCard, ExpiringCard, StockCard } from '../stock/StockCards';
 import { SyncCard } from '../sync/SyncCard';
 import { TrustHomeCard } from '../workshop/HomeCard';
+import { RecallHomeCard } from '../recall/RecallHomeCard';
 
 export type HomeCard = { key: string; order: number; span?: 1 | 2; element: ReactNode };
 
 export const homeCards: HomeCard[] = [
   { key: 'quick-links', order: 0, span: 1, element: <QuickLinksCard /> },
   { key: 'counts', order: 10, span: 1, element: <CountsCard /> },
+  { key: 'recall', order: -20, span: 2, element: <RecallHomeCard /> },
   { key: 'daily-actions', order: -10, span: 2, element: <DailyActionsCard /> },
   { key: 'stock', order: -5, span: 1, element: <StockCard /> },
   { key: 'expiring', order: -4, span: 1, element: <ExpiringCard /> },

@@ -11,7 +11,6 @@ import {
   Col,
   Flex,
   Input,
-  InputNumber,
   List,
   Row,
   Select,
@@ -27,6 +26,7 @@ import { SYMBOLOGIES, type LabelElement } from '../../../../shared/labels/model'
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { ChecksOk } from './ChecksOk';
+import { isNumber, NumberInput } from '../../components/NumberInput';
 
 /** Shown when no lot is chosen: a complete food product, so every field has something to show. */
 const SAMPLE: LabelData = {
@@ -261,21 +261,25 @@ export function DesignerPage() {
                 data-testid="designer-name"
               />
               <Space>
-                <InputNumber
+                <NumberInput
+                  style={{ width: 130 }}
+                  noEcho
                   prefix="W"
                   suffix="mm"
                   min={10}
                   max={300}
                   value={tpl.widthMm}
-                  onChange={(v) => v && setTpl({ ...tpl, widthMm: v })}
+                  onChange={(v) => isNumber(v) && setTpl({ ...tpl, widthMm: v })}
                 />
-                <InputNumber
+                <NumberInput
+                  style={{ width: 130 }}
+                  noEcho
                   prefix="H"
                   suffix="mm"
                   min={5}
                   max={400}
                   value={tpl.heightMm}
-                  onChange={(v) => v && setTpl({ ...tpl, heightMm: v })}
+                  onChange={(v) => isNumber(v) && setTpl({ ...tpl, heightMm: v })}
                 />
               </Space>
               {el && (
@@ -284,36 +288,40 @@ export function DesignerPage() {
                     {el.id} ({el.type})
                   </Typography.Text>
                   <Space wrap>
-                    <InputNumber
+                    <NumberInput
+                      style={{ width: 130 }}
+                      noEcho
                       prefix="x"
                       min={0}
-                      step={0.5}
                       value={el.x}
-                      onChange={(v) => update(el.id, { x: v ?? 0 })}
+                      onChange={(v) => isNumber(v) && update(el.id, { x: v })}
                     />
-                    <InputNumber
+                    <NumberInput
+                      style={{ width: 130 }}
+                      noEcho
                       prefix="y"
                       min={0}
-                      step={0.5}
                       value={el.y}
-                      onChange={(v) => update(el.id, { y: v ?? 0 })}
+                      onChange={(v) => isNumber(v) && update(el.id, { y: v })}
                     />
                     {el.type !== 'line' && (
-                      <InputNumber
+                      <NumberInput
+                        style={{ width: 130 }}
+                        noEcho
                         prefix="w"
                         min={0.5}
-                        step={0.5}
                         value={el.w}
-                        onChange={(v) => update(el.id, { w: v ?? 1 })}
+                        onChange={(v) => isNumber(v) && update(el.id, { w: v })}
                       />
                     )}
                     {el.type !== 'line' && (
-                      <InputNumber
+                      <NumberInput
+                        style={{ width: 130 }}
+                        noEcho
                         prefix="h"
                         min={0.5}
-                        step={0.5}
                         value={el.h}
-                        onChange={(v) => update(el.id, { h: v ?? 1 })}
+                        onChange={(v) => isNumber(v) && update(el.id, { h: v })}
                       />
                     )}
                   </Space>
@@ -335,21 +343,23 @@ export function DesignerPage() {
                         }))}
                       />
                       <Space wrap>
-                        <InputNumber
+                        <NumberInput
+                          style={{ width: 130 }}
+                          noEcho
                           prefix={t('designer.fontSize')}
                           min={3}
                           max={144}
-                          step={0.5}
                           value={el.fontSize}
-                          onChange={(v) => update(el.id, { fontSize: v ?? 8 })}
+                          onChange={(v) => isNumber(v) && update(el.id, { fontSize: v })}
                         />
-                        <InputNumber
+                        <NumberInput
+                          style={{ width: 130 }}
+                          noEcho
                           prefix={t('designer.minFontSize')}
                           min={3}
                           max={144}
-                          step={0.5}
                           value={el.minFontSize}
-                          onChange={(v) => update(el.id, { minFontSize: v ?? undefined })}
+                          onChange={(v) => !Number.isNaN(v) && update(el.id, { minFontSize: v ?? undefined })}
                         />
                         <Checkbox checked={!!el.bold} onChange={(e) => update(el.id, { bold: e.target.checked })}>
                           {t('designer.bold')}
@@ -374,14 +384,15 @@ export function DesignerPage() {
                           label: t(`designer.sym_${s}`, { defaultValue: s }),
                         }))}
                       />
-                      <InputNumber
+                      <NumberInput
+                        style={{ width: 130 }}
+                        noEcho
                         prefix={t('designer.module')}
                         suffix="mm"
                         min={0.1}
                         max={5}
-                        step={0.05}
                         value={el.moduleMm}
-                        onChange={(v) => update(el.id, { moduleMm: v ?? undefined })}
+                        onChange={(v) => !Number.isNaN(v) && update(el.id, { moduleMm: v ?? undefined })}
                       />
                       {(el.symbology === 'qr' || el.symbology === 'code128') && (
                         <Input value={el.data} onChange={(e) => update(el.id, { data: e.target.value })} />

@@ -1,7 +1,7 @@
 // The operator print screen: product → lot (newest usable first) → template → printer → quantity → Print, with
 // the preview the printer will print (the same 1-bit bitmap, shown at real size) and every check named in words.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, List, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, List, Row, Select, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -9,6 +9,8 @@ import type { PrintJob } from '../../../../shared/api/labels';
 import { useApi, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { ChecksOk } from './ChecksOk';
+import { isNumber, NumberInput } from '../../components/NumberInput';
+import { foldedSearch, stateWord } from '../lots/common';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -25,6 +27,8 @@ export function PrintPage() {
   const [printerId, setPrinterId] = useState<number | undefined>();
   const [copies, setCopies] = useState(1);
   const [job, setJob] = useState<PrintJob | null>(null);
+  const [reason, setReason] = useState('');
+  const me = useApiQuery('users.me', {});
 
   const products = useApiQuery('products.list', { limit: 500 });
   const lots = useApiQuery(
@@ -41,6 +45,9 @@ export function PrintPage() {
     if (lotId === undefined && lots.data?.items.length) setLotId(lots.data.items[0].id);
   }, [lots.data, lotId]);
   const preview = useApiQuery('labels.preview', { lotId, template, printerId }, { enabled: !!lotId });
+  const lot = lots.data?.items.find((l) => l.id === lotId);
+  const blocked = lot && !lot.usable && lot.state !== 'available' ? lot : null;
+  const isOwner = me.data?.role === 'owner';
 
   async function print() {
     if (!lotId || !printerId) return;
@@ -51,6 +58,7 @@ export function PrintPage() {
         printerId,
         copies,
         requestKey: `${lotId}-${template}-${printerId}-${Date.now()}`,
+        ...(blocked ? { override: { reason } } : {}),
       });
       setJob(j);
       while (j.status === 'queued' || j.status === 'sending') {
@@ -75,8 +83,7 @@ export function PrintPage() {
             <Form layout="vertical">
               <Form.Item label={t('print.product')}>
                 <Select
-                  showSearch
-                  optionFilterProp="label"
+                  showSearch={foldedSearch}
                   value={productId}
                   onChange={(v) => {
                     setProductId(v);
@@ -97,6 +104,31 @@ export function PrintPage() {
                   data-testid="print-lot"
                 />
               </Form.Item>
+              {blocked && (
+                <Alert
+                  type="error"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  data-testid="print-blocked"
+                  title={t('print.blockedLot', { lot: blocked.code, state: stateWord(blocked.state) })}
+                  description={
+                    isOwner ? (
+                      <Flex vertical gap={6}>
+                        {t('print.blockedOwner')}
+                        <Input
+                          value={reason}
+                          onChange={(e) => setReason(e.target.value)}
+                          placeholder={t('print.blockedReason')}
+                          maxLength={500}
+                          data-testid="print-override-reason"
+                        />
+                      </Flex>
+                    ) : (
+                      t('print.blockedStaff')
+                    )
+                  }
+                />
+              )}
               <Form.Item label={t('print.template')}>
                 <Select
                   value={template}
@@ -121,11 +153,13 @@ export function PrintPage() {
                 )}
               </Form.Item>
               <Form.Item label={t('print.copies')}>
-                <InputNumber
+                <NumberInput
                   min={1}
                   max={10000}
+                  decimals={0}
                   value={copies}
-                  onChange={(v) => setCopies(v ?? 1)}
+                  onChange={(v) => setCopies(v ?? NaN)}
+                  style={{ width: 140 }}
                   data-testid="print-copies"
                 />
               </Form.Item>
@@ -133,7 +167,9 @@ export function PrintPage() {
                 type="primary"
                 size="large"
                 icon={<PrinterOutlined />}
-                disabled={!p?.ok || !printerId}
+                disabled={
+                  !p?.ok || !printerId || !isNumber(copies) || (!!blocked && (!isOwner || reason.trim().length < 5))
+                }
                 loading={job?.status === 'queued' || job?.status === 'sending'}
                 onClick={print}
                 data-testid="print-go"

@@ -10,7 +10,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Row,
   Select,
   Space,
@@ -22,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../shared/api/labels';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
+import { NumberInput, readableNumber } from '../../components/NumberInput';
 
 const EMPTY = {
   language: 'tspl',
@@ -151,43 +151,43 @@ export function PrintersPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="gapMm" label={t('printers.gapMm')}>
-                <InputNumber min={0} max={20} step={0.5} />
+              <Form.Item name="gapMm" label={t('printers.gapMm')} rules={[readableNumber]}>
+                <NumberInput min={0} max={20} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')}>
-                <InputNumber min={10} max={300} />
+              <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')} rules={[readableNumber]}>
+                <NumberInput min={10} max={300} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')}>
-                <InputNumber min={5} max={1000} />
+              <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')} rules={[readableNumber]}>
+                <NumberInput min={5} max={1000} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="headWidthMm" label={t('printers.headWidthMm')}>
-                <InputNumber min={20} max={300} />
+              <Form.Item name="headWidthMm" label={t('printers.headWidthMm')} rules={[readableNumber]}>
+                <NumberInput min={20} max={300} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="offsetXMm" label={t('printers.offsetXMm')}>
-                <InputNumber min={-20} max={20} step={0.25} />
+              <Form.Item name="offsetXMm" label={t('printers.offsetXMm')} rules={[readableNumber]}>
+                <NumberInput min={-20} max={20} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="offsetYMm" label={t('printers.offsetYMm')}>
-                <InputNumber min={-20} max={20} step={0.25} />
+              <Form.Item name="offsetYMm" label={t('printers.offsetYMm')} rules={[readableNumber]}>
+                <NumberInput min={-20} max={20} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="darkness" label={t('printers.darkness')}>
-                <InputNumber min={0} max={15} />
+              <Form.Item name="darkness" label={t('printers.darkness')} rules={[readableNumber]}>
+                <NumberInput min={0} max={15} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="speed" label={t('printers.speed')}>
-                <InputNumber min={1} max={12} />
+              <Form.Item name="speed" label={t('printers.speed')} rules={[readableNumber]}>
+                <NumberInput min={1} max={12} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>

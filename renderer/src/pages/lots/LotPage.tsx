@@ -14,7 +14,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Result,
   Row,
@@ -47,6 +46,7 @@ import {
   stateWord,
 } from './common';
 import { useMoreRows, useWhenVisible, type MoreRows } from './useMoreRows';
+import { NumberInput, readableNumber } from '../../components/NumberInput';
 
 const DOC_PATHS: Record<string, string> = { batch: 'batches', receipt: 'receipts', shipment: 'shipments' };
 const KIND_COLORS: Record<string, string> = {
@@ -532,8 +532,8 @@ function CorrectionModal({
                 title: t('lots.correct'),
                 width: 170,
                 render: (_, l) => (
-                  <Form.Item name={['qty', String(l.lineId)]} noStyle>
-                    <InputNumber min={0} style={{ width: 150 }} data-testid="correction-qty" />
+                  <Form.Item name={['qty', String(l.lineId)]} noStyle rules={[readableNumber]}>
+                    <NumberInput min={0} unit={l.unit} style={{ width: 150 }} data-testid="correction-qty" />
                   </Form.Item>
                 ),
               },

@@ -2,12 +2,13 @@
 // is left and what is taken (changeable). Other usable lots can be added; lots that are held, expired…
 // are offered too but need a written reason (an override, recorded in the lot's history).
 import { useMemo } from 'react';
-import { Button, Flex, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProposedLot } from '../../../../shared/api/lots';
 import { useApiQuery } from '../../api/hooks';
-import { currentLang } from '../../i18n';
+import { i18n } from '../../i18n';
+import { NumberInput } from '../../components/NumberInput';
 import { dateText, ExpiryText, qtyText, stateWord, unitText } from './common';
 
 export type PickedLot = ProposedLot & {
@@ -15,6 +16,22 @@ export type PickedLot = ProposedLot & {
   blockedState?: string;
   reason?: string;
 };
+
+/**
+ * The lots asked for more than they hold, in words. A lot's balance is a fact: the save is refused
+ * before anything is written (the core refuses it too).
+ */
+export function overUse(rows: PickedLot[]): string[] {
+  return rows
+    .filter((r) => r.selected > r.remaining)
+    .map((r) =>
+      i18n.t('records:lots.overUse', {
+        lot: r.lotCode,
+        balance: qtyText(r.remaining, r.unit),
+        taken: qtyText(r.selected, r.unit),
+      }),
+    );
+}
 
 /** Sums exactly (quantities have at most 3 decimals). */
 export function sumSelected(rows: PickedLot[]): number {
@@ -40,12 +57,13 @@ export function LotRows({
   testId: string;
 }) {
   const { t } = useTranslation('records');
-  const lang = currentLang();
   const all = useApiQuery('lots.list', { productId, inStock: true, limit: 200, sort: 'expiryDate', order: 'asc' });
   const taken = new Set(rows.map((r) => r.lotId));
   const blocked = useMemo(() => (all.data?.items ?? []).filter((l) => !l.usable), [all.data]);
   const total = sumSelected(rows);
   const short = Math.round((need - total) * 1000) / 1000;
+  const over = overUse(rows);
+  const unreadable = rows.some((r) => Number.isNaN(r.selected));
 
   const addOptions = [
     ...others
@@ -154,18 +172,25 @@ export function LotRows({
             key: 'sel',
             width: 150,
             render: (_, r, i) => (
-              <InputNumber
-                size="small"
-                min={0}
-                max={r.remaining}
-                value={r.selected}
-                onChange={(v) => update(i, { selected: v ?? 0 })}
-                suffix={unitText(r.unit)}
-                style={{ width: 130 }}
-                decimalSeparator={lang === 'vi' ? ',' : '.'}
-                data-testid="picked-lot-qty"
-                aria-label={`${t('common.selected')} ${r.lotCode}`}
-              />
+              <>
+                <NumberInput
+                  size="small"
+                  min={0}
+                  value={r.selected}
+                  onChange={(v) => update(i, { selected: v ?? 0 })}
+                  unit={r.unit}
+                  noEcho
+                  status={r.selected > r.remaining ? 'error' : undefined}
+                  style={{ width: 130 }}
+                  data-testid="picked-lot-qty"
+                  aria-label={`${t('common.selected')} ${r.lotCode}`}
+                />
+                {r.selected > r.remaining && (
+                  <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="over-use">
+                    {t('lots.overUseShort', { qty: qtyText(r.remaining, r.unit) })}
+                  </Typography.Text>
+                )}
+              </>
             ),
           },
           {
@@ -195,9 +220,18 @@ export function LotRows({
           data-testid={`${testId}-add`}
           popupMatchSelectWidth={false}
         />
-        <Typography.Text type={short > 0 ? 'danger' : 'success'} data-testid={`${testId}-total`}>
-          {t('common.total')}: {qtyText(total, unit)} / {qtyText(need, unit)} —{' '}
-          {short > 0 ? t('common.shortfall', { qty: qtyText(short), unit: unitText(unit) }) : t('common.enough')}
+        <Typography.Text
+          type={short > 0 || over.length || unreadable ? 'danger' : 'success'}
+          data-testid={`${testId}-total`}
+        >
+          {over.length || unreadable ? (
+            over.join(' ') || t('lots.unreadableQty')
+          ) : (
+            <>
+              {t('common.total')}: {qtyText(total, unit)} / {qtyText(need, unit)} —{' '}
+              {short > 0 ? t('common.shortfall', { qty: qtyText(short), unit: unitText(unit) }) : t('common.enough')}
+            </>
+          )}
         </Typography.Text>
       </Flex>
     </Flex>

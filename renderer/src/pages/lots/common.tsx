@@ -6,12 +6,22 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { formatQuantity } from '../../../../shared/domain/quantity';
 import { unitLabel } from '../../../../shared/domain/units';
+import { matchesSearch } from '../../../../shared/domain/text';
 import { STATE_WORDS } from '../../../../shared/i18n/records';
 import type { Product } from '../../../../shared/api/masterdata';
 import { useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { currentLang } from '../../i18n';
 import { features } from '../../features';
+
+/**
+ * Pick-list search that ignores accents and case ("hat dieu" finds "Hạt điều"), with the same folding
+ * as the lists' server-side search. Options carry their searchable words in `search` (else `label`).
+ */
+export const foldedSearch = {
+  filterOption: (input: string, option?: { search?: string; label?: React.ReactNode }) =>
+    matchesSearch(option?.search ?? (typeof option?.label === 'string' ? option.label : ''), input),
+};
 
 export function qtyText(q: number, unit?: string): string {
   const lang = currentLang();
@@ -130,9 +140,9 @@ export function useProducts() {
   return { products: q.data?.items ?? [], byId, loading: q.isPending };
 }
 
-export function productOptions(products: Product[], kinds?: string[]) {
+export function productOptions(products: Product[], kinds?: string[], exclude?: number) {
   return products
-    .filter((p) => !kinds || kinds.includes(p.kind))
+    .filter((p) => (!kinds || kinds.includes(p.kind)) && p.id !== exclude)
     .map((p) => ({ value: p.id, label: `${p.name} (${p.code})`, search: `${p.name} ${p.code} ${p.gtin ?? ''}` }));
 }
 
@@ -140,6 +150,7 @@ export function ProductSelect({
   value,
   onChange,
   kinds,
+  exclude,
   testId,
   autoFocus,
   ...rest
@@ -147,6 +158,8 @@ export function ProductSelect({
   value?: number | null;
   onChange?: (v: number) => void;
   kinds?: string[];
+  /** A product not to offer (a recipe's own product among its ingredients). */
+  exclude?: number;
   testId?: string;
   autoFocus?: boolean;
   style?: React.CSSProperties;
@@ -156,10 +169,10 @@ export function ProductSelect({
   const { products, loading } = useProducts();
   return (
     <Select
-      showSearch={{ optionFilterProp: 'search' }}
+      showSearch={foldedSearch}
       value={value ?? undefined}
       onChange={onChange}
-      options={productOptions(products, kinds)}
+      options={productOptions(products, kinds, exclude)}
       placeholder={t('common.pickProduct')}
       loading={loading}
       data-testid={testId}
@@ -196,7 +209,7 @@ export function PartnerSelect({
   }, [list.data, recentIds]);
   return (
     <Select
-      showSearch={{ optionFilterProp: 'search' }}
+      showSearch={foldedSearch}
       value={value}
       onChange={onChange}
       options={options}

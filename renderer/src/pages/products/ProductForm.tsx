@@ -1,6 +1,6 @@
 // Create or edit a product or material. Everything a label needs is here; only kind, name, code and
 // unit are required. Count units (hộp, thùng…) ask how much one holds, so stock converts to kg or lít.
-import { Form, Input, InputNumber, Radio, Select, Row, Col, Divider, Space, Typography } from 'antd';
+import { Form, Input, Radio, Select, Row, Col, Divider, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_LOT_PATTERN,
@@ -16,6 +16,8 @@ import { blankToNull, zodRules } from '../../forms/zodForm';
 import { useFormSave } from '../../forms/useFormSave';
 import { SaveBar } from '../../components/FormParts';
 import { ImageInput } from '../../components/ImageInput';
+import { NumberInput, readableNumber } from '../../components/NumberInput';
+import { foldedSearch } from '../lots/common';
 
 const rules = zodRules(productFields);
 
@@ -101,18 +103,17 @@ export function ProductForm({
       <Row gutter={16}>
         <Col span={10}>
           <Form.Item name="unit" label={fieldLabel('unit')} rules={rules.unit} required>
-            <Select options={unitOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="product-unit" />
+            <Select options={unitOptions} showSearch={foldedSearch} data-testid="product-unit" />
           </Form.Item>
         </Col>
         {isCount && (
           <Col span={14}>
             <Form.Item label={t('products.packHint', { unit: unitLabel(unit ?? '', lang) })}>
               <Space.Compact style={{ width: '100%' }}>
-                <Form.Item name="packSize" noStyle rules={rules.packSize}>
-                  <InputNumber
+                <Form.Item name="packSize" noStyle rules={[...(rules.packSize ?? []), readableNumber]}>
+                  <NumberInput
                     min={0}
-                    step={0.1}
-                    decimalSeparator={lang === 'vi' ? ',' : '.'}
+                    minExclusive
                     placeholder={t('products.packSizePlaceholder')}
                     style={{ width: '55%' }}
                     aria-label={fieldLabel('packSize')}
@@ -145,14 +146,12 @@ export function ProductForm({
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="shelfLifeDays" label={fieldLabel('shelfLifeDays')} rules={rules.shelfLifeDays}>
-                <InputNumber
-                  min={0}
-                  max={3650}
-                  precision={0}
-                  suffix={t('products.shelfLifeSuffix')}
-                  style={{ width: '100%' }}
-                />
+              <Form.Item
+                name="shelfLifeDays"
+                label={fieldLabel('shelfLifeDays')}
+                rules={[...(rules.shelfLifeDays ?? []), readableNumber]}
+              >
+                <NumberInput min={0} max={3650} decimals={0} suffix={t('products.shelfLifeSuffix')} />
               </Form.Item>
             </Col>
           </Row>

@@ -3,22 +3,7 @@
 // Our lot code is proposed from the product's pattern and stays editable; the expiry is computed from
 // the product's shelf life when only the production date is known.
 import { useEffect, useMemo, useState } from 'react';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +13,8 @@ import { addDays } from '../../../../shared/domain/lots';
 import { UNITS, unitLabel } from '../../../../shared/domain/units';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
+import { NumberInput, readableNumber } from '../../components/NumberInput';
+import { clearDraft, readDraft, useLeaveGuard, writeDraft } from '../../forms/draft';
 import { ScanInput } from '../../components/scan/ScanInput';
 import { ReceiptSummary } from './ReceiptView';
 import { currentLang } from '../../i18n';
@@ -57,6 +44,10 @@ type Line = {
 type Values = { supplierId?: number; date: Dayjs; documentRef?: string; locationId?: number; lines: Line[] };
 
 const DATE_FORMAT = 'DD/MM/YYYY';
+const DRAFT = 'receipt';
+/** A line someone started filling in (a new form has one empty line). */
+const started = (v: Partial<Values> | null | undefined) =>
+  !!v?.lines?.some((l) => l && (l.productId || l.qty || l.supplierLotCode || l.lotCode));
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
 export function ReceiptPage() {
@@ -69,12 +60,16 @@ export function ReceiptPage() {
   const [scanError, setScanError] = useState<string | null>(null);
   const [scanBusy, setScanBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [draft] = useState(() => readDraft<Values>(DRAFT));
+  const [dirty, setDirty] = useState(started(draft));
+  useLeaveGuard(dirty);
   const { byId } = useProducts();
   const { locations, first } = useLocations('warehouse');
   const recent = useApiQuery('receipts.list', { limit: 30 });
   const recentSuppliers = useMemo(() => uniqueIds((recent.data?.items ?? []).map((r) => r.supplierId)), [recent.data]);
   const save = useApiMutation('receipts.create');
   const lang = currentLang();
+  const watchedLines = Form.useWatch('lines', form) as Line[] | undefined;
 
   // Defaults that arrive with the data: the only/first warehouse and the supplier used last.
   useEffect(() => {
@@ -107,7 +102,11 @@ export function ReceiptPage() {
     return dayjs(addDays(production.format('YYYY-MM-DD'), days));
   };
 
-  const onValuesChange = (changed: Partial<Values>) => {
+  const onValuesChange = (changed: Partial<Values>, all: Values) => {
+    // What was typed is kept if the page is left before saving.
+    if (started(all)) writeDraft(DRAFT, all);
+    else clearDraft(DRAFT);
+    setDirty(started(all));
     const changedLines = changed.lines;
     if (!changedLines) return;
     changedLines.forEach((c, i) => {
@@ -192,6 +191,8 @@ export function ReceiptPage() {
     try {
       const r = await save.mutateAsync(input);
       message.success(t('receipt.saved', { count: r.lines.length }));
+      clearDraft(DRAFT);
+      setDirty(false);
       setSaved(r);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -220,6 +221,27 @@ export function ReceiptPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('receipt.intro')}</Typography.Text>
       </div>
+      {dirty && draft && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="receipt-draft"
+          title={t('receipt.draftKept')}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                clearDraft(DRAFT);
+                setDirty(false);
+                form.resetFields();
+                form.setFieldsValue({ date: dayjs(), lines: [{}], locationId: first, supplierId: recentSuppliers[0] });
+              }}
+            >
+              {t('receipt.draftDiscard')}
+            </Button>
+          }
+        />
+      )}
       <Card size="small">
         <ScanInput onScan={(s) => void onScan(s)} busy={scanBusy} error={scanError} />
       </Card>
@@ -228,7 +250,7 @@ export function ReceiptPage() {
         layout="vertical"
         onFinish={onFinish}
         onValuesChange={onValuesChange}
-        initialValues={{ date: dayjs(), lines: [{}] }}
+        initialValues={draft ?? { date: dayjs(), lines: [{}] }}
         data-testid="receipt-form"
         requiredMark={false}
         onKeyDown={(e) => {
@@ -321,13 +343,13 @@ export function ReceiptPage() {
                       <Form.Item
                         name={[f.name, 'qty']}
                         label={t('common.qty')}
-                        rules={[{ required: true, message: t('common.requiredField') }]}
+                        rules={[{ required: true, message: t('common.requiredField') }, readableNumber]}
                       >
-                        <InputNumber
+                        <NumberInput
                           min={0}
-                          style={{ width: '100%' }}
+                          minExclusive
                           data-testid={`line-qty-${i}`}
-                          decimalSeparator={lang === 'vi' ? ',' : '.'}
+                          unit={watchedLines?.[f.name]?.unit}
                         />
                       </Form.Item>
                     </Col>

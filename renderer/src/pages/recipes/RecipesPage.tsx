@@ -12,7 +12,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Radio,
   Row,
   Select,
@@ -30,6 +29,7 @@ import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
 import { dateTimeText, placeFieldErrors, ProductSelect, qtyText, useProducts } from '../lots/common';
+import { NumberInput, readableNumber } from '../../components/NumberInput';
 
 type LineValues = { productId?: number; qty?: number | null; percent?: number | null; unit?: string };
 type Values = {
@@ -246,8 +246,8 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
         <Col span={8}>
           <Form.Item label={t('recipe.batchSize')} required>
             <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="batchSize" noStyle rules={req}>
-                <InputNumber min={0} style={{ width: '60%' }} data-testid="recipe-batch-size" />
+              <Form.Item name="batchSize" noStyle rules={[...req, readableNumber]}>
+                <NumberInput min={0} minExclusive style={{ width: '60%' }} data-testid="recipe-batch-size" />
               </Form.Item>
               <Form.Item name="batchUnit" noStyle>
                 <Select options={unitOptions} style={{ width: '40%' }} />
@@ -256,13 +256,18 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="yieldPct" label={t('recipe.yieldPct')} tooltip={t('recipe.yieldHint')}>
-            <InputNumber min={0} max={1000} style={{ width: '100%' }} suffix="%" />
+          <Form.Item
+            name="yieldPct"
+            label={t('recipe.yieldPct')}
+            tooltip={t('recipe.yieldHint')}
+            rules={[readableNumber]}
+          >
+            <NumberInput min={0} minExclusive max={1000} suffix="%" data-testid="recipe-yield" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="lossPct" label={t('recipe.lossPct')}>
-            <InputNumber min={0} max={100} style={{ width: '100%' }} suffix="%" />
+          <Form.Item name="lossPct" label={t('recipe.lossPct')} rules={[readableNumber]}>
+            <NumberInput min={0} max={100} suffix="%" />
           </Form.Item>
         </Col>
       </Row>
@@ -320,6 +325,8 @@ function LinesEditor({
   unitOptions: { value: string; label: string }[];
 }) {
   const { t } = useTranslation('records');
+  // The product the recipe makes is never its own ingredient.
+  const made = Form.useWatch('productId', Form.useFormInstance()) as number | undefined;
   return (
     <Card size="small" title={title} style={{ marginBottom: 16 }}>
       <Form.List name={name}>
@@ -333,36 +340,30 @@ function LinesEditor({
                     rules={[{ required: true, message: t('common.requiredField') }]}
                     style={{ marginBottom: 8 }}
                   >
-                    <ProductSelect testId={`${name}-product-${i}`} style={{ width: '100%' }} />
+                    <ProductSelect testId={`${name}-product-${i}`} style={{ width: '100%' }} exclude={made} />
                   </Form.Item>
                 </Col>
                 <Col span={5}>
                   {mode === 'quantity' ? (
                     <Form.Item
                       name={[f.name, 'qty']}
-                      rules={[{ required: true, message: t('common.requiredField') }]}
+                      rules={[{ required: true, message: t('common.requiredField') }, readableNumber]}
                       style={{ marginBottom: 8 }}
                     >
-                      <InputNumber
+                      <NumberInput
                         min={0}
+                        minExclusive
                         placeholder={t('common.qty')}
-                        style={{ width: '100%' }}
                         data-testid={`${name}-qty-${i}`}
                       />
                     </Form.Item>
                   ) : (
                     <Form.Item
                       name={[f.name, 'percent']}
-                      rules={[{ required: true, message: t('common.requiredField') }]}
+                      rules={[{ required: true, message: t('common.requiredField') }, readableNumber]}
                       style={{ marginBottom: 8 }}
                     >
-                      <InputNumber
-                        min={0}
-                        max={1000}
-                        suffix="%"
-                        style={{ width: '100%' }}
-                        data-testid={`${name}-percent-${i}`}
-                      />
+                      <NumberInput min={0} minExclusive max={1000} suffix="%" data-testid={`${name}-percent-${i}`} />
                     </Form.Item>
                   )}
                 </Col>

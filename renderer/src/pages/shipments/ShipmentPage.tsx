@@ -2,22 +2,7 @@
 // product and a quantity; the lots are proposed first-expired-first-out from the chosen location and
 // can be changed (held or expired lots only with a written reason).
 import { useEffect, useMemo, useState } from 'react';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +11,6 @@ import type { ProposedLot } from '../../../../shared/api/lots';
 import type { Shipment } from '../../../../shared/api/shipments';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
-import { currentLang } from '../../i18n';
 import {
   dateText,
   RecentCard,
@@ -34,12 +18,12 @@ import {
   placeFieldErrors,
   ProductSelect,
   uniqueIds,
-  unitText,
   useLocations,
   useProducts,
   useRequestKey,
 } from '../lots/common';
-import { LotRows, pickedToLines, type PickedLot } from '../lots/LotRows';
+import { LotRows, overUse, pickedToLines, type PickedLot } from '../lots/LotRows';
+import { isNumber, NumberInput } from '../../components/NumberInput';
 import { ShipmentSummary } from './ShipmentView';
 
 type Header = {
@@ -59,6 +43,8 @@ type Line = {
   rows: PickedLot[];
   others: ProposedLot[];
   loading: boolean;
+  /** The quantity the lots were proposed for: leaving the field again does not undo lots picked by hand. */
+  proposedFor?: number | null;
 };
 
 let lineKeys = 0;
@@ -68,7 +54,6 @@ export function ShipmentPage() {
   const { t } = useTranslation('records');
   const api = useApi();
   const { message } = App.useApp();
-  const lang = currentLang();
   const [form] = Form.useForm<Header>();
   const kind = Form.useWatch('kind', form) ?? 'customer';
   const from = Form.useWatch('fromLocationId', form);
@@ -92,13 +77,15 @@ export function ShipmentPage() {
     qty: number | null,
     locationId: number | undefined,
   ) => {
-    if (!productId || !qty || qty <= 0) return;
+    if (!productId || !isNumber(qty) || qty <= 0) return;
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, loading: true } : l)));
     try {
       const p = await api.call('lots.propose', { productId, qty, locationId });
       setLines((ls) =>
         ls.map((l) =>
-          l.key === key ? { ...l, rows: p.lots.map((x) => ({ ...x })), others: p.otherLots, loading: false } : l,
+          l.key === key
+            ? { ...l, rows: p.lots.map((x) => ({ ...x })), others: p.otherLots, loading: false, proposedFor: qty }
+            : l,
         ),
       );
     } catch (err) {
@@ -126,6 +113,8 @@ export function ShipmentPage() {
     const picked = lines.flatMap((l) => l.rows);
     if (!picked.some((r) => r.selected > 0)) return setError(t('receipt.noLines'));
     if (picked.some((r) => r.blockedState && !r.reason?.trim())) return setError(t('lots.reasonRequired'));
+    const over = overUse(picked);
+    if (over.length) return setError(over.join(' '));
     try {
       const s = await create.mutateAsync({
         kind: h.kind,
@@ -180,6 +169,10 @@ export function ShipmentPage() {
         initialValues={{ kind: 'customer', date: dayjs() }}
         requiredMark={false}
         data-testid="shipment-form"
+        onKeyDown={(e) => {
+          // Enter confirms a date or a quantity; saving a shipment takes the save button.
+          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+        }}
       >
         <Card size="small">
           <Form.Item name="kind" style={{ marginBottom: 12 }}>
@@ -259,26 +252,26 @@ export function ShipmentPage() {
             const unit = l.productId ? (byId.get(l.productId)?.unit ?? '') : '';
             return (
               <Card size="small" key={l.key} data-testid={`shipment-line-${i}`} loading={false}>
-                <Flex gap={12} align="center" style={{ marginBottom: l.productId && l.qty ? 8 : 0 }}>
+                <Flex gap={12} align="start" style={{ marginBottom: l.productId && l.qty ? 8 : 0 }}>
                   <ProductSelect
                     value={l.productId}
                     onChange={(v) => setLine(l.key, { productId: v, rows: [], others: [] }, true)}
                     testId={`ship-product-${i}`}
                     style={{ width: 380 }}
                   />
-                  <InputNumber
+                  <NumberInput
                     min={0}
+                    minExclusive
                     value={l.qty}
                     placeholder={t('shipment.qtyWanted')}
                     onChange={(v) => setLine(l.key, { qty: v })}
-                    onBlur={() => setLine(l.key, {}, true)}
+                    onBlur={() => setLine(l.key, {}, l.qty !== l.proposedFor)}
                     onPressEnter={(e) => {
                       e.preventDefault();
-                      setLine(l.key, {}, true);
+                      setLine(l.key, {}, l.qty !== l.proposedFor);
                     }}
-                    suffix={unit ? unitText(unit) : undefined}
+                    unit={unit || undefined}
                     style={{ width: 200 }}
-                    decimalSeparator={lang === 'vi' ? ',' : '.'}
                     data-testid={`ship-qty-${i}`}
                   />
                   {lines.length > 1 && (
@@ -289,7 +282,7 @@ export function ShipmentPage() {
                     />
                   )}
                 </Flex>
-                {l.productId && l.qty ? (
+                {l.productId && isNumber(l.qty) && l.qty > 0 ? (
                   <LotRows
                     productId={l.productId}
                     rows={l.rows}

@@ -59,9 +59,16 @@ export function SyncPage() {
   const { message } = App.useApp();
   const runJob = useJobRunner();
   const status = useApiQuery('sync.status', {}, { refetchInterval: 5000 });
-  const [filter, setFilter] = useState<'rejected' | 'pending' | 'accepted'>('rejected');
+  const [chosen, setFilter] = useState<'rejected' | 'pending' | 'accepted' | null>(null);
   const [page, setPage] = useState(1);
-  const items = useApiQuery('sync.items', { status: filter, limit: 20, offset: (page - 1) * 20 });
+  // Opens on the tab that has something: what was refused, else what waits, else what was received.
+  const c = status.data?.counts;
+  const filter = chosen ?? (c?.rejected ? 'rejected' : c && c.pending + c.sending > 0 ? 'pending' : 'accepted');
+  const items = useApiQuery(
+    'sync.items',
+    { status: filter, limit: 20, offset: (page - 1) * 20 },
+    { enabled: !!status.data },
+  );
   const [job, setJob] = useState<JobView | null>(null);
   const retry = useApiMutation('sync.retryRejected', { invalidates: ['sync.'] });
 
@@ -72,7 +79,13 @@ export function SyncPage() {
   async function syncNow() {
     try {
       const done = await runJob(api.call('sync.run', {}), setJob);
+      const r = (done.result ?? {}) as { outcome?: string; accepted?: number; rejected?: number };
       if (done.error) message.warning(done.error.message);
+      else if (r.rejected) {
+        // Never "all received" when the portal refused some: say how many, and show them.
+        message.warning(t('outcome_rejectedCount', { accepted: r.accepted ?? 0, rejected: r.rejected }));
+        setFilter('rejected');
+      } else if (r.outcome && r.outcome !== 'done') message.warning(t(`outcome_${r.outcome}`));
       else message.success(t('outcome_done'));
     } catch (err) {
       message.error((err as ApiError).message);

@@ -21,7 +21,12 @@ export function CompletenessCard() {
   const c = q.data;
   return (
     <Card title={t('completeness')} style={{ height: '100%' }} loading={q.isPending} data-testid="completeness-card">
-      {c && (
+      {c && c.score === null && (
+        <Typography.Paragraph type="secondary" data-testid="completeness-no-data">
+          {t('noData')}
+        </Typography.Paragraph>
+      )}
+      {c && c.score !== null && (
         <Flex gap={20} align="flex-start" wrap>
           <Progress
             type="circle"

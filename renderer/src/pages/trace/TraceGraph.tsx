@@ -20,8 +20,12 @@ export type GraphNodeData = {
 };
 
 const SMALL = 60;
-const W = 170;
-const H = 50;
+// Text at 14 px and a fit that never zooms below 0.86 keep every label at 12 px or more on screen; a
+// large trace is panned (drag) or zoomed out on purpose (Ctrl + wheel, the buttons).
+const W = 190;
+const H = 72;
+const FONT = 14;
+const MIN_FIT_ZOOM = 0.86;
 
 const COLORS: Record<string, { bg: string; border: string }> = {
   root: { bg: '#fff1b8', border: '#d48806' },
@@ -46,22 +50,8 @@ function box(key: string, data: GraphNodeData, color: string): Node {
       ...data,
       label: (
         <div style={{ lineHeight: 1.25 }}>
-          <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {data.label}
-          </div>
-          {data.sub && (
-            <div
-              style={{
-                fontSize: 11,
-                color: '#555',
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                whiteSpace: 'nowrap',
-              }}
-            >
-              {data.sub}
-            </div>
-          )}
+          <div style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{data.label}</div>
+          {data.sub && <div style={{ fontSize: FONT - 1, color: '#555', overflowWrap: 'anywhere' }}>{data.sub}</div>}
         </div>
       ),
     } as unknown as Record<string, unknown>,
@@ -74,7 +64,7 @@ function box(key: string, data: GraphNodeData, color: string): Node {
       background: c.bg,
       border: `1.5px solid ${c.border}`,
       borderRadius: 8,
-      fontSize: 12,
+      fontSize: FONT,
       padding: 6,
       cursor: 'pointer',
     },
@@ -84,7 +74,7 @@ function box(key: string, data: GraphNodeData, color: string): Node {
 export function buildGraph(
   t: TraceResult,
   words: { batch: string; receipt: string; shipment: string },
-): { nodes: Node[]; edges: Edge[] } {
+): { nodes: Node[]; edges: Edge[]; height: number } {
   const nodes = new Map<string, Node>();
   const partners = new Map(t.partners.map((p) => [p.id, p]));
   const grouped = t.lots.length > SMALL;
@@ -204,16 +194,17 @@ function edgeList() {
         label,
         markerEnd: { type: MarkerType.ArrowClosed },
         style: { strokeWidth: 1.3 },
-        labelStyle: { fontSize: 11 },
+        labelStyle: { fontSize: FONT - 1 },
       });
   };
   return { edge, edges: () => [...byId.values()] };
 }
 
 /** Automatic layout, left to right (inputs on the left, customers on the right). */
-function layout(nodes: Map<string, Node>, edges: Edge[]): { nodes: Node[]; edges: Edge[] } {
+function layout(nodes: Map<string, Node>, edges: Edge[]): { nodes: Node[]; edges: Edge[]; height: number } {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 36 });
+  // Room between ranks for the quantity on each arrow.
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 56 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes.values()) g.setNode(n.id, { width: W, height: H });
   for (const e of edges) g.setEdge(e.source, e.target);
@@ -222,7 +213,7 @@ function layout(nodes: Map<string, Node>, edges: Edge[]): { nodes: Node[]; edges
     const p = g.node(n.id);
     n.position = { x: p.x - W / 2, y: p.y - H / 2 };
   }
-  return { nodes: [...nodes.values()], edges };
+  return { nodes: [...nodes.values()], edges, height: g.graph().height ?? H };
 }
 
 export type GroupWords = {
@@ -240,7 +231,7 @@ export function buildGroupGraph(
   t: TraceResult,
   opened: Map<string, TraceLot[]>,
   words: GroupWords,
-): { nodes: Node[]; edges: Edge[] } {
+): { nodes: Node[]; edges: Edge[]; height: number } {
   const nodes = new Map<string, Node>();
   const { edges, edge } = edgeList();
   for (const l of t.lots) {
@@ -323,7 +314,7 @@ export function TraceGraph({
     [t],
   );
   const grouped = result.groups.length > 0;
-  const { nodes, edges } = useMemo(
+  const { nodes, edges, height } = useMemo(
     () => (grouped ? buildGroupGraph(result, opened, groupWords) : buildGraph(result, words)),
     [grouped, result, opened, groupWords, words],
   );
@@ -338,14 +329,20 @@ export function TraceGraph({
     }
     void loadGroup(g).then((lots) => setOpened((m) => new Map(m).set(key, lots)));
   };
+  // As tall as the graph needs (a short trace leaves no empty box), up to a screenful.
+  const boxHeight = Math.min(560, Math.max(220, Math.round(height * 1.1) + 60));
   return (
-    <div style={{ height: 560, border: '1px solid #eee', borderRadius: 8 }} data-testid="trace-graph">
+    <div style={{ height: boxHeight, border: '1px solid #eee', borderRadius: 8 }} data-testid="trace-graph">
       <ReactFlow
         nodes={nodes}
         edges={edges}
         fitView
-        fitViewOptions={{ padding: 0.04, maxZoom: 1.2 }}
+        fitViewOptions={{ padding: 0.04, minZoom: MIN_FIT_ZOOM, maxZoom: 1.2 }}
         minZoom={0.05}
+        // The mouse wheel scrolls the page; Ctrl + wheel (or the buttons) zooms the graph.
+        zoomOnScroll={false}
+        preventScrolling={false}
+        zoomActivationKeyCode="Control"
         nodesConnectable={false}
         nodesDraggable
         onNodeClick={(_, n) => {

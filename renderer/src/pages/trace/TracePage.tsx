@@ -104,7 +104,7 @@ export function TracePage() {
             data-testid="trace-direction"
           >
             <Radio.Button value="back">{t('side_back')} ←</Radio.Button>
-            <Radio.Button value="both">⇄</Radio.Button>
+            <Radio.Button value="both">← {t('bothWays')} →</Radio.Button>
             <Radio.Button value="forward">→ {t('side_forward')}</Radio.Button>
           </Radio.Group>
           <Button
@@ -153,8 +153,8 @@ export function TracePage() {
             <Flex justify="space-between" wrap gap={16}>
               <Space size={32} wrap>
                 <Statistic title={t('lots')} value={result.totals.lots} />
-                <Statistic title={t('side_back')} value={result.totals.back} />
-                <Statistic title={t('side_forward')} value={result.totals.forward} />
+                <Statistic title={t('receivedLots')} value={result.totals.received} />
+                <Statistic title={t('producedLots')} value={result.totals.produced} />
                 <Statistic title={t('supplier')} value={result.totals.suppliers} />
                 <Statistic title={t('customers')} value={result.totals.customers} />
                 <Statistic title={t('shipments')} value={result.totals.shipments} />
@@ -305,7 +305,7 @@ function TraceTable({ result, onOpen }: { result: TraceResult; onOpen: (l: Trace
           ),
         },
         { title: t('product'), dataIndex: 'productName' },
-        { title: t('qty'), key: 'q', align: 'right', render: (_, l) => qty(l.linkQty, l.unit) },
+        { title: t('qty'), key: 'q', align: 'right', width: 110, render: (_, l) => qty(l.linkQty, l.unit) },
         {
           title: t('supplier'),
           key: 's',
@@ -323,8 +323,15 @@ function TraceTable({ result, onOpen }: { result: TraceResult; onOpen: (l: Trace
               .map((s) => `${partners.get(s.customerId ?? -1)?.name ?? s.toLocationName ?? ''} ${qty(s.qty, s.unit)}`)
               .join('; '),
         },
-        { title: t('balance'), key: 'bal', align: 'right', render: (_, l) => qty(l.balance, l.unit) },
-        { title: t('status'), dataIndex: 'status', render: (s: string) => t(`status_${s}` as 'status_available') },
+        { title: t('balance'), key: 'bal', align: 'right', width: 110, render: (_, l) => qty(l.balance, l.unit) },
+        {
+          title: t('status'),
+          dataIndex: 'status',
+          // Always in view, also when the table scrolls sideways.
+          fixed: 'right',
+          width: 120,
+          render: (s: string) => t(`status_${s}` as 'status_available'),
+        },
       ]}
     />
   );

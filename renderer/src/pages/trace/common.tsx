@@ -7,6 +7,8 @@ import type { ExportFile } from '../../../../shared/api/trace';
 import { useApi, useApiQuery } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { currentLang } from '../../i18n';
+import { formatQuantity } from '../../../../shared/domain/quantity';
+import { unitLabel } from '../../../../shared/domain/units';
 
 /** Lot specs as the API takes them: "LOT", "PRODUCT/LOT", or a supplier lot code. */
 export function LotPicker({
@@ -100,10 +102,11 @@ export function openPdf(f: ExportFile): void {
   if (!window.open(url, '_blank')) downloadFile(f);
 }
 
+/** A quantity with its unit's name ("200 túi", never the code "tui"). */
 export const qty = (n: number | null | undefined, unit?: string) =>
   n === null || n === undefined
     ? ''
-    : `${n.toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 })}${unit ? ` ${unit}` : ''}`;
+    : `${formatQuantity(n, currentLang())}${unit ? ` ${unitLabel(unit, currentLang())}` : ''}`;
 export const stampTime = (iso: string) =>
   `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
 export const dateVi = (d: string | null | undefined) =>
