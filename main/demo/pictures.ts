@@ -1,6 +1,6 @@
 // Product photos of the demo business, drawn at build time (a jar, a bag, a roll on a plain background with the
 // brand), so the demo's consumer pages show every Decree 37/2026 Điều 23 k7 item, the product image included.
-import { createCanvas } from '@napi-rs/canvas';
+import { loadCanvas } from '../heavy-libs';
 import { ensureFonts, FONT } from '../labels/render';
 
 export type PictureShape = 'jar' | 'bag' | 'roll';
@@ -9,7 +9,7 @@ export function productPicture(shape: PictureShape, color: string, caption: stri
   ensureFonts();
   const w = 480;
   const h = 360;
-  const c = createCanvas(w, h);
+  const c = loadCanvas().createCanvas(w, h);
   const ctx = c.getContext('2d');
   ctx.fillStyle = '#f3efe4';
   ctx.fillRect(0, 0, w, h);

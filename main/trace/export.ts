@@ -7,6 +7,7 @@ import type { Lang } from '../../shared/i18n/messages';
 import type { TraceLotWithLink } from './trace';
 import { Report } from './pdf';
 import { writeCsv, writeXlsxSync, type SheetSpec } from './xlsx';
+import { XLSX_DATE } from '../exports/locale';
 
 export type FullTrace = Omit<TraceResult, 'lots'> & { lots: TraceLotWithLink[] };
 
@@ -43,8 +44,8 @@ function lotColumns(lang: Lang) {
     { header: w('supplierLot'), key: 'supplierLotCode', width: 16 },
     { header: w('supplier'), key: 'supplier', width: 28 },
     { header: w('batch'), key: 'batch', width: 16 },
-    { header: w('production'), key: 'productionDate', width: 11 },
-    { header: w('expiry'), key: 'expiryDate', width: 11 },
+    { header: w('production'), key: 'productionDate', width: 11, numFmt: XLSX_DATE[lang] },
+    { header: w('expiry'), key: 'expiryDate', width: 11, numFmt: XLSX_DATE[lang] },
     { header: w('status'), key: 'status', width: 12 },
     { header: w('balance'), key: 'balance', width: 10 },
     { header: w('shippedTo'), key: 'shippedTo', width: 40 },
@@ -159,7 +160,7 @@ export function traceXlsx(t: FullTrace, lang: Lang): Buffer {
         { header: `${w('usedIn')} (${w('productCode')})`, key: 'toProduct', width: 14 },
         { header: `${w('usedIn')} (${w('lotCode')})`, key: 'toLot', width: 20 },
         { header: w('batch'), key: 'batch', width: 16 },
-        { header: w('date'), key: 'date', width: 11 },
+        { header: w('date'), key: 'date', width: 11, numFmt: XLSX_DATE[lang] },
         { header: w('qty'), key: 'qty', width: 10 },
         { header: w('unit'), key: 'unit', width: 7 },
       ],
@@ -169,7 +170,7 @@ export function traceXlsx(t: FullTrace, lang: Lang): Buffer {
       name: `${w('receipts')} - ${w('shipments')}`,
       columns: [
         { header: '', key: 'kind', width: 16 },
-        { header: w('date'), key: 'date', width: 11 },
+        { header: w('date'), key: 'date', width: 11, numFmt: XLSX_DATE[lang] },
         { header: w('document'), key: 'document', width: 14 },
         { header: w('productCode'), key: 'productCode', width: 14 },
         { header: w('lotCode'), key: 'lot', width: 20 },
@@ -435,7 +436,7 @@ export function recallXlsx(r: RecallDetail, lang: Lang, exportedAt: string, user
         { header: w('email'), key: 'email', width: 22 },
         { header: w('contact'), key: 'contact', width: 18 },
         { header: w('address'), key: 'address', width: 36 },
-        { header: w('date'), key: 'date', width: 11 },
+        { header: w('date'), key: 'date', width: 11, numFmt: XLSX_DATE[lang] },
         { header: w('document'), key: 'document', width: 14 },
         { header: w('productCode'), key: 'productCode', width: 14 },
         { header: w('lotCode'), key: 'lot', width: 20 },

@@ -9,12 +9,14 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { csvCell } from '../exports/csv';
+import { excelDate } from '../exports/locale';
 
 export type SheetSpec = {
   name: string;
   /** Lines above the table (title, stamp), written in bold first. */
   title?: string[];
-  columns: { header: string; key: string; width?: number }[];
+  /** `numFmt`: an Excel date format; the column's ISO dates (YYYY-MM-DD…) are written as real date cells. */
+  columns: { header: string; key: string; width?: number; numFmt?: string }[];
   rows: Record<string, string | number | null>[];
 };
 
@@ -34,7 +36,10 @@ const flag = new Int32Array(workerData.sab);
       const header = ws.addRow(s.columns.map((c) => c.header));
       header.font = { bold: true };
       header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
-      s.columns.forEach((c, i) => { ws.getColumn(i + 1).width = c.width || 16; });
+      s.columns.forEach((c, i) => {
+        ws.getColumn(i + 1).width = c.width || 16;
+        if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
+      });
       for (const r of s.rows) ws.addRow(s.columns.map((c) => (r[c.key] === undefined ? null : r[c.key])));
       ws.views = [{ state: 'frozen', ySplit: header.number }];
       ws.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: s.columns.length } };
@@ -51,11 +56,28 @@ const flag = new Int32Array(workerData.sab);
 
 const req = createRequire(__filename);
 
+/** Date columns as Date values (they cross to the worker as dates), so Excel sorts and filters them as dates. */
+function withDateCells(s: SheetSpec): SheetSpec {
+  const dated = s.columns.filter((c) => c.numFmt).map((c) => c.key);
+  if (!dated.length) return s;
+  const rows = s.rows.map((r) => {
+    const out: Record<string, string | number | Date | null> = { ...r };
+    for (const k of dated)
+      if (typeof r[k] === 'string' && ISO_DATE.test(r[k] as string)) out[k] = excelDate(r[k] as string);
+    return out;
+  });
+  return { ...s, rows: rows as SheetSpec['rows'] };
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
 export function writeXlsxSync(sheets: SheetSpec[]): Buffer {
   const sab = new SharedArrayBuffer(4);
   const flag = new Int32Array(sab);
   const out = path.join(os.tmpdir(), `nguongoc-export-${randomUUID()}.xlsx`);
-  const worker = new Worker(WORKER, { eval: true, workerData: { sab, out, sheets, exceljs: req.resolve('exceljs') } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { sab, out, sheets: sheets.map(withDateCells), exceljs: req.resolve('exceljs') },
+  });
   try {
     const r = Atomics.wait(flag, 0, 0, 120_000);
     if (r === 'timed-out') throw new Error('XLSX export timed out');

@@ -94,7 +94,7 @@ describe('HanoiCheck sync', () => {
     const adapter = new HanoiCheckAdapter(portalConfig(core.db, currentPortal(core.db)!.id), core.db);
     await sync({ adapter: () => adapter });
     sim.expireTokens();
-    const lot = core.db.prepare('SELECT id FROM lots LIMIT 1').pluck().get() as number;
+    const lot = core.db.prepare("SELECT id FROM lots WHERE status = 'available' LIMIT 1").pluck().get() as number;
     core.run('lots.setStatus', { lotIds: [lot], status: 'on_hold', reason: 'Kiểm tra lại' });
     const r = await sync({ adapter: () => adapter });
     expect(r).toMatchObject({ outcome: 'done', accepted: 1 });

@@ -62,6 +62,8 @@ describe('least privilege over HTTP', () => {
       uri: 'file:tem-kho.prn',
       language: 'tspl',
       dpi: 203,
+      labelWidthMm: 40,
+      labelHeightMm: 30,
     }).id;
     sessions.owner = core.run('users.setup', { name: 'Chủ', pin: '1234' }).session;
     for (const role of ['staff', 'auditor'] as const) {
@@ -154,7 +156,7 @@ describe('least privilege over HTTP', () => {
         .status,
     ).toBe(200);
     const ok = await post('print.submit', { lotId, template: 'lot-40x30', printerId }, 'staff');
-    expect(ok.status).toBe(200);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(fs.readFileSync(target, 'utf8')).toBe('keep me');
     const jobId = (ok.body.data as { id: number }).id;
     let status = 'queued';

@@ -385,7 +385,7 @@ describe('print queue over real transports', () => {
     const file = path.join(appFolder(core.dbPath, 'prints'), name);
     const job = core.run('print.submit', {
       lotId,
-      template: 'lot-40x30',
+      template: 'default:food-50x30',
       printerId: printerAt(`file:${name}`),
       copies: 2,
     });

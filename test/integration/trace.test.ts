@@ -201,6 +201,17 @@ describe('exports', () => {
     sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     expect(cells.some((c) => c.includes('Chị Hoa'))).toBe(true);
     expect(cells).toContain(out.code);
+    // Dates are date cells in the Vietnamese order, not text.
+    let dates = 0;
+    sheet.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value instanceof Date) {
+          dates++;
+          expect(c.numFmt).toBe('dd/mm/yyyy');
+        }
+      }),
+    );
+    expect(dates).toBeGreaterThan(0);
     const pdf = w.core.run('trace.export', { lots: [raw.code], format: 'pdf' });
     const bytes = Buffer.from(pdf.base64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
