@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PortalSim } from '../../main/portal-sim/server';
 
-// GS1's official examples (../shared/gs1/examples, beside the project).
-const EXAMPLES = path.resolve(__dirname, '../../../shared/gs1/examples');
+// GS1's official examples, copied into the repository (test/fixtures/gs1-examples).
+const EXAMPLES = path.resolve(__dirname, '../fixtures/gs1-examples');
 const sims: PortalSim[] = [];
 afterEach(async () => {
   while (sims.length) await sims.pop()!.close();
