@@ -319,6 +319,14 @@ describe("electron-builder.yml (checked with electron-builder's own schema)", ()
       createStartMenuShortcut: true,
     });
     expect(cfg.publish).toMatchObject({ provider: 'generic' });
+    // The installed exe is never a plain Node runtime, nor loads app code from outside its checked asar.
+    expect(cfg.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
     expect(cfg.asarUnpack).toEqual(
       expect.arrayContaining([
         '**/node_modules/better-sqlite3/**',
