@@ -19,6 +19,7 @@ import { badTextPaths } from '../../shared/domain/text';
 import { PUBLIC_METHODS, permissionDenial } from '../../shared/api/permissions';
 import { resolveActor, type Actor } from './services/users';
 import { auditCall, lastAuditId } from './services/audit';
+import { settingValue } from '../store/settings';
 
 export type HostKind = 'electron' | 'http' | 'cli' | 'test';
 
@@ -164,9 +165,7 @@ export class Core {
 
   private defaultLang(): Lang {
     try {
-      const row = this.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
-        { value: string } | undefined;
-      return parseLang(row?.value);
+      return parseLang(settingValue(this.db, 'language') ?? undefined);
     } catch {
       return 'vi';
     }

@@ -269,6 +269,14 @@ export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null
       const x = lots.get(id);
       return x ? `${x.productCode}/${x.code}` : `#${id}`;
     };
+    // Receipts and shipments: the same columns, the partner on the other side named.
+    const docCols = (partner: 'supplier' | 'customer') => [
+      { header: w('date'), width: 14 },
+      { header: w('document'), width: 16 },
+      { header: w(partner), width: 50 },
+      { header: w('qty'), width: 12, align: 'right' as const },
+      { header: w('unit'), width: 8 },
+    ];
     const linkCols = [
       { header: w('lot'), width: 40 },
       { header: w('batch'), width: 20 },
@@ -286,13 +294,7 @@ export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null
     if (l.receipts.length) {
       rep.heading(w('receivedFrom'));
       rep.table(
-        [
-          { header: w('date'), width: 14 },
-          { header: w('document'), width: 16 },
-          { header: w('supplier'), width: 50 },
-          { header: w('qty'), width: 12, align: 'right' },
-          { header: w('unit'), width: 8 },
-        ],
+        docCols('supplier'),
         l.receipts.map((r) => [
           r.date,
           r.documentRef,
@@ -312,13 +314,7 @@ export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null
     if (l.shipments.length) {
       rep.heading(w('shippedTo'));
       rep.table(
-        [
-          { header: w('date'), width: 14 },
-          { header: w('document'), width: 16 },
-          { header: w('customer'), width: 50 },
-          { header: w('qty'), width: 12, align: 'right' },
-          { header: w('unit'), width: 8 },
-        ],
+        docCols('customer'),
         l.shipments.map((s) => [
           s.date,
           s.documentRef,

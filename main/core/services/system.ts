@@ -6,6 +6,7 @@ import { parseLang } from '../../../shared/i18n/messages';
 import { audit } from './records';
 import { APP_VERSION } from '../../version';
 import { isWorkshopDb } from './workshop';
+import { settingValue } from '../../store/settings';
 
 export const systemHandlers: PartialHandlers = {
   'system.info': (_input, ctx) => ({
@@ -19,23 +20,18 @@ export const systemHandlers: PartialHandlers = {
   }),
   'system.check': (_input, ctx) => ({ ...integrityCheck(ctx.db), checkedAt: nowIso(ctx.clock) }),
   'settings.get': (_input, ctx) => {
-    const row = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
-      { value: string } | undefined;
-    return { language: parseLang(row?.value ?? 'vi') };
+    return { language: parseLang(settingValue(ctx.db, 'language') ?? 'vi') };
   },
   'settings.update': (input, ctx) => {
     if (input.language) {
-      const before = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
-        { value: string } | undefined;
+      const before = settingValue(ctx.db, 'language');
       ctx.db
         .prepare(
           "INSERT INTO settings (key, value) VALUES ('language', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         )
         .run(input.language);
-      audit(ctx, 'update', 'settings', 'language', before?.value ?? null, input.language);
+      audit(ctx, 'update', 'settings', 'language', before, input.language);
     }
-    const row = ctx.db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
-      { value: string } | undefined;
-    return { language: parseLang(row?.value ?? 'vi') };
+    return { language: parseLang(settingValue(ctx.db, 'language') ?? 'vi') };
   },
 };

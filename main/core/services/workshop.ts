@@ -14,6 +14,7 @@ import { replaceDatabaseFile } from '../../store/backup';
 import type { PartialHandlers, ServiceContext } from '../core';
 import { openCore } from '../index';
 import { buildDemo, demoClock } from '../../demo';
+import { settingValue } from '../../store/settings';
 
 export const WORKSHOP_KEY = 'workshop';
 const RESET_AT_KEY = 'workshop.resetAt';
@@ -22,14 +23,10 @@ const TICK_KEY = (s: WorkshopStep) => `workshop.tick.${s}`;
 /** Is this the training database? Labels print "MẪU/TRAINING" and the UI shows "ĐÀO TẠO" when true. */
 export function isWorkshopDb(db: Db): boolean {
   try {
-    return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(WORKSHOP_KEY) === '1';
+    return settingValue(db, WORKSHOP_KEY) === '1';
   } catch {
     return false;
   }
-}
-
-function setting(db: Db, key: string): string | null {
-  return (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
 }
 
 function put(db: Db, key: string, value: string) {
@@ -85,19 +82,19 @@ function detectSteps(db: Db, since: string): Record<WorkshopStep, string | null>
  */
 export function workshopStatus(db: Db): WorkshopStatus {
   const workshop = isWorkshopDb(db);
-  const since = setting(db, RESET_AT_KEY) ?? '0000';
+  const since = settingValue(db, RESET_AT_KEY) ?? '0000';
   // A real business's database has no checklist: nothing is read beyond the settings (the home screen asks on every visit).
   const detect: Record<WorkshopStep, string | null> = workshop
     ? detectSteps(db, since)
     : { product: null, receive: null, batch: null, label: null, trace: null, recall: null, sync: null };
   const steps = WORKSHOP_STEPS.map((step) => {
-    const ticked = setting(db, TICK_KEY(step));
+    const ticked = settingValue(db, TICK_KEY(step));
     const at = detect[step] ?? (ticked && ticked > since ? ticked : null);
     return { step, done: at !== null, at };
   });
   return {
     workshop,
-    resetAt: setting(db, RESET_AT_KEY),
+    resetAt: settingValue(db, RESET_AT_KEY),
     steps,
     done: steps.filter((s) => s.done).length,
     total: steps.length,

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { Command, Help, type Argument, type Option } from 'commander';
 import { parseLang, type Lang } from '../../../shared/i18n/messages';
 import { resolveDbPath } from '../../paths';
+import { settingValue } from '../../store/settings';
 
 /** The value of `--name x` or `--name=x` in argv. */
 export function argvValue(argv: string[], name: string): string | undefined {
@@ -21,9 +22,7 @@ function savedLanguage(dbFile: string): string | undefined {
   try {
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare("SELECT value FROM settings WHERE key = 'language'").get() as
-        { value: string } | undefined;
-      return row?.value;
+      return settingValue(db, 'language') ?? undefined;
     } finally {
       db.close();
     }
