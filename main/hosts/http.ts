@@ -1,17 +1,20 @@
 // Browser mode: serves the built renderer and the API over HTTP, for trainers projecting the app, for
 // a classroom on the LAN, and for end-to-end tests. Thin: it only moves envelopes to and from the core.
 //   POST /api/<method>  JSON body → { ok: true, data } | { ok: false, error: { code, message } }
-//   GET  /api           list of methods
+//   GET  /api           list of the methods offered here
 // Every API call needs "Authorization: Bearer <token>", and once users are set up also
 // "X-Nguongoc-Session: <session>" from users.login (except the public login methods). Requests whose Host or Origin is not this
 // server's own are refused, which stops cross-site requests and DNS rebinding.
+// Only the methods the app's page uses are offered (shared/api/renderer-methods.ts), to every caller:
+// the token sits in every loopback page and every classroom link, so holding it cannot tell the page
+// from a script that stole it. The other methods are for `nguongoc api` (in-process, no token).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { METHOD_NAMES } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { notInAppRefusal, RENDERER_METHODS } from '../../shared/api/renderer-methods';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy, MIME } from './web-assets';
@@ -123,11 +126,13 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (!m || !safeEqual(m[1].trim(), token)) return refuse(res, lang, new AppError('UNAUTHORIZED'));
     if (url.pathname === '/api' || url.pathname === '/api/') {
       if (req.method !== 'GET') return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
-      return sendJson(res, 200, { ok: true, data: METHOD_NAMES });
+      return sendJson(res, 200, { ok: true, data: RENDERER_METHODS });
     }
     if (req.method !== 'POST') return refuse(res, lang, new AppError('BAD_REQUEST', {}, { status: 405 }));
     const methodName = decodePath(url.pathname.slice('/api/'.length));
     if (methodName === null) return refuse(res, lang, new AppError('BAD_REQUEST'));
+    const notInApp = notInAppRefusal(methodName);
+    if (notInApp) return refuse(res, lang, notInApp);
     const type = req.headers['content-type'] ?? '';
     if (Number(req.headers['content-length'] ?? 0) > maxBody) {
       res.setHeader('Connection', 'close');

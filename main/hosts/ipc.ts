@@ -1,14 +1,15 @@
 // Electron IPC wiring, in plain Node so it is tested with a fake ipcMain (no electron import here;
 // main/electron/main.ts passes the real one). One channel, `nguongoc:call`, carries every API method:
 // the renderer sends (method, input, lang[, session]) and gets the core's envelope back.
-// Two checks happen before the core sees anything: the sender must be our own page (a frame that
-// navigated elsewhere, or an injected iframe, gets FORBIDDEN), and the arguments must have the right
-// types. The input itself is validated by the core with the contract's zod schemas.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// Three checks happen before the core sees anything: the sender must be our own page (a frame that
+// navigated elsewhere, or an injected iframe, gets FORBIDDEN), the arguments must have the right
+// types, and the method must be one the renderer uses (shared/api/renderer-methods.ts; any other
+// gets METHOD_NOT_IN_APP, whatever the session). The input is validated by the core with zod.
 import type { ApiResponse } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { notInAppRefusal } from '../../shared/api/renderer-methods';
 import type { Lang } from '../../shared/i18n/messages';
+import { isAppPage } from './app-scheme';
 import type { CoreCaller } from './worker-client';
 
 export const IPC_CHANNEL = 'nguongoc:call';
@@ -28,40 +29,22 @@ export interface IpcMainLike {
 }
 
 export type IpcOptions = {
-  /** Absolute path of dist/renderer/index.html: the only file:// page allowed to call. */
-  rendererIndex: string;
   /** The Vite dev server (e.g. http://localhost:5173/) when the shell loads from it; its origin is allowed. */
   devServerUrl?: string;
   log?: (line: string) => void;
 };
 
-/** Is this frame URL our own app page? Query and hash are ignored (the router uses the hash). */
-export function isTrustedSender(
-  frameUrl: string | undefined,
-  opts: Pick<IpcOptions, 'rendererIndex' | 'devServerUrl'>,
-): boolean {
+/** Is this frame URL our own app page (app://nguongoc/index.html, main/hosts/app-scheme.ts)? */
+export function isTrustedSender(frameUrl: string | undefined, opts: Pick<IpcOptions, 'devServerUrl'>): boolean {
   if (!frameUrl) return false;
-  let url: URL;
+  if (isAppPage(frameUrl)) return true;
+  if (!opts.devServerUrl) return false;
   try {
-    url = new URL(frameUrl);
+    const url = new URL(frameUrl);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === new URL(opts.devServerUrl).origin;
   } catch {
     return false;
   }
-  if (url.protocol === 'file:') {
-    const own = pathToFileURL(path.resolve(opts.rendererIndex));
-    // Compare decoded, case-folded on Windows (drive letters and folders are case-insensitive there).
-    const norm = (p: string) =>
-      process.platform === 'win32' ? decodeURIComponent(p).toLowerCase() : decodeURIComponent(p);
-    return url.host === own.host && norm(url.pathname) === norm(own.pathname);
-  }
-  if (opts.devServerUrl && (url.protocol === 'http:' || url.protocol === 'https:')) {
-    try {
-      return url.origin === new URL(opts.devServerUrl).origin;
-    } catch {
-      return false;
-    }
-  }
-  return false;
 }
 
 function refusal(
@@ -95,6 +78,8 @@ export function registerIpc(ipcMain: IpcMainLike, core: CoreCaller, opts: IpcOpt
       (typeof session !== 'string' || session.length > MAX_SESSION_LENGTH)
     )
       return refusal('BAD_REQUEST', lang, 400);
+    const notInApp = notInAppRefusal(method);
+    if (notInApp) return { ok: false, error: notInApp.toBody(lang) };
     try {
       const { status: _status, ...envelope } = await core.call(method, input === undefined ? {} : input, {
         lang,

@@ -1,12 +1,13 @@
 // The core in a worker thread (bundled to dist/core-worker.js). The Electron main process must stay free
 // to paint the window and answer the OS, so every API call runs here: a trace over thousands of lots or
 // a 100,000-row import can take seconds without freezing the window.
-//   in:  { id, method, input, lang, user?, session? }
+//   in:  { id, method, input, lang, user?, session? }   (only the renderer's methods: shared/api/renderer-methods.ts)
 //   out: { id, response }   — response is exactly what Core.call returns (the envelope with its status)
 // At start it posts { type: 'ready' } or, when the database cannot be opened (not SQLite, a newer
 // version, damaged), { type: 'open-failed', error } with both languages so the shell can show a dialog.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/api/errors';
+import { notInAppRefusal } from '../../shared/api/renderer-methods';
 import { parseLang } from '../../shared/i18n/messages';
 import { openCore, type Core } from '../core';
 import { clockStartingAt } from '../clock';
@@ -47,6 +48,18 @@ function openError(err: unknown, dbPath: string): WorkerOpenError {
       ? err
       : new AppError('DB_OPEN_FAILED', { path: dbPath, detail: err instanceof Error ? err.message : String(err) });
   return { code: e.code, message: { vi: e.toBody('vi').message, en: e.toBody('en').message } };
+}
+
+/** The worker's calls come from the window (over IPC): only the renderer's methods, as ipc.ts checks too. */
+function answer(core: Core, msg: WorkerRequest): ReturnType<Core['call']> {
+  const lang = parseLang(msg.lang);
+  const notInApp = notInAppRefusal(String(msg.method));
+  if (notInApp) return { ok: false, error: notInApp.toBody(lang), status: notInApp.status };
+  return core.call(msg.method, msg.input, {
+    lang,
+    user: typeof msg.user === 'string' ? msg.user : undefined,
+    session: typeof msg.session === 'string' ? msg.session : undefined,
+  });
 }
 
 function main(): void {
@@ -91,12 +104,7 @@ function main(): void {
       port.close();
       return;
     }
-    const response = core.call(msg.method, msg.input, {
-      lang: parseLang(msg.lang),
-      user: typeof msg.user === 'string' ? msg.user : undefined,
-      session: typeof msg.session === 'string' ? msg.session : undefined,
-    });
-    port.postMessage({ id: msg.id, response } satisfies WorkerMessage);
+    port.postMessage({ id: msg.id, response: answer(core, msg) } satisfies WorkerMessage);
   });
   port.postMessage({ type: 'ready', dbPath } satisfies WorkerMessage);
 }

@@ -21,6 +21,7 @@ export const errorStatus: Record<string, number> = {
   NOT_FOUND: 404,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  METHOD_NOT_IN_APP: 403,
   CONFLICT: 409,
   DUPLICATE: 409,
   BAD_REQUEST: 400,

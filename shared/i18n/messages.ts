@@ -14,6 +14,8 @@ export const errorsVi: Dict = {
   UNAUTHORIZED: 'Chưa đăng nhập hoặc mã truy cập (token) không đúng.',
   FORBIDDEN: 'Bạn không có quyền làm việc này.',
   FOREIGN_ORIGIN: 'Yêu cầu đến từ trang web khác nên bị từ chối.',
+  METHOD_NOT_IN_APP:
+    'Việc này không làm được từ màn hình của phần mềm. Nếu thật cần, hãy nhờ người quản lý máy chạy lệnh nguongoc trên máy tính này.',
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
   INTERNAL: 'Có lỗi bất ngờ trong phần mềm. Dữ liệu chưa bị thay đổi. Chi tiết: {{detail}}',
   DB_NOT_SQLITE: 'Tệp "{{path}}" không phải là cơ sở dữ liệu của Nguồn Gốc (không phải tệp SQLite).',
@@ -65,6 +67,8 @@ export const errorsEn: Dict = {
   UNAUTHORIZED: 'Not signed in, or the access token is wrong.',
   FORBIDDEN: 'You are not allowed to do this.',
   FOREIGN_ORIGIN: 'The request comes from another web site and was refused.',
+  METHOD_NOT_IN_APP:
+    'This cannot be done from the app screens. If it is really needed, ask whoever looks after this PC to run the nguongoc command on it.',
   PAYLOAD_TOO_LARGE: 'The data sent is too large.',
   INTERNAL: 'Something unexpected went wrong. Nothing was changed. Detail: {{detail}}',
   DB_NOT_SQLITE: 'The file "{{path}}" is not a Nguồn Gốc database (not an SQLite file).',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, poll, screenshot, startApp, type AppSession } from '../helpers/browser';
 import { decodeTspl } from '../helpers/decoders/tspl';
 import { readCodes } from '../helpers/decoders/barcodes';
+import { runCli } from '../helpers/dist';
 
 type Id = { id: number };
 
@@ -48,16 +49,23 @@ describeBrowser('label printing (browser mode)', () => {
       origin: 'Việt Nam',
     });
     productId = p.id;
-    lotId = (
-      await app.api<Id>('lots.createOpening', {
+    // Opening stock is not offered to the page (nor over HTTP): the CLI records it, as at the shop PC.
+    const opening = await runCli([
+      'api',
+      'lots.createOpening',
+      JSON.stringify({
         productId,
         locationId: loc.id,
         qty: 10,
         lotCode: 'L261129-01',
         productionDate: '2026-11-29',
         expiryDate: '2027-11-29',
-      })
-    ).id;
+      }),
+      '--db',
+      app.dbPath,
+    ]);
+    expect(opening.code, opening.stderr).toBe(0);
+    lotId = (JSON.parse(opening.stdout) as Id).id;
     await app.api('printers.save', {
       name: 'Máy in tem thử',
       uri: `tcp://127.0.0.1:${port}`,

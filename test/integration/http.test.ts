@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHost, type HttpHost } from '../../main/hosts/http';
 import { aProduct, makeCore, tempDir } from '../helpers/core';
 import type { Core } from '../../main/core';
+import { RENDERER_METHODS } from '../../shared/api/renderer-methods';
 
 type Res = { status: number; body: string; headers: http.IncomingHttpHeaders };
 
@@ -64,10 +65,17 @@ describe('HTTP host', () => {
     expect(host.token.length).toBeGreaterThanOrEqual(24);
   });
 
-  it('lists the methods with GET /api', async () => {
+  it('lists the methods of the app page with GET /api, and refuses every other method to every caller', async () => {
     const r = await request(host, { path: '/api', headers: auth() });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body).data).toContain('products.create');
+    expect(JSON.parse(r.body).data).toEqual([...RENDERER_METHODS]);
+    // The token is in every loopback page: a script holding it gets no more than the page (no users: the owner).
+    for (const m of ['stock.rebuild', 'lots.createOpening', 'labels.updateSettings', 'products.get']) {
+      const res = await post(m, {});
+      expect([res.status, JSON.parse(res.body).error.code], m).toEqual([403, 'METHOD_NOT_IN_APP']);
+    }
+    const en = JSON.parse((await post('stock.rebuild', {}, { 'X-Nguongoc-Lang': 'en' })).body);
+    expect(en.error.message).toMatch(/^This cannot be done from the app screens/);
   });
 
   it('creates a product and answers the envelope', async () => {
@@ -92,9 +100,9 @@ describe('HTTP host', () => {
   it('answers 409 for a duplicate and 404 for an unknown method or record', async () => {
     expect((await post('products.create', aProduct({ code: 'HTTP-1' }))).status).toBe(409);
     expect((await post('products.nuke', {})).status).toBe(404);
-    const nf = await post('products.get', { id: 999 });
+    const nf = await post('recipes.get', { id: 999 });
     expect(nf.status).toBe(404);
-    expect(JSON.parse(nf.body).error.message).toBe('Không tìm thấy sản phẩm (mã 999).');
+    expect(JSON.parse(nf.body).error.message).toBe('Không tìm thấy công thức (mã 999).');
   });
 
   it('refuses a missing or wrong token with 401', async () => {

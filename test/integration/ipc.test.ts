@@ -14,11 +14,14 @@ import {
   type IpcMainLike,
 } from '../../main/hosts/ipc';
 import { CoreWorkerClient, type CoreCaller } from '../../main/hosts/worker-client';
+import { APP_INDEX_URL } from '../../main/hosts/app-scheme';
+import { RENDERER_METHODS } from '../../shared/api/renderer-methods';
+import { METHOD_NAMES } from '../../shared/api/contract';
 import { ROOT } from '../helpers/dist';
 
 const WORKER = path.join(ROOT, 'dist', 'core-worker.js');
 const RENDERER_INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
-const OWN_PAGE = pathToFileURL(RENDERER_INDEX).href + '#/products';
+const OWN_PAGE = `${APP_INDEX_URL}#/products`;
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -56,7 +59,7 @@ describe('IPC wiring', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ng-ipc-'));
     client = new CoreWorkerClient({ workerPath: WORKER, dbPath: path.join(dir, 'nguongoc.db'), log: () => undefined });
     await client.start();
-    unregister = registerIpc(ipc, client, { rendererIndex: RENDERER_INDEX, log: (l) => logs.push(l) });
+    unregister = registerIpc(ipc, client, { log: (l) => logs.push(l) });
   });
   afterAll(async () => {
     unregister();
@@ -82,11 +85,14 @@ describe('IPC wiring', () => {
     let calls = 0;
     const spy: CoreCaller = { call: async () => (calls++, { ok: true, data: 1, status: 200 }) };
     const other = new FakeIpcMain();
-    registerIpc(other, spy, { rendererIndex: RENDERER_INDEX, log: () => undefined });
+    registerIpc(other, spy, { log: () => undefined });
     const foreign = [
       'https://evil.example/',
       'file:///tmp/evil.html',
-      pathToFileURL(path.join(ROOT, 'dist', 'renderer', 'other.html')).href,
+      pathToFileURL(RENDERER_INDEX).href,
+      'app://nguongoc/other.html',
+      'app://evil/index.html',
+      'apps://nguongoc/index.html',
       'http://localhost:5173/',
       'about:blank',
       'not a url',
@@ -105,11 +111,12 @@ describe('IPC wiring', () => {
   });
 
   it('allows the dev server origin only when it is configured', () => {
-    const opts = { rendererIndex: RENDERER_INDEX, devServerUrl: 'http://localhost:5173/' };
+    const opts = { devServerUrl: 'http://localhost:5173/' };
     expect(isTrustedSender('http://localhost:5173/#/home', opts)).toBe(true);
     expect(isTrustedSender('http://localhost:5174/', opts)).toBe(false);
-    expect(isTrustedSender('http://localhost:5173/', { rendererIndex: RENDERER_INDEX })).toBe(false);
-    expect(isTrustedSender(pathToFileURL(RENDERER_INDEX).href + '?x=1', opts)).toBe(true);
+    expect(isTrustedSender('http://localhost:5173/', {})).toBe(false);
+    expect(isTrustedSender(`${APP_INDEX_URL}?x=1`, opts)).toBe(true);
+    expect(isTrustedSender(`${APP_INDEX_URL}#/lots/1`, {})).toBe(true);
   });
 
   it('bad argument types get BAD_REQUEST; bad input gets the core field errors', async () => {
@@ -146,6 +153,41 @@ describe('IPC wiring', () => {
     });
   });
 
+  it('refuses a method the app page does not use, even with a valid owner session, before the core sees it', async () => {
+    const setup = (await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'users.setup', { name: 'Chủ', pin: '2468' }, 'vi')) as {
+      ok: true;
+      data: { session: string };
+    };
+    const session = setup.data.session;
+    expect(await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'users.me', {}, 'vi', session)).toMatchObject({ ok: true });
+    const cliOnly = METHOD_NAMES.filter((m) => !(RENDERER_METHODS as readonly string[]).includes(m));
+    expect(cliOnly).toContain('stock.rebuild');
+    for (const m of cliOnly) {
+      const res = await ipc.invoke(OWN_PAGE, IPC_CHANNEL, m, {}, 'vi', session);
+      expect(res, m).toEqual({
+        ok: false,
+        error: {
+          code: 'METHOD_NOT_IN_APP',
+          message:
+            'Việc này không làm được từ màn hình của phần mềm. Nếu thật cần, hãy nhờ người quản lý máy chạy lệnh nguongoc trên máy tính này.',
+        },
+      });
+    }
+    const en = await ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'lots.createOpening', {}, 'en', session);
+    expect(en).toMatchObject({
+      error: { code: 'METHOD_NOT_IN_APP', message: expect.stringMatching(/^This cannot be done/) },
+    });
+    // Refused in the main process: the worker is never asked.
+    let calls = 0;
+    const spy: CoreCaller = { call: async () => (calls++, { ok: true, data: 1, status: 200 }) };
+    const other = new FakeIpcMain();
+    registerIpc(other, spy, { log: () => undefined });
+    for (const m of cliOnly) await other.invoke(OWN_PAGE, IPC_CHANNEL, m, {}, 'vi', session);
+    expect(calls).toBe(0);
+    for (const m of RENDERER_METHODS) await other.invoke(OWN_PAGE, IPC_CHANNEL, m, {}, 'vi', session);
+    expect(calls).toBe(RENDERER_METHODS.length);
+  });
+
   it('a dead worker turns into an INTERNAL envelope, and the next call works again', async () => {
     const gen = client.generation;
     const pending = ipc.invoke(OWN_PAGE, IPC_CHANNEL, 'system.check', {}, 'en');
@@ -157,7 +199,7 @@ describe('IPC wiring', () => {
 
   it('registers one handler and removes it', () => {
     const other = new FakeIpcMain();
-    const off = registerIpc(other, client, { rendererIndex: RENDERER_INDEX });
+    const off = registerIpc(other, client, {});
     expect([...other.handlers.keys()]).toEqual([IPC_CHANNEL]);
     off();
     expect(other.handlers.size).toBe(0);

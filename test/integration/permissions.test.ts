@@ -6,15 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { classify, permissionDenial, PUBLIC_METHODS } from '../../shared/api/permissions';
 import { permissionRows } from '../helpers/permission-rows';
+import { isRendererMethod } from '../../shared/api/renderer-methods';
 import { ROLES, type Role } from '../../shared/api/users';
 import { startHttpHost, type HttpHost } from '../../main/hosts/http';
 import { IPC_CHANNEL, registerIpc, type IpcInvokeEventLike } from '../../main/hosts/ipc';
+import { APP_INDEX_URL } from '../../main/hosts/app-scheme';
 import { openCore, type Core } from '../../main/core';
 import { fixedClock, makeCore, tempDbPath } from '../helpers/core';
 
 // Calls with side effects on the session itself are checked on their own below.
 const SKIP = new Set<MethodName>(['users.logout']);
-const DENIALS = new Set(['FORBIDDEN_ROLE', 'TRAINER_REAL_DB']);
+const DENIALS = new Set(['FORBIDDEN_ROLE', 'TRAINER_REAL_DB', 'METHOD_NOT_IN_APP']);
+
+/** Over HTTP and IPC a method the app's page does not use is refused first, whatever the role. */
+function appDenial(m: MethodName, role: Role): string | null {
+  return isRendererMethod(m) ? permissionDenial(m, api[m].access, role, false) : 'METHOD_NOT_IN_APP';
+}
 
 function setUp(core: Core): Record<Role, string> {
   const owner = core.run('users.setup', { name: 'Chủ cơ sở', pin: '1234' });
@@ -133,7 +140,7 @@ describe('every method × every role', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('over HTTP: the same answers, and login is needed once users exist', async () => {
+  it('over HTTP: the same answers for the methods of the app page, the others refused; login is needed once users exist', async () => {
     const post = (m: string, session?: string) =>
       fetch(`${http.url}api/${m}`, {
         method: 'POST',
@@ -148,7 +155,7 @@ describe('every method × every role', () => {
     for (const m of METHOD_NAMES) {
       if (SKIP.has(m)) continue;
       for (const role of ROLES) {
-        const expected = permissionDenial(m, api[m].access, role, false);
+        const expected = appDenial(m, role);
         const { status, body } = await post(m, sessions[role]);
         const got = !body.ok && DENIALS.has(body.error!.code) ? body.error!.code : null;
         if (got !== expected || (got && status !== 403))
@@ -159,7 +166,8 @@ describe('every method × every role', () => {
     // No session: the public methods answer, every other one asks for a login first.
     for (const m of METHOD_NAMES) {
       const { status, body } = await post(m);
-      if (PUBLIC_METHODS.has(m)) expect(status, m).not.toBe(401);
+      if (!isRendererMethod(m)) expect([status, body.error?.code], m).toEqual([403, 'METHOD_NOT_IN_APP']);
+      else if (PUBLIC_METHODS.has(m)) expect(status, m).not.toBe(401);
       else expect([status, body.error?.code], m).toEqual([401, 'LOGIN_REQUIRED']);
     }
     const anon = await post('products.list');
@@ -171,17 +179,16 @@ describe('every method × every role', () => {
     expect(bogus.body.error!.code).toBe('SESSION_EXPIRED');
   });
 
-  it('over the IPC wiring of the desktop app: the same answers', async () => {
+  it('over the IPC wiring of the desktop app: the same answers for the methods of the page, the others refused', async () => {
     // The Electron host's core (host 'electron'), behind the real IPC handler with a fake ipcMain.
     const electronCore = openCore({ dbPath: core.dbPath, host: 'electron', clock, log: () => {} });
     let handler: ((event: IpcInvokeEventLike, ...args: unknown[]) => unknown) | undefined;
-    const index = '/app/dist/renderer/index.html';
     registerIpc(
       { handle: (ch, fn) => ch === IPC_CHANNEL && (handler = fn), removeHandler: () => {} },
       { call: async (m, i, c) => electronCore.call(m, i, c) },
-      { rendererIndex: index, log: () => {} },
+      { log: () => {} },
     );
-    const event = { senderFrame: { url: `file://${index}#/` } };
+    const event = { senderFrame: { url: `${APP_INDEX_URL}#/` } };
     const invoke = (m: string, session?: string) =>
       handler!(event, m, {}, 'vi', session) as Promise<{ ok: boolean; error?: { code: string } }>;
     const wrong: string[] = [];
@@ -189,7 +196,7 @@ describe('every method × every role', () => {
       for (const m of METHOD_NAMES) {
         if (SKIP.has(m)) continue;
         for (const role of ROLES) {
-          const expected = permissionDenial(m, api[m].access, role, false);
+          const expected = appDenial(m, role);
           const res = await invoke(m, sessions[role]);
           const got = !res.ok && DENIALS.has(res.error!.code) ? res.error!.code : null;
           if (got !== expected)

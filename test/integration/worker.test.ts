@@ -73,6 +73,18 @@ describe('core worker', () => {
     expect(await again.call('settings.get', {})).toMatchObject({ ok: true, data: { language: 'en' } });
   });
 
+  it('answers only the methods of the app page: the others are refused as over IPC, and run nothing', async () => {
+    const dbPath = tempDb();
+    const c = client(dbPath);
+    await c.start();
+    // No users: the caller would be the owner, so only the allowlist can refuse.
+    const rebuilt = await c.call('stock.rebuild', {}, { lang: 'vi' });
+    expect(rebuilt).toMatchObject({ ok: false, status: 403, error: { code: 'METHOD_NOT_IN_APP' } });
+    const opening = await c.call('lots.createOpening', {}, { lang: 'en' });
+    expect(opening).toMatchObject({ ok: false, status: 403, error: { code: 'METHOD_NOT_IN_APP' } });
+    expect(await c.call('stock.summary', {})).toMatchObject({ ok: true });
+  });
+
   it('makes the backup before an update on request, as a checked copy next to the database', async () => {
     const dbPath = tempDb();
     const c = client(dbPath);

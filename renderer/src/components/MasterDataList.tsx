@@ -10,7 +10,6 @@ import dayjs from 'dayjs';
 import type { ListResult } from '../../../shared/api/fields';
 import { ApiError } from '../api/client';
 import { useApi, useApiQuery } from '../api/hooks';
-import type { MethodName } from '../../../shared/api/contract';
 
 type Row = { id: number; archived: boolean; updatedAt: string };
 
@@ -30,6 +29,13 @@ export type MasterDataListProps<T extends Row> = {
 };
 
 const PAGE_SIZE = 20;
+
+/** Written out (not built from the entity's name) so the renderer's method list can be read from the code. */
+const ENTITY_METHODS = {
+  products: { list: 'products.list', archive: 'products.archive', restore: 'products.restore' },
+  partners: { list: 'partners.list', archive: 'partners.archive', restore: 'partners.restore' },
+  locations: { list: 'locations.list', archive: 'locations.archive', restore: 'locations.restore' },
+} as const;
 
 export function MasterDataList<T extends Row>(props: MasterDataListProps<T>) {
   const { t } = useTranslation();
@@ -70,15 +76,14 @@ export function MasterDataList<T extends Row>(props: MasterDataListProps<T>) {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
-  const listMethod = `${props.entity}.list` as 'products.list';
-  const list = useApiQuery(listMethod, input as never, { placeholderData: (prev) => prev });
+  const methods = ENTITY_METHODS[props.entity];
+  const list = useApiQuery(methods.list, input as never, { placeholderData: (prev) => prev });
   const data = list.data as ListResult<T> | undefined;
 
   const setArchived = async (record: T, archive: boolean) => {
     setBusyId(record.id);
     try {
-      const method = `${props.entity}.${archive ? 'archive' : 'restore'}` as MethodName;
-      await api.call(method as 'products.archive', { id: record.id });
+      await api.call(archive ? methods.archive : methods.restore, { id: record.id });
       message.success(archive ? t('archivedDone') : t('restoredDone'));
       await list.refetch();
     } catch (err) {

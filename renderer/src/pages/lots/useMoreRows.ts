@@ -44,9 +44,10 @@ export function useMoreRows<T>(
     if (busy.current || (left === 0 && !capped)) return;
     busy.current = true;
     setLoading(true);
-    const call = api.call as (m: string, input: unknown) => Promise<ListResult<T>>;
-    call(METHOD[list], { id: lotId, offset: rows.length })
-      .then((page) => {
+    api
+      .call(METHOD[list], { id: lotId, offset: rows.length })
+      .then((answer) => {
+        const page = answer as ListResult<T>;
         setExtra((x) => [...x, ...page.items]);
         setTotal(page.items.length ? page : { total: rows.length });
       })
