@@ -1,12 +1,12 @@
 // The desktop shell (Electron main process; the only module that imports `electron` besides the
 // preload and the updater wiring). It opens one locked-down window on the built renderer and moves API
 // calls from the page to the core, which runs in a worker thread so a long query never freezes the
-// window. Security: contextIsolation, sandbox, no Node in the page, a strict Content-Security-Policy
-// (a header and a <meta> on our own file:// page), no remote content, no navigation, no new windows,
-// every permission request denied, and IPC that checks which page is calling.
+// window. Security: contextIsolation, sandbox, no Node in the page, the page on a privileged scheme of
+// its own (app://nguongoc/, only the files of dist/renderer; file:// is refused), a strict
+// Content-Security-Policy (a header and a <meta>), no remote content, no navigation, no new windows,
+// every permission request denied, and IPC that checks which page is calling and which method.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
@@ -28,13 +28,13 @@ import { defaultKeyFile } from '../sync/secrets';
 import { desktopShellServices } from './printing';
 import { APP_VERSION } from '../version';
 import { setupUpdates } from './updater';
-import { contentSecurityPolicy, MIME } from '../hosts/web-assets';
+import { contentSecurityPolicy } from '../hosts/web-assets';
+import { APP_INDEX_URL, APP_SCHEME, appResponse, isAppUrl } from '../hosts/app-scheme';
 
 const TITLE = 'Nguồn Gốc';
 // dist/electron/main.js → dist/
 const DIST = path.resolve(__dirname, '..');
 const RENDERER_DIR = path.join(DIST, 'renderer');
-const RENDERER_INDEX = path.join(RENDERER_DIR, 'index.html');
 const WORKER = path.join(DIST, 'core-worker.js');
 const PRELOAD = path.join(__dirname, 'preload.js');
 /** Vite dev server for renderer work (`NGUONGOC_DEV_SERVER=http://localhost:5173/`); ignored when installed. */
@@ -42,6 +42,12 @@ const DEV_SERVER = !app.isPackaged ? process.env.NGUONGOC_DEV_SERVER || undefine
 
 // Same policy as browser mode; the dev server also needs its HMR websocket.
 const CSP = contentSecurityPolicy(DEV_SERVER ? new URL(DEV_SERVER).origin.replace(/^http/, 'ws') : undefined);
+
+// Before the app is ready (Electron's rule): a standard, secure scheme gets an origin of its own,
+// storage and fetch like https, which file:// never had.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 function log(line: string): void {
   process.stderr.write(line + '\n');
@@ -56,15 +62,10 @@ function dbArg(argv: string[]): string | undefined {
   return undefined;
 }
 
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
 function isOwnUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    if (url.protocol === 'file:') return isInside(RENDERER_DIR, fileURLToPath(url));
+    if (isAppUrl(raw)) return true;
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') return true;
     if (DEV_SERVER && (url.protocol === 'http:' || url.protocol === 'ws:'))
       return url.host === new URL(DEV_SERVER).host;
@@ -90,40 +91,14 @@ function openExternally(raw: string): void {
 }
 
 /**
- * Serves file:// itself: only files of the built renderer, with the CSP header and, on index.html, the
- * same policy as a <meta> (Chromium does not pass file:// responses through webRequest, so the meta
- * is what applies there if the header is ever dropped). Any other local file is refused.
+ * Serves app:// (only files of the built renderer, with the CSP header and the same policy as a <meta>)
+ * and refuses every file:// request: nothing on the PC is loaded, whatever a page asks for.
  */
 function serveOwnFiles(): void {
-  protocol.handle('file', async (request) => {
-    let file: string;
-    try {
-      file = fileURLToPath(request.url);
-    } catch {
-      return new Response('Bad request', { status: 400 });
-    }
-    if (!isInside(RENDERER_DIR, file)) {
-      log(`[shell] refused local file ${file}`);
-      return new Response('Not found', { status: 404 });
-    }
-    try {
-      const ext = path.extname(file).toLowerCase();
-      const headers = {
-        'Content-Type': MIME[ext] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-      };
-      if (ext === '.html') {
-        const html = (await fs.promises.readFile(file, 'utf8')).replace(
-          '<head>',
-          `<head><meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-        );
-        return new Response(html, { headers });
-      }
-      return new Response(await fs.promises.readFile(file), { headers });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
+  protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, request.url, CSP));
+  protocol.handle('file', (request) => {
+    log(`[shell] refused local file ${request.url.slice(0, 200)}`);
+    return new Response('Not found', { status: 404 });
   });
 }
 
@@ -252,7 +227,7 @@ function createWindow(): BrowserWindow {
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
   if (DEV_SERVER) void win.loadURL(DEV_SERVER);
-  else void win.loadFile(RENDERER_INDEX);
+  else void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
@@ -339,7 +314,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  registerIpc(ipcMain, client, { rendererIndex: RENDERER_INDEX, devServerUrl: DEV_SERVER, log });
+  registerIpc(ipcMain, client, { devServerUrl: DEV_SERVER, log });
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
   setupUpdates({

@@ -73,7 +73,28 @@ describe.skipIf(!!reason)('Electron desktop window', () => {
       .catch(() => undefined);
     await page.getByText('Bắt đầu dùng Nguồn Gốc').waitFor({ timeout: 10_000 });
     expect(app.windows()).toHaveLength(1);
-    expect(page.url()).toContain('/dist/renderer/index.html');
+    expect(page.url()).toMatch(/^app:\/\/nguongoc\/index\.html/);
+  });
+
+  it('is served from app://nguongoc only: no file of the PC, no path out of the app, no method the screens do not use', async () => {
+    const answers = await page.evaluate(async () => {
+      const status = (url: string) =>
+        fetch(url).then(
+          (r) => r.status,
+          () => 'refused',
+        );
+      const bridge = (window as unknown as { nguongoc: { call: (...a: unknown[]) => Promise<unknown> } }).nguongoc;
+      return {
+        origin: location.origin,
+        file: await status('file:///etc/hostname'),
+        outside: await status('app://nguongoc/..%2f..%2f..%2fpackage.json'),
+        cliOnly: await bridge.call('stock.rebuild', {}, 'vi'),
+      };
+    });
+    expect(answers.origin).toBe('app://nguongoc');
+    expect(answers.file).toBe('refused');
+    expect(answers.outside).toBe(404);
+    expect(answers.cliOnly).toMatchObject({ ok: false, error: { code: 'METHOD_NOT_IN_APP' } });
   });
 
   it('keeps the portal login key under safeStorage when the OS offers it, never as a plain file beside it', async () => {

@@ -12,17 +12,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/dist';
+import { APP_INDEX_URL } from '../../main/hosts/app-scheme';
 
 const MAIN = path.join(ROOT, 'dist', 'electron', 'main.js');
 const INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
-const OWN_PAGE = pathToFileURL(INDEX).href;
+const OWN_PAGE = `${APP_INDEX_URL}#/`;
 
 type Fn = (...args: unknown[]) => unknown;
 type Recorded = {
   windows: { opts: Record<string, unknown>; loaded: string[] }[];
   ipc: Map<string, Fn>;
   appHandlers: Map<string, Fn[]>;
-  protocols: Map<string, (req: { url: string }) => Promise<Response>>;
+  protocols: Map<string, (req: { url: string }) => Promise<Response> | Response>;
+  /** What happened, in order: 'registerSchemesAsPrivileged', 'whenReady'… (Electron needs the first before ready). */
+  sequence: string[];
+  privileged?: unknown;
   permission?: Fn;
   permissionCheck?: Fn;
   beforeRequest?: Fn;
@@ -122,7 +126,7 @@ function fakeElectron(rec: Recorded) {
       setName: () => undefined,
       setAppUserModelId: () => undefined,
       on: (ev: string, fn: Fn) => void rec.appHandlers.set(ev, [...(rec.appHandlers.get(ev) ?? []), fn]),
-      whenReady: () => Promise.resolve(),
+      whenReady: () => (rec.sequence.push('whenReady'), Promise.resolve()),
       quit: () => void rec.quits++,
       exit: () => void rec.quits++,
       getPath: () => os.tmpdir(),
@@ -134,7 +138,12 @@ function fakeElectron(rec: Recorded) {
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (rec.menu = m) },
     protocol: {
-      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => void rec.protocols.set(scheme, fn),
+      registerSchemesAsPrivileged: (schemes: unknown) => {
+        rec.sequence.push('registerSchemesAsPrivileged');
+        rec.privileged = schemes;
+      },
+      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response> | Response) =>
+        void rec.protocols.set(scheme, fn),
     },
     session: {
       defaultSession: {
@@ -173,6 +182,7 @@ function launchShell(dbPath: string): Recorded {
     ipc: new Map(),
     appHandlers: new Map(),
     protocols: new Map(),
+    sequence: [],
     dialogs: [],
     opened: [],
     quits: 0,
@@ -247,11 +257,11 @@ describe('desktop shell (built main.js, electron stood in)', () => {
       webviewTag: false,
     });
     expect(fs.existsSync(String((opts.webPreferences as { preload: string }).preload))).toBe(true);
-    expect(loaded).toEqual([INDEX]);
+    expect(loaded).toEqual([APP_INDEX_URL]);
     expect(JSON.stringify(rec.menu)).toContain('Thoát');
   });
 
-  it('answers the page over IPC from the core worker, on the database given with --db', async () => {
+  it('answers the page over IPC from the core worker, on the database given with --db; no other origin', async () => {
     const handler = rec.ipc.get('nguongoc:call')!;
     const info = (await handler({ senderFrame: { url: OWN_PAGE } }, 'system.info', {}, 'vi')) as {
       ok: boolean;
@@ -259,21 +269,81 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     };
     expect(info).toMatchObject({ ok: true, data: { dbPath, host: 'electron' } });
     expect(fs.existsSync(dbPath)).toBe(true);
-    const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'system.info', {}, 'vi');
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const url of [
+      'https://evil.example/',
+      pathToFileURL(INDEX).href,
+      'app://evil/index.html',
+      'app://nguongoc/other.html',
+      'http://localhost:5173/',
+    ]) {
+      const foreign = await handler({ senderFrame: { url } }, 'system.info', {}, 'vi');
+      expect(foreign, url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    const cliOnly = await handler({ senderFrame: { url: OWN_PAGE } }, 'stock.rebuild', {}, 'vi');
+    expect(cliOnly).toMatchObject({ ok: false, error: { code: 'METHOD_NOT_IN_APP' } });
   });
 
-  it('serves only its own files, with the Content-Security-Policy as a header and a <meta>', async () => {
-    const handle = rec.protocols.get('file')!;
+  it('registers app:// as a privileged standard, secure scheme before the app is ready', () => {
+    expect(rec.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const seq = rec.sequence;
+    expect(seq.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+    expect(seq.indexOf('registerSchemesAsPrivileged')).toBeLessThan(seq.indexOf('whenReady'));
+  });
+
+  it('serves the page and every asset it names from app://, with their types and the Content-Security-Policy', async () => {
+    const handle = rec.protocols.get('app')!;
     const page = await handle({ url: OWN_PAGE });
     expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
     const html = await page.text();
     expect(html).toContain('<meta http-equiv="Content-Security-Policy"');
-    expect((await handle({ url: 'file:///etc/hostname' })).status).toBe(404);
-    expect((await handle({ url: pathToFileURL(path.join(ROOT, 'package.json')).href })).status).toBe(404);
+    // Vite's relative asset paths (base './') resolve under app://nguongoc/ and are all served.
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1], APP_INDEX_URL).href);
+    expect(refs.length).toBeGreaterThan(2);
+    for (const ref of refs) {
+      expect(ref.startsWith('app://nguongoc/assets/'), ref).toBe(true);
+      const r = await handle({ url: ref });
+      expect(r.status, ref).toBe(200);
+      const type = ref.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
+      expect(r.headers.get('content-type'), ref).toBe(type);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('refuses every path outside dist/renderer, however it is spelled, and every file:// request', async () => {
+    const handle = rec.protocols.get('app')!;
+    const outside = [
+      'app://nguongoc/../../etc/passwd',
+      'app://nguongoc/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      'app://nguongoc/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      'app://nguongoc/..%2F..%2Fpackage.json',
+      'app://nguongoc/assets/..%2f..%2f..%2fpackage.json',
+      'app://nguongoc/..%5c..%5cpackage.json',
+      'app://nguongoc/%252e%252e/%252e%252e/package.json',
+      'app://nguongoc/index.html%00.png',
+      'app://nguongoc/%E0%A4%A',
+      'app://evil/index.html',
+      `app://nguongoc/${encodeURIComponent(path.join(ROOT, 'package.json'))}`,
+    ];
+    for (const url of outside) {
+      const r = await handle({ url });
+      expect(r.status, url).toBe(404);
+      const body = await r.text();
+      expect(body, url).not.toContain('root:');
+      expect(body, url).not.toContain('"name": "nguongoc"');
+    }
+    const file = rec.protocols.get('file')!;
+    for (const url of [
+      'file:///etc/passwd',
+      pathToFileURL(INDEX).href,
+      pathToFileURL(path.join(ROOT, 'package.json')).href,
+    ])
+      expect((await file({ url })).status, url).toBe(404);
   });
 
   it('blocks remote content, denies permissions, navigation and new windows; web links open in the browser', async () => {
@@ -284,7 +354,10 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     };
     expect(decide('https://cdn.example.com/x.js')).toBe(true);
     expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide(pathToFileURL(INDEX).href)).toBe(true);
+    expect(decide('app://evil/index.html')).toBe(true);
     expect(decide(OWN_PAGE)).toBe(false);
+    expect(decide('app://nguongoc/assets/index.js')).toBe(false);
     let granted: boolean | undefined;
     rec.permission!({}, 'media', (ok: boolean) => (granted = ok));
     expect(granted).toBe(false);
@@ -305,6 +378,7 @@ describe('desktop shell (built main.js, electron stood in)', () => {
     };
     expect(navigate('https://nguongoc.example/help')).toBe(true);
     expect(navigate('file:///etc/hostname')).toBe(true);
+    expect(navigate('app://nguongoc/index.html')).toBe(true);
     expect(navigate('javascript:alert(1)')).toBe(true);
     expect(openHandler!({ url: 'http://example.com/a' })).toEqual({ action: 'deny' });
     expect(openHandler!({ url: 'smb://server/share' })).toEqual({ action: 'deny' });
