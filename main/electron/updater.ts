@@ -1,8 +1,8 @@
 // electron-updater wiring for the installed app; the rules live in
 // main/update-policy.ts. The feed is the `publish` URL of electron-builder.yml, which electron-builder
-// writes into resources/app-update.yml. The sha512 of the download is always checked by electron-updater;
-// when the installer is code-signed (win.signtoolOptions.publisherName), the Authenticode signature of
-// the new version is checked too.
+// writes into resources/app-update.yml together with win.signtoolOptions.publisherName. electron-updater
+// checks the sha512 of the download, then its Authenticode signature against that publisher, and refuses
+// the update when either fails. Nothing here may replace or switch off that check (updater.test.ts reads it).
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';

@@ -1,4 +1,4 @@
-// What both page hosts (browser mode over HTTP, the desktop window over file://) send with the renderer:
+// What both page hosts (browser mode over HTTP, the desktop window over app://) send with the renderer:
 // the content types of its files and the one Content-Security-Policy.
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -94,11 +94,16 @@ type Harness = {
 };
 
 /** An NsisUpdater as the packaged app builds it, but with a test app adapter and Node HTTP. */
-function makeUpdater(): Harness {
+function makeUpdater(opts: { publisherName?: string } = {}): Harness {
   const dir = tempDir();
   const configPath = path.join(dir, 'app-update.yml');
-  // What electron-builder writes into resources/app-update.yml from the `publish` section.
-  fs.writeFileSync(configPath, `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: nguongoc-updater\n`);
+  // What electron-builder writes into resources/app-update.yml from the `publish` section, and from
+  // win.signtoolOptions.publisherName when the signature check is on (its PublishManager does so).
+  const publisher = opts.publisherName ? `publisherName:\n  - ${JSON.stringify(opts.publisherName)}\n` : '';
+  fs.writeFileSync(
+    configPath,
+    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: nguongoc-updater\n${publisher}`,
+  );
   const quitHandlers: ((code: number) => void)[] = [];
   const app: AppAdapter = {
     version: '0.1.0',
@@ -217,6 +222,67 @@ describe('updates from a generic feed (electron-updater, real verification)', ()
     expect(h.quitHandlers).toEqual([]);
   });
 
+  it('refuses an update not signed by the publisher named in electron-builder.yml, and installs nothing', async () => {
+    const publisher = (await getConfig(ROOT, null, null)).win?.signtoolOptions?.publisherName;
+    expect(typeof publisher).toBe('string');
+    feed = { version: '0.2.0', installer: crypto.randomBytes(100_000) };
+    const h = makeUpdater({ publisherName: publisher as string });
+    const { policy, logs } = policyFor(h);
+    // Windows' Authenticode reader (PowerShell Get-AuthenticodeSignature) stood in through electron-updater's
+    // own hook: it answers as Windows does for these unsigned bytes. electron-updater calls it after the sha512.
+    const asked: { names: string[]; bytes: Buffer }[] = [];
+    h.updater.verifyUpdateCodeSignature = async (names: string[], file: string) => {
+      asked.push({ names, bytes: fs.readFileSync(file) });
+      return `publisherNames: ${names.join(' | ')}, raw info: {"Status": 2, "StatusMessage": "The file is not digitally signed."}`;
+    };
+    await policy.checkNow();
+    expect(asked).toHaveLength(1);
+    expect(asked[0].names).toEqual([publisher]);
+    expect(asked[0].bytes.equals(feed.installer)).toBe(true);
+    expect(h.errors.map((e) => (e as Error & { code?: string }).code)).toContain('ERR_UPDATER_INVALID_SIGNATURE');
+    expect(logs.join('\n')).toMatch(/not signed by the application owner/);
+    expect(h.downloaded).toEqual([]);
+    expect(policy.downloaded).toBeNull();
+    expect(filesUnder(h.cacheDir).filter((f) => f.endsWith('.exe'))).toEqual([]);
+    expect(policy.needsBackupBeforeQuit()).toBe(false);
+    expect(await policy.prepareInstallOnQuit()).toBe(false);
+    expect(h.quitHandlers).toEqual([]);
+  });
+
+  it('our updater code leaves the signature check as electron-updater made it', async () => {
+    feed = { version: '0.1.0', installer: Buffer.from('same') };
+    const h = makeUpdater({ publisherName: 'Nguồn Gốc' });
+    const own = h.updater.verifyUpdateCodeSignature;
+    const set: string[] = [];
+    const watched = new Proxy(h.updater, {
+      set(target, key, value) {
+        set.push(String(key));
+        return Reflect.set(target, key, value);
+      },
+    });
+    const policy = new UpdatePolicy({
+      updater: watched as unknown as UpdaterLike,
+      backup: async () => undefined,
+      statePath: path.join(tempDir(), 'update-state.json'),
+      clock: { now: () => new Date('2026-11-29T02:00:00Z'), offset: '+07:00' },
+      log: () => undefined,
+    });
+    await policy.checkNow();
+    policy.postponeToday();
+    expect(h.updater.verifyUpdateCodeSignature).toBe(own);
+    // electron-updater's own methods set their state through the proxy too; ours set only these four.
+    expect(set).toEqual(expect.arrayContaining(['autoDownload', 'autoInstallOnAppQuit', 'disableWebInstaller']));
+    for (const key of ['verifyUpdateCodeSignature', '_verifyUpdateCodeSignature', 'configOnDisk', 'updateConfigPath'])
+      expect(set, key).not.toContain(key);
+    // The Electron wiring cannot run here: read it. It sets no verifier, no other config file, no dev config.
+    for (const file of ['main/electron/updater.ts', 'main/update-policy.ts']) {
+      const code = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      expect(code, file).not.toMatch(
+        /verifyUpdateCodeSignature\s*=|_verifyUpdateCodeSignature|verifySignature\s*=|updateConfigPath|forceDevUpdateConfig/,
+      );
+    }
+  });
+
   it('does nothing when the feed has the same version', async () => {
     feed = { version: '0.1.0', installer: Buffer.from('same') };
     const h = makeUpdater();
@@ -319,6 +385,10 @@ describe("electron-builder.yml (checked with electron-builder's own schema)", ()
       createStartMenuShortcut: true,
     });
     expect(cfg.publish).toMatchObject({ provider: 'generic' });
+    // Updates are checked against the signing publisher: the name is set and the check is not turned off.
+    expect(cfg.win?.signtoolOptions?.publisherName).toEqual(expect.stringMatching(/\S/));
+    expect(cfg.win?.verifyUpdateCodeSignature).not.toBe(false);
+    expect(JSON.stringify(cfg)).not.toMatch(/"verifyUpdateCodeSignature":false|"publisherName":null/);
     // The installed exe is never a plain Node runtime, nor loads app code from outside its checked asar.
     expect(cfg.electronFuses).toMatchObject({
       runAsNode: false,
@@ -326,6 +396,8 @@ describe("electron-builder.yml (checked with electron-builder's own schema)", ()
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The window loads from app://, so file:// pages get nothing extra.
+      grantFileProtocolExtraPrivileges: false,
     });
     expect(cfg.asarUnpack).toEqual(
       expect.arrayContaining([
