@@ -301,19 +301,14 @@ export function assertRestorable(file: string): BackupCheck {
 export function replaceDatabaseFile(from: string, dbPath: string): void {
   const tmp = `${dbPath}.restoring`;
   fs.copyFileSync(from, tmp);
+  // Migrated before it takes the database's place, like the live restore: an older backup's values that
+  // a later version hides (portal secrets in the audit log) never sit in the live file.
+  migrateScratch(tmp);
   const fd = fs.openSync(tmp, 'r+');
   try {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-  // The backup carries its own stamp; the restored database should not look like a backup.
-  const db = new Database(tmp);
-  try {
-    db.prepare("DELETE FROM settings WHERE key = 'backup.meta'").run();
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
   }
   fs.rmSync(`${dbPath}-wal`, { force: true });
   fs.rmSync(`${dbPath}-shm`, { force: true });
@@ -368,6 +363,12 @@ export function restoreIntoLive(
   try {
     migrateScratch(scratch);
     db.prepare('ATTACH DATABASE ? AS restored').run(scratch);
+    try {
+      assertFits(db, path.basename(from));
+    } catch (err) {
+      db.prepare('DETACH DATABASE restored').run();
+      throw err;
+    }
     // Rows go table by table, so references are checked once at the end (foreign_key_check below); the
     // switch is per connection and this one runs nothing else meanwhile (the core is synchronous).
     db.pragma('foreign_keys = OFF');
@@ -396,7 +397,11 @@ export function restoreIntoLive(
   }
 }
 
-/** Brings the scratch copy to this version's schema (an older backup), without a backup of its own. */
+/**
+ * Brings a copy of a backup to this version's schema (migrations also hide what later versions hide, with
+ * secure_delete on), without a backup of its own, and drops the backup's stamp: the restored database
+ * should not look like a backup.
+ */
 function migrateScratch(file: string): void {
   const scratch = openDatabase(file, { mustExist: true });
   try {
@@ -407,13 +412,23 @@ function migrateScratch(file: string): void {
   }
 }
 
-/** Replaces every table of `main` with the one of `restored` (same schema), triggers off meanwhile. */
-function copyAllTables(db: Db): void {
+/**
+ * The migrated backup (attached as `restored`) must have exactly this version's schema and no broken
+ * reference; checked before the safety copy and the write transaction, so a refusal changes nothing.
+ */
+function assertFits(db: Db, file: string): void {
   const live = schemaOf(db, 'main');
   const wanted = schemaOf(db, 'restored');
   const key = (r: SchemaRow) => `${r.type} ${r.name} ${r.sql ?? ''}`;
   const same = live.length === wanted.length && new Set([...live, ...wanted].map(key)).size === live.length;
-  if (!same) throw new AppError('BACKUP_DAMAGED', { file: '', detail: 'schema differs after migration' });
+  if (!same) throw new AppError('BACKUP_SCHEMA_DIFFERS', { file });
+  const broken = (db.pragma('restored.foreign_key_check') as unknown[]).length;
+  if (broken) throw new AppError('BACKUP_BROKEN_LINKS', { file, count: broken });
+}
+
+/** Replaces every table of `main` with the one of `restored` (same schema), triggers off meanwhile. */
+function copyAllTables(db: Db): void {
+  const live = schemaOf(db, 'main');
   // Append-only triggers would refuse the delete and sync triggers would queue the copy: off, then back.
   const triggers = live.filter((r) => r.type === 'trigger');
   for (const t of triggers) db.exec(`DROP TRIGGER main.${quoteId(t.name)}`);
@@ -428,8 +443,6 @@ function copyAllTables(db: Db): void {
   }
   for (const v of fts) db.exec(`INSERT INTO main.${quoteId(v)}(${quoteId(v)}) VALUES ('rebuild')`);
   for (const t of triggers) db.exec(t.sql!);
-  const broken = (db.pragma('main.foreign_key_check') as unknown[]).length;
-  if (broken) throw new AppError('BACKUP_DAMAGED', { file: '', detail: `${broken} broken references` });
 }
 
 /** A safety copy of a database file that may be damaged: a real backup when possible, else raw files. */

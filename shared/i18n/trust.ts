@@ -22,6 +22,10 @@ registerMessages(
     BACKUP_TOO_NEW:
       'Bản sao lưu "{{file}}" được tạo bởi phiên bản mới hơn ({{found}}). Hãy cập nhật phần mềm trước khi khôi phục.',
     BACKUP_FILE_MISSING: 'Không tìm thấy tệp "{{file}}".',
+    BACKUP_SCHEMA_DIFFERS:
+      'Bản sao lưu "{{file}}" có cấu trúc dữ liệu khác với phiên bản phần mềm này (có thể đã bị sửa bằng chương trình khác), nên không khôi phục được. Dữ liệu hiện tại chưa bị thay đổi.',
+    BACKUP_BROKEN_LINKS:
+      'Bản sao lưu "{{file}}" có {{count}} chỗ trỏ tới dữ liệu không có trong bản sao, nên không khôi phục được. Dữ liệu hiện tại chưa bị thay đổi.',
     BACKUP_FAILED: 'Không sao lưu được vào "{{file}}": {{detail}}',
     RESTORE_IN_MEMORY: 'Cơ sở dữ liệu tạm (trong bộ nhớ) không khôi phục được.',
     DB_DAMAGED:
@@ -62,6 +66,10 @@ registerMessages(
     BACKUP_TOO_NEW:
       'The backup "{{file}}" was made by a newer version ({{found}}). Update the program before restoring it.',
     BACKUP_FILE_MISSING: 'The file "{{file}}" was not found.',
+    BACKUP_SCHEMA_DIFFERS:
+      'The backup "{{file}}" has a different data structure from this version of the app (it may have been changed by another program), so it cannot be restored. Your current data has not been changed.',
+    BACKUP_BROKEN_LINKS:
+      'The backup "{{file}}" has {{count}} references to data that is not in the copy, so it cannot be restored. Your current data has not been changed.',
     BACKUP_FAILED: 'Could not back up to "{{file}}": {{detail}}',
     RESTORE_IN_MEMORY: 'A temporary in-memory database cannot be restored.',
     DB_DAMAGED:

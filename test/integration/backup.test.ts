@@ -13,11 +13,12 @@ import {
   createBackup,
   ensureDailyBackup,
   listBackups,
+  replaceDatabaseFile,
   rotateBackups,
   startupCheck,
 } from '../../main/store/backup';
 import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations';
-import { aBusiness, aProduct, fixedClock, makeCore, tempDbPath, tempDir } from '../helpers/core';
+import { aBusiness, aLocation, aProduct, fixedClock, makeCore, tempDbPath, tempDir } from '../helpers/core';
 import { NODE, runCli } from '../helpers/dist';
 
 describe('backup', () => {
@@ -118,6 +119,80 @@ describe('backup', () => {
     expect(core.run('business.get', {})).toEqual(before);
     expect(listBackups(file).filter((b) => b.kind === 'restore')).toEqual([]); // refused before any copy
     core.close();
+  });
+
+  it('refuses a backup whose structure differs or whose references are broken, naming it, before any copy', () => {
+    const file = tempDbPath();
+    const core = makeCore({ file });
+    core.run('business.update', aBusiness());
+    const product = core.run('products.create', aProduct());
+    const location = core.run('locations.create', aLocation());
+    core.run('lots.createOpening', { productId: product.id, locationId: location.id, qty: 5 });
+    const tamper = (sql: string) => {
+      const { name, file: copy } = core.run('backup.create', {});
+      const db = new Database(copy);
+      db.pragma('foreign_keys = OFF');
+      db.exec(sql);
+      db.close();
+      return name;
+    };
+    const cases = [
+      { name: tamper('CREATE INDEX extra_by_name ON products(name)'), code: 'BACKUP_SCHEMA_DIFFERS' },
+      { name: tamper('UPDATE lots SET product_id = 999'), code: 'BACKUP_BROKEN_LINKS' },
+    ];
+    const before = core.run('lots.list', {});
+    for (const c of cases) {
+      const vi = core.call('backup.restore', { name: c.name }, { lang: 'vi' });
+      expect(vi).toMatchObject({ ok: false, error: { code: c.code } });
+      const message = vi.ok ? '' : vi.error.message;
+      expect(message).toContain(`"${c.name}"`);
+      expect(message).toContain('Dữ liệu hiện tại chưa bị thay đổi.');
+      expect(message).not.toMatch(/""|schema|references|after migration/);
+      const en = core.call('backup.restore', { name: c.name }, { lang: 'en' });
+      expect(en.ok ? '' : en.error.message).toContain(`"${c.name}"`);
+    }
+    expect(core.run('lots.list', {})).toEqual(before);
+    expect(listBackups(file).filter((b) => b.kind === 'restore')).toEqual([]);
+    expect(fs.readdirSync(backupsDir(file)).filter((f) => f.startsWith('.restoring'))).toEqual([]);
+    core.close();
+  });
+
+  it('a backup from before secrets were hidden: restoring it hides the secret in the live file at once; the backup is left as it was', () => {
+    const SECRET = 'tok-truoc-phien-ban-7-0123456789';
+    const file = tempDbPath();
+    const core = makeCore({ file });
+    core.run('business.update', aBusiness());
+    const old = core.run('backup.create', {});
+    // What such a file holds: the audit entry of sync.settings.save with the secret as typed (schema 6).
+    const b = new Database(old.file);
+    b.prepare(
+      "INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES ('2026-01-05T09:00:00+07:00', 'owner', 'sync.settings.save', 'sync', NULL, NULL, ?)",
+    ).run(JSON.stringify({ input: { type: 'epcis', auth: 'bearer', secret: SECRET, url: 'https://p.example.vn' } }));
+    b.pragma('user_version = 6');
+    b.close();
+    const inFile = (f: string) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(SECRET));
+    expect(inFile(old.file)).toBe(true);
+
+    const res = core.run('backup.restore', { name: old.name });
+    const entry = core.db.prepare("SELECT after FROM audit_log WHERE action = 'sync.settings.save'").pluck().get();
+    expect(JSON.parse(entry as string).input).toMatchObject({ secret: '[đã ẩn]', url: 'https://p.example.vn' });
+    // The live database and its WAL, before and after a checkpoint, and the safety copy: no trace.
+    for (const f of [file, `${file}-wal`, res.safetyBackup.file]) expect(inFile(f), f).toBe(false);
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(inFile(file)).toBe(false);
+    expect(fs.readdirSync(backupsDir(file)).filter((f) => f.startsWith('.restoring'))).toEqual([]);
+    core.close();
+    // The user's backup file is not rewritten behind their back (docs/backup.md says what it holds).
+    expect(inFile(old.file)).toBe(true);
+
+    // The CLI's restore over a database too damaged to open puts the file in place: migrated first, too.
+    const target = path.join(tempDir(), 'replaced.db');
+    fs.writeFileSync(target, 'hỏng');
+    replaceDatabaseFile(old.file, target);
+    for (const f of [target, `${target}-wal`]) expect(inFile(f), f).toBe(false);
+    const reopened = new Database(target, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    reopened.close();
   });
 
   it('rotates daily copies: 7 days, 4 weeks, 12 months', () => {
