@@ -1,5 +1,5 @@
 // The renderer build: one page app in renderer/, written to dist/renderer. `base: './'` keeps asset
-// URLs relative so the same files load from file:// in Electron and from `nguongoc serve` over HTTP.
+// URLs relative so the same files load from app:// in Electron and from `nguongoc serve` over HTTP.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';

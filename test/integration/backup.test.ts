@@ -182,7 +182,7 @@ describe('backup', () => {
     expect(inFile(file)).toBe(false);
     expect(fs.readdirSync(backupsDir(file)).filter((f) => f.startsWith('.restoring'))).toEqual([]);
     core.close();
-    // The user's backup file is not rewritten behind their back (docs/backup.md says what it holds).
+    // The user's backup file is not rewritten behind their back (docs/epcis.md, Credentials, says what it holds).
     expect(inFile(old.file)).toBe(true);
 
     // The CLI's restore over a database too damaged to open puts the file in place: migrated first, too.
