@@ -84,22 +84,29 @@ function visitCast(checker: ts.TypeChecker, node: ts.AsExpression, found: Render
     found.problems.push(`${where(node)}: a cast of a function that sends methods hides which method is called`);
 }
 
-export function rendererCalls(root = process.cwd()): RendererCalls {
+/**
+ * What the renderer's files (and `extra` files, e.g. a test's fixture, reported apart) call. One
+ * program for all, so the checker runs once.
+ */
+export function rendererCalls(root = process.cwd(), extra: string[] = []): RendererCalls & { extra: RendererCalls } {
   const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config;
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
   const files = sourceFiles(root);
-  const program = ts.createProgram(files, { ...options, noEmit: true });
+  const program = ts.createProgram([...files, ...extra], { ...options, noEmit: true });
   const checker = program.getTypeChecker();
-  const found: RendererCalls = { methods: new Set(), problems: [] };
-  for (const file of files) {
-    const sf = program.getSourceFile(file);
-    if (!sf) continue;
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) visitCall(checker, node, found);
-      if (ts.isAsExpression(node)) visitCast(checker, node, found);
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
-  return found;
+  const read = (list: string[]): RendererCalls => {
+    const found: RendererCalls = { methods: new Set(), problems: [] };
+    for (const file of list) {
+      const sf = program.getSourceFile(file);
+      if (!sf) throw new Error(`not in the program: ${file}`);
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) visitCall(checker, node, found);
+        if (ts.isAsExpression(node)) visitCast(checker, node, found);
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    }
+    return found;
+  };
+  return { ...read(files), extra: read(extra) };
 }
