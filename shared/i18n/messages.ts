@@ -23,7 +23,7 @@ export const errorsVi: Dict = {
   DB_CORRUPT: 'Cơ sở dữ liệu bị hỏng: {{detail}}',
   DB_OPEN_FAILED: 'Không mở được cơ sở dữ liệu "{{path}}": {{detail}}',
   DUPLICATE: 'Đã có {{entity}} với {{field}} "{{value}}".',
-  ARCHIVED: '{{entity}} này đã ngừng dùng (lưu trữ).',
+  ARCHIVED: '{{entity}} này đã lưu trữ. Bấm "Dùng lại" ở danh sách để dùng tiếp.',
   // field-level codes
   REQUIRED: 'Không được để trống.',
   TOO_LONG: 'Dài quá, tối đa {{max}} ký tự.',

@@ -1,4 +1,5 @@
 // Words of the master-data screens. Field labels come from shared/i18n/messages.ts (fieldLabel).
+import type { English } from './index';
 export const vi = {
   products: {
     title: 'Sản phẩm & nguyên liệu',
@@ -50,7 +51,7 @@ export const vi = {
   updatedAt: 'Cập nhật',
   unit: 'Đơn vị',
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   products: {
     title: 'Products & materials',
     name: 'Product / material name',

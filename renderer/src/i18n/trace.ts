@@ -1,5 +1,6 @@
 // Words of the trace, recall and drill screens and the completeness card (namespace "trace"). The words
 // shared with the exported files come from shared/i18n/trace.ts, so screen and file say the same thing.
+import type { English } from './index';
 import { traceWords } from '../../../shared/i18n/trace';
 
 export const vi = {
@@ -22,7 +23,7 @@ export const vi = {
   groupedGraph:
     'Kết quả lớn: các lô được gộp theo sản phẩm và bước. Bấm vào một nhóm để mở ra xem từng lô. Bảng và tệp xuất có đủ tất cả.',
   groupLots: '{{count}} lô {{product}}',
-  groupSub: 'Bước {{depth}} · {{customers}} khách hàng · {{suppliers}} NCC',
+  groupSub: 'Bước {{depth}} · {{customers}} khách hàng · {{suppliers}} nhà cung cấp',
   groupMore: '… và {{count}} lô nữa (xem ở Bảng)',
   groupOthers: '{{lots}} lô của {{products}} sản phẩm khác (xem ở Bảng)',
   open: 'Mở',
@@ -38,11 +39,11 @@ export const vi = {
   reasonPlaceholder: 'Ví dụ: Nhà cung cấp báo lô nhiễm nấm mốc',
   refPlaceholder: 'Số quyết định (để trống: tự đặt)',
   scope: 'Phạm vi thu hồi',
-  holdAll: 'Phong tỏa tất cả {{n}} lô',
-  holdDone: 'Đã phong tỏa {{n}} lô',
-  holdConfirm: 'Phong tỏa mọi lô bị ảnh hưởng? Các lô này sẽ không dùng hay xuất được nếu không ghi lý do.',
-  lift: 'Gỡ phong tỏa (kết thúc thu hồi)',
-  liftReason: 'Lý do gỡ phong tỏa',
+  holdAll: 'Tạm giữ tất cả {{count}} lô',
+  holdDone: 'Đã tạm giữ {{count}} lô',
+  holdConfirm: 'Tạm giữ mọi lô bị ảnh hưởng? Các lô này sẽ không dùng hay xuất được nếu không ghi lý do.',
+  lift: 'Bỏ tạm giữ (kết thúc thu hồi)',
+  liftReason: 'Lý do bỏ tạm giữ',
   lifted: 'Đã kết thúc',
   openRecall: 'Đang thu hồi',
   checklist: 'Các bước',
@@ -71,9 +72,9 @@ export const vi = {
   withStock: 'Lô còn tồn',
   none: 'Không có',
   qtyPerLot: 'Số lượng theo lô',
-  heldBadge: 'đã phong tỏa',
+  heldBadge: 'đang tạm giữ',
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   ...traceWords.en,
   menu: 'Trace',
   bothWays: 'Both ways',
@@ -93,9 +94,10 @@ export const en: typeof vi = {
   groupedGraph:
     'Large answer: lots are grouped by product and step. Click a group to open it and see its lots. The table and exported files list everything.',
   groupLots: '{{count}} lots of {{product}}',
-  groupSub: 'Step {{depth}} · {{customers}} customers · {{suppliers}} suppliers',
+  groupLots_one: '{{count}} lot of {{product}}',
+  groupSub: 'Step {{depth}} · customers: {{customers}} · suppliers: {{suppliers}}',
   groupMore: '… and {{count}} more lots (see the Table)',
-  groupOthers: '{{lots}} lots of {{products}} other products (see the Table)',
+  groupOthers: 'Other products: {{products}}, lots: {{lots}} (see the Table)',
   open: 'Open',
   openLot: 'Open the lot page',
   openBatch: 'Open the batch',
@@ -109,8 +111,10 @@ export const en: typeof vi = {
   reasonPlaceholder: 'E.g. The supplier reports mould in this lot',
   refPlaceholder: 'Decision number (empty: generated)',
   scope: 'Recall scope',
-  holdAll: 'Put all {{n}} lots on hold',
-  holdDone: '{{n}} lots on hold',
+  holdAll: 'Put all {{count}} lots on hold',
+  holdAll_one: 'Put the {{count}} lot on hold',
+  holdDone: '{{count}} lots on hold',
+  holdDone_one: '{{count}} lot on hold',
   holdConfirm: 'Put every affected lot on hold? They cannot be used or shipped without a written reason.',
   lift: 'Lift the hold (end the recall)',
   liftReason: 'Reason for lifting the hold',
@@ -132,7 +136,7 @@ export const en: typeof vi = {
   noGaps: 'Nothing missing. Well done!',
   noData: 'No data yet: nothing was received, produced or shipped in the last 30 days.',
   activeRecall: 'Recall in progress: {{ref}}',
-  activeRecallText: '{{reason}} · {{lots}} lots · {{customers}} customers · {{held}} lots on hold',
+  activeRecallText: '{{reason}} · lots: {{lots}} · customers: {{customers}} · on hold: {{held}}',
   goToRecall: 'Open the recall',
   moreGaps: 'and {{n}} more',
   fix: 'Fix',
