@@ -39,6 +39,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // A key with no words shows as the key itself: say so where the browser tests look (console errors).
+  saveMissing: true,
+  missingKeyHandler: (lngs, ns, key) => console.error(`i18n: no words for ${ns}:${key} (${lngs.join(', ')})`),
 });
 dayjs.locale('vi');
 
