@@ -48,6 +48,18 @@ function addresses(route: string, ids: Ids): string[] | null {
   return /[:*]/.test(route) ? null : [route];
 }
 
+/** The screens kept for the docs in both languages (NGUONGOC_SCREENSHOT_DIR=docs/screenshots): demo-<name>[-en].png. */
+function shotName(address: string, ids: Ids): string | null {
+  const names: Record<string, string> = {
+    [`/receipts/${ids.receipt}`]: 'receipt',
+    [`/batches/${ids.batch}`]: 'batch',
+    [`/shipments/${ids.shipment}`]: 'shipment',
+    [`/trace?lot=${encodeURIComponent(ids.lotCode)}`]: 'trace',
+    [`/recall/${ids.recall}`]: 'recall',
+  };
+  return names[address] ?? null;
+}
+
 /** Every string the demo database holds (names, addresses, reasons…), longest first: data, not UI words. */
 function dataStrings(dbPath: string): string[] {
   const db = new Database(dbPath, { readonly: true });
@@ -274,6 +286,11 @@ describeBrowser('every screen in both languages (browser mode, demo data)', () =
       for (const address of routes.flatMap((r) => addresses(r, ids) ?? [])) {
         await go(page, address);
         await check(address);
+        const shot = shotName(address, ids);
+        if (shot) {
+          await page.mouse.move(1, 760);
+          await screenshot(page, `demo-${shot}${lang === 'en' ? '-en' : ''}`);
+        }
         // The "add" form of a list page opens without saving anything.
         const create = page.getByTestId('create');
         if (await create.isVisible()) {
@@ -289,7 +306,6 @@ describeBrowser('every screen in both languages (browser mode, demo data)', () =
             .catch(() => undefined);
         }
       }
-      await screenshot(page, `walk-last-${lang}`);
       const pending = found.filter((f) => PENDING.some((p) => f.startsWith(`${p}:`)));
       if (pending.length)
         console.warn(

@@ -155,7 +155,7 @@ export function TracePage() {
                 <Statistic title={t('lots')} value={result.totals.lots} />
                 <Statistic title={t('receivedLots')} value={result.totals.received} />
                 <Statistic title={t('producedLots')} value={result.totals.produced} />
-                <Statistic title={t('supplier')} value={result.totals.suppliers} />
+                <Statistic title={t('suppliersCount')} value={result.totals.suppliers} />
                 <Statistic title={t('customers')} value={result.totals.customers} />
                 <Statistic title={t('shipments')} value={result.totals.shipments} />
               </Space>
