@@ -236,7 +236,7 @@ export function buildDemo(core: Core, clock: DemoClock, opts: DemoOptions = {}):
               unitDef(ev.lines[0].unit)?.dimension === 'count' ? ev.lines[0].qty - 1 : round3(ev.lines[0].qty * 0.99),
           },
         ],
-        reason: 'Cân lại khi nhập kho: thiếu 1%',
+        reason: 'Cân lại khi nhập hàng: thiếu 1%',
       });
       counts.corrections++;
     }

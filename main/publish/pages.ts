@@ -43,7 +43,7 @@ const T = {
     held: (b: BusinessFacts) =>
       `CẢNH BÁO: Lô hàng này đang bị tạm giữ để kiểm tra. Xin tạm ngừng sử dụng cho tới khi có thông báo mới, liên hệ ${contact(b, 'vi')}.`,
     destroyed: (b: BusinessFacts) =>
-      `CẢNH BÁO: Lô hàng này đã bị huỷ, không được bán. Nếu bạn có sản phẩm của lô này, xin liên hệ ${contact(b, 'vi')}.`,
+      `CẢNH BÁO: Lô hàng này đã bị tiêu huỷ, không được bán. Nếu bạn có sản phẩm của lô này, xin liên hệ ${contact(b, 'vi')}.`,
     received: (date: string, region: string | null) =>
       `Nhập từ nhà cung cấp${region ? ` ở ${region}` : ''} ngày ${date}.`,
     made: (date: string) => `Sản xuất ngày ${date}.`,
@@ -60,7 +60,7 @@ const T = {
       quarantined: 'Cách ly để kiểm tra',
       rejected: 'Không đạt, không bán',
       recalled: 'Thu hồi',
-      destroyed: 'Đã huỷ',
+      destroyed: 'Đã tiêu huỷ',
     } as Record<string, string>,
   },
   en: {

@@ -73,7 +73,7 @@ function lotRowsOf(t: FullTrace, lang: Lang): Row[] {
       l.shipments
         .map(
           (s) =>
-            `${s.date} ${s.kind === 'shipment' ? (partners.get(s.customerId ?? -1)?.name ?? '') : `→ ${s.toLocationName ?? ''}`}: ${s.qty} ${unitLabel(s.unit, lang)}`,
+            `${s.date} ${s.kind === 'shipment' ? (partners.get(s.customerId ?? -1)?.name ?? '') : `→ ${s.toLocationName ?? ''}`}: ${s.qty} ${unitLabel(s.unit, lang, s.qty)}`,
         )
         .join('; ') || null,
   }));
@@ -240,7 +240,7 @@ export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null
         tw(lang, `side_${l.side}`),
         `${l.productCode}/${l.code}`,
         l.productName,
-        `${formatQuantity(l.balance, lang)} ${unitLabel(l.unit, lang)}`,
+        `${formatQuantity(l.balance, lang)} ${unitLabel(l.unit, lang, l.balance)}`,
       ]),
   );
   for (const l of t.lots.slice(0, PDF_MAX_LOTS)) {
@@ -259,7 +259,7 @@ export function tracePdf(t: FullTrace, lang: Lang, business?: PdfBusiness | null
       [w('expiry'), l.expiryDate],
       [
         w('balance'),
-        `${l.balance} ${unitLabel(l.unit, lang)}` +
+        `${l.balance} ${unitLabel(l.unit, lang, l.balance)}` +
           (l.stock.length ? ` (${l.stock.map((s) => `${s.locationName}: ${s.qty}`).join(', ')})` : ''),
       ],
     ]);

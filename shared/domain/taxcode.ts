@@ -6,7 +6,7 @@ const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
 export type TaxCodeProblem = { code: 'TAX_CODE_FORMAT' } | { code: 'TAX_CODE_CHECK_DIGIT'; expected: string };
 
-/** Canonical form: "0312345678" or "0312345678-001" (spaces removed, branch digits joined by a dash). */
+/** Canonical form: "0312345673" or "0312345673-001" (spaces removed, branch digits joined by a dash). */
 export function normalizeTaxCode(input: string): string {
   const compact = input.replace(/[\s.]/g, '');
   const m = /^(\d{10})-?(\d{3})$/.exec(compact);

@@ -7,16 +7,18 @@ export type UnitDef = {
   /** size in the dimension's base (g, ml, 1) */ factor: number;
   vi: string;
   en: string;
+  /** English plural when it is not `en` + "s" (symbols such as kg have none). */
+  enPlural?: string;
 };
 
 export const UNITS: UnitDef[] = [
-  { code: 'kg', dimension: 'mass', factor: 1000, vi: 'kg', en: 'kg' },
-  { code: 'g', dimension: 'mass', factor: 1, vi: 'g', en: 'g' },
+  { code: 'kg', dimension: 'mass', factor: 1000, vi: 'kg', en: 'kg', enPlural: 'kg' },
+  { code: 'g', dimension: 'mass', factor: 1, vi: 'g', en: 'g', enPlural: 'g' },
   { code: 'tan', dimension: 'mass', factor: 1_000_000, vi: 'tấn', en: 'tonne' },
   { code: 'l', dimension: 'volume', factor: 1000, vi: 'lít', en: 'litre' },
-  { code: 'ml', dimension: 'volume', factor: 1, vi: 'ml', en: 'ml' },
+  { code: 'ml', dimension: 'volume', factor: 1, vi: 'ml', en: 'ml', enPlural: 'ml' },
   { code: 'cai', dimension: 'count', factor: 1, vi: 'cái', en: 'piece' },
-  { code: 'hop', dimension: 'count', factor: 1, vi: 'hộp', en: 'box' },
+  { code: 'hop', dimension: 'count', factor: 1, vi: 'hộp', en: 'box', enPlural: 'boxes' },
   { code: 'goi', dimension: 'count', factor: 1, vi: 'gói', en: 'pack' },
   { code: 'tui', dimension: 'count', factor: 1, vi: 'túi', en: 'bag' },
   { code: 'chai', dimension: 'count', factor: 1, vi: 'chai', en: 'bottle' },
@@ -34,9 +36,12 @@ export function unitDef(code: string): UnitDef | undefined {
   return UNITS.find((u) => u.code === code);
 }
 
-export function unitLabel(code: string, lang: 'vi' | 'en' = 'vi'): string {
+/** A unit's name; given the quantity it names, English says "1 bag" but "240 bags" (Vietnamese has no plural). */
+export function unitLabel(code: string, lang: 'vi' | 'en' = 'vi', quantity?: number): string {
   const u = unitDef(code);
-  return u ? u[lang] : code;
+  if (!u) return code;
+  if (lang === 'vi' || quantity === undefined || quantity === 1) return u[lang];
+  return u.enPlural ?? `${u.en}s`;
 }
 
 /** A product's pack: one `unit` (a count unit) holds `packSize` of `packUnit` (e.g. 1 hộp = 500 g). */

@@ -24,7 +24,7 @@ registerMessages(
   'en',
   {
     IMPORT_NOT_CLEAN:
-      '{{count}} rows have problems, so nothing was imported. Fix the file, or choose "import valid rows only".',
+      'Rows with problems: {{count}}, so nothing was imported. Fix the file, or choose "import valid rows only".',
     IMPORT_FILE_UNREADABLE:
       'Could not read the file "{{file}}". Use an Excel (.xlsx) or CSV file made from the template.',
     IMPORT_NO_ROWS: 'The file has no data rows below the header row.',

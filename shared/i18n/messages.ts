@@ -25,7 +25,7 @@ export const errorsVi: Dict = {
   DB_CORRUPT: 'Cơ sở dữ liệu bị hỏng: {{detail}}',
   DB_OPEN_FAILED: 'Không mở được cơ sở dữ liệu "{{path}}": {{detail}}',
   DUPLICATE: 'Đã có {{entity}} với {{field}} "{{value}}".',
-  ARCHIVED: '{{entity}} này đã ngừng dùng (lưu trữ).',
+  ARCHIVED: '{{entity}} này đã lưu trữ. Bấm "Dùng lại" ở danh sách để dùng tiếp.',
   // field-level codes
   REQUIRED: 'Không được để trống.',
   TOO_LONG: 'Dài quá, tối đa {{max}} ký tự.',
@@ -46,7 +46,7 @@ export const errorsVi: Dict = {
   GLN_CHECK_DIGIT: 'Số kiểm tra của mã GLN sai (số cuối phải là {{expected}}).',
   GS1_PREFIX_FORMAT: 'Mã doanh nghiệp GS1 phải gồm 6 đến 12 chữ số.',
   TAX_CODE_FORMAT:
-    'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số - 3 chữ số (chi nhánh), ví dụ 0312345678 hoặc 0312345678-001.',
+    'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số - 3 chữ số (chi nhánh), ví dụ 0312345673 hoặc 0312345673-001.',
   TAX_CODE_CHECK_DIGIT:
     'Mã số thuế sai số kiểm tra (chữ số thứ 10 phải là {{expected}}). Hãy xem lại giấy phép kinh doanh.',
   EMAIL_FORMAT: 'Địa chỉ email không đúng dạng (ví dụ: ten@congty.vn).',
@@ -98,7 +98,7 @@ export const errorsEn: Dict = {
   GLN_FORMAT: 'A GLN has exactly 13 digits.',
   GLN_CHECK_DIGIT: 'The GLN check digit is wrong (the last digit should be {{expected}}).',
   GS1_PREFIX_FORMAT: 'A GS1 company prefix has 6 to 12 digits.',
-  TAX_CODE_FORMAT: 'A tax code has 10 digits, or 10 digits - 3 digits for a branch, e.g. 0312345678 or 0312345678-001.',
+  TAX_CODE_FORMAT: 'A tax code has 10 digits, or 10 digits - 3 digits for a branch, e.g. 0312345673 or 0312345673-001.',
   TAX_CODE_CHECK_DIGIT: 'The tax code check digit is wrong (the 10th digit should be {{expected}}).',
   EMAIL_FORMAT: 'The email address is not valid (e.g. name@company.vn).',
   PHONE_FORMAT: 'The phone number is not valid (e.g. 0912 345 678).',

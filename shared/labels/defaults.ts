@@ -1,7 +1,8 @@
 // The templates the app ships. Users edit copies; these stay as they are (keys are stable, names are shown).
 import { MIN_TEXT_PT, type LabelTemplate, type TextElement } from './model';
 
-export type DefaultTemplate = { key: string; template: LabelTemplate };
+/** `nameEn` is the name an English screen shows; the label itself prints in Vietnamese (Decree 43). */
+export type DefaultTemplate = { key: string; nameEn: string; template: LabelTemplate };
 
 // Every mandatory item of Decree 43 for food (the applied standard is optional and left to larger labels).
 const decree43Block =
@@ -15,6 +16,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     // A small package (Decree 43, art. 10): name, responsible business, net quantity, dates and lot on the label;
     // the other mandatory items are on the accompanying document, and the label says so.
     key: 'food-50x30',
+    nameEn: 'Food label 50×30',
     template: {
       name: 'Tem thực phẩm 50×30',
       purpose: 'consumer',
@@ -43,6 +45,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   },
   {
     key: 'food-100x50',
+    nameEn: 'Food label 100×50 (EAN-13 barcode and QR)',
     template: {
       name: 'Tem thực phẩm 100×50 (có mã vạch EAN-13 và QR)',
       purpose: 'consumer',
@@ -77,6 +80,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   },
   {
     key: 'lot-40x30',
+    nameEn: 'Small lot label 40×30',
     template: {
       name: 'Tem lô nhỏ 40×30',
       purpose: 'lot',
@@ -104,6 +108,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     // A GS1 logistic label: every GS1-128 at 0.495 mm or more and 31.75 mm high (one symbol per key so each fits
     // 100 mm), the lot's full element string in a GS1 DataMatrix beside the text.
     key: 'carton-100x150',
+    nameEn: 'Carton label 100×150 (GS1-128)',
     template: {
       name: 'Tem thùng 100×150 (GS1-128)',
       purpose: 'carton',
@@ -144,6 +149,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   },
   {
     key: 'a4-3x7',
+    nameEn: 'A4 sheet (3×7 labels 63.5×38.1)',
     template: {
       name: 'Tem tờ A4 (3×7 tem 63,5×38,1)',
       purpose: 'consumer',

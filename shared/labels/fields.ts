@@ -324,20 +324,35 @@ export function barcodeContent(e: BarcodeElement, d: LabelData, ctx: PrintContex
 }
 
 /** What Decree 43/2017 (amended by Decree 111/2021) asks a food label to show, and where it comes from. */
-export const DECREE43_FIELDS: { key: FieldKey; what: string; short: string }[] = [
-  { key: 'productName', what: 'tên sản phẩm', short: 'tên sản phẩm' },
-  { key: 'businessName', what: 'tên tổ chức chịu trách nhiệm', short: 'tên cơ sở' },
-  { key: 'businessAddress', what: 'địa chỉ tổ chức chịu trách nhiệm', short: 'địa chỉ' },
-  { key: 'origin', what: 'xuất xứ', short: 'xuất xứ' },
-  { key: 'netQuantity', what: 'định lượng', short: 'định lượng' },
-  { key: 'productionDate', what: 'ngày sản xuất (NSX)', short: 'NSX' },
-  { key: 'expiryDate', what: 'hạn sử dụng (HSD)', short: 'HSD' },
-  { key: 'ingredients', what: 'thành phần', short: 'thành phần' },
-  { key: 'warnings', what: 'thông tin cảnh báo', short: 'cảnh báo' },
-  { key: 'storage', what: 'hướng dẫn bảo quản', short: 'cách bảo quản' },
-  { key: 'usage', what: 'hướng dẫn sử dụng', short: 'cách dùng' },
-  { key: 'lotCode', what: 'số lô', short: 'số lô' },
+export const DECREE43_FIELDS: { key: FieldKey; what: string; short: string; en: string }[] = [
+  { key: 'productName', what: 'tên sản phẩm', short: 'tên sản phẩm', en: 'product name' },
+  {
+    key: 'businessName',
+    what: 'tên tổ chức chịu trách nhiệm',
+    short: 'tên cơ sở',
+    en: 'name of the responsible business',
+  },
+  {
+    key: 'businessAddress',
+    what: 'địa chỉ tổ chức chịu trách nhiệm',
+    short: 'địa chỉ',
+    en: 'address of the responsible business',
+  },
+  { key: 'origin', what: 'xuất xứ', short: 'xuất xứ', en: 'origin' },
+  { key: 'netQuantity', what: 'định lượng', short: 'định lượng', en: 'net quantity' },
+  { key: 'productionDate', what: 'ngày sản xuất (NSX)', short: 'NSX', en: 'production date' },
+  { key: 'expiryDate', what: 'hạn sử dụng (HSD)', short: 'HSD', en: 'expiry date' },
+  { key: 'ingredients', what: 'thành phần', short: 'thành phần', en: 'ingredients' },
+  { key: 'warnings', what: 'thông tin cảnh báo', short: 'cảnh báo', en: 'warnings' },
+  { key: 'storage', what: 'hướng dẫn bảo quản', short: 'cách bảo quản', en: 'storage instructions' },
+  { key: 'usage', what: 'hướng dẫn sử dụng', short: 'cách dùng', en: 'directions for use' },
+  { key: 'lotCode', what: 'số lô', short: 'số lô', en: 'lot number' },
 ];
+
+/** A Decree 43 item (as a report names it) in the reader's language; the label itself stays Vietnamese. */
+export function decree43Word(what: string, lang: 'vi' | 'en'): string {
+  return lang === 'en' ? (DECREE43_FIELDS.find((f) => f.what === what)?.en ?? what) : what;
+}
 
 export type LabelProblem = { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' };
 

@@ -101,8 +101,8 @@ describeBrowser('trace and recall screens (browser mode)', () => {
     await page.getByTestId('recall-start').click();
     await page.getByTestId('recall-hold').click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
-    await poll(() => page.getByTestId('recall-step-hold').textContent()).toContain('Đã phong tỏa 2 lô');
-    await poll(() => page.getByTestId('recall-lots-table').textContent()).toContain('Phong tỏa');
+    await poll(() => page.getByTestId('recall-step-hold').textContent()).toContain('Đã tạm giữ 2 lô');
+    await poll(() => page.getByTestId('recall-lots-table').textContent()).toContain('Tạm giữ');
     await page.getByTestId('recall-check-isolate').click();
     await poll(() => page.getByTestId('recall-step-isolate').locator('.ant-badge-status-success').count()).toBe(1);
     await screenshot(page, 'recall-record');

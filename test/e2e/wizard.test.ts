@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
+import { taxCodeProblem } from '../../shared/domain/taxcode';
 
 /** The error text shown under the form item that holds `testId`. */
 function fieldError(page: Page, testId: string) {
@@ -30,6 +31,14 @@ describeBrowser('first-run wizard (browser mode)', () => {
     const name = page.getByTestId('business-name-input');
     await poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('Cơ sở Chè Tân Cương');
+    // The example under the tax code passes the check the field makes.
+    const hint = await page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByTestId('business-taxcode') })
+      .textContent();
+    const example = /\b\d{10}\b/.exec(hint ?? '')?.[0];
+    expect(example).toBeDefined();
+    expect(taxCodeProblem(example ?? '')).toBeNull();
     await page.getByTestId('business-taxcode').fill('0300588568');
     await page.getByTestId('business-address').click(); // blur → inline check of the tax code
     await poll(() => fieldError(page, 'business-taxcode').textContent()).toContain('Mã số thuế sai số kiểm tra');
@@ -48,6 +57,15 @@ describeBrowser('first-run wizard (browser mode)', () => {
     await locName.waitFor();
     await poll(() => locName.evaluate((el) => el === document.activeElement)).toBe(true);
     await locName.fill('Xưởng sao chè');
+    // The business address is offered: one click copies it.
+    await page.getByTestId('location-address-from-business').click();
+    await poll(() => page.getByTestId('location-address').inputValue()).toBe('Xóm Nam Đồng, Tân Cương, Thái Nguyên');
+    // Back to the business and forward again: what was typed in each step is still there.
+    await page.getByTestId('location-form').getByTestId('back').click();
+    await poll(() => page.getByTestId('business-name-input').inputValue()).toBe('Cơ sở Chè Tân Cương');
+    await page.getByTestId('business-address').press('Enter');
+    await poll(() => locName.isVisible()).toBe(true);
+    expect(await locName.inputValue()).toBe('Xưởng sao chè');
     await locName.press('Enter');
 
     // Step 3: first product (the short form).
@@ -55,6 +73,14 @@ describeBrowser('first-run wizard (browser mode)', () => {
     await prodName.waitFor();
     await prodName.fill('Chè búp khô Tân Cương');
     await page.getByTestId('product-code').fill('CHE01');
+    // Back to the location (already saved: saving it again changes it, never adds a second one).
+    await page.getByTestId('product-form').getByTestId('back').click();
+    await poll(() => locName.isVisible()).toBe(true);
+    await locName.fill('Xưởng sao chè Tân Cương');
+    await locName.press('Enter');
+    await poll(() => prodName.isVisible()).toBe(true);
+    expect(await prodName.inputValue()).toBe('Chè búp khô Tân Cương');
+    expect(await page.getByTestId('product-code').inputValue()).toBe('CHE01');
     await screenshot(page, 'wizard-product');
     await page.getByTestId('product-code').press('Enter');
 
@@ -74,6 +100,10 @@ describeBrowser('first-run wizard (browser mode)', () => {
       ward: 'Tân Cương',
       province: 'Thái Nguyên',
     });
+    const locations = await app.api<{ items: { name: string; address: string | null }[] }>('locations.list');
+    expect(locations.items).toEqual([
+      expect.objectContaining({ name: 'Xưởng sao chè Tân Cương', address: 'Xóm Nam Đồng, Tân Cương, Thái Nguyên' }),
+    ]);
     const products = await app.api<{ items: { name: string; unit: string; origin: string | null }[] }>('products.list');
     expect(products.items).toEqual([
       expect.objectContaining({ name: 'Chè búp khô Tân Cương', unit: 'kg', origin: 'Việt Nam' }),

@@ -60,10 +60,18 @@ export type AppSession = {
   stop(): Promise<void>;
 };
 
-export async function startApp(opts: { lang?: 'vi' | 'en' } = {}): Promise<AppSession> {
+export async function startApp(
+  opts: {
+    lang?: 'vi' | 'en';
+    /** Fills the database before the server opens it (e.g. `nguongoc demo`). */ prepare?: (
+      dbPath: string,
+    ) => Promise<void>;
+  } = {},
+): Promise<AppSession> {
   ensureAppBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nguongoc-e2e-'));
   const dbPath = path.join(dir, 'test.db');
+  await opts.prepare?.(dbPath);
   const served = await serve(['--db', dbPath, '--token', TOKEN]);
   const userDataDir = path.join(dir, 'chromium-profile');
   let context: BrowserContext;

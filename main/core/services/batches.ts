@@ -642,7 +642,7 @@ export function batchView(ctx: ServiceContext, id: number): Batch {
 function massBalanceWarning(m: MassBalance, lang: 'vi' | 'en') {
   // Batches saved before the recipe's own units were used carry kilograms only.
   const qty = (x: number | null | undefined, unit: string) =>
-    `${formatQuantity(x ?? 0, lang)} ${unitLabel(unit, lang)}`;
+    `${formatQuantity(x ?? 0, lang)} ${unitLabel(unit, lang, x ?? 0)}`;
   const params = m.unit
     ? { output: qty(m.actualOutput, m.unit), expected: qty(m.expectedOutput, m.unit) }
     : { output: qty(m.outputKg, 'kg'), expected: qty(m.expectedOutputKg, 'kg') };

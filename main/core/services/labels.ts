@@ -9,6 +9,7 @@ import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
 import {
   checkLabel,
   decree43Report,
+  decree43Word,
   labelData as labelDataSchema,
   traceCode,
   type LabelData,
@@ -28,13 +29,13 @@ import { checkUsable, lotRow } from './events';
 type Row = Record<string, unknown>;
 
 // ---------- templates ----------
-function builtInInfo(d: (typeof DEFAULT_TEMPLATES)[number]): TemplateInfo {
+function builtInInfo(d: (typeof DEFAULT_TEMPLATES)[number], lang: Lang = 'vi'): TemplateInfo {
   const t = d.template;
   return {
     ref: `default:${d.key}`,
     id: null,
     key: d.key,
-    name: t.name,
+    name: lang === 'en' ? d.nameEn : t.name,
     purpose: t.purpose,
     widthMm: t.widthMm,
     heightMm: t.heightMm,
@@ -66,7 +67,7 @@ function allTemplates(ctx: ServiceContext, includeArchived = false): TemplateInf
   const rows = ctx.db
     .prepare(`SELECT * FROM label_templates ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name`)
     .all() as Row[];
-  return [...DEFAULT_TEMPLATES.map(builtInInfo), ...rows.map(savedInfo)];
+  return [...DEFAULT_TEMPLATES.map((d) => builtInInfo(d, ctx.lang)), ...rows.map(savedInfo)];
 }
 
 /** A template by id, 'default:key', key or name (what a CLI user types). */
@@ -148,7 +149,9 @@ function problemView(
   p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' },
   lang: Lang,
 ): LabelProblemView {
-  const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, p.params, lang), severity: p.severity };
+  const params =
+    typeof p.params.field === 'string' ? { ...p.params, field: decree43Word(p.params.field, lang) } : p.params;
+  const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, params, lang), severity: p.severity };
   if (p.params.element) v.element = String(p.params.element);
   return v;
 }

@@ -237,7 +237,7 @@ function summarize(ctx: ServiceContext, e: EventView, lotId?: number): string {
     const l = ls[0];
     if (!l) return '';
     const total = ls.filter((x) => x.lotId === l.lotId).reduce((a, x) => a + Math.abs(x.qty), 0);
-    return `${formatQuantity(total, ctx.lang)} ${unitLabel(l.unit, ctx.lang)}`;
+    return `${formatQuantity(total, ctx.lang)} ${unitLabel(l.unit, ctx.lang, total)}`;
   };
   const overrides = Array.isArray(e.data.overrides)
     ? (e.data.overrides as { lotId: number; status: string; reason: string }[]).filter(

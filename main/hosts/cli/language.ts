@@ -48,8 +48,8 @@ export function pickLanguage(text: string, lang: Lang): string {
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
   'Arguments:': 'Tham số:',
-  'Options:': 'Tùy chọn:',
-  'Global Options:': 'Tùy chọn chung:',
+  'Options:': 'Tuỳ chọn:',
+  'Global Options:': 'Tuỳ chọn chung:',
   'Commands:': 'Lệnh:',
 };
 
@@ -67,7 +67,7 @@ class LocalizedHelp extends Help {
     return this.usageWords(super.subcommandTerm(cmd));
   }
   private usageWords(text: string): string {
-    return this.lang === 'vi' ? text.replace('[options]', '[tùy chọn]').replace('[command]', '[lệnh]') : text;
+    return this.lang === 'vi' ? text.replace('[options]', '[tuỳ chọn]').replace('[command]', '[lệnh]') : text;
   }
   override optionDescription(option: Option): string {
     return this.extraWords(super.optionDescription(option));
@@ -85,15 +85,15 @@ class LocalizedHelp extends Help {
 /** commander's error lines in Vietnamese; English is commander's own. */
 const ERRORS: [RegExp, string][] = [
   [/^error: unknown command '(.*)'/, "lỗi: không có lệnh '$1'"],
-  [/^error: unknown option '(.*)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown option '(.*)'/, "lỗi: không có tuỳ chọn '$1'"],
   [/^error: missing required argument '(.*)'/, "lỗi: thiếu tham số '$1'"],
-  [/^error: option '(.*)' argument missing/, "lỗi: tùy chọn '$1' cần một giá trị"],
-  [/^error: required option '(.*)' not specified/, "lỗi: cần tùy chọn '$1'"],
+  [/^error: option '(.*)' argument missing/, "lỗi: tuỳ chọn '$1' cần một giá trị"],
+  [/^error: required option '(.*)' not specified/, "lỗi: cần tuỳ chọn '$1'"],
   [
     /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./,
-    "lỗi: tùy chọn '$1' không nhận '$2'; chọn một trong: $3.",
+    "lỗi: tuỳ chọn '$1' không nhận '$2'; chọn một trong: $3.",
   ],
-  [/^error: option '(.*)' argument '(.*)' is invalid\./, "lỗi: tùy chọn '$1' không nhận '$2'."],
+  [/^error: option '(.*)' argument '(.*)' is invalid\./, "lỗi: tuỳ chọn '$1' không nhận '$2'."],
   [
     /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+): (.*)\./,
     'lỗi: thừa tham số ($4): lệnh nhận $2, đã có $3.',

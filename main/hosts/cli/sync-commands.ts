@@ -52,7 +52,7 @@ export const syncCommands: CommandModule = (program, env) => {
       .option('--username <user>', 'tên đăng nhập (HTTP basic) / basic-auth user')
       .option('--password <password>', 'mật khẩu (HTTP basic) / basic-auth password')
       .option('--client-id <id>', 'mã ứng dụng OAuth2 (client id) / OAuth2 client id')
-      .option('--client-secret <secret>', 'khóa bí mật OAuth2 (client secret) / OAuth2 client secret')
+      .option('--client-secret <secret>', 'khoá bí mật OAuth2 (client secret) / OAuth2 client secret')
       .option('--token-url <url>', 'địa chỉ lấy token OAuth2 / OAuth2 token URL')
       .option('--timeout <ms>', 'thời gian chờ mỗi yêu cầu (ms) / request timeout (ms)', (v) => Number(v)),
   ).action(async (opts) => {
@@ -301,7 +301,7 @@ export const syncCommands: CommandModule = (program, env) => {
     .option('--data <dir>', 'thư mục lưu dữ liệu đã nhận / data folder')
     .option('--token <token>', 'mã truy cập bắt buộc / required bearer token')
     .option('--client-id <id>', 'mã ứng dụng OAuth2 được chấp nhận / accepted OAuth2 client id')
-    .option('--client-secret <secret>', 'khóa bí mật OAuth2 được chấp nhận / accepted OAuth2 client secret')
+    .option('--client-secret <secret>', 'khoá bí mật OAuth2 được chấp nhận / accepted OAuth2 client secret')
     .option('--token-ttl <sec>', 'thời hạn token OAuth2 (giây) / token lifetime', (v) => Number(v))
     .option('--capture-limit <n>', 'số sự kiện tối đa mỗi lần gửi / capture limit', (v) => Number(v))
     .option('--fail-rate <r>', 'tỉ lệ lỗi ngẫu nhiên 0–1 / random fault rate', (v) => Number(v))

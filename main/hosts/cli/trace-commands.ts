@@ -253,10 +253,10 @@ export const traceCommands: CommandModule = (program, env) => {
     program
       .command('recall')
       .description(
-        'phạm vi thu hồi của một hay nhiều lô; --hold phong tỏa mọi lô bị ảnh hưởng / recall scope; --hold puts the lots on hold',
+        'phạm vi thu hồi của một hay nhiều lô; --hold tạm giữ mọi lô bị ảnh hưởng / recall scope; --hold puts the lots on hold',
       )
       .argument('<lot-code...>', 'mã lô, mã lô của nhà cung cấp, hoặc MÃ-SẢN-PHẨM/MÃ-LÔ / lot codes')
-      .option('--hold', 'phong tỏa mọi lô bị ảnh hưởng (ghi sự kiện trạng thái) / put every affected lot on hold')
+      .option('--hold', 'tạm giữ mọi lô bị ảnh hưởng (ghi sự kiện trạng thái) / put every affected lot on hold')
       .option('--reason <text>', 'lý do thu hồi / reason of the recall')
       .option('--ref <ref>', 'số quyết định thu hồi / recall reference')
       .option(

@@ -1,8 +1,11 @@
 // React access to the API: the client through context, TanStack Query for reading and caching.
-// Query keys are [method, input], so a write can refresh every list it may have changed.
+// Query keys are [method, input, lang], so a write can refresh every list it may have changed, and a
+// change of language fetches again the words the API puts in its answers (check labels, gap messages).
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { ApiInput, ApiResult, MethodName } from '../../../shared/api/contract';
+import { useTranslation } from 'react-i18next';
+import { parseLang, type Lang } from '../../../shared/i18n/messages';
 import type { ApiClient, ApiError } from './client';
 
 const ApiContext = createContext<ApiClient | null>(null);
@@ -17,8 +20,12 @@ export function useApi(): ApiClient {
   return api;
 }
 
-export function apiKey<M extends MethodName>(method: M, input?: ApiInput<M>): readonly unknown[] {
-  return input === undefined ? [method] : [method, input];
+export function apiKey<M extends MethodName>(
+  method: M,
+  input: ApiInput<M> | undefined,
+  lang: Lang,
+): readonly unknown[] {
+  return [method, input ?? null, lang];
 }
 
 /** Reads one API method; the result is cached under [method, input]. */
@@ -28,8 +35,9 @@ export function useApiQuery<M extends MethodName>(
   options: Omit<UseQueryOptions<ApiResult<M>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
   const api = useApi();
+  const { i18n } = useTranslation();
   return useQuery<ApiResult<M>, ApiError>({
-    queryKey: apiKey(method, input),
+    queryKey: apiKey(method, input, parseLang(i18n.language)),
     queryFn: () => api.call(method, input),
     ...options,
   });

@@ -1,23 +1,33 @@
 // Small shared pieces of the master-data forms.
 import { Button, Flex } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
-/** The save button (a real submit button, so Enter in any field saves). Disabled while saving. */
+/**
+ * The save button (a real submit button, so Enter in any field saves). Disabled while saving.
+ * `onBack` adds a "Back" button before it (a wizard's previous step).
+ */
 export function SaveBar({
   saving,
   label,
   onCancel,
+  onBack,
   extra,
 }: {
   saving: boolean;
   label?: string;
   onCancel?: () => void;
+  onBack?: () => void;
   extra?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Flex gap={8} style={{ marginTop: 8 }}>
+      {onBack && (
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack} disabled={saving} data-testid="back">
+          {t('back')}
+        </Button>
+      )}
       <Button
         type="primary"
         htmlType="submit"

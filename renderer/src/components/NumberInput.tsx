@@ -91,7 +91,9 @@ export function NumberInput({
   const unitName = unit ? unitLabel(unit, lang) : undefined;
   const echo =
     !noEcho && now.value !== null && !Number.isNaN(now.value) && text.trim() !== show(now.value)
-      ? t('number.understood', { value: `${show(now.value)}${unitName ? ` ${unitName}` : suffix ? ` ${suffix}` : ''}` })
+      ? t('number.understood', {
+          value: `${show(now.value)}${unit ? ` ${unitLabel(unit, lang, now.value)}` : suffix ? ` ${suffix}` : ''}`,
+        })
       : null;
   return (
     <span style={{ display: 'inline-block', width: style?.width ?? '100%', ...style }}>

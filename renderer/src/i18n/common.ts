@@ -1,4 +1,5 @@
 // Words shared by the whole app: menu, buttons, list controls.
+import type { English } from './index';
 export const vi = {
   appName: 'Nguồn Gốc',
   tagline: 'Sổ truy xuất nguồn gốc',
@@ -74,7 +75,7 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   appName: 'Nguồn Gốc',
   tagline: 'Traceability book',
   menuGroup: {
@@ -113,6 +114,7 @@ export const en: typeof vi = {
   actions: 'Actions',
   status: 'Status',
   total: '{{count}} items',
+  total_one: '{{count}} item',
   totalCapped: 'More than {{count}} items',
   empty: 'Nothing here yet.',
   loading: 'Loading…',

@@ -1,3 +1,4 @@
+import type { English } from './index';
 export const vi = {
   title: 'Trang chủ',
   welcome: 'Chào {{name}}!',
@@ -13,7 +14,7 @@ export const vi = {
   addLocation: 'Thêm địa điểm',
   editBusiness: 'Sửa thông tin doanh nghiệp',
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'Home',
   welcome: 'Hello, {{name}}!',
   welcomeNoName: 'Hello!',

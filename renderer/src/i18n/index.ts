@@ -10,6 +10,14 @@ import 'dayjs/locale/en';
 import { errorMessage, fieldName, parseLang, type Lang } from '../../../shared/i18n/messages';
 
 type Words = { [key: string]: string | Words };
+
+/**
+ * A namespace's English words: the Vietnamese keys, plus a `key_one` beside any `key` whose English
+ * has a singular (t('key', { count: 1 }) picks it; Vietnamese nouns have no plural).
+ */
+export type English<T> = { [K in keyof T]: T[K] extends string ? string : English<T[K]> } & {
+  [plural: `${string}_one`]: string;
+};
 type NamespaceModule = { vi: Words; en: Words };
 
 const modules = import.meta.glob<NamespaceModule>(['./*.ts', '!./index.ts'], { eager: true });
@@ -31,6 +39,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // A key with no words shows as the key itself: say so where the browser tests look (console errors).
+  saveMissing: true,
+  missingKeyHandler: (lngs, ns, key) => console.error(`i18n: no words for ${ns}:${key} (${lngs.join(', ')})`),
 });
 dayjs.locale('vi');
 

@@ -1,4 +1,5 @@
 // Words of the label and printing screens.
+import type { English } from './index';
 export const vi = {
   menu: { print: 'In tem', printers: 'Máy in', log: 'Nhật ký in', designer: 'Thiết kế tem' },
   designer: {
@@ -68,7 +69,7 @@ export const vi = {
     checksOkPartial:
       'Mã vạch hợp lệ. Mẫu tem này không dùng cho người tiêu dùng nên không kiểm đủ nội dung Nghị định 43.',
     sending: 'Đang gửi tới máy in…',
-    done: 'Đã in {{n}} tem.',
+    done: 'Đã in {{count}} tem.',
     pickLot: 'Chọn sản phẩm và lô để xem tem.',
     size: '{{w}}×{{h}} mm · {{dots}} điểm · {{dpi}} dpi',
   },
@@ -120,7 +121,7 @@ export const vi = {
     status_cancelled: 'Đã huỷ',
   },
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   menu: { print: 'Print labels', printers: 'Printers', log: 'Print log', designer: 'Label designer' },
   designer: {
     title: 'Template designer',
@@ -188,7 +189,8 @@ export const en: typeof vi = {
       'Valid barcodes. Small label: these items are on the accompanying document (Decree 43, art. 10): {{items}}.',
     checksOkPartial: 'Valid barcodes. This template is not for consumers, so Decree 43 completeness is not checked.',
     sending: 'Sending to the printer…',
-    done: 'Printed {{n}} labels.',
+    done: 'Printed {{count}} labels.',
+    done_one: 'Printed {{count}} label.',
     pickLot: 'Choose a product and a lot to see the label.',
     size: '{{w}}×{{h}} mm · {{dots}} dots · {{dpi}} dpi',
   },

@@ -1,4 +1,5 @@
 // Words of the master-data screens. Field labels come from shared/i18n/messages.ts (fieldLabel).
+import type { English } from './index';
 export const vi = {
   products: {
     title: 'Sản phẩm & nguyên liệu',
@@ -31,6 +32,7 @@ export const vi = {
   locations: {
     title: 'Địa điểm',
     name: 'Tên địa điểm',
+    useBusinessAddress: 'Dùng địa chỉ doanh nghiệp: {{address}}',
     new: 'Thêm địa điểm',
     edit: 'Sửa địa điểm',
   },
@@ -41,7 +43,7 @@ export const vi = {
     intro: 'Thông tin này được in trên tem nhãn và gửi lên cổng truy xuất nguồn gốc.',
     gs1Section: 'Mã GS1 (nếu đã đăng ký)',
     gs1Hint: 'Đăng ký tại GS1 Việt Nam. Bỏ trống nếu chưa có.',
-    taxCodeHint: 'Mã số thuế trên giấy phép kinh doanh, ví dụ 0312345678.',
+    taxCodeHint: 'Mã số thuế trên giấy phép kinh doanh, ví dụ 0312345673.',
     addressHint: 'Số nhà, đường, thôn/xóm. Phường/xã và tỉnh ghi ở hai ô dưới.',
     digitalLinkDomain: 'Địa chỉ trang truy xuất (mã QR)',
     digitalLinkHint:
@@ -50,7 +52,7 @@ export const vi = {
   updatedAt: 'Cập nhật',
   unit: 'Đơn vị',
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   products: {
     title: 'Products & materials',
     name: 'Product / material name',
@@ -88,6 +90,7 @@ export const en: typeof vi = {
   locations: {
     title: 'Locations',
     name: 'Location name',
+    useBusinessAddress: 'Use the business address: {{address}}',
     new: 'Add a location',
     edit: 'Edit location',
   },
@@ -98,7 +101,7 @@ export const en: typeof vi = {
     intro: 'These details are printed on labels and sent to the traceability portal.',
     gs1Section: 'GS1 codes (if registered)',
     gs1Hint: 'Registered with GS1 Vietnam. Leave empty if you have none.',
-    taxCodeHint: 'The tax code on your business licence, e.g. 0312345678.',
+    taxCodeHint: 'The tax code on your business licence, e.g. 0312345673.',
     addressHint: 'House number, street, hamlet. Ward/commune and province go in the two boxes below.',
     digitalLinkDomain: 'Trace address (QR codes)',
     digitalLinkHint:

@@ -1,6 +1,7 @@
 // Words of the daily recording screens: receipts, recipes, production, shipments, lots and stock cards.
 // Lot states and event kinds come from shared/i18n/records.ts (STATE_WORDS, KIND_WORDS) so the CLI and
 // the UI say the same thing.
+import type { English } from './index';
 export const vi = {
   menu: { receipts: 'Nhập hàng', batches: 'Sản xuất', shipments: 'Xuất hàng', lots: 'Lô hàng', recipes: 'Công thức' },
   common: {
@@ -12,6 +13,7 @@ export const vi = {
     supplierLot: 'Lô nhà cung cấp',
     nsx: 'NSX',
     hsd: 'HSD',
+    datePlaceholder: 'ngày/tháng/năm',
     expiry: 'Hạn dùng',
     remaining: 'Còn lại',
     selected: 'Lấy',
@@ -36,7 +38,7 @@ export const vi = {
     needReason: 'Lô này {{state}}. Ghi lý do nếu vẫn dùng:',
     reasonPlaceholder: 'Lý do cho phép dùng',
     addLot: 'Thêm lô khác…',
-    shortfall: 'Thiếu {{qty}} {{unit}}',
+    shortfall: 'Thiếu {{qty}}',
     enough: 'Đủ',
     total: 'Tổng',
     search: 'Tìm mã lô, sản phẩm, lô nhà cung cấp',
@@ -107,7 +109,7 @@ export const vi = {
     inputs: '3. Nguyên liệu dùng (đề xuất lô hết hạn trước dùng trước)',
     output: '4. Thành phẩm',
     actual: 'Sản lượng thực tế',
-    expected: 'dự kiến {{qty}} {{unit}}',
+    expected: 'dự kiến {{qty}}',
     outputLot: 'Mã lô thành phẩm',
     byProducts: 'Phụ phẩm',
     productionDate: 'Ngày sản xuất',
@@ -115,7 +117,7 @@ export const vi = {
     save: 'Lưu mẻ sản xuất',
     saved: 'Đã lưu mẻ {{code}}',
     massBalance:
-      'Sản lượng {{actual}} {{unit}} lệch {{deviation}}% so với dự kiến {{expected}} {{unit}} (cho phép {{tol}}%). Hãy kiểm tra lại số cân trước khi lưu.',
+      'Sản lượng {{actual}} lệch {{deviation}}% so với dự kiến {{expected}} (cho phép {{tol}}%). Hãy kiểm tra lại số cân trước khi lưu.',
     shortfallAll: 'Kho không đủ nguyên liệu cho cỡ mẻ này. Hãy giảm cỡ mẻ hoặc nhập thêm hàng.',
     outputs: 'Lô làm ra',
     recipeVersion: 'Công thức {{name}} (v{{version}})',
@@ -169,7 +171,7 @@ export const vi = {
       quarantined: 'Cách ly',
       rejected: 'Loại bỏ',
       recalled: 'Thu hồi',
-      destroyed: 'Huỷ bỏ',
+      destroyed: 'Tiêu huỷ',
       available: 'Cho dùng lại',
     },
     statusTitle: 'Đổi trạng thái lô {{code}} thành "{{status}}"',
@@ -205,7 +207,7 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   menu: { receipts: 'Receiving', batches: 'Production', shipments: 'Shipping', lots: 'Lots', recipes: 'Recipes' },
   common: {
     product: 'Product',
@@ -216,6 +218,7 @@ export const en: typeof vi = {
     supplierLot: 'Supplier lot',
     nsx: 'Prod. date',
     hsd: 'Expiry',
+    datePlaceholder: 'dd/mm/yyyy',
     expiry: 'Expiry',
     remaining: 'Left',
     selected: 'Take',
@@ -228,7 +231,9 @@ export const en: typeof vi = {
     pickProduct: 'Choose a product…',
     noExpiry: 'no expiry',
     daysLeft: '{{count}} days left',
+    daysLeft_one: '{{count}} day left',
     expiredAgo: 'expired {{count}} days ago',
+    expiredAgo_one: 'expired {{count}} day ago',
     expiresToday: 'expires today',
     computed: 'computed from the product shelf life',
     proposedCode: 'Proposed code, editable',
@@ -240,7 +245,7 @@ export const en: typeof vi = {
     needReason: 'This lot is {{state}}. Give a reason to use it anyway:',
     reasonPlaceholder: 'Reason to allow it',
     addLot: 'Add another lot…',
-    shortfall: 'Short by {{qty}} {{unit}}',
+    shortfall: 'Short by {{qty}}',
     enough: 'Enough',
     total: 'Total',
     search: 'Search lot code, product, supplier lot',
@@ -270,6 +275,7 @@ export const en: typeof vi = {
     lines: 'Goods received',
     save: 'Save receipt',
     saved: 'Receipt saved: {{count}} lots',
+    saved_one: 'Receipt saved: {{count}} lot',
     recent: 'Recent receipts',
     noLines: 'Add at least one line.',
   },
@@ -312,7 +318,7 @@ export const en: typeof vi = {
     inputs: '3. Inputs used (first-expired lots proposed first)',
     output: '4. Output',
     actual: 'Actual output',
-    expected: 'expected {{qty}} {{unit}}',
+    expected: 'expected {{qty}}',
     outputLot: 'Output lot code',
     byProducts: 'By-products',
     productionDate: 'Production date',
@@ -320,7 +326,7 @@ export const en: typeof vi = {
     save: 'Save batch',
     saved: 'Batch {{code}} saved',
     massBalance:
-      'Output {{actual}} {{unit}} is {{deviation}}% off the expected {{expected}} {{unit}} (allowed {{tol}}%). Check the weights before saving.',
+      'Output {{actual}} is {{deviation}}% off the expected {{expected}} (allowed {{tol}}%). Check the weights before saving.',
     shortfallAll: 'Not enough stock for this batch size. Reduce the size or receive more goods.',
     outputs: 'Lots made',
     recipeVersion: 'Recipe {{name}} (v{{version}})',
@@ -357,6 +363,7 @@ export const en: typeof vi = {
     inStock: 'Only lots in stock',
     expiring: 'Expiring within',
     days: '{{count}} days',
+    days_one: '{{count}} day',
     originLabel: 'Origin',
     origin: { receipt: 'Bought in', production: 'Produced here', opening: 'Opening stock' },
     supplier: 'Supplier',
@@ -404,9 +411,11 @@ export const en: typeof vi = {
     stock: 'Stock',
     stockEmpty: 'Nothing in stock yet. Start with "Receive goods".',
     lotsInStock: '{{count}} lots in stock',
+    lotsInStock_one: '{{count}} lot in stock',
     moreProducts: 'and {{count}} more products…',
     expiring: 'Expiring soon',
     expired: 'Expired',
     within: 'Within {{count}} days',
+    within_one: 'Within {{count}} day',
   },
 };

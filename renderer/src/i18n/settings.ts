@@ -1,3 +1,4 @@
+import type { English } from './index';
 export const vi = {
   title: 'Cài đặt',
   languageHint: 'Ngôn ngữ của giao diện và của các thông báo.',
@@ -15,7 +16,7 @@ export const vi = {
   checkedAt: 'Kiểm tra lúc {{time}}',
   foreignKeyProblems: 'Liên kết hỏng: {{count}}',
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'Settings',
   languageHint: 'The language of the screens and messages.',
   data: 'Data',

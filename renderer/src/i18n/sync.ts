@@ -1,4 +1,5 @@
 // Words of the sync screen, portal settings, exports and the home badge (namespace "sync").
+import type { English } from './index';
 export const vi = {
   menu: 'Đồng bộ cổng TXNG',
   title: 'Đồng bộ lên cổng truy xuất nguồn gốc',
@@ -27,7 +28,7 @@ export const vi = {
   status_accepted: 'Đã nhận',
   status_rejected: 'Bị từ chối',
   retryRejected: 'Gửi lại các mục bị từ chối',
-  retried: 'Đã đưa {{n}} mục về hàng chờ gửi.',
+  retried: 'Đã đưa {{count}} mục về hàng chờ gửi.',
   settings: 'Cài đặt cổng',
   type: 'Loại cổng',
   type_epcis: 'Cổng EPCIS 2.0 (gửi qua mạng)',
@@ -80,13 +81,13 @@ export const vi = {
   missing: 'Còn thiếu',
   product: 'Sản phẩm',
   badgeTitle: 'Đồng bộ cổng TXNG',
-  badgePending: '{{n}} mục chờ gửi',
-  badgeRejected: '{{n}} mục bị từ chối',
+  badgePending: '{{count}} mục chờ gửi',
+  badgeRejected: '{{count}} mục bị từ chối',
   badgeAllSent: 'Cổng đã nhận hết dữ liệu.',
   open: 'Mở màn hình đồng bộ',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   menu: 'Portal sync',
   title: 'Sync to the traceability portal',
   syncNow: 'Sync',
@@ -99,7 +100,7 @@ export const en: typeof vi = {
   never: 'Never synced',
   outcome_done: 'Done, all accepted',
   outcome_partial: 'Done, some items rejected',
-  outcome_rejectedCount: 'The portal received {{accepted}} items but refused {{rejected}}. See why under "Rejected".',
+  outcome_rejectedCount: 'The portal accepted {{accepted}} and refused {{rejected}}. See why under "Rejected".',
   outcome_failed: 'Stopped by an error',
   outcome_stopped: 'Paused (no connection), continues next time',
   noPortal: 'No portal set up. Enter the portal address under "Portal settings" below.',
@@ -114,7 +115,8 @@ export const en: typeof vi = {
   status_accepted: 'Accepted',
   status_rejected: 'Rejected',
   retryRejected: 'Send rejected items again',
-  retried: '{{n}} items requeued.',
+  retried: '{{count}} items requeued.',
+  retried_one: '{{count}} item requeued.',
   settings: 'Portal settings',
   type: 'Portal type',
   type_epcis: 'EPCIS 2.0 portal (network)',
@@ -158,7 +160,7 @@ export const en: typeof vi = {
   publishPrivate: 'Products not published',
   publishPrivateSaved: 'The list of products not published is saved.',
   publishDone:
-    'Published {{lots}} lots of {{products}} products: {{written}} files written, {{unchanged}} unchanged, {{removed}} removed. The ZIP was downloaded.',
+    'Published — lots: {{lots}}, products: {{products}}; files written: {{written}}, unchanged: {{unchanged}}, removed: {{removed}}. The ZIP was downloaded.',
   exporting: 'Exporting…',
   circular: 'Circular 02/2024 ten items',
   circularHint: 'Fill in what a product misses on the Products / Business pages before sending.',
@@ -166,8 +168,10 @@ export const en: typeof vi = {
   missing: 'Missing',
   product: 'Product',
   badgeTitle: 'Portal sync',
-  badgePending: '{{n}} items pending',
-  badgeRejected: '{{n}} items rejected',
+  badgePending: '{{count}} items pending',
+  badgePending_one: '{{count}} item pending',
+  badgeRejected: '{{count}} items rejected',
+  badgeRejected_one: '{{count}} item rejected',
   badgeAllSent: 'The portal has everything.',
   open: 'Open the sync screen',
 };

@@ -1,4 +1,5 @@
 // Words of the trust screens: login, users, audit log, backups, import, workshop, help.
+import type { English } from './index';
 export const vi = {
   login: {
     title: 'Đăng nhập',
@@ -64,12 +65,12 @@ export const vi = {
     restored: 'Đã khôi phục. Dữ liệu trước đó được lưu ở {{file}}',
     done: 'Đã sao lưu: {{file}}',
     kinds: {
-      daily: 'Hằng ngày',
-      migration: 'Trước nâng cấp dữ liệu',
-      update: 'Trước cập nhật',
-      restore: 'Trước khôi phục',
-      manual: 'Tự sao lưu',
-      other: 'Khác',
+      daily: 'Tự động hằng ngày',
+      migration: 'Trước khi nâng cấp dữ liệu',
+      update: 'Trước khi cập nhật phần mềm',
+      restore: 'Trước khi khôi phục',
+      manual: 'Sao lưu thủ công',
+      other: 'Tệp khác',
     },
     none: 'Chưa có bản sao lưu nào. Hãy bấm "Sao lưu ngay".',
     hint: 'Phần mềm tự sao lưu mỗi ngày và giữ 7 bản ngày, 4 bản tuần, 12 bản tháng trong thư mục {{folder}}.',
@@ -87,7 +88,7 @@ export const vi = {
     problem: 'Lỗi',
     importAll: 'Nhập',
     importValid: 'Chỉ nhập {{n}} dòng đúng',
-    imported: 'Đã nhập {{n}} mục',
+    imported: 'Đã nhập {{count}} mục',
     clean: 'Tệp đúng hết, có thể nhập.',
   },
   workshop: {
@@ -119,7 +120,7 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   login: {
     title: 'Sign in',
     who: 'Who are you?',
@@ -184,12 +185,12 @@ export const en: typeof vi = {
     restored: 'Restored. The previous data was saved to {{file}}',
     done: 'Backed up: {{file}}',
     kinds: {
-      daily: 'Daily',
+      daily: 'Daily (automatic)',
       migration: 'Before a data upgrade',
-      update: 'Before an update',
+      update: 'Before a program update',
       restore: 'Before a restore',
       manual: 'Manual',
-      other: 'Other',
+      other: 'Other file',
     },
     none: 'No backup yet. Click "Back up now".',
     hint: 'The app backs up every day and keeps 7 daily, 4 weekly and 12 monthly copies in {{folder}}.',
@@ -201,13 +202,14 @@ export const en: typeof vi = {
     kinds: { products: 'Products, materials', partners: 'Partners', recipes: 'Recipes', opening: 'Opening stock' },
     template: 'Download the template',
     choose: 'Choose an Excel or CSV file',
-    summary: '{{rows}} rows: {{valid}} valid, {{invalid}} with problems',
+    summary: 'Rows: {{rows}} · valid: {{valid}} · with problems: {{invalid}}',
     row: 'Row',
     column: 'Column',
     problem: 'Problem',
     importAll: 'Import',
     importValid: 'Import only the {{n}} valid rows',
-    imported: 'Imported {{n}} items',
+    imported: 'Imported {{count}} items',
+    imported_one: 'Imported {{count}} item',
     clean: 'The file is clean and can be imported.',
   },
   workshop: {

@@ -1,3 +1,4 @@
+import type { English } from './index';
 export const vi = {
   title: 'Bắt đầu dùng Nguồn Gốc',
   intro: 'Chỉ 3 bước ngắn. Bạn có thể sửa lại mọi thông tin sau, trong mục Danh mục.',
@@ -13,7 +14,7 @@ export const vi = {
   finish: 'Lưu và bắt đầu',
   doneTitle: 'Xong! Mọi thứ đã sẵn sàng.',
 };
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'Getting started with Nguồn Gốc',
   intro: 'Just 3 short steps. You can change everything later under Catalogue.',
   steps: {

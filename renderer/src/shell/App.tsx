@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider, Spin, Result, Button } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
+import type { Locale } from 'antd/es/locale';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -67,11 +68,17 @@ function Gate() {
   return <AppShell />;
 }
 
+// antd's Vietnamese date field asks to pick a "moment" (a time); every date field here is a day.
+const vi: Locale = {
+  ...viVN,
+  DatePicker: viVN.DatePicker && { ...viVN.DatePicker, lang: { ...viVN.DatePicker.lang, placeholder: 'Chọn ngày' } },
+};
+
 export function App({ client }: { client: ApiClient }) {
   const { i18n } = useTranslation();
   const lang = parseLang(i18n.language);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : viVN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? enUS : vi} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <ApiProvider client={client}>

@@ -36,7 +36,6 @@ import {
   RecentCard,
   labelLink,
   qtyText,
-  unitText,
   useLocations,
   useProducts,
   useRequestKey,
@@ -324,7 +323,7 @@ export function BatchPage() {
                   data-testid="batch-output-qty"
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('batch.expected', { qty: qtyText(plan.expectedOutput), unit: unitText(outUnit) })}
+                  {t('batch.expected', { qty: qtyText(plan.expectedOutput, outUnit) })}
                 </Typography.Text>
               </Col>
               <Col span={7}>
@@ -345,6 +344,7 @@ export function BatchPage() {
                 <DatePicker
                   value={output.expiry}
                   format={DATE_FORMAT}
+                  placeholder={t('common.datePlaceholder')}
                   onChange={(d) => setOutput((o) => ({ ...o, expiry: d }))}
                   style={{ width: '100%', marginTop: 4 }}
                   data-testid="batch-output-expiry"
@@ -383,9 +383,8 @@ export function BatchPage() {
                 style={{ marginTop: 12 }}
                 data-testid="mass-balance-warning"
                 title={t('batch.massBalance', {
-                  actual: qtyText(output.qty ?? 0),
-                  expected: qtyText(plan.expectedOutput),
-                  unit: unitText(outUnit),
+                  actual: qtyText(output.qty ?? 0, outUnit),
+                  expected: qtyText(plan.expectedOutput, outUnit),
                   deviation: qtyText(deviation),
                   tol: MASS_BALANCE_TOLERANCE_PCT,
                 })}

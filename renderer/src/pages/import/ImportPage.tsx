@@ -41,7 +41,7 @@ export function ImportPage() {
     setBusy(true);
     try {
       const res = await api.call('imports.commit', { kind, ...file, onlyValid });
-      void message.success(t('import.imported', { n: res.imported }));
+      void message.success(t('import.imported', { count: res.imported }));
       setPreview(null);
       setFile(null);
       await qc.invalidateQueries();

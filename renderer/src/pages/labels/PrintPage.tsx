@@ -66,7 +66,7 @@ export function PrintPage() {
         j = await api.call('print.job', { id: j.id });
         setJob(j);
       }
-      if (j.status === 'done') message.success(t('print.done', { n: j.copies }));
+      if (j.status === 'done') message.success(t('print.done', { count: j.copies }));
       else if (j.error) message.error(j.error.message);
     } catch (err) {
       message.error((err as ApiError).message);

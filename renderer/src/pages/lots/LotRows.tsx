@@ -9,7 +9,7 @@ import type { ProposedLot } from '../../../../shared/api/lots';
 import { useApiQuery } from '../../api/hooks';
 import { i18n } from '../../i18n';
 import { NumberInput } from '../../components/NumberInput';
-import { dateText, ExpiryText, qtyText, stateWord, unitText } from './common';
+import { dateText, ExpiryText, qtyText, stateWord } from './common';
 
 export type PickedLot = ProposedLot & {
   /** Set when the lot is not usable without an override (its state, e.g. 'on_hold' or 'expired'). */
@@ -229,7 +229,7 @@ export function LotRows({
           ) : (
             <>
               {t('common.total')}: {qtyText(total, unit)} / {qtyText(need, unit)} —{' '}
-              {short > 0 ? t('common.shortfall', { qty: qtyText(short), unit: unitText(unit) }) : t('common.enough')}
+              {short > 0 ? t('common.shortfall', { qty: qtyText(short, unit) }) : t('common.enough')}
             </>
           )}
         </Typography.Text>

@@ -25,7 +25,7 @@ export const foldedSearch = {
 
 export function qtyText(q: number, unit?: string): string {
   const lang = currentLang();
-  return unit ? `${formatQuantity(q, lang)} ${unitLabel(unit, lang)}` : formatQuantity(q, lang);
+  return unit ? `${formatQuantity(q, lang)} ${unitLabel(unit, lang, q)}` : formatQuantity(q, lang);
 }
 
 export function unitText(unit: string): string {

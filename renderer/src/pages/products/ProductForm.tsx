@@ -27,6 +27,7 @@ export function ProductForm({
   record,
   onSaved,
   onCancel,
+  onBack,
   compact,
   submitLabel,
   quiet,
@@ -34,6 +35,7 @@ export function ProductForm({
   record: Product | null;
   onSaved: (p: Product) => void;
   onCancel?: () => void;
+  onBack?: () => void;
   /** The first-run wizard shows only the main details. */
   compact?: boolean;
   submitLabel?: string;
@@ -207,7 +209,7 @@ export function ProductForm({
           </Form.Item>
         </>
       )}
-      <SaveBar saving={saving} label={submitLabel} onCancel={onCancel} />
+      <SaveBar saving={saving} label={submitLabel} onCancel={onCancel} onBack={onBack} />
     </Form>
   );
 }

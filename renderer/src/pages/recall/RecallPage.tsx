@@ -211,7 +211,7 @@ function RecallRecord({ id }: { id: number }) {
                       disabled={r.scope.totals.notHeld === 0 && !!s.doneAt}
                       onClick={() =>
                         modal.confirm({
-                          title: t('holdAll', { n: r.scope.totals.notHeld }),
+                          title: t('holdAll', { count: r.scope.totals.notHeld }),
                           content: t('holdConfirm'),
                           okButtonProps: { danger: true },
                           onOk: () => hold.mutateAsync({ id }).catch(fail),
@@ -219,8 +219,8 @@ function RecallRecord({ id }: { id: number }) {
                       }
                     >
                       {s.doneAt && r.scope.totals.notHeld === 0
-                        ? t('holdDone', { n: r.heldLots })
-                        : t('holdAll', { n: r.scope.totals.notHeld })}
+                        ? t('holdDone', { count: r.heldLots })
+                        : t('holdAll', { count: r.scope.totals.notHeld })}
                     </Button>
                   )}
                   {(s.key === 'isolate' || s.key === 'contact') && (

@@ -376,7 +376,12 @@ export function ReceiptPage() {
                     </Col>
                     <Col span={5}>
                       <Form.Item name={[f.name, 'productionDate']} label={t('common.nsx')}>
-                        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid={`line-nsx-${i}`} />
+                        <DatePicker
+                          format={DATE_FORMAT}
+                          placeholder={t('common.datePlaceholder')}
+                          style={{ width: '100%' }}
+                          data-testid={`line-nsx-${i}`}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={5}>
@@ -389,7 +394,12 @@ export function ReceiptPage() {
                               form.getFieldValue(['lines', f.name, 'expiryComputed']) ? t('common.computed') : undefined
                             }
                           >
-                            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid={`line-hsd-${i}`} />
+                            <DatePicker
+                              format={DATE_FORMAT}
+                              placeholder={t('common.datePlaceholder')}
+                              style={{ width: '100%' }}
+                              data-testid={`line-hsd-${i}`}
+                            />
                           </Form.Item>
                         )}
                       </Form.Item>

@@ -17,9 +17,9 @@ export function SyncCard() {
           <Flex gap={16} wrap>
             <Badge
               status={s.counts.pending ? 'processing' : 'success'}
-              text={s.counts.pending ? t('badgePending', { n: s.counts.pending }) : t('badgeAllSent')}
+              text={s.counts.pending ? t('badgePending', { count: s.counts.pending }) : t('badgeAllSent')}
             />
-            {s.counts.rejected > 0 && <Badge status="error" text={t('badgeRejected', { n: s.counts.rejected })} />}
+            {s.counts.rejected > 0 && <Badge status="error" text={t('badgeRejected', { count: s.counts.rejected })} />}
           </Flex>
           <Typography.Text type="secondary">
             {t('lastSync')}: {s.lastRun ? stampTime(s.lastRun.startedAt) : t('never')}

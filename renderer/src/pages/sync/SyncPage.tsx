@@ -158,7 +158,9 @@ export function SyncPage() {
             />
             {filter === 'rejected' && (
               <Button
-                onClick={() => retry.mutate({}, { onSuccess: (r) => message.success(t('retried', { n: r.requeued })) })}
+                onClick={() =>
+                  retry.mutate({}, { onSuccess: (r) => message.success(t('retried', { count: r.requeued })) })
+                }
                 disabled={!s?.counts.rejected}
               >
                 {t('retryRejected')}

@@ -192,6 +192,8 @@ function edgeList() {
         source,
         target,
         label,
+        // React Flow's own text for an edge is English ("Edge from lot-1 to batch-2").
+        ariaLabel: label ?? '→',
         markerEnd: { type: MarkerType.ArrowClosed },
         style: { strokeWidth: 1.3 },
         labelStyle: { fontSize: FONT - 1 },

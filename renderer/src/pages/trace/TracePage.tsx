@@ -81,7 +81,7 @@ export function TracePage() {
   // A lot opened from a group is not on this page: its own page tells its story.
   const openNode = (d: GraphNodeData) =>
     d.kind === 'lot' && result && !result.lots.some((l) => l.id === d.id) ? navigate(`/lots/${d.id}`) : setOpen(d);
-  const words = useMemo(() => ({ batch: t('batch'), receipt: t('receipts'), shipment: t('shipments') }), [t]);
+  const words = useMemo(() => ({ batch: t('batch'), receipt: t('receiptNode'), shipment: t('shipmentNode') }), [t]);
   const error = q.error instanceof ApiError ? q.error : null;
   const suggestions = (error?.details?.suggestions ?? error?.details?.choices) as
     { spec: string; productName: string }[] | undefined;
@@ -155,7 +155,7 @@ export function TracePage() {
                 <Statistic title={t('lots')} value={result.totals.lots} />
                 <Statistic title={t('receivedLots')} value={result.totals.received} />
                 <Statistic title={t('producedLots')} value={result.totals.produced} />
-                <Statistic title={t('supplier')} value={result.totals.suppliers} />
+                <Statistic title={t('suppliersCount')} value={result.totals.suppliers} />
                 <Statistic title={t('customers')} value={result.totals.customers} />
                 <Statistic title={t('shipments')} value={result.totals.shipments} />
               </Space>

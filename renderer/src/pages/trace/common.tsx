@@ -106,7 +106,7 @@ export function openPdf(f: ExportFile): void {
 export const qty = (n: number | null | undefined, unit?: string) =>
   n === null || n === undefined
     ? ''
-    : `${formatQuantity(n, currentLang())}${unit ? ` ${unitLabel(unit, currentLang())}` : ''}`;
+    : `${formatQuantity(n, currentLang())}${unit ? ` ${unitLabel(unit, currentLang(), n)}` : ''}`;
 export const stampTime = (iso: string) =>
   `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
 export const dateVi = (d: string | null | undefined) =>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { App, Card, Flex, Select, Steps, Typography } from 'antd';
 import { EnvironmentOutlined, ShopOutlined, TagsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { SetupStatus } from '../../../../shared/api/masterdata';
+import type { ReactNode } from 'react';
+import type { Location, SetupStatus } from '../../../../shared/api/masterdata';
 import { useApiQuery } from '../../api/hooks';
 import { useLanguage } from '../../shell/useLanguage';
 import { BusinessForm } from '../business/BusinessForm';
@@ -15,8 +16,18 @@ export function SetupWizard({ status, onDone }: { status: SetupStatus; onDone: (
   const { t } = useTranslation('wizard');
   const { message } = App.useApp();
   const [lang, changeLang] = useLanguage();
-  const [step, setStep] = useState(!status.business ? 0 : !status.location ? 1 : 2);
+  const first = !status.business ? 0 : !status.location ? 1 : 2;
+  const [step, setStep] = useState(first);
+  const [visited, setVisited] = useState(() => new Set([first]));
+  const go = (next: number) => {
+    setVisited((v) => new Set(v).add(next));
+    setStep(next);
+  };
   const business = useApiQuery('business.get', {});
+  // Back from the product step edits the location already saved instead of adding a second one.
+  const locations = useApiQuery('locations.list', { limit: 1 }, { enabled: status.location });
+  const [saved, setLocation] = useState<Location | null>(null);
+  const location = saved ?? locations.data?.items[0] ?? null;
 
   const help = [t('businessHelp'), t('locationHelp'), t('productHelp')][step];
   return (
@@ -50,31 +61,50 @@ export function SetupWizard({ status, onDone }: { status: SetupStatus; onDone: (
             ]}
           />
           <Typography.Paragraph>{help}</Typography.Paragraph>
-          {step === 0 &&
-            (business.isPending ? null : (
+          {/* A step's form stays mounted once shown, so Back and Next keep what was typed. */}
+          <WizardStep shown={step === 0} visited={visited.has(0)}>
+            {business.isPending ? null : (
               <BusinessForm
                 record={business.data ?? null}
                 compact
                 quiet
                 submitLabel={t('saveNext')}
-                onSaved={() => setStep(1)}
+                onSaved={() => go(1)}
               />
-            ))}
-          {step === 1 && <LocationForm record={null} quiet submitLabel={t('saveNext')} onSaved={() => setStep(2)} />}
-          {step === 2 && (
+            )}
+          </WizardStep>
+          <WizardStep shown={step === 1} visited={visited.has(1)}>
+            <LocationForm
+              record={location}
+              quiet
+              submitLabel={t('saveNext')}
+              onBack={() => go(0)}
+              onSaved={(l) => {
+                setLocation(l);
+                go(2);
+              }}
+            />
+          </WizardStep>
+          <WizardStep shown={step === 2} visited={visited.has(2)}>
             <ProductForm
               record={null}
               compact
               quiet
               submitLabel={t('finish')}
+              onBack={() => go(1)}
               onSaved={() => {
                 message.success(t('doneTitle'));
                 onDone();
               }}
             />
-          )}
+          </WizardStep>
         </Card>
       </div>
     </Flex>
   );
+}
+
+function WizardStep({ shown, visited, children }: { shown: boolean; visited: boolean; children: ReactNode }) {
+  if (!visited) return null;
+  return <div style={{ display: shown ? undefined : 'none' }}>{children}</div>;
 }
