@@ -1,0 +1,32 @@
+// What `nguongoc serve` opens before it listens: the bounded start-up check (a plainly damaged file is
+// refused at once, in plain words), the core on the writer connection, the background quick_check whose
+// verdict every write waits for, and the readers that answer read methods on their own connections.
+import path from 'node:path';
+import { openCore, type Core } from '../core';
+import { assertBoundedStartupCheck, IntegrityGate } from '../store/integrity';
+import { ReaderPool } from './reader-pool';
+
+export async function openServeCore(
+  dbPath: string,
+  log: (line: string) => void,
+): Promise<{ core: Core; gate: IntegrityGate; readers: ReaderPool | null }> {
+  assertBoundedStartupCheck(dbPath);
+  const core = openCore({ dbPath, host: 'http' });
+  const gate = new IntegrityGate(dbPath, log);
+  core.writeGate = gate;
+  // An in-memory database is one connection's own: no readers then.
+  if (dbPath === ':memory:') return { core, gate, readers: null };
+  const readers = new ReaderPool({
+    workerPath: path.join(__dirname, 'core-worker.js'),
+    dbPath,
+    clock: core.clock,
+    log,
+  });
+  try {
+    await readers.start();
+  } catch (err) {
+    core.close();
+    throw err;
+  }
+  return { core, gate, readers };
+}
