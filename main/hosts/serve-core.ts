@@ -9,17 +9,19 @@ import { ReaderPool } from './reader-pool';
 export async function openServeCore(
   dbPath: string,
   log: (line: string) => void,
+  readerCount = 2,
 ): Promise<{ core: Core; gate: IntegrityGate; readers: ReaderPool | null }> {
   assertBoundedStartupCheck(dbPath);
   const core = openCore({ dbPath, host: 'http' });
   const gate = new IntegrityGate(dbPath, log);
   core.writeGate = gate;
-  // An in-memory database is one connection's own: no readers then.
-  if (dbPath === ':memory:') return { core, gate, readers: null };
+  // An in-memory database is one connection's own: no readers then (nor when asked for none).
+  if (dbPath === ':memory:' || readerCount === 0) return { core, gate, readers: null };
   const readers = new ReaderPool({
     workerPath: path.join(__dirname, 'core-worker.js'),
     dbPath,
     clock: core.clock,
+    size: readerCount,
     log,
   });
   try {

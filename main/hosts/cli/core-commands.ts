@@ -81,6 +81,12 @@ export const coreCommands: CommandModule = (program, env) => {
         ).default('127.0.0.1'),
       )
       .addOption(
+        new Option(
+          '--readers <n>',
+          'số luồng đọc song song (0: mọi việc trên một kết nối) / reader threads for read calls (0: one connection)',
+        ).default('2'),
+      )
+      .addOption(
         new Option('--token <token>', 'mã truy cập (mặc định: NGUONGOC_TOKEN hoặc tạo ngẫu nhiên) / access token').env(
           'NGUONGOC_TOKEN',
         ),
@@ -88,12 +94,15 @@ export const coreCommands: CommandModule = (program, env) => {
   ).action(async (opts) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: ${opts.port}`);
+    const readerCount = Number(opts.readers);
+    if (!Number.isInteger(readerCount) || readerCount < 0 || readerCount > 16)
+      throw new UsageError(`--readers: ${opts.readers}`);
     const lang = env.lang(opts);
     const en = lang === 'en';
     const { openServeCore } = await import('../serve-core');
     const { resolveDbPath } = await import('../../paths');
     const log = (line: string) => env.io.err(line);
-    const { core, gate, readers } = await openServeCore(resolveDbPath(opts.db), log);
+    const { core, gate, readers } = await openServeCore(resolveDbPath(opts.db), log, readerCount);
     const closeAll = async () => {
       await readers?.close();
       core.close();
