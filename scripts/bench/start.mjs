@@ -42,7 +42,12 @@ function bigFile() {
 }
 
 const file = bigFile();
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`database: ${(fs.statSync(file).size / 1e9).toFixed(2)} GB (${file})`);
 
 // What every start used to wait for: the full quick_check, in this process.

@@ -160,7 +160,11 @@ function compactValue(v: unknown): unknown {
     return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, compactValue(x)]));
   return v;
 }
-const compactEntry = (e: AuditEntry): AuditEntry => ({ ...e, before: compactValue(e.before), after: compactValue(e.after) });
+const compactEntry = (e: AuditEntry): AuditEntry => ({
+  ...e,
+  before: compactValue(e.before),
+  after: compactValue(e.after),
+});
 
 export const auditHandlers: PartialHandlers = {
   'audit.list': (p, ctx) => {
