@@ -44,10 +44,16 @@ const jobIdOf = (input: unknown): string | null => {
 export class ReaderPool {
   private readers: Reader[] = [];
   private readonly jobOwner = new Map<string, Reader>();
+  private starting: Promise<void> | null = null;
 
   constructor(private readonly opts: ReaderPoolOptions) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting = this.spawnAll();
+    return this.starting;
+  }
+
+  private async spawnAll(): Promise<void> {
     const make = (): Reader => ({
       client: new CoreWorkerClient({
         workerPath: this.opts.workerPath,
@@ -119,6 +125,8 @@ export class ReaderPool {
   }
 
   async close(): Promise<void> {
+    // Readers still starting are closed too once they are up.
+    await this.starting?.catch(() => undefined);
     await Promise.all(this.readers.map((r) => r.client.close()));
     this.readers = [];
   }

@@ -6,11 +6,11 @@ import { openCore, type Core } from '../core';
 import { assertBoundedStartupCheck, IntegrityGate } from '../store/integrity';
 import { ReaderPool } from './reader-pool';
 
-export async function openServeCore(
+export function openServeCore(
   dbPath: string,
   log: (line: string) => void,
   readerCount = 2,
-): Promise<{ core: Core; gate: IntegrityGate; readers: ReaderPool | null }> {
+): { core: Core; gate: IntegrityGate; readers: ReaderPool | null } {
   assertBoundedStartupCheck(dbPath);
   const core = openCore({ dbPath, host: 'http' });
   const gate = new IntegrityGate(dbPath, log);
@@ -24,11 +24,10 @@ export async function openServeCore(
     size: readerCount,
     log,
   });
-  try {
-    await readers.start();
-  } catch (err) {
-    core.close();
-    throw err;
-  }
+  // Started beside the listening server: until they are ready the host answers reads itself.
+  void readers
+    .start()
+    .then(() => log(`[readers] ${readerCount} ready`))
+    .catch((err: unknown) => log(`[readers] ${err instanceof Error ? err.message : String(err)}`));
   return { core, gate, readers };
 }

@@ -102,7 +102,7 @@ export const coreCommands: CommandModule = (program, env) => {
     const { openServeCore } = await import('../serve-core');
     const { resolveDbPath } = await import('../../paths');
     const log = (line: string) => env.io.err(line);
-    const { core, gate, readers } = await openServeCore(resolveDbPath(opts.db), log, readerCount);
+    const { core, gate, readers } = openServeCore(resolveDbPath(opts.db), log, readerCount);
     const closeAll = async () => {
       await readers?.close();
       core.close();
