@@ -55,6 +55,12 @@ export async function callApi(url, method, input = {}) {
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(input),
   });
-  const body = await res.json();
+  const text = await res.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`${method}: HTTP ${res.status}, not JSON: ${text.slice(0, 200)}`);
+  }
   return { body, ms: performance.now() - t0, at: performance.now() };
 }
