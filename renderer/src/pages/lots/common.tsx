@@ -261,7 +261,7 @@ export function RecentCard<M extends RecentMethod>({
   const items = data?.items;
   if (!items?.length && page === 1) return null;
   return (
-    <Card size="small" title={title}>
+    <Card size="small" title={title} data-testid={`recent-${method.split('.')[0]}`}>
       <Table<RecentItem<M>>
         size="small"
         rowKey="id"
@@ -277,7 +277,6 @@ export function RecentCard<M extends RecentMethod>({
           size: 'small',
           onChange: setPage,
         }}
-        data-testid={`recent-${method.split('.')[0]}`}
       />
     </Card>
   );
