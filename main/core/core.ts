@@ -51,6 +51,9 @@ export type Handler<M extends MethodName> = (input: ApiParsed<M>, ctx: ServiceCo
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type PartialHandlers = { [M in MethodName]?: Handler<M> };
 
+/** Says whether the file may be written (the background integrity check's verdict, main/store/integrity.ts). */
+export type WriteGate = { assertWritable(): void };
+
 export type CoreOptions = {
   db: Db;
   dbPath: string;
@@ -65,7 +68,9 @@ export class Core {
   db: Db;
   readonly dbPath: string;
   readonly host: HostKind;
-  private readonly clock: Clock;
+  readonly clock: Clock;
+  /** Set by a long-running host: every write transaction asks it first. */
+  writeGate: WriteGate | null = null;
   private readonly handlers: Handlers;
   private readonly log: (line: string) => void;
   private readonly reopen?: () => Db;
@@ -136,6 +141,7 @@ export class Core {
     };
     const handler = this.handlers[methodName] as (input: unknown, ctx: ServiceContext) => unknown;
     if (spec.access === 'write') {
+      this.writeGate?.assertWritable();
       // IMMEDIATE: take the write lock up front so two writers never interleave half a business action.
       return this.db
         .transaction(() => {

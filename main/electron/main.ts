@@ -301,7 +301,15 @@ async function main(): Promise<void> {
   } catch (err) {
     log(`[shell] portal credentials key: ${err instanceof Error ? err.message : String(err)}; using the key file`);
   }
-  core = new CoreWorkerClient({ workerPath: WORKER, dbPath, log, secretKey, shell: desktopShellServices(log) });
+  core = new CoreWorkerClient({
+    workerPath: WORKER,
+    dbPath,
+    log,
+    secretKey,
+    shell: desktopShellServices(log),
+    // Found by the background check after the window opened: the same dialog; writes are refused meanwhile.
+    onDamaged: (err) => void showOpenError(err, dbPath),
+  });
   const client = core;
 
   try {

@@ -13,12 +13,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { api, isMethodName } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { notInAppRefusal, RENDERER_METHODS } from '../../shared/api/renderer-methods';
 import { parseLang, type Lang } from '../../shared/i18n/messages';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy, MIME } from './web-assets';
 import { isPublicPath, publicAnswer } from '../publish/resolve';
+import { ReaderPool } from './reader-pool';
 
 export type HttpHostOptions = {
   core: Core;
@@ -28,6 +30,10 @@ export type HttpHostOptions = {
   /** Folder of the built renderer (index.html + assets); API-only when absent. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Readers for read methods (worker threads with their own connections); without, the core answers all. */
+  readers?: ReaderPool;
+  /** The background integrity check: writes wait for its verdict (main/store/integrity.ts). */
+  integrity?: { settled: Promise<void> };
 };
 
 export type HttpHost = {
@@ -154,9 +160,20 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     // answers only the public methods (login screen), one without users acts as before (the owner).
     const sessionHeader = req.headers['x-nguongoc-session'];
     const session = typeof sessionHeader === 'string' && sessionHeader.length <= 200 ? sessionHeader : undefined;
-    const result = core.call(methodName, input, { lang, session });
+    const result = await answer(methodName, input, { lang, session });
     const { status, ...envelope } = result;
     sendJson(res, status, envelope);
+  }
+
+  /** A read on a reader when there is one; a write after the integrity verdict, on the host's connection. */
+  async function answer(method: string, input: unknown, ctx: { lang: Lang; session?: string }) {
+    const readers = opts.readers ?? null;
+    if (readers && ReaderPool.answers(method, input, readers)) return readers.call(method, input, ctx);
+    if (isMethodName(method) && api[method].access === 'write') await opts.integrity?.settled;
+    const result = core.call(method, input, ctx);
+    // The reset replaced the file: the readers' connections still point at the old one.
+    if (method === 'workshop.reset' && result.ok) await readers?.restart();
+    return result;
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {

@@ -50,6 +50,10 @@ export type CoreWorkerClientOptions = {
   shell?: ShellServices;
   /** The business clock of the process; the worker's core starts from its "now" (default: the process's clock). */
   clock?: Clock;
+  /** A reader of an HTTP host's pool: read methods only, no start-up check, no background duties. */
+  reader?: boolean;
+  /** The background integrity check found the file damaged after start (writes are refused from then on). */
+  onDamaged?: (err: CoreOpenError) => void;
 };
 
 /** The clock's "now" for a worker to start from; none for the PC's own clock, which the worker reads itself. */
@@ -88,6 +92,7 @@ export class CoreWorkerClient implements CoreCaller {
       secretKey: this.opts.secretKey?.toString('base64'),
       shell: !!this.opts.shell,
       now: startingNow(this.opts.clock ?? clockFromEnv()),
+      reader: this.opts.reader,
     };
     const worker = new Worker(this.opts.workerPath, { workerData, env: this.opts.env ?? process.env });
     this.worker = worker;
@@ -105,6 +110,8 @@ export class CoreWorkerClient implements CoreCaller {
           } else if (msg.type === 'ready') {
             started = true;
             resolve();
+          } else if (msg.type === 'damaged') {
+            this.opts.onDamaged?.(new CoreOpenError(msg.error));
           } else if (msg.type === 'open-failed') {
             // Not a crash: the file is wrong. No restart, the shell tells the user.
             this.failed = new CoreOpenError(msg.error);

@@ -6,12 +6,14 @@
 // At start it posts { type: 'ready' } or, when the database cannot be opened (not SQLite, a newer
 // version, damaged), { type: 'open-failed', error } with both languages so the shell can show a dialog.
 import { parentPort, workerData } from 'node:worker_threads';
+import { api, isMethodName } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { notInAppRefusal } from '../../shared/api/renderer-methods';
 import { parseLang } from '../../shared/i18n/messages';
 import { openCore, type Core } from '../core';
 import { clockStartingAt } from '../clock';
-import { assertStartupCheck, backupBeforeUpdate } from '../store/backup';
+import { backupBeforeUpdate } from '../store/backup';
+import { assertBoundedStartupCheck, IntegrityGate } from '../store/integrity';
 import { startBackgroundDuties } from './background';
 import { connectShell, type ShellReplyMessage, type ShellRequestMessage } from './shell-bridge';
 import { FileSecretStore, setSecretStore } from '../sync/secrets';
@@ -34,11 +36,18 @@ export type WorkerStartData = {
   shell?: boolean;
   /** The parent's business clock at start: the worker's clock runs on from it, so both agree on "now". */
   now?: string;
+  /**
+   * A reader of an HTTP host's pool (main/hosts/reader-pool.ts): its own connection for read methods only,
+   * no start-up check (the host made it) and no background duties.
+   */
+  reader?: boolean;
 };
 export type WorkerOpenError = { code: string; message: { vi: string; en: string } };
 export type WorkerMessage =
   | { type: 'ready'; dbPath: string }
   | { type: 'open-failed'; error: WorkerOpenError }
+  /** The background check found the file damaged after start: writes are refused from now on. */
+  | { type: 'damaged'; error: WorkerOpenError }
   | { id: number; response: ReturnType<Core['call']> }
   | ShellRequestMessage;
 
@@ -50,35 +59,65 @@ function openError(err: unknown, dbPath: string): WorkerOpenError {
   return { code: e.code, message: { vi: e.toBody('vi').message, en: e.toBody('en').message } };
 }
 
-/** The worker's calls come from the window (over IPC): only the renderer's methods, as ipc.ts checks too. */
-function answer(core: Core, msg: WorkerRequest): ReturnType<Core['call']> {
-  const lang = parseLang(msg.lang);
-  const notInApp = notInAppRefusal(String(msg.method));
-  if (notInApp) return { ok: false, error: notInApp.toBody(lang), status: notInApp.status };
-  return core.call(msg.method, msg.input, {
-    lang,
-    user: typeof msg.user === 'string' ? msg.user : undefined,
-    session: typeof msg.session === 'string' ? msg.session : undefined,
-  });
+const isWrite = (method: string) => isMethodName(method) && api[method].access === 'write';
+
+/** A reader never writes: the host sends it read methods only, and this says so if one slips through. */
+const READER_GATE = {
+  assertWritable(): void {
+    throw new AppError('INTERNAL', { detail: 'write method sent to a reader connection' });
+  },
+};
+
+function openWorkerCore(data: WorkerStartData, log: (line: string) => void): Core {
+  const clock = data.now ? clockStartingAt(data.now) : undefined;
+  if (data.reader) {
+    const core = openCore({ dbPath: data.dbPath, host: 'http', log, clock, open: { mustExist: true } });
+    core.writeGate = READER_GATE;
+    return core;
+  }
+  // A plainly damaged file is named in plain words with the newest good backup; the shell shows it.
+  assertBoundedStartupCheck(data.dbPath);
+  return openCore({ dbPath: data.dbPath, host: 'electron', log, clock });
 }
 
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('core-worker must run inside a worker thread');
-  const { dbPath, secretKey, shell, now } = workerData as WorkerStartData;
+  const data = workerData as WorkerStartData;
+  const { dbPath, secretKey, shell } = data;
   const log = (line: string) => process.stderr.write(line + '\n');
   if (secretKey) setSecretStore(new FileSecretStore({ key: Buffer.from(secretKey, 'base64') }));
   let core: Core;
   try {
-    // A damaged file is named in plain words with the newest good backup; the shell shows it instead of crashing.
-    assertStartupCheck(dbPath);
-    core = openCore({ dbPath, host: 'electron', log, clock: now ? clockStartingAt(now) : undefined });
+    core = openWorkerCore(data, log);
   } catch (err) {
     port.postMessage({ type: 'open-failed', error: openError(err, dbPath) } satisfies WorkerMessage);
     return;
   }
-  const stopBackground = startBackgroundDuties(core, log, 0);
+  // The full quick_check runs in the background; writes wait for its verdict (reads go on meanwhile).
+  const gate = data.reader ? null : new IntegrityGate(dbPath, log);
+  if (gate) {
+    core.writeGate = gate;
+    void gate.settled.then(() => {
+      if (gate.error)
+        port.postMessage({ type: 'damaged', error: openError(gate.error, dbPath) } satisfies WorkerMessage);
+    });
+  }
+  const stopBackground = data.reader ? () => {} : startBackgroundDuties(core, log, 0, gate);
   const shellReply = shell ? connectShell(port, log) : null;
+  // The worker's calls come from the window (over IPC) or the HTTP host: only the renderer's methods.
+  const answer = (msg: WorkerRequest) => {
+    const lang = parseLang(msg.lang);
+    const notInApp = notInAppRefusal(String(msg.method));
+    const response: ReturnType<Core['call']> = notInApp
+      ? { ok: false, error: notInApp.toBody(lang), status: notInApp.status }
+      : core.call(msg.method, msg.input, {
+          lang,
+          user: typeof msg.user === 'string' ? msg.user : undefined,
+          session: typeof msg.session === 'string' ? msg.session : undefined,
+        });
+    port.postMessage({ id: msg.id, response } satisfies WorkerMessage);
+  };
   port.on('message', (raw: WorkerRequest | WorkerControl | ShellReplyMessage) => {
     if (shellReply?.(raw)) return;
     const msg = raw as WorkerRequest | WorkerControl;
@@ -104,7 +143,9 @@ function main(): void {
       port.close();
       return;
     }
-    port.postMessage({ id: msg.id, response: answer(core, msg) } satisfies WorkerMessage);
+    // Writes wait, in the order they came, until the background check has its verdict.
+    if (gate?.verdict === 'checking' && isWrite(msg.method)) void gate.settled.then(() => answer(msg));
+    else answer(msg);
   });
   port.postMessage({ type: 'ready', dbPath } satisfies WorkerMessage);
 }

@@ -569,7 +569,7 @@ export function damagedMessage(dbPath: string, detail: string, lang: Lang): stri
 
 /**
  * The automatic daily backup of a running app: first a minute after start (so start-up stays quick),
- * then every hour it checks whether today has a copy. `getDb` is read each time because a restore
+ * then every hour it checks whether today has a copy; `afterBackup` runs once the day's copy is made. `getDb` is read each time because a restore
  * swaps the connection. Returns a stop function; the timers never keep the process alive.
  */
 export function scheduleDailyBackups(
@@ -578,6 +578,7 @@ export function scheduleDailyBackups(
   clock: Clock = systemClock,
   log: (line: string) => void = () => {},
   firstDelayMs = 60_000,
+  afterBackup?: () => void,
 ): () => void {
   if (dbPath === ':memory:') return () => {};
   const run = () => {
@@ -586,6 +587,7 @@ export function scheduleDailyBackups(
       if (db.open) {
         const info = ensureDailyBackup(db, dbPath, clock);
         if (info) log(`[backup] ${info.file}`);
+        if (info) afterBackup?.();
       }
     } catch (err) {
       log(`[backup] ${err instanceof Error ? err.message : String(err)}`);

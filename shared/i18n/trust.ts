@@ -32,6 +32,7 @@ registerMessages(
       'Tệp dữ liệu "{{path}}" bị hỏng nên chưa mở được ({{detail}}). Phần mềm chưa thay đổi gì. Bản sao lưu tốt gần nhất là "{{file}}" ({{at}}). Hãy bấm "Khôi phục" hoặc chạy: nguongoc restore --db "{{path}}" --from "{{file}}"',
     DB_DAMAGED_NO_BACKUP:
       'Tệp dữ liệu "{{path}}" bị hỏng nên chưa mở được ({{detail}}). Phần mềm chưa thay đổi gì. Không có bản sao lưu nào trong thư mục "{{folder}}"; hãy tìm bản sao trên USB hoặc liên hệ hỗ trợ.',
+    DB_CHECKING: 'Phần mềm đang kiểm tra tệp dữ liệu. Chưa có gì bị thay đổi. Hãy thử lại sau ít giây.',
   },
   {
     pin: 'Mã PIN',
@@ -76,6 +77,7 @@ registerMessages(
       'The data file "{{path}}" is damaged and was not opened ({{detail}}). Nothing has been changed. The latest good backup is "{{file}}" ({{at}}). Click "Restore" or run: nguongoc restore --db "{{path}}" --from "{{file}}"',
     DB_DAMAGED_NO_BACKUP:
       'The data file "{{path}}" is damaged and was not opened ({{detail}}). Nothing has been changed. There is no backup in the folder "{{folder}}"; look for a copy on a USB stick or contact support.',
+    DB_CHECKING: 'The program is checking the data file. Nothing has been changed. Please try again in a few seconds.',
   },
   { pin: 'PIN', newPin: 'New PIN', oldPin: 'Old PIN', role: 'Role', userId: 'User', file: 'File', folder: 'Folder' },
   { user: 'user', backup: 'backup' },

@@ -46,7 +46,14 @@ export function runCli(
   });
 }
 
-export type Served = { url: string; token: string; child: ChildProcess; stop(): Promise<void> };
+export type Served = {
+  url: string;
+  token: string;
+  child: ChildProcess;
+  /** Everything serve wrote to stderr so far (its background duties report there). */
+  stderr(): string;
+  stop(): Promise<void>;
+};
 
 /** Starts `nguongoc serve` on a free port and waits for its address. */
 export function serve(args: string[], env: NodeJS.ProcessEnv = {}, clock?: Clock): Promise<Served> {
@@ -67,6 +74,7 @@ export function serve(args: string[], env: NodeJS.ProcessEnv = {}, clock?: Clock
           url,
           token,
           child,
+          stderr: () => err,
           stop: () =>
             new Promise<void>((r) => {
               if (child.exitCode !== null) return r();

@@ -10,6 +10,7 @@ import { writeCsv, writeXlsxSync } from '../../trace/xlsx';
 import type { PartialHandlers, ServiceContext } from '../core';
 
 import { forAudit } from './records';
+import { listPage } from './paging';
 
 export { audit } from './records';
 
@@ -80,7 +81,7 @@ export function auditCall(
 
 type Filter = ApiParsed<'audit.export'> | ApiParsed<'audit.list'>;
 
-function where(f: Filter): { sql: string; args: unknown[] } {
+function where(f: Filter): { sql: string; conditions: string[]; args: unknown[] } {
   const w: string[] = [];
   const args: unknown[] = [];
   // Times are stored with their offset (+07:00), so a date prefix compares as the local day.
@@ -115,7 +116,7 @@ function where(f: Filter): { sql: string; args: unknown[] } {
     );
     args.push(like, like, like);
   }
-  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', args };
+  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', conditions: w, args };
 }
 
 type Row = {
@@ -148,20 +149,39 @@ const toEntry = (r: Row): AuditEntry => ({
 });
 
 const EXPORT_MAX = 200_000;
+/** Longest text of a before/after value on the screen's list; the export carries it whole. */
+const LIST_TEXT_MAX = 300;
+
+/** Long texts (descriptions, pasted documents) cut in the list, so a page stays small whatever was logged. */
+function compactValue(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > LIST_TEXT_MAX ? `${v.slice(0, LIST_TEXT_MAX)}…` : v;
+  if (Array.isArray(v)) return v.slice(0, 50).map(compactValue);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, compactValue(x)]));
+  return v;
+}
+const compactEntry = (e: AuditEntry): AuditEntry => ({
+  ...e,
+  before: compactValue(e.before),
+  after: compactValue(e.after),
+});
 
 export const auditHandlers: PartialHandlers = {
   'audit.list': (p, ctx) => {
     const w = where(p);
-    const items = (
-      ctx.db
-        .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-        .all(...w.args, p.limit ?? 100, p.offset ?? 0) as Row[]
-    ).map(toEntry);
-    const total = ctx.db
-      .prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log ${w.sql} LIMIT 10001)`)
-      .pluck()
-      .get(...w.args) as number;
-    return total > 10_000 ? { items, total: 10_000, totalCapped: true } : { items, total };
+    return listPage(
+      ctx.db,
+      {
+        select: '*',
+        from: 'FROM audit_log',
+        where: w.conditions,
+        args: w.args,
+        order: 'id DESC',
+        limit: p.limit ?? 100,
+        offset: p.offset ?? 0,
+      },
+      (r) => compactEntry(toEntry(r as Row)),
+    );
   },
   'audit.facets': (_p, ctx) => ({
     users: ctx.db.prepare('SELECT DISTINCT user FROM audit_log ORDER BY user').pluck().all() as string[],

@@ -2,6 +2,7 @@
 // the recipe version, consumed lots and output lots, writing ONE TransformationEvent per output lot with
 // the inputs attributed to that lot (given explicitly, or split in proportion to the output quantities).
 import { AppError } from '../../../shared/api/errors';
+import { pageOf } from './paging';
 import type { ApiParsed } from '../../../shared/api/contract';
 import type { Batch, BatchPlan, MassBalance, PlanInputRow } from '../../../shared/api/batches';
 import { splitProportional } from '../../../shared/domain/lots';
@@ -683,22 +684,21 @@ function listBatches(ctx: ServiceContext, p: ApiParsed<'batches.list'>) {
     where.push('(b.code LIKE ? OR p.name LIKE ?)');
     args.push(`%${p.search}%`, `%${p.search}%`);
   }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const from =
     'FROM batches b JOIN products p ON p.id = b.product_id JOIN locations loc ON loc.id = b.location_id LEFT JOIN recipe_versions v ON v.id = b.recipe_version_id LEFT JOIN recipes r ON r.id = v.recipe_id';
-  const rows = ctx.db
-    .prepare(
-      `SELECT b.*, p.name AS product_name, loc.name AS location_name, r.name AS recipe_name, v.version AS recipe_version,
-        (SELECT group_concat(lot.code, ', ') FROM events e JOIN event_lines l ON l.event_id = e.id AND l.role = 'output' JOIN lots lot ON lot.id = l.lot_id WHERE e.doc_type = 'batch' AND e.doc_id = b.id AND e.kind = 'production') AS output_lots
-       ${from} ${w} ORDER BY b.production_date DESC, b.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) ${from} ${w}`)
-    .pluck()
-    .get(...args) as number;
+  const { rows, ...count } = pageOf(ctx.db, {
+    select: `b.*, p.name AS product_name, loc.name AS location_name, r.name AS recipe_name, v.version AS recipe_version,
+        (SELECT group_concat(lot.code, ', ') FROM events e JOIN event_lines l ON l.event_id = e.id AND l.role = 'output' JOIN lots lot ON lot.id = l.lot_id WHERE e.doc_type = 'batch' AND e.doc_id = b.id AND e.kind = 'production') AS output_lots`,
+    from,
+    countFrom: `FROM batches b JOIN products p ON p.id = b.product_id${p.recipeId ? ' LEFT JOIN recipe_versions v ON v.id = b.recipe_version_id' : ''}`,
+    where,
+    args,
+    order: 'b.production_date DESC, b.id DESC',
+    limit: p.limit ?? 100,
+    offset: p.offset ?? 0,
+  });
   return {
-    total,
+    ...count,
     items: rows.map((b) => ({
       id: b.id as number,
       code: b.code as string,

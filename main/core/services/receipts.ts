@@ -1,5 +1,6 @@
 // Receipts (nhập hàng): a supplier's delivery; each line makes one lot and one 'receipt' event.
 import { AppError } from '../../../shared/api/errors';
+import { pageOf } from './paging';
 import type { ApiParsed } from '../../../shared/api/contract';
 import type { Receipt, ScannedLine } from '../../../shared/api/receipts';
 import { foldVietnamese } from '../../../shared/domain/text';
@@ -158,19 +159,18 @@ function listReceipts(ctx: ServiceContext, p: ApiParsed<'receipts.list'>) {
     where.push('(r.document_ref LIKE ? OR s.search LIKE ?)');
     args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`);
   }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = ctx.db
-    .prepare(
-      `SELECT r.*, s.name AS supplier_name, loc.name AS location_name,
+  const { rows, ...count } = pageOf(ctx.db, {
+    select: `r.*, s.name AS supplier_name, loc.name AS location_name,
          (SELECT count(*) FROM events e WHERE e.doc_type = 'receipt' AND e.doc_id = r.id AND e.kind = 'receipt') AS line_count,
-         (SELECT group_concat(DISTINCT p.name) FROM events e JOIN event_lines l ON l.event_id = e.id JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id WHERE e.doc_type = 'receipt' AND e.doc_id = r.id) AS products
-       FROM receipts r JOIN partners s ON s.id = r.supplier_id JOIN locations loc ON loc.id = r.location_id ${w} ORDER BY r.receipt_date DESC, r.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM receipts r JOIN partners s ON s.id = r.supplier_id ${w}`)
-    .pluck()
-    .get(...args) as number;
+         (SELECT group_concat(DISTINCT p.name) FROM events e JOIN event_lines l ON l.event_id = e.id JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id WHERE e.doc_type = 'receipt' AND e.doc_id = r.id) AS products`,
+    from: 'FROM receipts r JOIN partners s ON s.id = r.supplier_id JOIN locations loc ON loc.id = r.location_id',
+    countFrom: 'FROM receipts r JOIN partners s ON s.id = r.supplier_id',
+    where,
+    args,
+    order: 'r.receipt_date DESC, r.id DESC',
+    limit: p.limit ?? 100,
+    offset: p.offset ?? 0,
+  });
   return {
     items: rows.map((r) => ({
       id: r.id as number,
@@ -186,7 +186,7 @@ function listReceipts(ctx: ServiceContext, p: ApiParsed<'receipts.list'>) {
       lineCount: r.line_count as number,
       products: (r.products as string | null) ?? '',
     })),
-    total,
+    ...count,
   };
 }
 

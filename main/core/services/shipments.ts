@@ -1,6 +1,7 @@
 // Shipments (xuất hàng) to a customer and internal transfers: one event per shipment, one line per lot
 // (a transfer has two: out of the origin, into the destination).
 import { AppError } from '../../../shared/api/errors';
+import { pageOf } from './paging';
 import type { ApiParsed } from '../../../shared/api/contract';
 import type { Shipment } from '../../../shared/api/shipments';
 import { foldVietnamese } from '../../../shared/domain/text';
@@ -222,24 +223,21 @@ function listShipments(ctx: ServiceContext, p: ApiParsed<'shipments.list'>) {
     where.push('(s.document_ref LIKE ? OR c.search LIKE ? OR s.vehicle_plate LIKE ?)');
     args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`, `%${p.search}%`);
   }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from =
-    'FROM shipments s LEFT JOIN partners c ON c.id = s.customer_id JOIN locations f ON f.id = s.from_location_id LEFT JOIN locations t ON t.id = s.to_location_id';
-  const rows = ctx.db
-    .prepare(
-      `SELECT s.*, c.name AS customer_name, f.name AS from_name, t.name AS to_name,
+  const { rows, ...count } = pageOf(ctx.db, {
+    select: `s.*, c.name AS customer_name, f.name AS from_name, t.name AS to_name,
         (SELECT id FROM events e WHERE e.doc_type = 'shipment' AND e.doc_id = s.id AND e.kind IN ('shipment','transfer') LIMIT 1) AS event_id,
         (SELECT count(DISTINCT l.lot_id) FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'shipment' AND e.doc_id = s.id) AS line_count,
-        (SELECT group_concat(DISTINCT p.name) FROM events e JOIN event_lines l ON l.event_id = e.id JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id WHERE e.doc_type = 'shipment' AND e.doc_id = s.id) AS products
-       ${from} ${w} ORDER BY s.ship_date DESC, s.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) ${from} ${w}`)
-    .pluck()
-    .get(...args) as number;
+        (SELECT group_concat(DISTINCT p.name) FROM events e JOIN event_lines l ON l.event_id = e.id JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id WHERE e.doc_type = 'shipment' AND e.doc_id = s.id) AS products`,
+    from: 'FROM shipments s LEFT JOIN partners c ON c.id = s.customer_id JOIN locations f ON f.id = s.from_location_id LEFT JOIN locations t ON t.id = s.to_location_id',
+    countFrom: 'FROM shipments s LEFT JOIN partners c ON c.id = s.customer_id',
+    where,
+    args,
+    order: 's.ship_date DESC, s.id DESC',
+    limit: p.limit ?? 100,
+    offset: p.offset ?? 0,
+  });
   return {
-    total,
+    ...count,
     items: rows.map((s) => ({
       id: s.id as number,
       ...shipmentHeader(s),

@@ -81,6 +81,12 @@ export const coreCommands: CommandModule = (program, env) => {
         ).default('127.0.0.1'),
       )
       .addOption(
+        new Option(
+          '--readers <n>',
+          'số luồng đọc song song (0: mọi việc trên một kết nối) / reader threads for read calls (0: one connection)',
+        ).default('2'),
+      )
+      .addOption(
         new Option('--token <token>', 'mã truy cập (mặc định: NGUONGOC_TOKEN hoặc tạo ngẫu nhiên) / access token').env(
           'NGUONGOC_TOKEN',
         ),
@@ -88,19 +94,33 @@ export const coreCommands: CommandModule = (program, env) => {
   ).action(async (opts) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: ${opts.port}`);
+    const readerCount = Number(opts.readers);
+    if (!Number.isInteger(readerCount) || readerCount < 0 || readerCount > 16)
+      throw new UsageError(`--readers: ${opts.readers}`);
     const lang = env.lang(opts);
     const en = lang === 'en';
-    const { openCore } = await import('../../core');
+    const { openServeCore } = await import('../serve-core');
     const { resolveDbPath } = await import('../../paths');
-    const { assertStartupCheck } = await import('../../store/backup');
-    assertStartupCheck(resolveDbPath(opts.db));
-    const core = openCore({ dbPath: resolveDbPath(opts.db), host: 'http' });
+    const log = (line: string) => env.io.err(line);
+    const { core, gate, readers } = openServeCore(resolveDbPath(opts.db), log, readerCount);
+    const closeAll = async () => {
+      await readers?.close();
+      core.close();
+    };
     const staticDir = path.resolve(__dirname, 'renderer');
     let host;
     try {
-      host = await startHttpHost({ core, port, host: opts.host, token: opts.token, staticDir });
+      host = await startHttpHost({
+        core,
+        port,
+        host: opts.host,
+        token: opts.token,
+        staticDir,
+        readers: readers ?? undefined,
+        integrity: gate,
+      });
     } catch (err) {
-      core.close();
+      await closeAll();
       if ((err as { code?: string }).code === 'EADDRINUSE') {
         throw new UsageError(
           en
@@ -116,14 +136,14 @@ export const coreCommands: CommandModule = (program, env) => {
     env.io.out(`${en ? 'Database' : 'Dữ liệu'}: ${core.dbPath}`);
     env.io.out(`Token: ${host.token}`);
     for (const u of host.shareUrls) env.io.out(`${en ? 'Share with the class' : 'Chia sẻ cho lớp học'}: ${u}`);
-    const stopBackground = startBackgroundDuties(core, (line) => env.io.err(line));
+    const stopBackground = startBackgroundDuties(core, log, undefined, gate);
     await new Promise<void>((resolve) => {
       const stop = () => {
         stopBackground();
-        void host.close().then(() => {
-          core.close();
-          resolve();
-        });
+        void host
+          .close()
+          .then(closeAll)
+          .then(() => resolve());
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

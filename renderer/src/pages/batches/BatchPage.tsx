@@ -573,11 +573,10 @@ export function BatchSummary({ batch, onAgain }: { batch: Batch; onAgain?: () =>
 
 function RecentBatches() {
   const { t } = useTranslation('records');
-  const list = useApiQuery('batches.list', { limit: 10 });
   return (
     <RecentCard
       title={t('batch.recent')}
-      items={list.data?.items}
+      method="batches.list"
       columns={[
         { title: t('common.date'), dataIndex: 'productionDate', width: 110, render: (d: string) => dateText(d) },
         {

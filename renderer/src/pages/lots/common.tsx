@@ -11,6 +11,8 @@ import { STATE_WORDS } from '../../../../shared/i18n/records';
 import type { Product } from '../../../../shared/api/masterdata';
 import { useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
+import type { ApiInput, ApiResult } from '../../../../shared/api/contract';
+import type { ListResult } from '../../../../shared/api/fields';
 import { currentLang } from '../../i18n';
 import { features } from '../../features';
 
@@ -238,19 +240,44 @@ export function uniqueIds(ids: (number | null | undefined)[]): number[] {
 }
 
 /** The "recently recorded" card under the receipt, batch and shipment forms: a small table, hidden when empty. */
-export function RecentCard<T extends { id: number }>({
+type RecentMethod = 'batches.list' | 'receipts.list' | 'shipments.list';
+type RecentItem<M extends RecentMethod> = ApiResult<M> extends ListResult<infer T> ? T : never;
+const RECENT_PAGE = 10;
+
+/** The newest records of a recording screen, ten at a time from the server, older ones page by page. */
+export function RecentCard<M extends RecentMethod>({
   title,
-  items,
+  method,
   columns,
 }: {
   title: string;
-  items: T[] | undefined;
-  columns: TableColumnsType<T>;
+  method: M;
+  columns: TableColumnsType<RecentItem<M>>;
 }) {
-  if (!items?.length) return null;
+  const [page, setPage] = useState(1);
+  const input = { limit: RECENT_PAGE, offset: (page - 1) * RECENT_PAGE } as ApiInput<M>;
+  const list = useApiQuery(method, input, { placeholderData: (prev) => prev });
+  const data = list.data as ListResult<RecentItem<M>> | undefined;
+  const items = data?.items;
+  if (!items?.length && page === 1) return null;
   return (
-    <Card size="small" title={title}>
-      <Table<T> size="small" rowKey="id" pagination={false} dataSource={items} columns={columns} />
+    <Card size="small" title={title} data-testid={`recent-${method.split('.')[0]}`}>
+      <Table<RecentItem<M>>
+        size="small"
+        rowKey="id"
+        dataSource={items}
+        columns={columns}
+        loading={list.isPlaceholderData && list.isFetching}
+        pagination={{
+          current: page,
+          pageSize: RECENT_PAGE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          size: 'small',
+          onChange: setPage,
+        }}
+      />
     </Card>
   );
 }

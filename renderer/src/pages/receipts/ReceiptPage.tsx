@@ -465,11 +465,10 @@ export function ReceiptPage() {
 
 function RecentReceipts() {
   const { t } = useTranslation('records');
-  const list = useApiQuery('receipts.list', { limit: 10 });
   return (
     <RecentCard
       title={t('receipt.recent')}
-      items={list.data?.items}
+      method="receipts.list"
       columns={[
         {
           title: t('common.date'),

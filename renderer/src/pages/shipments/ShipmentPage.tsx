@@ -327,11 +327,10 @@ export function ShipmentPage() {
 
 function RecentShipments() {
   const { t } = useTranslation('records');
-  const list = useApiQuery('shipments.list', { limit: 10 });
   return (
     <RecentCard
       title={t('shipment.recent')}
-      items={list.data?.items}
+      method="shipments.list"
       columns={[
         {
           title: t('common.date'),
