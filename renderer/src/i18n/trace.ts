@@ -22,7 +22,15 @@ export const vi = {
   groupedGraph:
     'Kết quả lớn: các lô được gộp theo sản phẩm và bước. Bấm vào một nhóm để mở ra xem từng lô. Bảng và tệp xuất có đủ tất cả.',
   groupLots: '{{count}} lô {{product}}',
-  groupSub: 'Bước {{depth}} · {{customers}} khách hàng · {{suppliers}} NCC',
+  groupStep: 'Bước {{depth}}',
+  groupCustomers: '{{n}} khách hàng',
+  groupSuppliers: '{{n}} nhà cung cấp',
+  panHint:
+    'Sơ đồ rộng hơn khung thì kéo bằng chuột hoặc bấm các mũi tên ở góc phải để xem tiếp; giữ Ctrl và lăn chuột để phóng to, thu nhỏ.',
+  panLeft: 'Sang trái',
+  panRight: 'Sang phải',
+  panUp: 'Lên trên',
+  panDown: 'Xuống dưới',
   groupMore: '… và {{count}} lô nữa (xem ở Bảng)',
   groupOthers: '{{lots}} lô của {{products}} sản phẩm khác (xem ở Bảng)',
   open: 'Mở',
@@ -93,7 +101,15 @@ export const en: typeof vi = {
   groupedGraph:
     'Large answer: lots are grouped by product and step. Click a group to open it and see its lots. The table and exported files list everything.',
   groupLots: '{{count}} lots of {{product}}',
-  groupSub: 'Step {{depth}} · {{customers}} customers · {{suppliers}} suppliers',
+  groupStep: 'Step {{depth}}',
+  groupCustomers: 'customers: {{n}}',
+  groupSuppliers: 'suppliers: {{n}}',
+  panHint:
+    'When the graph is wider than its frame, drag it with the mouse or use the arrows at the bottom right; hold Ctrl and turn the wheel to zoom.',
+  panLeft: 'Left',
+  panRight: 'Right',
+  panUp: 'Up',
+  panDown: 'Down',
   groupMore: '… and {{count}} more lots (see the Table)',
   groupOthers: '{{lots}} lots of {{products}} other products (see the Table)',
   open: 'Open',
