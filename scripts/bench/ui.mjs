@@ -158,6 +158,9 @@ async function metrics(cdp) {
     task: v('TaskDuration'),
     script: v('ScriptDuration'),
     layout: v('LayoutDuration') + v('RecalcStyleDuration'),
+    // CPU time of the main thread: counts the work, not the waiting for a busy machine's cores.
+    cpu: v('ThreadTime'),
+    nodes: v('Nodes'),
   };
 }
 
@@ -201,6 +204,8 @@ async function open(hash, ready, { cold, profile }) {
     busy: (after.task - before.task) * 1000,
     script: (after.script - before.script) * 1000,
     layout: (after.layout - before.layout) * 1000,
+    cpu: (after.cpu - before.cpu) * 1000,
+    nodes: after.nodes,
     heap,
   };
 }
@@ -227,7 +232,7 @@ async function measure(name, hash, ready, target) {
       `${name}${cold ? ' (address typed, app loads first)' : ' (from the home screen)'}: first content ${(m('shown') / 1000).toFixed(2)} s, longest task ${ms(m('longest'))}  (target ${target})`,
     );
     console.log(
-      `    runs: ${runs.map((r) => `${(r.shown / 1000).toFixed(2)} s / ${ms(r.longest)}`).join(', ')}; medians: ${m('longTasks')} tasks over 50 ms totalling ${ms(m('longTotal'))}, main thread busy ${ms(m('busy'))} (script ${ms(m('script'))}, style+layout ${ms(m('layout'))}), JS heap ${(m('heap') / 1e6).toFixed(0)} MB`,
+      `    runs: ${runs.map((r) => `${(r.shown / 1000).toFixed(2)} s / ${ms(r.longest)}`).join(', ')}; medians: ${m('longTasks')} tasks over 50 ms totalling ${ms(m('longTotal'))}, main thread busy ${ms(m('busy'))} (script ${ms(m('script'))}, style+layout ${ms(m('layout'))}), main-thread CPU ${ms(m('cpu'))}, ${m('nodes').toLocaleString('en')} DOM nodes, JS heap ${(m('heap') / 1e6).toFixed(0)} MB`,
     );
   }
   if (SHOTS) {
