@@ -267,6 +267,19 @@ try {
     await trace.locator('.react-flow__node', { hasText: 'Bán thành phẩm' }).first().click();
     await trace.waitForTimeout(3000);
     await trace.screenshot({ path: path.join(SHOTS, 'trace-group-opened.png') });
+    // A graph wider than its frame pans with the arrows; the wheel over it still scrolls the page.
+    const transform = () => trace.locator('.react-flow__viewport').evaluate((e) => e.style.transform);
+    const before = await transform();
+    await trace.getByTestId('graph-panRight').click();
+    await trace.waitForTimeout(500);
+    const scrolled = await trace.evaluate(() => window.scrollY);
+    await graph.hover();
+    await trace.mouse.wheel(0, 300);
+    await trace.waitForTimeout(500);
+    console.log(
+      `graph: right arrow ${before !== (await transform()) ? 'moved' : 'did NOT move'} the view (${before} → ${await transform()}); the wheel over the graph scrolled the page by ${(await trace.evaluate(() => window.scrollY)) - scrolled} px`,
+    );
+    await trace.screenshot({ path: path.join(SHOTS, 'trace-panned.png') });
   }
   console.log(`load average at the end: ${load()}`);
 } finally {

@@ -19,6 +19,7 @@ const group = (depth: number, productId: number, lots: number): TraceGroup => ({
 const words = {
   lots: (g: TraceGroup) => `${g.lots} lô ${g.productName}`,
   sub: () => '',
+  balance: (q: string) => `Tồn: ${q}`,
   more: (n: number) => `+${n}`,
   others: (p: number, n: number) => `${n} lô của ${p} sản phẩm khác`,
 };

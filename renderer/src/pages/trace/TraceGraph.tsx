@@ -191,7 +191,7 @@ export function buildGraph(
 /** Edges de-duplicated by id through a map (a wide trace has thousands). */
 function edgeList() {
   const byId = new Map<string, Edge>();
-  const edge = (source: string, target: string, label?: string) => {
+  const edge = (source: string, target: string, label?: string, color?: string) => {
     const id = `${source}->${target}${label ? `:${label}` : ''}`;
     if (!byId.has(id))
       byId.set(id, {
@@ -200,7 +200,7 @@ function edgeList() {
         target,
         label,
         markerEnd: { type: MarkerType.ArrowClosed },
-        style: { strokeWidth: 1.3 },
+        style: color ? { strokeWidth: 1.6, stroke: color } : { strokeWidth: 1.3 },
         labelStyle: { fontSize: FONT - 1 },
       });
   };
@@ -223,8 +223,14 @@ function layout(nodes: Map<string, Node>, edges: Edge[]): { nodes: Node[]; edges
   return { nodes: [...nodes.values()], edges, height: g.graph().height ?? H };
 }
 
+/** An opened group's arrows stand out; the links between groups fade while one is open. */
+const OPENED = '#389e0d';
+const FADED = '#d9d9d9';
+
 export type GroupWords = {
   lots: (g: TraceGroup) => string;
+  /** "On hand: 12 kg" under a lot of an opened group. */
+  balance: (qty: string) => string;
   sub: (g: TraceGroup) => string;
   more: (n: number) => string;
   others: (products: number, lots: number) => string;
@@ -290,10 +296,14 @@ export function buildGroupGraph(
       put(
         k,
         lotCol,
-        box(k, { kind: 'lot', id: l.id, label: `${l.productCode}/${l.code}`, sub: qty(l.balance, l.unit) }, l.side),
+        box(
+          k,
+          { kind: 'lot', id: l.id, label: `${l.productCode}/${l.code}`, sub: words.balance(qty(l.balance, l.unit)) },
+          l.side,
+        ),
         key,
       );
-      edge(key, k);
+      edge(key, k, undefined, OPENED);
     }
     if (g.lots > GROUP_SHOWN) {
       const k = `more-${g.key}`;
@@ -303,7 +313,7 @@ export function buildGroupGraph(
         box(k, { kind: 'group', id: 0, label: words.more(g.lots - GROUP_SHOWN), side: g.key }, 'partner'),
         key,
       );
-      edge(key, k);
+      edge(key, k, undefined, OPENED);
     }
   }
   // The folded box comes last in its column.
@@ -319,7 +329,8 @@ export function buildGroupGraph(
   for (const k of t.groupLinks) {
     const from = nodeOf.get(k.from);
     const to = nodeOf.get(k.to);
-    if (from && to && from !== to && nodes.has(from) && nodes.has(to)) edge(from, to);
+    if (from && to && from !== to && nodes.has(from) && nodes.has(to))
+      edge(from, to, undefined, opened.size ? FADED : undefined);
   }
   return layered(nodes, column, anchor, edges());
 }
@@ -495,6 +506,7 @@ export function TraceGraph({
         ]
           .filter(Boolean)
           .join(' · '),
+      balance: (q) => `${t('balance')}: ${q}`,
       more: (n) => t('groupMore', { count: num(n) }),
       others: (products, lots) => t('groupOthers', { products, lots: num(lots) }),
     }),
