@@ -20,10 +20,16 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // The trace graph's libraries load with the trace page only (it imports them lazily).
+            {
+              name: 'graph',
+              test: /node_modules[\\/](@xyflow|@dagrejs|d3-[^\\/]+|classcat|zustand)[\\/]/,
+              priority: 12,
+            },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/, priority: 20 },
             {
               name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|use-sync-external-store)[\\/]/,
               priority: 15,
             },
             { name: 'vendor', test: /node_modules/, priority: 10 },

@@ -2,7 +2,7 @@
 // and every event of its history as a timeline — received, consumed by which batch, produced by which
 // batch, shipped to whom, status changes, corrections and overrides. Status changes and corrections
 // are new events with a reason; nothing is edited or deleted.
-import { useState } from 'react';
+import { memo, useCallback, useDeferredValue, useState } from 'react';
 import {
   App,
   Alert,
@@ -47,6 +47,7 @@ import {
 } from './common';
 import { useMoreRows, useWhenVisible, type MoreRows } from './useMoreRows';
 import { NumberInput, readableNumber } from '../../components/NumberInput';
+import { RowLink } from '../../components/RowLink';
 
 const DOC_PATHS: Record<string, string> = { batch: 'batches', receipt: 'receipts', shipment: 'shipments' };
 const KIND_COLORS: Record<string, string> = {
@@ -66,6 +67,11 @@ export function LotPage() {
   const q = useApiQuery('lots.get', { id: lotId }, { enabled: Number.isInteger(lotId) && lotId > 0 });
   const [status, setStatus] = useState<LotStatus | null>(null);
   const [correcting, setCorrecting] = useState<{ event: EventView; mode: 'correct' | 'reverse' } | null>(null);
+  // The lot's facts show at once; its lists (a few hundred rows for a lot used thousands of times) render
+  // just after, from a deferred copy of the answer: React renders that in slices between frames, so the
+  // page never freezes while they are built.
+  const lists = useDeferredValue(q.data);
+  const onCorrect = useCallback((event: EventView, mode: 'correct' | 'reverse') => setCorrecting({ event, mode }), []);
 
   if (q.isPending) return <Skeleton active />;
   if (q.isError)
@@ -184,6 +190,27 @@ export function LotPage() {
           data-testid="lot-overrides"
         />
       )}
+      {lists?.lot.id === lot.id ? <LotLists detail={lists} onCorrect={onCorrect} /> : <Skeleton active />}
+      {status && <StatusModal lotId={lot.id} code={lot.code} status={status} onClose={() => setStatus(null)} />}
+      {correcting && (
+        <CorrectionModal event={correcting.event} mode={correcting.mode} onClose={() => setCorrecting(null)} />
+      )}
+    </Flex>
+  );
+}
+
+/** Where the lot came from and went, and its history (not drawn again when a dialog opens). */
+const LotLists = memo(function LotLists({
+  detail: d,
+  onCorrect,
+}: {
+  detail: LotDetail;
+  onCorrect: (e: EventView, mode: 'correct' | 'reverse') => void;
+}) {
+  const { t } = useTranslation('records');
+  const lot = d.lot;
+  return (
+    <>
       <Row gutter={16}>
         <Col span={8}>
           <Links title={t('lots.madeFrom')} lotId={lot.id} list="madeFrom" detail={d} testId="lot-made-from" />
@@ -195,14 +222,10 @@ export function LotPage() {
           <ShippedTo lotId={lot.id} detail={d} />
         </Col>
       </Row>
-      <History detail={d} onCorrect={(event, mode) => setCorrecting({ event, mode })} />
-      {status && <StatusModal lotId={lot.id} code={lot.code} status={status} onClose={() => setStatus(null)} />}
-      {correcting && (
-        <CorrectionModal event={correcting.event} mode={correcting.mode} onClose={() => setCorrecting(null)} />
-      )}
-    </Flex>
+      <History detail={d} onCorrect={onCorrect} />
+    </>
   );
-}
+});
 
 /** "Show more (N left)" under a list that has more rows on the server. */
 function MoreButton<T>({ more }: { more: MoreRows<T> }) {
@@ -244,9 +267,9 @@ function Links({
           more.rows.map((r) => (
             <div key={`${r.lotId}-${r.batchId}`} style={{ marginBottom: 6 }}>
               <Flex justify="space-between" gap={8}>
-                <Link to={`/lots/${r.lotId}`} style={{ fontFamily: 'monospace' }}>
+                <RowLink to={`/lots/${r.lotId}`} style={{ fontFamily: 'monospace' }}>
                   {r.lotCode}
-                </Link>
+                </RowLink>
                 <strong style={{ whiteSpace: 'nowrap' }}>{qtyText(r.qty, r.unit)}</strong>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -338,9 +361,9 @@ function HistoryItem({
         <Typography.Text type="secondary">{dateTimeText(e.eventTime)}</Typography.Text>
         <Tag color={KIND_COLORS[e.kind]}>{KIND_WORDS[lang][e.kind] ?? e.kind}</Tag>
         {e.docType && e.docId && e.docType !== 'recall' ? (
-          <Link to={`/${DOC_PATHS[e.docType]}/${e.docId}`} data-testid="event-doc-link">
+          <RowLink to={`/${DOC_PATHS[e.docType]}/${e.docId}`} data-testid="event-doc-link">
             {e.docCode ? t('lots.batch', { code: e.docCode }) : (e.documentRef ?? t('lots.document'))}
-          </Link>
+          </RowLink>
         ) : (
           e.docCode && <Tag>{t('lots.batch', { code: e.docCode })}</Tag>
         )}
@@ -356,9 +379,9 @@ function HistoryItem({
           {others.map((l) => (
             <span key={l.lineId} style={{ marginRight: 12 }}>
               {l.role === 'input' ? '← ' : l.role === 'output' ? '→ ' : ''}
-              <Link to={`/lots/${l.lotId}`} style={{ fontFamily: 'monospace' }}>
+              <RowLink to={`/lots/${l.lotId}`} style={{ fontFamily: 'monospace' }}>
                 {l.lotCode}
-              </Link>{' '}
+              </RowLink>{' '}
               {l.productName} {qtyText(l.qty, l.unit)}
             </span>
           ))}

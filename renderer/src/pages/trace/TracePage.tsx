@@ -1,7 +1,7 @@
 // Truy xuất: type or scan one or several lots → the whole story on one screen (graph and table), stamped
 // with date, time and user, exported to Excel/CSV, printed on A4 (one page per lot), and one click away
 // from a recall.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -12,6 +12,7 @@ import {
   Flex,
   Pagination,
   Radio,
+  Skeleton,
   Space,
   Statistic,
   Table,
@@ -33,7 +34,12 @@ import type { TraceDirection, TraceLot, TraceResult } from '../../../../shared/a
 import { ApiError } from '../../api/client';
 import { useApi, useApiQuery } from '../../api/hooks';
 import { dateVi, downloadFile, LotPicker, openPdf, qty, stampTime } from './common';
-import { GROUP_SHOWN, TraceGraph, type GraphNodeData } from './TraceGraph';
+import { GROUP_SHOWN, type GraphNodeData } from './graph-common';
+
+// The graph (React Flow and dagre, a fifth of the app's code) loads only for this page, while trace.run
+// is answering.
+const loadGraph = () => import('./TraceGraph');
+const TraceGraph = lazy(() => loadGraph().then((m) => ({ default: m.TraceGraph })));
 
 const PAGE = 200;
 
@@ -54,6 +60,10 @@ export function TracePage() {
     { enabled: asked.length > 0, placeholderData: (prev) => prev },
   );
   const result = asked.length ? q.data : undefined;
+  // The summary shows at once; the graph and table are drawn just after from a deferred copy, in slices
+  // between frames.
+  const drawn = useDeferredValue(result);
+  useEffect(() => void loadGraph(), []);
   const [busy, setBusy] = useState<string | null>(null);
 
   const run = () => {
@@ -237,29 +247,35 @@ export function TracePage() {
                         />
                       )
                     )}
-                    <TraceGraph
-                      result={result}
-                      words={words}
-                      onOpen={openNode}
-                      loadGroup={(g) =>
-                        api
-                          .call('trace.run', {
-                            lots: asked,
-                            direction,
-                            limit: GROUP_SHOWN,
-                            group: { side: g.side, depth: g.depth, productId: g.productId },
-                          })
-                          .then((r) => r.lots)
-                      }
-                    />
+                    {drawn ? (
+                      <Suspense fallback={<GraphPlaceholder />}>
+                        <TraceGraph
+                          result={drawn}
+                          words={words}
+                          onOpen={openNode}
+                          loadGroup={(g) =>
+                            api
+                              .call('trace.run', {
+                                lots: asked,
+                                direction,
+                                limit: GROUP_SHOWN,
+                                group: { side: g.side, depth: g.depth, productId: g.productId },
+                              })
+                              .then((r) => r.lots)
+                          }
+                        />
+                      </Suspense>
+                    ) : (
+                      <GraphPlaceholder />
+                    )}
                   </>
                 ),
               },
               {
                 key: 'table',
                 label: t('table'),
-                children: (
-                  <TraceTable result={result} onOpen={(l) => setOpen({ kind: 'lot', id: l.id, label: l.code })} />
+                children: drawn && (
+                  <TraceTable result={drawn} onOpen={(l) => setOpen({ kind: 'lot', id: l.id, label: l.code })} />
                 ),
               },
             ]}
@@ -268,6 +284,15 @@ export function TracePage() {
       )}
       <NodeDrawer result={result} node={open} onClose={() => setOpen(null)} />
     </Flex>
+  );
+}
+
+/** The graph's frame while it is read and drawn. */
+function GraphPlaceholder() {
+  return (
+    <div style={{ height: 320, border: '1px solid #eee', borderRadius: 8, padding: 16 }}>
+      <Skeleton active />
+    </div>
   );
 }
 
