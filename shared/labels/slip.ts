@@ -78,6 +78,7 @@ export function slipLineCode(l: SlipLine): BuildResult | null {
 export const SLIP_WORDS = {
   vi: {
     title: 'PHIẾU GIAO HÀNG',
+    slipName: 'Phiếu giao hàng',
     taxCode: 'MST',
     number: 'Số',
     date: 'Ngày',
@@ -93,6 +94,7 @@ export const SLIP_WORDS = {
   },
   en: {
     title: 'DELIVERY SLIP',
+    slipName: 'Delivery slip',
     taxCode: 'Tax code',
     number: 'No.',
     date: 'Date',

@@ -208,17 +208,23 @@ function printerView(r: Row): Printer {
     darkness: Number(r.darkness),
     speed: Number(r.speed),
     isDefault: r.is_default === 1,
+    kind: (r.kind as Printer['kind']) ?? 'label',
+    paperWidthMm: (r.paper_width_mm as Printer['paperWidthMm']) ?? null,
+    commandSet: (r.command_set as Printer['commandSet']) ?? 'epson',
+    cut: (r.cut as Printer['cut']) ?? 'partial',
+    beep: r.beep === 1,
+    cashDrawer: r.cash_drawer === 1,
   };
 }
 
-function loadPrinter(ctx: ServiceContext, id: number): Printer {
+export function loadPrinter(ctx: ServiceContext, id: number): Printer {
   const r = ctx.db.prepare('SELECT * FROM printers WHERE id = ? AND archived = 0').get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'printer', id }, { status: 404 });
   return printerView(r);
 }
 
 // ---------- jobs ----------
-function jobView(r: Row, lang: Lang): PrintJob {
+export function jobView(r: Row, lang: Lang): PrintJob {
   const spec = JSON.parse(String(r.spec)) as JobSpec & { warnings?: LabelProblemView[] };
   const code = r.error_code as string | null;
   return {
@@ -230,6 +236,7 @@ function jobView(r: Row, lang: Lang): PrintJob {
     productName: (r.product_name as string | null) ?? null,
     templateRef: String(r.template_ref),
     templateName: String(r.template_name),
+    shipmentId: (r.shipment_id as number | null) ?? null,
     printerId: (r.printer_id as number | null) ?? null,
     printerName: (r.printer_name as string | null) ?? null,
     printerUri: String(r.printer_uri),
@@ -258,7 +265,7 @@ function jobView(r: Row, lang: Lang): PrintJob {
   };
 }
 
-function loadJob(ctx: ServiceContext, id: number): Row {
+export function loadJob(ctx: ServiceContext, id: number): Row {
   const r = ctx.db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'print_job', id }, { status: 404 });
   return r;
@@ -549,7 +556,8 @@ export const labelHandlers: PartialHandlers = {
       input.uri,
       input.language,
       input.dpi,
-      input.media,
+      // A receipt printer runs continuous paper: the slip is as long as its content.
+      input.kind === 'receipt' ? 'continuous' : input.media,
       input.gapMm,
       input.labelWidthMm,
       input.labelHeightMm,
@@ -559,20 +567,26 @@ export const labelHandlers: PartialHandlers = {
       input.darkness,
       input.speed,
       input.isDefault ? 1 : 0,
+      input.kind,
+      input.kind === 'receipt' ? (input.paperWidthMm ?? null) : null,
+      input.commandSet,
+      input.cut,
+      input.beep ? 1 : 0,
+      input.cashDrawer ? 1 : 0,
     ];
     let id = input.id;
     if (id) {
       const before = loadPrinter(ctx, id);
       ctx.db
         .prepare(
-          'UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, updated_at = ? WHERE id = ?',
+          'UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, kind = ?, paper_width_mm = ?, command_set = ?, cut = ?, beep = ?, cash_drawer = ?, updated_at = ? WHERE id = ?',
         )
         .run(...vals, now, id);
       audit(ctx, 'update', 'printer', id, before, loadPrinter(ctx, id));
     } else {
       const r = ctx.db
         .prepare(
-          'INSERT INTO printers (name, uri, language, dpi, media, gap_mm, label_width_mm, label_height_mm, head_width_mm, offset_x_mm, offset_y_mm, darkness, speed, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO printers (name, uri, language, dpi, media, gap_mm, label_width_mm, label_height_mm, head_width_mm, offset_x_mm, offset_y_mm, darkness, speed, is_default, kind, paper_width_mm, command_set, cut, beep, cash_drawer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(...vals, now, now);
       id = Number(r.lastInsertRowid);
