@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { id } from './fields';
 import { method } from './method';
 import type { PrintJob } from './labels';
+import type { SlipData } from '../labels/slip';
 import '../i18n/slips';
 
 const paper = z.union([z.literal(58), z.literal(80)], { error: 'INVALID_CHOICE' });
@@ -19,6 +20,8 @@ export type SlipPreview = {
   heightMm: number;
   /** Each shipment line and the GS1 element string its code carries (null: the product has no GTIN). */
   lines: { productName: string; lotCode: string; code: string | null }[];
+  /** What the slip says (the CLI renders its --out file from it). */
+  data: SlipData;
 };
 
 export const slipMethods = {

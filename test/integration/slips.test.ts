@@ -13,7 +13,11 @@ import { escposRaster } from '../../main/printing/encoders';
 import { decodeEscpos } from '../helpers/decoders/escpos';
 import { diffDots } from '../helpers/decoders/bitmap';
 import { readCodes } from '../helpers/decoders/barcodes';
-import { aBusiness, aLocation, aPartner, aProduct, demoGtin, makeCore } from '../helpers/core';
+import { aBusiness, aLocation, aPartner, aProduct, demoGtin, makeCore, tempDbPath, tempDir } from '../helpers/core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../main/hosts/cli/program';
+import { commandModules } from '../../main/hosts/cli';
 import { magnify, ocr, readWords, tesseractVieMissing } from '../helpers/ocr';
 import { recordsWorld } from '../unit/lots-fixtures';
 
@@ -35,8 +39,8 @@ async function loopbackPrinter() {
   };
 }
 
-function shipWorld() {
-  const w = recordsWorld();
+function shipWorld(file?: string) {
+  const w = recordsWorld({ file });
   const pia = w.core.run(
     'products.create',
     aProduct({ kind: 'finished', name: 'Bánh pía sầu riêng', code: 'PIA', unit: 'hop', gtin: demoGtin(903) }),
@@ -187,5 +191,59 @@ describe('node-thermal-printer beside our encoder', () => {
     expect(ours.bands).toBe(Math.ceil(r.bitmap.height / 128));
     expect(diffDots(theirs.labels[0], ours.labels[0])).toBe(0);
     w.core.close();
+  });
+});
+
+describe('nguongoc print-slip', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), readStdin: async () => '' },
+    };
+  };
+
+  it('prints to a receipt printer given by URI, and writes the raw bytes or the PNG with --out', async () => {
+    const db = tempDbPath();
+    const w = shipWorld(db);
+    const slipBitmap = renderSlip(
+      w.core.run('print.slipPreview', { shipmentId: w.shipment.id, paperWidthMm: 58 }).data,
+      { paper: 58, dpi: 203, lang: 'vi' },
+    ).bitmap;
+    w.core.close();
+    const printer = await loopbackPrinter();
+    try {
+      const t = io();
+      const uri = `tcp://127.0.0.1:${printer.port}`;
+      const code = await runCli(
+        ['print-slip', 'PX-0042', '--db', db, '--printer', uri, '--paper', '58'],
+        t.io,
+        commandModules,
+      );
+      expect(code, t.err.join('\n')).toBe(0);
+      expect(t.out.join('\n')).toMatch(/Phiếu giao hàng PX-0042 · tcp:\/\/127\.0\.0\.1:\d+ · \d+ B · đã in/);
+      const sent = decodeEscpos(await printer.next());
+      expect(diffDots(sent.labels[0], slipBitmap)).toBe(0);
+    } finally {
+      await printer.close();
+    }
+    const dir = tempDir();
+    for (const format of ['escpos', 'png']) {
+      const t = io();
+      const out = path.join(dir, `slip.${format}`);
+      const code = await runCli(
+        ['print-slip', 'PX-0042', '--db', db, '--paper', '58', '--out', out, '--format', format],
+        t.io,
+        commandModules,
+      );
+      expect(code, t.err.join('\n')).toBe(0);
+      const bytes = fs.readFileSync(out);
+      if (format === 'escpos') expect(diffDots(decodeEscpos(bytes).labels[0], slipBitmap)).toBe(0);
+      else expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    }
+    const bad = io();
+    expect(await runCli(['print-slip', 'PX-0042', '--db', db], bad.io, commandModules)).toBe(2);
   });
 });

@@ -150,6 +150,7 @@ export const slipHandlers: PartialHandlers = {
         const c = slipLineCode(l);
         return { productName: l.productName, lotCode: l.lotCode, code: c?.ok ? c.hri : null };
       }),
+      data: slip,
     };
   },
   'print.slip': (input, ctx) => printSlip(ctx, input),
