@@ -94,7 +94,7 @@ export const printerInput = z
     isDefault: z.boolean().default(false),
     /** 'receipt': a 58/80 mm receipt printer on continuous paper, for delivery slips. */
     kind: z.enum(['label', 'receipt'], { error: 'INVALID_CHOICE' }).default('label'),
-    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'INVALID_CHOICE' }).optional(),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'INVALID_CHOICE' }).nullish(),
     /** The printer's firmware: Epson ESC/POS (Epson, Xprinter and most others) or Star line mode. */
     commandSet: z.enum(['epson', 'star'], { error: 'INVALID_CHOICE' }).default('epson'),
     cut: z.enum(['partial', 'full', 'none'], { error: 'INVALID_CHOICE' }).default('partial'),
