@@ -42,9 +42,7 @@ export function slipData(ctx: ServiceContext, shipmentId: number): SlipData {
     },
     number: s.documentRef ?? `#${s.id}`,
     date: s.date,
-    customer: customer
-      ? { name: String(customer.name), address: (customer.address as string | null) ?? null }
-      : null,
+    customer: customer ? { name: String(customer.name), address: (customer.address as string | null) ?? null } : null,
     destination: s.kind === 'transfer' ? s.toLocationName : null,
     lines: s.lines
       .filter((l) => l.qty > 0)
