@@ -159,6 +159,19 @@ describe('a delivery slip on a loopback ESC/POS receipt printer', () => {
     buyer.close();
   });
 
+  it('prints again from the print log: the same bytes, still naming the shipment', async () => {
+    const first = w.core.run('print.jobs', {}).items[0];
+    const again = w.core.run('print.retry', { id: first.id, again: true });
+    await whenSettled(again.id);
+    expect(w.core.run('print.job', { id: again.id })).toMatchObject({
+      status: 'done',
+      shipmentId: w.shipment.id,
+      reprintOf: first.id,
+      sha256: first.sha256,
+    });
+    expect((await printer.next()).equals(received)).toBe(true);
+  });
+
   it.skipIf(tesseractVieMissing())('reads the product names with their diacritics (Tesseract vie)', () => {
     const text = ocr(magnify(slip, { x: 0, y: 0, w: slip.width, h: slip.height }, 3));
     const names = w.shipment.lines.map((l) => l.productName).join(' ');

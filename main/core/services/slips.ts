@@ -89,9 +89,9 @@ function printSlip(
   input: { shipmentId: number; printerId: number; requestKey?: string },
 ): ReturnType<typeof jobView> {
   if (input.requestKey) {
-    const prior = ctx.db.prepare('SELECT * FROM print_jobs WHERE request_key = ?').get(input.requestKey) as
-      Row | undefined;
-    if (prior) return jobView(prior, ctx.lang);
+    const prior = ctx.db.prepare('SELECT id FROM print_jobs WHERE request_key = ?').get(input.requestKey) as
+      { id: number } | undefined;
+    if (prior) return jobView(loadJob(ctx, prior.id), ctx.lang);
   }
   const p = receiptPrinter(ctx, input.printerId);
   const uri = parsePrinterUri(p.uri, appFolder(ctx.dbPath, 'prints'));
@@ -107,13 +107,12 @@ function printSlip(
   };
   const r = ctx.db
     .prepare(
-      `INSERT INTO print_jobs (created_at, user, shipment_id, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, status, spec, request_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?)`,
+      `INSERT INTO print_jobs (created_at, user, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, status, spec, request_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'queued', ?, ?)`,
     )
     .run(
       nowIso(ctx.clock),
       ctx.user,
-      input.shipmentId,
       `slip:${p.paperWidthMm}`,
       `${SLIP_WORDS[ctx.lang].slipName} ${slip.number}`,
       p.id,
@@ -125,6 +124,7 @@ function printSlip(
       input.requestKey ?? null,
     );
   const id = Number(r.lastInsertRowid);
+  ctx.db.prepare('INSERT INTO print_job_shipments (job_id, shipment_id) VALUES (?, ?)').run(id, input.shipmentId);
   scheduleJob(ctx.db, id, ctx.clock);
   return jobView(loadJob(ctx, id), ctx.lang);
 }

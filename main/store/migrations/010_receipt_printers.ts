@@ -1,19 +1,25 @@
 import type { Migration } from './index';
 
-// Receipt printers (58/80 mm ESC/POS, continuous paper) print delivery slips, not labels: a profile says which
-// kind it is, its paper width, the command set its firmware speaks (Epson ESC/POS or Star line mode), and what
-// to do after a slip (cut, beep, open the cash drawer). A slip print job names its shipment.
+// Receipt printers (58/80 mm ESC/POS, continuous paper) print delivery slips, not labels: a printer profile with a
+// row here is a receipt printer, with its paper width, the command set its firmware speaks (Epson ESC/POS or
+// Star line mode) and what follows a slip (cut, beep, cash drawer). A slip's print job names its shipment.
+// Tables of their own rather than new columns, so the migration can run again on a file that has it.
 export const m010_receipt_printers: Migration = {
   version: 10,
   name: 'receipt printers and delivery slips',
   sql: `
-ALTER TABLE printers ADD COLUMN kind TEXT NOT NULL DEFAULT 'label' CHECK (kind IN ('label','receipt'));
-ALTER TABLE printers ADD COLUMN paper_width_mm INTEGER CHECK (paper_width_mm IN (58,80));
-ALTER TABLE printers ADD COLUMN command_set TEXT NOT NULL DEFAULT 'epson' CHECK (command_set IN ('epson','star'));
-ALTER TABLE printers ADD COLUMN cut TEXT NOT NULL DEFAULT 'partial' CHECK (cut IN ('partial','full','none'));
-ALTER TABLE printers ADD COLUMN beep INTEGER NOT NULL DEFAULT 0 CHECK (beep IN (0,1));
-ALTER TABLE printers ADD COLUMN cash_drawer INTEGER NOT NULL DEFAULT 0 CHECK (cash_drawer IN (0,1));
-ALTER TABLE print_jobs ADD COLUMN shipment_id INTEGER REFERENCES shipments(id);
-CREATE INDEX print_jobs_shipment ON print_jobs(shipment_id) WHERE shipment_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS receipt_printers (
+  printer_id INTEGER PRIMARY KEY REFERENCES printers(id),
+  paper_width_mm INTEGER NOT NULL CHECK (paper_width_mm IN (58,80)),
+  command_set TEXT NOT NULL CHECK (command_set IN ('epson','star')),
+  cut TEXT NOT NULL CHECK (cut IN ('partial','full','none')),
+  beep INTEGER NOT NULL CHECK (beep IN (0,1)),
+  cash_drawer INTEGER NOT NULL CHECK (cash_drawer IN (0,1))
+) STRICT;
+CREATE TABLE IF NOT EXISTS print_job_shipments (
+  job_id INTEGER PRIMARY KEY REFERENCES print_jobs(id),
+  shipment_id INTEGER NOT NULL REFERENCES shipments(id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS print_job_shipments_shipment ON print_job_shipments(shipment_id);
 `,
 };
