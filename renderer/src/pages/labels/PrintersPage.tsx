@@ -1,4 +1,5 @@
-// Printer setup: a profile per printer (address, language, dpi, media, size, offsets, darkness, speed), the
+// Printer setup: a profile per printer (address, language, dpi, media, size, offsets, darkness, speed; for a
+// receipt printer paper width, make, cut, beep and drawer instead of the label media), the
 // printers installed on this computer to pick from, a calibration label and a one-label test print.
 import { useState } from 'react';
 import {
@@ -168,53 +169,60 @@ export function PrintersPage() {
                 <Select options={[203, 300, 600].map((v) => ({ value: v, label: v }))} />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="media" label={t('printers.media')}>
-                <Select
-                  options={['gap', 'black_mark', 'continuous'].map((v) => ({ value: v, label: t(`printers.${v}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="gapMm" label={t('printers.gapMm')} rules={[readableNumber]}>
-                <NumberInput min={0} max={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')} rules={[readableNumber]}>
-                <NumberInput min={10} max={300} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')} rules={[readableNumber]}>
-                <NumberInput min={5} max={1000} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="headWidthMm" label={t('printers.headWidthMm')} rules={[readableNumber]}>
-                <NumberInput min={20} max={300} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="offsetXMm" label={t('printers.offsetXMm')} rules={[readableNumber]}>
-                <NumberInput min={-20} max={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="offsetYMm" label={t('printers.offsetYMm')} rules={[readableNumber]}>
-                <NumberInput min={-20} max={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="darkness" label={t('printers.darkness')} rules={[readableNumber]}>
-                <NumberInput min={0} max={15} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="speed" label={t('printers.speed')} rules={[readableNumber]}>
-                <NumberInput min={1} max={12} />
-              </Form.Item>
-            </Col>
+            {kind !== 'receipt' && (
+              <>
+                <Col xs={12} md={6}>
+                  <Form.Item name="media" label={t('printers.media')}>
+                    <Select
+                      options={['gap', 'black_mark', 'continuous'].map((v) => ({
+                        value: v,
+                        label: t(`printers.${v}`),
+                      }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="gapMm" label={t('printers.gapMm')} rules={[readableNumber]}>
+                    <NumberInput min={0} max={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')} rules={[readableNumber]}>
+                    <NumberInput min={10} max={300} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')} rules={[readableNumber]}>
+                    <NumberInput min={5} max={1000} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="headWidthMm" label={t('printers.headWidthMm')} rules={[readableNumber]}>
+                    <NumberInput min={20} max={300} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="offsetXMm" label={t('printers.offsetXMm')} rules={[readableNumber]}>
+                    <NumberInput min={-20} max={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="offsetYMm" label={t('printers.offsetYMm')} rules={[readableNumber]}>
+                    <NumberInput min={-20} max={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="darkness" label={t('printers.darkness')} rules={[readableNumber]}>
+                    <NumberInput min={0} max={15} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="speed" label={t('printers.speed')} rules={[readableNumber]}>
+                    <NumberInput min={1} max={12} />
+                  </Form.Item>
+                </Col>
+              </>
+            )}
             <Col xs={12} md={6}>
               <Form.Item name="isDefault" label={t('printers.isDefault')} valuePropName="checked">
                 <Switch />
@@ -233,8 +241,8 @@ export function PrintersPage() {
 /** What a receipt printer needs besides its address: paper, make, and what follows a slip. */
 function ReceiptFields() {
   const { t } = useTranslation('labels');
-  const choice = (name: string, values: (string | number)[], label: (v: string | number) => string) => (
-    <Col xs={12} md={4} key={name}>
+  const choice = (name: string, values: (string | number)[], label: (v: string | number) => string, md = 4) => (
+    <Col xs={12} md={md} key={name}>
       <Form.Item name={name} label={t(`printers.${name}`)}>
         <Select options={values.map((v) => ({ value: v, label: label(v) }))} data-testid={`printer-${name}`} />
       </Form.Item>
@@ -243,7 +251,7 @@ function ReceiptFields() {
   return (
     <>
       {choice('paperWidthMm', [58, 80], (v) => `${v} mm`)}
-      {choice('commandSet', ['epson', 'star'], (v) => t(`printers.commandSet_${v}`))}
+      {choice('commandSet', ['epson', 'star'], (v) => t(`printers.commandSet_${v}`), 8)}
       {choice('cut', ['partial', 'full', 'none'], (v) => t(`printers.cut_${v}`))}
       <Col xs={12} md={4}>
         <Form.Item name="beep" label={t('printers.beep')} valuePropName="checked">
