@@ -9,6 +9,7 @@ import { recordHandlers } from './services/recording';
 import { traceFeatureHandlers } from './services/trace';
 import { trustHandlers } from './services/trust';
 import { labelHandlers } from './services/labels';
+import { slipHandlers } from './services/slips';
 import { syncHandlers } from './services/sync';
 import { publishHandlers } from './services/publish';
 
@@ -20,6 +21,7 @@ export const allHandlers = {
   ...traceFeatureHandlers,
   ...trustHandlers,
   ...labelHandlers,
+  ...slipHandlers,
   ...syncHandlers,
   ...publishHandlers,
 } as Handlers;

@@ -477,7 +477,7 @@ function canvasFor(width: number, height: number): Canvas {
  */
 export const LUMA_PRINTED = 200;
 
-function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Bitmap {
+export function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Bitmap {
   const b = newBitmap(width, height);
   for (let y = 0; y < height; y++) {
     const row = y * b.bytesPerRow;

@@ -79,8 +79,8 @@ function zplLabel(p: EncodeProfile, run: LabelRun): Buffer {
 /** Rows per GS v 0 band: small enough for the cheapest printers' buffers. */
 export const ESCPOS_BAND_ROWS = 128;
 
-function escposLabel(p: EncodeProfile, run: LabelRun): Buffer {
-  const b = run.bitmap;
+/** A bitmap as GS v 0 raster bands (also the raster of receipt slips, main/printing/receipt.ts). */
+export function escposRaster(b: Bitmap): Buffer[] {
   const parts: Buffer[] = [];
   for (let y = 0; y < b.height; y += ESCPOS_BAND_ROWS) {
     const rows = Math.min(ESCPOS_BAND_ROWS, b.height - y);
@@ -96,6 +96,11 @@ function escposLabel(p: EncodeProfile, run: LabelRun): Buffer {
     ]);
     parts.push(head, Buffer.from(b.bits.buffer, b.bits.byteOffset + y * b.bytesPerRow, rows * b.bytesPerRow));
   }
+  return parts;
+}
+
+function escposLabel(p: EncodeProfile, run: LabelRun): Buffer {
+  const parts = escposRaster(run.bitmap);
   // Feed across the gap so the next label starts on the next piece of media (ESC J n: feed n dots, n ≤ 255).
   const gapDots = p.media === 'continuous' ? 0 : Math.min(255, Math.round((p.gapMm * p.dpi) / 25.4));
   if (gapDots) parts.push(Buffer.from([0x1b, 0x4a, gapDots]));

@@ -6,6 +6,10 @@ import { placeholders } from '../../shared/labels/fields';
 import { A4, mmToDots, type LabelTemplate } from '../../shared/labels/model';
 import { bitmapToPng, blit, newBitmap, renderLabel, shiftBitmap, type Bitmap } from '../labels/render';
 import { encodeJob, type EncodeProfile, type LabelRun, type PrinterLanguage } from './encoders';
+import type { SlipData, SlipPaper } from '../../shared/labels/slip';
+import type { Lang } from '../../shared/i18n/messages';
+import { renderSlip } from '../labels/slip';
+import { receiptBytes, type ReceiptSettings } from './receipt';
 
 export type JobSpec = {
   template: LabelTemplate;
@@ -19,6 +23,21 @@ export type JobSpec = {
   /** The print date (fields {date}, {date+N}), fixed when the job was made. */
   today: string;
 };
+
+/** A delivery slip on a receipt printer: the slip's content as it was when the job was made, and the printer's
+ * settings, so a retry sends the same bytes. */
+export type SlipJobSpec = {
+  kind: 'slip';
+  slip: SlipData;
+  paper: SlipPaper;
+  dpi: number;
+  lang: Lang;
+  language: 'escpos' | 'driver';
+  receipt: ReceiptSettings;
+};
+export type AnyJobSpec = JobSpec | SlipJobSpec;
+
+const isSlip = (s: AnyJobSpec): s is SlipJobSpec => (s as SlipJobSpec).kind === 'slip';
 
 /** True when labels differ from one copy to the next ({serial} text or AI 21 in a barcode). */
 export function isSerialized(t: LabelTemplate): boolean {
@@ -53,13 +72,23 @@ export function* jobLabels(spec: JobSpec): Generator<Bitmap> {
 }
 
 /** The raw printer-language byte stream of a job. */
-export function jobBytes(spec: JobSpec): Generator<Buffer> {
+export function jobBytes(spec: AnyJobSpec): Generator<Buffer> {
   if (spec.language === 'driver') throw new Error('driver jobs have pages, not bytes');
+  if (isSlip(spec)) return receiptBytes(slipBitmap(spec).bitmap, spec.receipt);
   return encodeJob(spec.language, spec.profile, jobRuns(spec));
 }
 
+function slipBitmap(spec: SlipJobSpec) {
+  return renderSlip(spec.slip, { paper: spec.paper, dpi: spec.dpi, lang: spec.lang });
+}
+
 /** PNG pages for the OS driver: one label per page, or A4 pages filled cols × rows for sheet templates. */
-export function jobPages(spec: JobSpec): { pages: Buffer[]; widthMm: number; heightMm: number } {
+export function jobPages(spec: AnyJobSpec): { pages: Buffer[]; widthMm: number; heightMm: number } {
+  if (isSlip(spec)) {
+    // A receipt printer's own driver takes the slip as one page of the paper's width and the slip's length.
+    const r = slipBitmap(spec);
+    return { pages: [bitmapToPng(r.bitmap)], widthMm: r.widthMm, heightMm: r.heightMm };
+  }
   const t = spec.template;
   const dpi = spec.profile.dpi;
   if (!t.sheet) return { pages: [...jobLabels(spec)].map(bitmapToPng), widthMm: t.widthMm, heightMm: t.heightMm };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { nowIso, type Clock } from '../clock';
 import type { Db } from '../store/db';
-import { hashing, jobBytes, jobPages, type JobSpec } from './job';
+import { hashing, jobBytes, jobPages, type AnyJobSpec } from './job';
 import { appFolder } from '../store/folders';
 import { parsePrinterUri, printWithDriver, sendRaw, type SendOptions } from './transports';
 
@@ -67,13 +67,14 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   };
   const sink = { bytes: 0, hash: createHash('sha256') };
   try {
-    const spec = JSON.parse(row.spec) as JobSpec;
+    const spec = JSON.parse(row.spec) as AnyJobSpec;
     const uri = parsePrinterUri(row.printer_uri, appFolder(db.name, 'prints'));
     if (spec.language === 'driver' || uri.kind === 'driver') {
       const name = uri.kind === 'driver' ? uri.name : row.printer_uri;
       const pages = jobPages(spec);
       for (const p of pages.pages) sink.hash.update(p);
-      sink.bytes = (await printWithDriver(name, { ...pages, dpi: spec.profile.dpi })).bytes;
+      const dpi = 'profile' in spec ? spec.profile.dpi : spec.dpi;
+      sink.bytes = (await printWithDriver(name, { ...pages, dpi })).bytes;
     } else {
       await sendRaw(uri, hashing(jobBytes(spec), sink), sendOptions);
     }

@@ -8,6 +8,7 @@ import { recordMethods } from './records';
 import { traceMethods } from './trace';
 import { trustMethods } from './trust';
 import { labelMethods } from './labels';
+import { slipMethods } from './slips';
 import { syncMethods } from './sync';
 import { publishMethods } from './publish';
 
@@ -18,6 +19,7 @@ export const api = {
   ...traceMethods,
   ...trustMethods,
   ...labelMethods,
+  ...slipMethods,
   ...syncMethods,
   ...publishMethods,
 } satisfies Record<string, MethodSpec>;

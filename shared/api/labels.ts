@@ -92,8 +92,22 @@ export const printerInput = z
     darkness: z.number().int().min(0).max(15).default(8),
     speed: z.number().int().min(1).max(12).default(4),
     isDefault: z.boolean().default(false),
+    /** 'receipt': a 58/80 mm receipt printer on continuous paper, for delivery slips. */
+    kind: z.enum(['label', 'receipt'], { error: 'INVALID_CHOICE' }).default('label'),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'INVALID_CHOICE' }).nullish(),
+    /** The printer's firmware: Epson ESC/POS (Epson, Xprinter and most others) or Star line mode. */
+    commandSet: z.enum(['epson', 'star'], { error: 'INVALID_CHOICE' }).default('epson'),
+    cut: z.enum(['partial', 'full', 'none'], { error: 'INVALID_CHOICE' }).default('partial'),
+    beep: z.boolean().default(false),
+    cashDrawer: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.kind !== 'receipt') return;
+    if (!p.paperWidthMm) ctx.addIssue({ code: 'custom', path: ['paperWidthMm'], message: 'REQUIRED' });
+    if (p.language !== 'escpos' && p.language !== 'driver')
+      ctx.addIssue({ code: 'custom', path: ['language'], message: 'RECEIPT_PRINTER_LANGUAGE' });
+  });
 
 export type Printer = {
   id: number;
@@ -111,6 +125,13 @@ export type Printer = {
   darkness: number;
   speed: number;
   isDefault: boolean;
+  kind: 'label' | 'receipt';
+  /** Receipt printers: paper width, firmware command set and what follows a slip. */
+  paperWidthMm: 58 | 80 | null;
+  commandSet: 'epson' | 'star';
+  cut: 'partial' | 'full' | 'none';
+  beep: boolean;
+  cashDrawer: boolean;
 };
 
 export const printInput = z
@@ -140,6 +161,8 @@ export type PrintJob = {
   productName: string | null;
   templateRef: string;
   templateName: string;
+  /** Delivery slips: the shipment printed. */
+  shipmentId: number | null;
   printerId: number | null;
   printerName: string | null;
   printerUri: string;

@@ -3,9 +3,9 @@
 import type { Core } from '../../main/core';
 import { aBusiness, aLocation, aPartner, aProduct, demoGtin, fixedClock, makeCore } from '../helpers/core';
 
-export function recordsWorld(opts: { clock?: ReturnType<typeof fixedClock> } = {}) {
+export function recordsWorld(opts: { clock?: ReturnType<typeof fixedClock>; file?: string } = {}) {
   const clock = opts.clock ?? fixedClock('2026-11-29T08:00:00+07:00');
-  const core: Core = makeCore({ clock });
+  const core: Core = makeCore({ clock, file: opts.file });
   core.run('business.update', aBusiness({ gs1CompanyPrefix: '9520000' }));
   const workshop = core.run('locations.create', aLocation({ name: 'Xưởng chế biến', kind: 'production' }));
   const warehouse = core.run('locations.create', aLocation({ name: 'Kho thành phẩm', kind: 'warehouse' }));

@@ -211,17 +211,40 @@ function printerView(r: Row): Printer {
     darkness: Number(r.darkness),
     speed: Number(r.speed),
     isDefault: r.is_default === 1,
+    kind: r.paper_width_mm ? 'receipt' : 'label',
+    paperWidthMm: (r.paper_width_mm as Printer['paperWidthMm']) ?? null,
+    commandSet: (r.command_set as Printer['commandSet']) ?? 'epson',
+    cut: (r.cut as Printer['cut']) ?? 'partial',
+    beep: r.beep === 1,
+    cashDrawer: r.cash_drawer === 1,
   };
 }
 
-function loadPrinter(ctx: ServiceContext, id: number): Printer {
-  const r = ctx.db.prepare('SELECT * FROM printers WHERE id = ? AND archived = 0').get(id) as Row | undefined;
+// A profile with a receipt_printers row is a receipt printer (migration 010).
+const PRINTER_SELECT =
+  'SELECT p.*, r.paper_width_mm, r.command_set, r.cut, r.beep, r.cash_drawer FROM printers p LEFT JOIN receipt_printers r ON r.printer_id = p.id';
+
+/** The receipt-printer settings of a profile: kept when it is one, removed when it is not (any more). */
+function saveReceiptSettings(ctx: ServiceContext, id: number, input: Record<string, unknown>): void {
+  if (input.kind !== 'receipt') {
+    ctx.db.prepare('DELETE FROM receipt_printers WHERE printer_id = ?').run(id);
+    return;
+  }
+  ctx.db
+    .prepare(
+      'INSERT OR REPLACE INTO receipt_printers (printer_id, paper_width_mm, command_set, cut, beep, cash_drawer) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(id, input.paperWidthMm, input.commandSet, input.cut, input.beep ? 1 : 0, input.cashDrawer ? 1 : 0);
+}
+
+export function loadPrinter(ctx: ServiceContext, id: number): Printer {
+  const r = ctx.db.prepare(`${PRINTER_SELECT} WHERE p.id = ? AND p.archived = 0`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'printer', id }, { status: 404 });
   return printerView(r);
 }
 
 // ---------- jobs ----------
-function jobView(r: Row, lang: Lang): PrintJob {
+export function jobView(r: Row, lang: Lang): PrintJob {
   const spec = JSON.parse(String(r.spec)) as JobSpec & { warnings?: LabelProblemView[] };
   const code = r.error_code as string | null;
   return {
@@ -233,6 +256,7 @@ function jobView(r: Row, lang: Lang): PrintJob {
     productName: (r.product_name as string | null) ?? null,
     templateRef: String(r.template_ref),
     templateName: String(r.template_name),
+    shipmentId: (r.shipment_id as number | null) ?? null,
     printerId: (r.printer_id as number | null) ?? null,
     printerName: (r.printer_name as string | null) ?? null,
     printerUri: String(r.printer_uri),
@@ -261,8 +285,12 @@ function jobView(r: Row, lang: Lang): PrintJob {
   };
 }
 
-function loadJob(ctx: ServiceContext, id: number): Row {
-  const r = ctx.db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as Row | undefined;
+// A slip's job names its shipment in print_job_shipments (migration 010).
+const JOB_SELECT =
+  'SELECT j.*, (SELECT s.shipment_id FROM print_job_shipments s WHERE s.job_id = j.id) AS shipment_id FROM print_jobs j';
+
+export function loadJob(ctx: ServiceContext, id: number): Row {
+  const r = ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'print_job', id }, { status: 404 });
   return r;
 }
@@ -531,7 +559,7 @@ export const labelHandlers: PartialHandlers = {
     return { traceUri: input.traceUri };
   },
   'printers.list': (_input, ctx) =>
-    (ctx.db.prepare('SELECT * FROM printers WHERE archived = 0 ORDER BY is_default DESC, name').all() as Row[]).map(
+    (ctx.db.prepare(`${PRINTER_SELECT} WHERE p.archived = 0 ORDER BY p.is_default DESC, p.name`).all() as Row[]).map(
       printerView,
     ),
   'printers.installed': () => listInstalledPrintersSync(),
@@ -552,7 +580,8 @@ export const labelHandlers: PartialHandlers = {
       input.uri,
       input.language,
       input.dpi,
-      input.media,
+      // A receipt printer runs continuous paper: the slip is as long as its content.
+      input.kind === 'receipt' ? 'continuous' : input.media,
       input.gapMm,
       input.labelWidthMm,
       input.labelHeightMm,
@@ -571,6 +600,7 @@ export const labelHandlers: PartialHandlers = {
           'UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, updated_at = ? WHERE id = ?',
         )
         .run(...vals, now, id);
+      saveReceiptSettings(ctx, id, input);
       audit(ctx, 'update', 'printer', id, before, loadPrinter(ctx, id));
     } else {
       const r = ctx.db
@@ -579,6 +609,7 @@ export const labelHandlers: PartialHandlers = {
         )
         .run(...vals, now, now);
       id = Number(r.lastInsertRowid);
+      saveReceiptSettings(ctx, id, input);
       audit(ctx, 'create', 'printer', id, null, loadPrinter(ctx, id));
     }
     return loadPrinter(ctx, id);
@@ -642,6 +673,11 @@ export const labelHandlers: PartialHandlers = {
         )
         .run(nowIso(ctx.clock), ctx.user, input.id);
       const id = Number(ins.lastInsertRowid);
+      ctx.db
+        .prepare(
+          'INSERT INTO print_job_shipments (job_id, shipment_id) SELECT ?, shipment_id FROM print_job_shipments WHERE job_id = ?',
+        )
+        .run(id, input.id);
       scheduleJob(ctx.db, id, ctx.clock);
       return jobView(loadJob(ctx, id), ctx.lang);
     }
@@ -679,7 +715,7 @@ export const labelHandlers: PartialHandlers = {
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM print_jobs ${w}`).get(...args) as { n: number }).n;
     const rows = ctx.db
-      .prepare(`SELECT * FROM print_jobs ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .prepare(`${JOB_SELECT} ${w} ORDER BY j.id DESC LIMIT ? OFFSET ?`)
       .all(...args, input.limit ?? 100, input.offset ?? 0) as Row[];
     return { items: rows.map((r) => jobView(r, ctx.lang)), total };
   },

@@ -6,6 +6,7 @@ import { recordCommands } from './record-commands';
 import { syncCommands } from './sync-commands';
 import { trustCommands } from './trust-commands';
 import { labelCommands } from './label-commands';
+import { slipCommands } from './slip-commands';
 import { publishCommands } from './publish-commands';
 
 export const commandModules: CommandModule[] = [
@@ -15,5 +16,6 @@ export const commandModules: CommandModule[] = [
   syncCommands,
   trustCommands,
   labelCommands,
+  slipCommands,
   publishCommands,
 ];

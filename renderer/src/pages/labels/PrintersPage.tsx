@@ -1,4 +1,5 @@
-// Printer setup: a profile per printer (address, language, dpi, media, size, offsets, darkness, speed), the
+// Printer setup: a profile per printer (address, language, dpi, media, size, offsets, darkness, speed; for a
+// receipt printer paper width, make, cut, beep and drawer instead of the label media), the
 // printers installed on this computer to pick from, a calibration label and a one-label test print.
 import { useState } from 'react';
 import {
@@ -36,6 +37,11 @@ const EMPTY = {
   darkness: 8,
   speed: 4,
   isDefault: false,
+  kind: 'label',
+  commandSet: 'epson',
+  cut: 'partial',
+  beep: false,
+  cashDrawer: false,
 };
 
 export function PrintersPage() {
@@ -48,6 +54,7 @@ export function PrintersPage() {
   const installed = useApiQuery('printers.installed', {});
   const save = useApiMutation('printers.save', { invalidates: ['printers.'] });
   const archive = useApiMutation('printers.archive', { invalidates: ['printers.'] });
+  const kind = Form.useWatch('kind', form) as Printer['kind'] | undefined;
 
   async function onSave(values: Record<string, unknown>) {
     try {
@@ -83,18 +90,25 @@ export function PrintersPage() {
           { title: t('printers.uri'), dataIndex: 'uri' },
           {
             title: t('printers.language'),
-            render: (_, p) => `${p.language.toUpperCase()} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
+            render: (_, p) =>
+              p.kind === 'receipt'
+                ? `${t('printers.kind_receipt')} · ${p.paperWidthMm} mm · ${t(`printers.commandSet_${p.commandSet}`)}`
+                : `${p.language.toUpperCase()} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
           },
           {
             title: '',
             render: (_, p) => (
               <Space wrap>
-                <Button onClick={() => test(p, 'calibration')}>{t('printers.calibration')}</Button>
-                <Button onClick={() => test(p, 'test')}>{t('printers.test')}</Button>
+                {p.kind !== 'receipt' && (
+                  <>
+                    <Button onClick={() => test(p, 'calibration')}>{t('printers.calibration')}</Button>
+                    <Button onClick={() => test(p, 'test')}>{t('printers.test')}</Button>
+                  </>
+                )}
                 <Button
                   onClick={() => {
                     setEditing(p.id);
-                    form.setFieldsValue(p);
+                    form.setFieldsValue({ ...p, paperWidthMm: p.paperWidthMm ?? undefined });
                   }}
                 >
                   {t('printers.save')}
@@ -131,6 +145,18 @@ export function PrintersPage() {
                 />
               </Form.Item>
             </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="kind" label={t('printers.kind')}>
+                <Select
+                  data-testid="printer-kind"
+                  options={['label', 'receipt'].map((v) => ({ value: v, label: t(`printers.kind_${v}`) }))}
+                  onChange={(v) => v === 'receipt' && form.setFieldsValue({ language: 'escpos', paperWidthMm: 80 })}
+                />
+              </Form.Item>
+            </Col>
+            {kind === 'receipt' && <ReceiptFields />}
+          </Row>
+          <Row gutter={12}>
             <Col xs={12} md={6}>
               <Form.Item name="language" label={t('printers.language')}>
                 <Select
@@ -143,53 +169,60 @@ export function PrintersPage() {
                 <Select options={[203, 300, 600].map((v) => ({ value: v, label: v }))} />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="media" label={t('printers.media')}>
-                <Select
-                  options={['gap', 'black_mark', 'continuous'].map((v) => ({ value: v, label: t(`printers.${v}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="gapMm" label={t('printers.gapMm')} rules={[readableNumber]}>
-                <NumberInput min={0} max={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')} rules={[readableNumber]}>
-                <NumberInput min={10} max={300} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')} rules={[readableNumber]}>
-                <NumberInput min={5} max={1000} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="headWidthMm" label={t('printers.headWidthMm')} rules={[readableNumber]}>
-                <NumberInput min={20} max={300} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="offsetXMm" label={t('printers.offsetXMm')} rules={[readableNumber]}>
-                <NumberInput min={-20} max={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="offsetYMm" label={t('printers.offsetYMm')} rules={[readableNumber]}>
-                <NumberInput min={-20} max={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="darkness" label={t('printers.darkness')} rules={[readableNumber]}>
-                <NumberInput min={0} max={15} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="speed" label={t('printers.speed')} rules={[readableNumber]}>
-                <NumberInput min={1} max={12} />
-              </Form.Item>
-            </Col>
+            {kind !== 'receipt' && (
+              <>
+                <Col xs={12} md={6}>
+                  <Form.Item name="media" label={t('printers.media')}>
+                    <Select
+                      options={['gap', 'black_mark', 'continuous'].map((v) => ({
+                        value: v,
+                        label: t(`printers.${v}`),
+                      }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="gapMm" label={t('printers.gapMm')} rules={[readableNumber]}>
+                    <NumberInput min={0} max={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="labelWidthMm" label={t('printers.labelWidthMm')} rules={[readableNumber]}>
+                    <NumberInput min={10} max={300} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="labelHeightMm" label={t('printers.labelHeightMm')} rules={[readableNumber]}>
+                    <NumberInput min={5} max={1000} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="headWidthMm" label={t('printers.headWidthMm')} rules={[readableNumber]}>
+                    <NumberInput min={20} max={300} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="offsetXMm" label={t('printers.offsetXMm')} rules={[readableNumber]}>
+                    <NumberInput min={-20} max={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="offsetYMm" label={t('printers.offsetYMm')} rules={[readableNumber]}>
+                    <NumberInput min={-20} max={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="darkness" label={t('printers.darkness')} rules={[readableNumber]}>
+                    <NumberInput min={0} max={15} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name="speed" label={t('printers.speed')} rules={[readableNumber]}>
+                    <NumberInput min={1} max={12} />
+                  </Form.Item>
+                </Col>
+              </>
+            )}
             <Col xs={12} md={6}>
               <Form.Item name="isDefault" label={t('printers.isDefault')} valuePropName="checked">
                 <Switch />
@@ -202,5 +235,34 @@ export function PrintersPage() {
         </Form>
       </Card>
     </Flex>
+  );
+}
+
+/** What a receipt printer needs besides its address: paper, make, and what follows a slip. */
+function ReceiptFields() {
+  const { t } = useTranslation('labels');
+  const choice = (name: string, values: (string | number)[], label: (v: string | number) => string, md = 4) => (
+    <Col xs={12} md={md} key={name}>
+      <Form.Item name={name} label={t(`printers.${name}`)}>
+        <Select options={values.map((v) => ({ value: v, label: label(v) }))} data-testid={`printer-${name}`} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <>
+      {choice('paperWidthMm', [58, 80], (v) => `${v} mm`)}
+      {choice('commandSet', ['epson', 'star'], (v) => t(`printers.commandSet_${v}`), 8)}
+      {choice('cut', ['partial', 'full', 'none'], (v) => t(`printers.cut_${v}`))}
+      <Col xs={12} md={4}>
+        <Form.Item name="beep" label={t('printers.beep')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={4}>
+        <Form.Item name="cashDrawer" label={t('printers.cashDrawer')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Col>
+    </>
   );
 }

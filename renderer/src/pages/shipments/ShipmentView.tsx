@@ -1,10 +1,11 @@
 // A recorded shipment: shown right after saving and at /shipments/:id.
-import { Button, Card, Descriptions, Result, Skeleton, Table } from 'antd';
+import { Button, Card, Descriptions, Result, Skeleton, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Shipment } from '../../../../shared/api/shipments';
 import { useApiQuery } from '../../api/hooks';
 import { dateText, qtyText } from '../lots/common';
+import { SlipButton } from './SlipButton';
 
 export function ShipmentSummary({ shipment: s, onAgain }: { shipment: Shipment; onAgain?: () => void }) {
   const { t } = useTranslation('records');
@@ -15,11 +16,14 @@ export function ShipmentSummary({ shipment: s, onAgain }: { shipment: Shipment; 
         title={onAgain ? t('shipment.saved') : `${t('shipment.title')} · ${s.customerName ?? s.toLocationName ?? ''}`}
         subTitle={`${s.customerName ?? `${s.fromLocationName} → ${s.toLocationName ?? ''}`} · ${dateText(s.date)}${s.documentRef ? ` · ${s.documentRef}` : ''}`}
         extra={
-          onAgain ? (
-            <Button type="primary" onClick={onAgain} data-testid="shipment-again">
-              {t('common.again')}
-            </Button>
-          ) : undefined
+          <Space wrap>
+            <SlipButton shipmentId={s.id} />
+            {onAgain && (
+              <Button type="primary" onClick={onAgain} data-testid="shipment-again">
+                {t('common.again')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
