@@ -63,6 +63,8 @@ export const RENDERER_METHODS = [
   'print.job',
   'print.jobs',
   'print.retry',
+  'print.slip',
+  'print.slipPreview',
   'print.submit',
   'print.test',
   'printers.archive',
