@@ -71,7 +71,7 @@ describe('serve with readers', () => {
       const list = await call(srv, 'products.list', { search: `P-${i}` });
       expect((list.body.data as { items: { code: string }[] }).items.map((p) => p.code)).toContain(`P-${i}`);
     }
-    const bad = await call(srv, 'products.get', { id: 999_999 }, { 'X-Nguongoc-Lang': 'en' });
+    const bad = await call(srv, 'recipes.get', { id: 999_999 }, { 'X-Nguongoc-Lang': 'en' });
     expect(bad.status).toBe(404);
     expect(bad.body.error?.code).toBe('NOT_FOUND');
     expect(bad.body.error?.message).not.toMatch(/[ạảãáàâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/i);
