@@ -171,6 +171,22 @@ export const labelMethods = {
   'labels.archiveTemplate': method(z.object({ id }).strict(), 'write').returns<TemplateInfo>(),
   'labels.data': method(z.object(source).strict(), 'read').returns<{ lotId: number | null; data: LabelData }>(),
   'labels.preview': method(previewInput, 'read').returns<Preview>(),
+  /**
+   * Before a label of a lot leaves the app other than through the print queue (a file from the CLI): refuses a
+   * held, quarantined, recalled or expired lot unless the owner gives a reason, which is audited. A usable lot
+   * passes without an override.
+   */
+  'labels.checkLot': method(
+    z
+      .object({
+        lotId: source.lotId,
+        lot: source.lot,
+        override,
+        format: z.enum(['png', 'pdf', 'tspl', 'zpl', 'escpos'], { error: 'INVALID_CHOICE' }).optional(),
+      })
+      .strict(),
+    'write',
+  ).returns<{ lotId: number; lotCode: string; blocked: string | null }>(),
   /** Label settings: the trace page address for QR codes of products without a GTIN ('{traceCode}' is replaced). */
   'labels.settings': method(z.object({}).strict(), 'read').returns<{ traceUri: string | null }>(),
   'labels.updateSettings': method(
@@ -200,7 +216,11 @@ export const labelMethods = {
     'write',
   ).returns<PrintJob>(),
   /** Sends a failed job again; a job that printed is printed again only with `again: true` (as a new job). */
-  'print.retry': method(z.object({ id, again: z.boolean().optional() }).strict(), 'write').returns<PrintJob>(),
+  /** Also the owner's `override` when the job's lot has since been held, recalled or has expired (audited). */
+  'print.retry': method(
+    z.object({ id, again: z.boolean().optional(), override }).strict(),
+    'write',
+  ).returns<PrintJob>(),
   'print.cancel': method(z.object({ id }).strict(), 'write').returns<PrintJob>(),
   'print.job': method(z.object({ id }).strict(), 'read').returns<PrintJob>(),
   'print.jobs': method(

@@ -24,6 +24,7 @@ import { resolveLots } from '../../trace/resolve';
 import { appFolder } from '../../store/folders';
 import { audit } from './records';
 import { checkUsable, lotRow } from './events';
+import { lotBlock } from '../../../shared/domain/lots';
 
 type Row = Record<string, unknown>;
 
@@ -89,28 +90,33 @@ export function findTemplate(ctx: ServiceContext, ref: string | number): Templat
 }
 
 // ---------- label data ----------
+/** The lot a label is for (by id or as typed), or null when the label has given data. */
+function labelLotId(ctx: ServiceContext, input: { lotId?: number; lot?: string }): number | null {
+  if (input.lotId === undefined && !input.lot) return null;
+  const found = resolveLots(
+    ctx.db,
+    input.lotId !== undefined ? { lotIds: [input.lotId] } : { lots: [input.lot as string] },
+    ctx.lang,
+  );
+  if (found.length > 1) {
+    const choices = found.map((f) => `${f.productCode}/${f.code}`);
+    throw new AppError(
+      'LOT_CODE_AMBIGUOUS',
+      { code: input.lot ?? '', choices: choices.join(', '), example: choices[0] },
+      { status: 409 },
+    );
+  }
+  return found[0].id;
+}
+
 /** The label data of a lot: its frozen snapshot (reprints match the original), plus the print-time settings. */
 export function lotLabelData(
   ctx: ServiceContext,
   input: { lotId?: number; lot?: string; data?: LabelData },
 ): { lotId: number | null; data: LabelData } {
-  let lotId: number | null = null;
+  const lotId = labelLotId(ctx, input);
   let data: LabelData;
-  if (input.lotId !== undefined || input.lot) {
-    const found = resolveLots(
-      ctx.db,
-      input.lotId !== undefined ? { lotIds: [input.lotId] } : { lots: [input.lot as string] },
-      ctx.lang,
-    );
-    if (found.length > 1) {
-      const choices = found.map((f) => `${f.productCode}/${f.code}`);
-      throw new AppError(
-        'LOT_CODE_AMBIGUOUS',
-        { code: input.lot ?? '', choices: choices.join(', '), example: choices[0] },
-        { status: 409 },
-      );
-    }
-    lotId = found[0].id;
+  if (lotId !== null) {
     const r = ctx.db
       .prepare(
         'SELECT l.code, l.production_date, l.expiry_date, l.label_data, p.name, p.code AS product_code FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
@@ -475,6 +481,14 @@ export const labelHandlers: PartialHandlers = {
     return info;
   },
   'labels.data': (input, ctx) => lotLabelData(ctx, input),
+  'labels.checkLot': (input, ctx) => {
+    const lotId = labelLotId(ctx, input);
+    if (lotId === null) throw new AppError('LABEL_NO_SOURCE', {}, { fields: [{ path: 'lot', code: 'REQUIRED' }] });
+    const lot = lotRow(ctx, lotId);
+    const blocked = lotBlock({ status: lot.status, expiryDate: lot.expiry_date }, todayLocal(ctx.clock));
+    checkUsable(ctx, lot, input.override, 'lot', undefined, 'label', { file: input.format ?? null });
+    return { lotId, lotCode: lot.code, blocked };
+  },
   'labels.preview': (input, ctx) => {
     const info = typeof input.template === 'object' ? null : findTemplate(ctx, input.template);
     const t = info ? info.template : (input.template as LabelTemplate);
@@ -592,8 +606,13 @@ export const labelHandlers: PartialHandlers = {
     const info = findTemplate(ctx, input.template);
     const { lotId, data } = lotLabelData(ctx, input);
     // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
-    if (lotId !== null) checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label');
     const printer = loadPrinter(ctx, input.printerId);
+    if (lotId !== null)
+      checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label', {
+        template: info.ref,
+        copies: input.copies,
+        printer: printer.name,
+      });
     return createJob(ctx, {
       lotId,
       templateRef: info.ref,
@@ -628,6 +647,13 @@ export const labelHandlers: PartialHandlers = {
   'print.retry': (input, ctx) => {
     const r = loadJob(ctx, input.id);
     const status = String(r.status);
+    // The lot may have been held or recalled since the job was made: a reprint is a new label on the shelf.
+    const sends = input.again || status === 'failed' || status === 'queued';
+    if (r.lot_id !== null && sends)
+      checkUsable(ctx, lotRow(ctx, Number(r.lot_id)), input.override, 'id', undefined, 'label', {
+        reprintOf: input.id,
+        copies: Number(r.copies),
+      });
     if (input.again) {
       // "Print again": a new job with the same spec (the same bytes), logged on its own.
       if (status === 'queued' || status === 'sending')

@@ -25,6 +25,11 @@ function intOpt(v: string | undefined, name: string, min: number, max: number): 
   return n;
 }
 
+const REASON_HELP =
+  "lý do của chủ cơ sở khi lô đang tạm giữ, thu hồi hoặc hết hạn (ghi nhật ký) / the owner's reason when the lot is held, recalled or expired (audited)";
+/** `--reason` is the owner's override for a held, recalled or expired lot. */
+const overrideOpt = (opts: { reason?: string }) => (opts.reason ? { override: { reason: String(opts.reason) } } : {});
+
 function printProblems(env: CliEnv, problems: LabelProblemView[], lang: Lang): void {
   for (const p of problems)
     env.io.err(
@@ -59,6 +64,7 @@ export const labelCommands: CommandModule = (program, env) => {
       )
       .option('--copies <n>', 'số tem / copies', '1')
       .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
+      .option('--reason <text>', REASON_HELP)
       .requiredOption('--out <file>', 'tệp ra / output file'),
   ).action(async (code: string, opts) => {
     const lang = env.lang(opts);
@@ -78,6 +84,7 @@ export const labelCommands: CommandModule = (program, env) => {
         );
         printProblems(env, preview.problems, lang);
         if (!preview.ok) throw new CliExit(EXIT_DOMAIN);
+        core.run('labels.checkLot', { lot: code, format: opts.format, ...overrideOpt(opts) }, ctx);
         const spec: JobSpec = {
           template: info.template,
           data: preview.data,
@@ -143,6 +150,7 @@ export const labelCommands: CommandModule = (program, env) => {
     .option('--template <name>', 'mẫu tem / label template', DEFAULT_TEMPLATE)
     .option('--copies <n>', 'số tem / copies', '1')
     .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
+    .option('--reason <text>', REASON_HELP)
     .action(async (code: string, opts) => {
       const lang = env.lang(opts);
       const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
@@ -176,6 +184,7 @@ export const labelCommands: CommandModule = (program, env) => {
                 ...(opts.dpi ? { dpi: Number(opts.dpi) as 203 | 300 } : {}),
                 copies,
                 serialFrom,
+                ...overrideOpt(opts),
               },
               ctx,
             );
@@ -261,7 +270,8 @@ export const labelCommands: CommandModule = (program, env) => {
       .command('print-retry')
       .description('gửi lại một lệnh in bị lỗi / retry a failed print job')
       .argument('<job-id>', 'số lệnh in / job number')
-      .option('--again', 'in thêm lần nữa cả khi đã in xong / print again even if it printed'),
+      .option('--again', 'in thêm lần nữa cả khi đã in xong / print again even if it printed')
+      .option('--reason <text>', REASON_HELP),
   ).action(async (jobId: string, opts) => {
     const lang = env.lang(opts);
     await env.withCore(
@@ -270,7 +280,7 @@ export const labelCommands: CommandModule = (program, env) => {
         const ctx = { lang, user: cliUser() };
         const job = core.run(
           'print.retry',
-          { id: intOpt(jobId, 'job-id', 1, 1e12) as number, again: !!opts.again },
+          { id: intOpt(jobId, 'job-id', 1, 1e12) as number, again: !!opts.again, ...overrideOpt(opts) },
           ctx,
         );
         await whenSettled(job.id);
