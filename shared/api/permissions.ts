@@ -85,6 +85,8 @@ export const STAFF_WRITES = new Set([
   'publish.run',
   // Checks a lot before a label file is made; a held lot still needs the owner (checkUsable refuses staff).
   'labels.checkLot',
+  // A carton label's SSCC: staff print carton labels; each number is audited and never reused.
+  'labels.allocateSscc',
 ]);
 /** Printing and sending to the portal are staff work too, whatever the label/sync modules name them. */
 export const STAFF_WRITE_PATTERNS: RegExp[] = [

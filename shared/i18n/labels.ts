@@ -23,6 +23,12 @@ registerMessages(
       'Thiếu {{field}} — tem theo Nghị định 43/2017 phải có. Hãy bổ sung trong thông tin sản phẩm hoặc lô.',
     LABEL_FIELD_NOT_ON_TEMPLATE: 'Mẫu tem chưa có {{field}} — Nghị định 43/2017 yêu cầu phải in. Hãy thêm vào mẫu tem.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'Hạn sử dụng ({{hsd}}) trước ngày sản xuất ({{nsx}}).',
+    SSCC_FORMAT: 'Số SSCC phải có đúng 18 chữ số.',
+    SSCC_CHECK_DIGIT: 'Số kiểm tra của SSCC sai (số cuối phải là {{expected}}). Hãy xem lại số SSCC.',
+    SSCC_NO_PREFIX:
+      'Chưa có mã doanh nghiệp GS1 nên ứng dụng không tạo được số SSCC. Hãy nhập mã doanh nghiệp GS1 trong Thông tin cơ sở, hoặc nhập số SSCC có sẵn.',
+    SSCC_SERIALS_USED_UP:
+      'Đã dùng hết số SSCC với mã doanh nghiệp {{prefix}} và số mở rộng {{extension}}. Hãy chọn số mở rộng khác.',
     LABEL_NO_SSCC:
       'Tem thùng cần số SSCC (mã thùng GS1) cho mã vạch «{{element}}». Hãy nhập số SSCC hoặc để ứng dụng tạo số mới.',
     LABEL_BARCODE_DATA_MISSING: 'Mã vạch «{{element}}» cần {{field}} nhưng lô chưa có.',
@@ -97,6 +103,12 @@ registerMessages(
     LABEL_FIELD_NOT_ON_TEMPLATE:
       'The template does not show {{field}} — Decree 43/2017 requires it. Add it to the template.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'The expiry date ({{hsd}}) is before the production date ({{nsx}}).',
+    SSCC_FORMAT: 'An SSCC has exactly 18 digits.',
+    SSCC_CHECK_DIGIT: 'The SSCC check digit is wrong (the last digit should be {{expected}}). Check the SSCC.',
+    SSCC_NO_PREFIX:
+      'No GS1 company prefix is set, so the app cannot make an SSCC. Enter the GS1 company prefix in the business details, or type an existing SSCC.',
+    SSCC_SERIALS_USED_UP:
+      'Every SSCC with company prefix {{prefix}} and extension digit {{extension}} has been used. Choose another extension digit.',
     LABEL_NO_SSCC:
       'A carton label needs an SSCC (GS1 carton code) for barcode «{{element}}». Give one or let the app make one.',
     LABEL_BARCODE_DATA_MISSING: 'Barcode «{{element}}» needs {{field}}, which the lot does not have.',

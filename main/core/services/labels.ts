@@ -25,6 +25,7 @@ import { appFolder } from '../../store/folders';
 import { audit } from './records';
 import { checkUsable, lotRow } from './events';
 import { lotBlock } from '../../../shared/domain/lots';
+import { allocateSscc, peekSscc } from './sscc';
 
 type Row = Record<string, unknown>;
 
@@ -261,6 +262,7 @@ function jobView(r: Row, lang: Lang): PrintJob {
     startedAt: (r.started_at as string | null) ?? null,
     finishedAt: (r.finished_at as string | null) ?? null,
     warnings: spec.warnings ?? [],
+    sscc: (spec.data?.sscc as string | null | undefined) ?? null,
   };
 }
 
@@ -481,6 +483,8 @@ export const labelHandlers: PartialHandlers = {
     return info;
   },
   'labels.data': (input, ctx) => lotLabelData(ctx, input),
+  'labels.nextSscc': (input, ctx) => ({ sscc: peekSscc(ctx, input.extension) }),
+  'labels.allocateSscc': (input, ctx) => ({ sscc: allocateSscc(ctx, input.extension) }),
   'labels.checkLot': (input, ctx) => {
     const lotId = labelLotId(ctx, input);
     if (lotId === null) throw new AppError('LABEL_NO_SOURCE', {}, { fields: [{ path: 'lot', code: 'REQUIRED' }] });
@@ -492,7 +496,8 @@ export const labelHandlers: PartialHandlers = {
   'labels.preview': (input, ctx) => {
     const info = typeof input.template === 'object' ? null : findTemplate(ctx, input.template);
     const t = info ? info.template : (input.template as LabelTemplate);
-    const { data } = lotLabelData(ctx, input);
+    const { data: lotData } = lotLabelData(ctx, input);
+    const data = input.sscc ? { ...lotData, sscc: input.sscc } : lotData;
     const printer = input.printerId ? loadPrinter(ctx, input.printerId) : null;
     const dpi = input.dpi ?? printer?.dpi ?? 203;
     const today = todayLocal(ctx.clock);
@@ -603,16 +608,27 @@ export const labelHandlers: PartialHandlers = {
     return p;
   },
   'print.submit': (input, ctx) => {
+    // The same form sent twice is one job: answered before an SSCC is allocated for it.
+    const prior = input.requestKey
+      ? (ctx.db.prepare('SELECT * FROM print_jobs WHERE request_key = ?').get(input.requestKey) as Row | undefined)
+      : undefined;
+    if (prior) return jobView(prior, ctx.lang);
     const info = findTemplate(ctx, input.template);
-    const { lotId, data } = lotLabelData(ctx, input);
-    // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
+    const { lotId, data: lotData } = lotLabelData(ctx, input);
     const printer = loadPrinter(ctx, input.printerId);
+    // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
     if (lotId !== null)
       checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label', {
         template: info.ref,
         copies: input.copies,
         printer: printer.name,
       });
+    // Copies of one job carry one SSCC (GS1 puts the same label on two sides of a carton).
+    const sscc =
+      input.sscc === 'next'
+        ? allocateSscc(ctx, input.ssccExtension, { lot: lotData.lot.code, template: info.ref })
+        : input.sscc;
+    const data = sscc ? { ...lotData, sscc } : lotData;
     return createJob(ctx, {
       lotId,
       templateRef: info.ref,

@@ -27,6 +27,12 @@ function intOpt(v: string | undefined, name: string, min: number, max: number): 
 
 const REASON_HELP =
   "lý do của chủ cơ sở khi lô đang tạm giữ, thu hồi hoặc hết hạn (ghi nhật ký) / the owner's reason when the lot is held, recalled or expired (audited)";
+const SSCC_HELP =
+  'SSCC của thùng (18 số); để trống: ứng dụng cấp số tiếp theo từ mã doanh nghiệp GS1 / the carton SSCC (18 digits); without a value the app allocates the next one from the GS1 company prefix';
+/** `--sscc` with a value: that SSCC (checked by the API); alone: the next one, allocated once. */
+const ssccOpt = (opts: { sscc?: string | boolean }) =>
+  opts.sscc === undefined ? {} : { sscc: opts.sscc === true ? ('next' as const) : String(opts.sscc) };
+
 /** `--reason` is the owner's override for a held, recalled or expired lot. */
 const overrideOpt = (opts: { reason?: string }) => (opts.reason ? { override: { reason: String(opts.reason) } } : {});
 
@@ -42,7 +48,7 @@ function jobLine(j: PrintJob, lang: Lang): string {
     lang === 'en'
       ? j.status
       : { queued: 'chờ in', sending: 'đang gửi', done: 'đã in', failed: 'lỗi', cancelled: 'đã huỷ' }[j.status];
-  return `#${j.id} ${j.createdAt.slice(0, 16).replace('T', ' ')} ${j.user} · ${j.lotCode ?? '-'} · ${j.templateName} · ${j.copies} · ${j.printerName ?? j.printerUri} (${j.language}) · ${status}${j.error ? ` — ${j.error.message}` : ''}`;
+  return `#${j.id} ${j.createdAt.slice(0, 16).replace('T', ' ')} ${j.user} · ${j.lotCode ?? '-'} · ${j.templateName} · ${j.copies} · ${j.printerName ?? j.printerUri} (${j.language}) · ${status}${j.sscc ? ` · SSCC ${j.sscc}` : ''}${j.error ? ` — ${j.error.message}` : ''}`;
 }
 
 export const labelCommands: CommandModule = (program, env) => {
@@ -65,6 +71,7 @@ export const labelCommands: CommandModule = (program, env) => {
       .option('--copies <n>', 'số tem / copies', '1')
       .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
       .option('--reason <text>', REASON_HELP)
+      .option('--sscc [sscc]', SSCC_HELP)
       .requiredOption('--out <file>', 'tệp ra / output file'),
   ).action(async (code: string, opts) => {
     const lang = env.lang(opts);
@@ -79,15 +86,29 @@ export const labelCommands: CommandModule = (program, env) => {
         const info = core.run('labels.template', { ref: opts.template }, ctx);
         const preview = core.run(
           'labels.preview',
-          { lot: code, template: info.ref, dpi: dpi as 203 | 300, serial: serialFrom, checkOnly: true },
+          {
+            lot: code,
+            template: info.ref,
+            dpi: dpi as 203 | 300,
+            serial: serialFrom,
+            checkOnly: true,
+            // Checked with the number an allocation would give; allocated only once the label passes.
+            ...(opts.sscc === true
+              ? { sscc: core.run('labels.nextSscc', {}, ctx).sscc }
+              : opts.sscc !== undefined
+                ? { sscc: String(opts.sscc) }
+                : {}),
+          },
           ctx,
         );
         printProblems(env, preview.problems, lang);
         if (!preview.ok) throw new CliExit(EXIT_DOMAIN);
         core.run('labels.checkLot', { lot: code, format: opts.format, ...overrideOpt(opts) }, ctx);
+        const data =
+          opts.sscc === true ? { ...preview.data, sscc: core.run('labels.allocateSscc', {}, ctx).sscc } : preview.data;
         const spec: JobSpec = {
           template: info.template,
-          data: preview.data,
+          data,
           language:
             opts.format === 'tspl' || opts.format === 'zpl' || opts.format === 'escpos' ? opts.format : 'driver',
           profile: {
@@ -124,10 +145,11 @@ export const labelCommands: CommandModule = (program, env) => {
             widthDots: preview.widthDots,
             heightDots: preview.heightDots,
             copies,
+            sscc: data.sscc ?? null,
             problems: preview.problems,
           },
           () =>
-            `${path.resolve(opts.out)} (${opts.format}, ${out.length} B, ${preview.widthDots}×${preview.heightDots} ${lang === 'en' ? 'dots' : 'điểm'} @ ${dpi} dpi)`,
+            `${path.resolve(opts.out)} (${opts.format}, ${out.length} B, ${preview.widthDots}×${preview.heightDots} ${lang === 'en' ? 'dots' : 'điểm'} @ ${dpi} dpi)${data.sscc ? ` SSCC ${data.sscc}` : ''}`,
         );
       },
       { mustExist: true },
@@ -151,6 +173,7 @@ export const labelCommands: CommandModule = (program, env) => {
     .option('--copies <n>', 'số tem / copies', '1')
     .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
     .option('--reason <text>', REASON_HELP)
+    .option('--sscc [sscc]', SSCC_HELP)
     .action(async (code: string, opts) => {
       const lang = env.lang(opts);
       const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
@@ -185,6 +208,7 @@ export const labelCommands: CommandModule = (program, env) => {
                 copies,
                 serialFrom,
                 ...overrideOpt(opts),
+                ...ssccOpt(opts),
               },
               ctx,
             );
