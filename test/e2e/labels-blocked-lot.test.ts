@@ -1,7 +1,7 @@
 // Labels for a recalled lot in the browser: staff see why they cannot print and the button stays off; the owner
 // prints with a reason kept in the audit log, and "Print again" in the print log asks the owner's reason again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, poll, screenshot, startApp, type AppSession } from '../helpers/browser';
+import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 
 type Id = { id: number };
 type Envelope<T> = { ok: boolean; data: T; error?: { code: string; message: string } };
@@ -151,6 +151,46 @@ describeBrowser('labels of a recalled lot (browser mode)', () => {
       'In bù tem bị rách khi dán',
       'Tem niêm phong hàng thu hồi về kho',
     ]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a carton label shows the next SSCC and prints with a new one from the GS1 prefix', async () => {
+    const { page } = app;
+    const biz = await post(
+      'business.update',
+      {
+        name: 'Công ty TNHH Hạt Điều Đồng Nai',
+        taxCode: '0300588569',
+        address: '12 Đường 30/4, Phường Trấn Biên, Đồng Nai',
+        province: 'Đồng Nai',
+        gs1CompanyPrefix: '9521234',
+      },
+      owner,
+    );
+    expect(biz.error).toBeUndefined();
+    const printer = await post<Id>(
+      'printers.save',
+      { name: 'Máy in thùng', uri: 'file:thung.prn', language: 'zpl', dpi: 203, labelWidthMm: 100, labelHeightMm: 150 },
+      owner,
+    );
+    expect(printer.error).toBeUndefined();
+    await post('lots.setStatus', { lotIds: [lotId], status: 'available', reason: 'Kiểm nghiệm đạt' }, owner);
+    await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
+    // A fresh page: the printer list and lot state were cached by the first test.
+    await page.reload();
+    await page.getByTestId('print-template').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Tem thùng 100×150' }).click();
+    await page.getByTestId('print-printer').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Máy in thùng' }).click();
+    await poll(() => page.getByTestId('print-sscc').textContent()).toContain('095212340000000013');
+    await poll(() => page.getByTestId('print-go').isEnabled()).toBe(true);
+    await settle(page);
+    await screenshot(page, 'labels-print-carton-sscc');
+    await page.getByTestId('print-go').click();
+    await poll(() => page.getByTestId('print-status').textContent()).toContain('Đã in');
+    const jobs = await post<{ items: { sscc: string | null; printerId: number }[] }>('print.jobs', {}, owner);
+    expect(jobs.data.items[0]).toMatchObject({ sscc: '095212340000000013', printerId: printer.data.id });
+    await poll(() => page.getByTestId('print-sscc').textContent()).toContain('095212340000000013');
     expect(app.pageErrors).toEqual([]);
   });
 });
