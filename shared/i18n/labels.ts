@@ -8,7 +8,9 @@ registerMessages(
     LABEL_ELEMENT_OUTSIDE: 'Ô «{{element}}» nằm ra ngoài tem ({{width}}×{{height}} mm). Hãy kéo nó vào trong tem.',
     LABEL_SHEET_TOO_BIG: 'Bố cục {{cols}}×{{rows}} tem không vừa tờ A4. Hãy giảm lề hoặc khoảng cách.',
     LABEL_TEXT_DOES_NOT_FIT:
-      'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa. Hãy nới rộng ô hoặc rút gọn nội dung.',
+      'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa (cần ô cao khoảng {{needMm}} mm). Hãy nới rộng ô hoặc rút gọn nội dung.',
+    LABEL_MANDATORY_TEXT_CUT:
+      'Ô «{{element}}» không đủ chỗ cho {{field}}: chữ bị cắt, tem thiếu nội dung bắt buộc theo Nghị định 43 (cần ô cao khoảng {{needMm}} mm ở cỡ {{min}}). Hãy nới rộng ô hoặc rút gọn nội dung.',
     LABEL_BARCODE_TOO_SMALL_BOX:
       'Mã vạch «{{element}}» không vừa ô: theo cỡ chuẩn GS1 (vạch {{x}} mm = {{dots}} điểm ở {{dpi}} dpi) cần ô ít nhất {{needW}} × {{needH}} mm. Hãy nới rộng ô hoặc chọn tem lớn hơn.',
     LABEL_BARCODE_NO_DOT_SIZE:
@@ -87,7 +89,9 @@ registerMessages(
     LABEL_ELEMENT_OUTSIDE: 'Element «{{element}}» is outside the label ({{width}}×{{height}} mm). Move it inside.',
     LABEL_SHEET_TOO_BIG: 'A {{cols}}×{{rows}} layout does not fit an A4 sheet. Reduce the margins or gaps.',
     LABEL_TEXT_DOES_NOT_FIT:
-      'The text in «{{element}}» is too long: even at size {{min}} it does not fit. Enlarge the box or shorten the text.',
+      'The text in «{{element}}» is too long: even at size {{min}} it does not fit (the box needs about {{needMm}} mm of height). Enlarge the box or shorten the text.',
+    LABEL_MANDATORY_TEXT_CUT:
+      'Box «{{element}}» is too small for {{field}}: the text is cut and the label lacks a Decree 43 mandatory item (the box needs about {{needMm}} mm of height at size {{min}}). Enlarge the box or shorten the text.',
     LABEL_BARCODE_TOO_SMALL_BOX:
       'Barcode «{{element}}» does not fit its box: at GS1 size (module {{x}} mm = {{dots}} dots at {{dpi}} dpi) it needs at least {{needW}} × {{needH}} mm. Enlarge the box or use a larger label.',
     LABEL_BARCODE_NO_DOT_SIZE:

@@ -9,6 +9,8 @@ import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
 import {
   checkLabel,
   decree43Report,
+  placeholders,
+  requiredFields,
   labelData as labelDataSchema,
   traceCode,
   type LabelData,
@@ -161,6 +163,18 @@ function problemView(
 }
 
 /** Render problems and the label checks together, each once, errors first. */
+/** Text cut in a box holding a mandatory Decree 43 item is an error (the label would not carry it). */
+function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): RenderProblem[] {
+  const required = new Map<string, string>(requiredFields(t, d).map((f) => [f.key, f.what]));
+  return problems.map((p) => {
+    if (p.code !== 'LABEL_TEXT_DOES_NOT_FIT') return p;
+    const e = t.elements.find((x) => x.id === p.params.element);
+    const key = e?.type === 'text' ? placeholders(e.content).find((k) => required.has(k)) : undefined;
+    if (!key) return p;
+    return { code: 'LABEL_MANDATORY_TEXT_CUT', params: { ...p.params, field: required.get(key)! }, severity: 'error' };
+  });
+}
+
 function mergeProblems(render: RenderProblem[], checks: LabelProblem[], lang: Lang): LabelProblemView[] {
   const seen = new Set<string>();
   const out: LabelProblemView[] = [];
@@ -302,7 +316,8 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
   const checks = j.setupLabel ? [] : checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
   const head = headProblem(j.template, j.printer);
-  const problems = mergeProblems(head ? [head, ...first.problems] : first.problems, checks, ctx.lang);
+  const drawn = cutText(j.template, j.data, first.problems);
+  const problems = mergeProblems(head ? [head, ...drawn] : drawn, checks, ctx.lang);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     throw new AppError('LABEL_CHECK_FAILED', { first: errors[0].message }, { status: 422, details: { problems } });
@@ -504,11 +519,8 @@ export const labelHandlers: PartialHandlers = {
     const serial = input.serial ?? (isSerialized(t) ? 1 : undefined);
     const r = renderLabel(t, data, { today, serial }, dpi);
     const head = headProblem(t, printer);
-    const problems = mergeProblems(
-      head ? [head, ...r.problems] : r.problems,
-      checkLabel(t, data, { today, serial }),
-      ctx.lang,
-    );
+    const drawn = cutText(t, data, r.problems);
+    const problems = mergeProblems(head ? [head, ...drawn] : drawn, checkLabel(t, data, { today, serial }), ctx.lang);
     return {
       ok: !problems.some((p) => p.severity === 'error'),
       png: input.checkOnly ? null : `data:image/png;base64,${bitmapToPng(r.bitmap).toString('base64')}`,
