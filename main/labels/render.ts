@@ -125,7 +125,9 @@ function drawText(ctx: SKRSContext2D, e: TextElement, text: string, dpi: number,
     const fits = lines.length * px * LINE <= h + 0.5 && lines.every((l) => measure(ctx, l) <= w + 0.5);
     if (fits) break;
     if (size - 0.25 < min - 1e-9) {
-      problems.push({ code: 'LABEL_TEXT_DOES_NOT_FIT', params: { element: e.id, min }, severity: 'warning' });
+      // The box height the text needs at its minimum size (whole lines; half millimetres, rounded up).
+      const needMm = Math.ceil(((lines.length * px * LINE) / dpi) * 25.4 * 2) / 2;
+      problems.push({ code: 'LABEL_TEXT_DOES_NOT_FIT', params: { element: e.id, min, needMm }, severity: 'warning' });
       break;
     }
     size -= 0.25;

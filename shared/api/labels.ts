@@ -6,6 +6,7 @@ import { override } from './lots';
 import { labelTemplate, type LabelTemplate } from '../labels/model';
 import { labelData, type Decree43Report, type LabelData } from '../labels/fields';
 import { readPrinterUri } from '../domain/printer-uri';
+import { gs1CheckDigit } from '../gs1/checkdigit';
 import '../i18n/labels';
 
 export type { LabelTemplate, LabelData };
@@ -26,6 +27,20 @@ export type TemplateInfo = {
   updatedAt: string | null;
   template: LabelTemplate;
 };
+
+/** An SSCC-18 typed or scanned (spaces and brackets of "(00)" dropped), its GS1 check digit verified. */
+export const sscc = z
+  .string({ error: 'INVALID_TYPE' })
+  .transform((v) => v.replace(/^\s*\(00\)/, '').replace(/\s/g, ''))
+  .superRefine((v, ctx) => {
+    if (!/^\d{18}$/.test(v)) return void ctx.addIssue({ code: 'custom', message: 'SSCC_FORMAT' });
+    const expected = gs1CheckDigit(v.slice(0, 17));
+    if (Number(v[17]) !== expected) ctx.addIssue({ code: 'custom', message: 'SSCC_CHECK_DIGIT', params: { expected } });
+  });
+/** A carton label's SSCC: one given, or 'next' for the next from the business's GS1 prefix (allocated once). */
+export const ssccChoice = z.union([z.literal('next'), sscc]);
+/** GS1 extension digit of allocated SSCCs (0–9, the business's own use: e.g. 0 cartons, 1 pallets). */
+const ssccExtension = z.number().int().min(0).max(9).optional();
 
 /** Where a label's data comes from: a lot (by id or as typed: CODE or PRODUCT-CODE/CODE), or given data. */
 const source = {
@@ -53,6 +68,8 @@ export const previewInput = z
     serial: z.number().int().min(0).max(1e12).optional(),
     /** Leave out the PNG (checks only). */
     checkOnly: z.boolean().optional(),
+    /** The carton's SSCC (AI 00) on a carton label. */
+    sscc: sscc.optional(),
   })
   .strict();
 
@@ -148,6 +165,9 @@ export const printInput = z
     requestKey: z.string().trim().min(1).max(100).optional(),
     /** The owner's reason to label a lot that is on hold, recalled or expired (audited). */
     override,
+    /** A carton label's SSCC; 'next' allocates one (never reused, audited). Copies carry the same SSCC. */
+    sscc: ssccChoice.optional(),
+    ssccExtension,
   })
   .strict();
 
@@ -180,6 +200,8 @@ export type PrintJob = {
   finishedAt: string | null;
   /** Warnings found when the job was made (shrunk text…). */
   warnings: LabelProblemView[];
+  /** The SSCC the labels carry (carton labels). */
+  sscc: string | null;
 };
 
 export const labelMethods = {
@@ -194,6 +216,31 @@ export const labelMethods = {
   'labels.archiveTemplate': method(z.object({ id }).strict(), 'write').returns<TemplateInfo>(),
   'labels.data': method(z.object(source).strict(), 'read').returns<{ lotId: number | null; data: LabelData }>(),
   'labels.preview': method(previewInput, 'read').returns<Preview>(),
+  /** The SSCC `sscc: 'next'` would allocate now (nothing is reserved). */
+  'labels.nextSscc': method(z.object({ extension: ssccExtension }).strict(), 'read').returns<{ sscc: string }>(),
+  /**
+   * Allocates the next SSCC: GS1 company prefix of the business + extension digit + the serial counter kept in the
+   * database, check digit computed; one transaction, never handed out twice, audited.
+   */
+  'labels.allocateSscc': method(z.object({ extension: ssccExtension }).strict(), 'write').returns<{
+    sscc: string;
+  }>(),
+  /**
+   * Before a label of a lot leaves the app other than through the print queue (a file from the CLI): refuses a
+   * held, quarantined, recalled or expired lot unless the owner gives a reason, which is audited. A usable lot
+   * passes without an override.
+   */
+  'labels.checkLot': method(
+    z
+      .object({
+        lotId: source.lotId,
+        lot: source.lot,
+        override,
+        format: z.enum(['png', 'pdf', 'tspl', 'zpl', 'escpos'], { error: 'INVALID_CHOICE' }).optional(),
+      })
+      .strict(),
+    'write',
+  ).returns<{ lotId: number; lotCode: string; blocked: string | null }>(),
   /** Label settings: the trace page address for QR codes of products without a GTIN ('{traceCode}' is replaced). */
   'labels.settings': method(z.object({}).strict(), 'read').returns<{ traceUri: string | null }>(),
   'labels.updateSettings': method(
@@ -223,7 +270,11 @@ export const labelMethods = {
     'write',
   ).returns<PrintJob>(),
   /** Sends a failed job again; a job that printed is printed again only with `again: true` (as a new job). */
-  'print.retry': method(z.object({ id, again: z.boolean().optional() }).strict(), 'write').returns<PrintJob>(),
+  /** Also the owner's `override` when the job's lot has since been held, recalled or has expired (audited). */
+  'print.retry': method(
+    z.object({ id, again: z.boolean().optional(), override }).strict(),
+    'write',
+  ).returns<PrintJob>(),
   'print.cancel': method(z.object({ id }).strict(), 'write').returns<PrintJob>(),
   'print.job': method(z.object({ id }).strict(), 'read').returns<PrintJob>(),
   'print.jobs': method(

@@ -83,6 +83,10 @@ export const STAFF_WRITES = new Set([
   'drill.confirm',
   // Publishing writes files only, from records already kept: the consumer pages follow every recall at once.
   'publish.run',
+  // Checks a lot before a label file is made; a held lot still needs the owner (checkUsable refuses staff).
+  'labels.checkLot',
+  // A carton label's SSCC: staff print carton labels; each number is audited and never reused.
+  'labels.allocateSscc',
 ]);
 /** Printing and sending to the portal are staff work too, whatever the label/sync modules name them. */
 export const STAFF_WRITE_PATTERNS: RegExp[] = [

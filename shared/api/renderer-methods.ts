@@ -36,6 +36,7 @@ export const RENDERER_METHODS = [
   'imports.commit',
   'imports.preview',
   'imports.template',
+  'labels.nextSscc',
   'labels.preview',
   'labels.saveTemplate',
   'labels.templates',

@@ -8,7 +8,9 @@ registerMessages(
     LABEL_ELEMENT_OUTSIDE: 'Ô «{{element}}» nằm ra ngoài tem ({{width}}×{{height}} mm). Hãy kéo nó vào trong tem.',
     LABEL_SHEET_TOO_BIG: 'Bố cục {{cols}}×{{rows}} tem không vừa tờ A4. Hãy giảm lề hoặc khoảng cách.',
     LABEL_TEXT_DOES_NOT_FIT:
-      'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa. Hãy nới rộng ô hoặc rút gọn nội dung.',
+      'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa (cần ô cao khoảng {{needMm}} mm). Hãy nới rộng ô hoặc rút gọn nội dung.',
+    LABEL_MANDATORY_TEXT_CUT:
+      'Ô «{{element}}» không đủ chỗ cho {{field}}: chữ bị cắt, tem thiếu nội dung bắt buộc theo Nghị định 43 (cần ô cao khoảng {{needMm}} mm ở cỡ {{min}}). Hãy nới rộng ô hoặc rút gọn nội dung.',
     LABEL_BARCODE_TOO_SMALL_BOX:
       'Mã vạch «{{element}}» không vừa ô: theo cỡ chuẩn GS1 (vạch {{x}} mm = {{dots}} điểm ở {{dpi}} dpi) cần ô ít nhất {{needW}} × {{needH}} mm. Hãy nới rộng ô hoặc chọn tem lớn hơn.',
     LABEL_BARCODE_NO_DOT_SIZE:
@@ -23,6 +25,12 @@ registerMessages(
       'Thiếu {{field}} — tem theo Nghị định 43/2017 phải có. Hãy bổ sung trong thông tin sản phẩm hoặc lô.',
     LABEL_FIELD_NOT_ON_TEMPLATE: 'Mẫu tem chưa có {{field}} — Nghị định 43/2017 yêu cầu phải in. Hãy thêm vào mẫu tem.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'Hạn sử dụng ({{hsd}}) trước ngày sản xuất ({{nsx}}).',
+    SSCC_FORMAT: 'Số SSCC phải có đúng 18 chữ số.',
+    SSCC_CHECK_DIGIT: 'Số kiểm tra của SSCC sai (số cuối phải là {{expected}}). Hãy xem lại số SSCC.',
+    SSCC_NO_PREFIX:
+      'Chưa có mã doanh nghiệp GS1 nên ứng dụng không tạo được số SSCC. Hãy nhập mã doanh nghiệp GS1 trong Thông tin cơ sở, hoặc nhập số SSCC có sẵn.',
+    SSCC_SERIALS_USED_UP:
+      'Đã dùng hết số SSCC với mã doanh nghiệp {{prefix}} và số mở rộng {{extension}}. Hãy chọn số mở rộng khác.',
     LABEL_NO_SSCC:
       'Tem thùng cần số SSCC (mã thùng GS1) cho mã vạch «{{element}}». Hãy nhập số SSCC hoặc để ứng dụng tạo số mới.',
     LABEL_BARCODE_DATA_MISSING: 'Mã vạch «{{element}}» cần {{field}} nhưng lô chưa có.',
@@ -81,7 +89,9 @@ registerMessages(
     LABEL_ELEMENT_OUTSIDE: 'Element «{{element}}» is outside the label ({{width}}×{{height}} mm). Move it inside.',
     LABEL_SHEET_TOO_BIG: 'A {{cols}}×{{rows}} layout does not fit an A4 sheet. Reduce the margins or gaps.',
     LABEL_TEXT_DOES_NOT_FIT:
-      'The text in «{{element}}» is too long: even at size {{min}} it does not fit. Enlarge the box or shorten the text.',
+      'The text in «{{element}}» is too long: even at size {{min}} it does not fit (the box needs about {{needMm}} mm of height). Enlarge the box or shorten the text.',
+    LABEL_MANDATORY_TEXT_CUT:
+      'Box «{{element}}» is too small for {{field}}: the text is cut and the label lacks a Decree 43 mandatory item (the box needs about {{needMm}} mm of height at size {{min}}). Enlarge the box or shorten the text.',
     LABEL_BARCODE_TOO_SMALL_BOX:
       'Barcode «{{element}}» does not fit its box: at GS1 size (module {{x}} mm = {{dots}} dots at {{dpi}} dpi) it needs at least {{needW}} × {{needH}} mm. Enlarge the box or use a larger label.',
     LABEL_BARCODE_NO_DOT_SIZE:
@@ -97,6 +107,12 @@ registerMessages(
     LABEL_FIELD_NOT_ON_TEMPLATE:
       'The template does not show {{field}} — Decree 43/2017 requires it. Add it to the template.',
     LABEL_EXPIRY_BEFORE_PRODUCTION: 'The expiry date ({{hsd}}) is before the production date ({{nsx}}).',
+    SSCC_FORMAT: 'An SSCC has exactly 18 digits.',
+    SSCC_CHECK_DIGIT: 'The SSCC check digit is wrong (the last digit should be {{expected}}). Check the SSCC.',
+    SSCC_NO_PREFIX:
+      'No GS1 company prefix is set, so the app cannot make an SSCC. Enter the GS1 company prefix in the business details, or type an existing SSCC.',
+    SSCC_SERIALS_USED_UP:
+      'Every SSCC with company prefix {{prefix}} and extension digit {{extension}} has been used. Choose another extension digit.',
     LABEL_NO_SSCC:
       'A carton label needs an SSCC (GS1 carton code) for barcode «{{element}}». Give one or let the app make one.',
     LABEL_BARCODE_DATA_MISSING: 'Barcode «{{element}}» needs {{field}}, which the lot does not have.',

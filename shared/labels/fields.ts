@@ -379,7 +379,8 @@ function shownFields(t: LabelTemplate): Set<string> {
   return shown;
 }
 
-function requiredFields(t: LabelTemplate, d: LabelData): { key: FieldKey; what: string }[] {
+/** The Decree 43 items this label must carry (by purpose and product kind). */
+export function requiredFields(t: LabelTemplate, d: LabelData): { key: FieldKey; what: string }[] {
   if (t.purpose !== 'consumer') return DECREE43_FIELDS.filter((f) => f.key === 'productName' || f.key === 'lotCode');
   // Food needs all of them; non-food products (kind 'material'/'packaging'…) only the general ones.
   const food = !d.product.kind || ['finished', 'semi', 'food'].includes(d.product.kind);

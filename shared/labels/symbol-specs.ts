@@ -1,14 +1,20 @@
-// GS1 symbol sizes as data: the GS1 General Specifications (Release 24, §5.12.3 "GS1 symbol specification
-// tables") give, per symbol and scanning environment, the minimum, target and maximum X-dimension (module width)
-// and the minimum bar height. A barcode module must also be a whole number of printer dots, so the renderer picks
-// the dot count whose size lands inside [min, max] closest to what the template asks for (default: the target).
+// GS1 symbol sizes as data: the GS1 General Specifications (§5.12.3 "GS1 symbol specification tables", Tables
+// 1–11; §5.9.3 in Release 18) give, per symbol and scanning environment, the minimum, target and maximum
+// X-dimension (module width) and the minimum bar height. A barcode module must also be a whole number of printer
+// dots, so the renderer picks the dot count whose size lands inside [min, max] closest to what the template asks
+// for (default: the target).
 import type { Symbology, TemplatePurpose } from './model';
 
 export type SymbolContext = 'retail-pos' | 'general-distribution' | 'logistic-unit' | 'pos-2d';
 
+/** The release of the GS1 General Specifications whose table numbering and values the rows below follow. */
+export const GS1_GENSPECS_RELEASE = 'GS1 General Specifications Release 24.0';
+
 export type SymbolSpec = {
   context: SymbolContext;
-  /** Where the numbers come from (section and table of the GS1 General Specifications). */
+  /** The table of §5.12.3 the row comes from, e.g. "Table 5". */
+  table: string;
+  /** Where the numbers come from (release, section and table of the GS1 General Specifications). */
   source: string;
   xMinMm: number;
   xTargetMm: number;
@@ -23,16 +29,22 @@ export type SymbolSpec = {
   quiet: { left: number; right: number; top: number; bottom: number };
 };
 
-const TABLE_1 = 'GS1 General Specifications §5.12.3.1, symbol specification table 1 (general retail POS)';
-const TABLE_1_2D =
-  'GS1 General Specifications §5.12.3.1, table 1 addendum (GS1 DataMatrix / GS1 QR Code scanned at POS)';
-const TABLE_2 = 'GS1 General Specifications §5.12.3.2, symbol specification table 2 (general distribution, not POS)';
-const TABLE_4 = 'GS1 General Specifications §5.12.3.4, symbol specification table 4 (GS1 logistic units)';
+const cite = (table: string, title: string) => ({
+  table,
+  source: `${GS1_GENSPECS_RELEASE}, §5.12.3, GS1 symbol specification ${table.toLowerCase()} (${title})`,
+});
+const TABLE_1 = cite('Table 1', 'trade items scanned in general retail POS and not general distribution');
+const TABLE_1_ADDENDUM_2 = cite(
+  'Table 1 addendum 2',
+  'GS1 Digital Link URI in GS1 QR Code / GS1 DataMatrix scanned at general retail POS',
+);
+const TABLE_2 = cite('Table 2', 'trade items scanned in general distribution only');
+const TABLE_5 = cite('Table 5', 'logistic units scanned in general distribution');
 
 /** EAN-13 at a retail till: 80 %–200 % magnification of the 0.330 mm nominal module, 22.85 mm bars at 100 %. */
 export const EAN13_RETAIL_POS: SymbolSpec = {
   context: 'retail-pos',
-  source: TABLE_1,
+  ...TABLE_1,
   xMinMm: 0.264,
   xTargetMm: 0.33,
   xMaxMm: 0.66,
@@ -44,7 +56,7 @@ export const EAN13_RETAIL_POS: SymbolSpec = {
 /** GS1-128 on a trade item that is scanned in a warehouse, not at a till (cartons of goods, cases). */
 export const GS1_128_GENERAL_DISTRIBUTION: SymbolSpec = {
   context: 'general-distribution',
-  source: TABLE_2,
+  ...TABLE_2,
   xMinMm: 0.25,
   xTargetMm: 0.495,
   xMaxMm: 1.016,
@@ -55,7 +67,7 @@ export const GS1_128_GENERAL_DISTRIBUTION: SymbolSpec = {
 /** ITF-14 on outer cases (kept for completeness of the table; the app does not print ITF-14). */
 export const ITF14_GENERAL_DISTRIBUTION: SymbolSpec = {
   context: 'general-distribution',
-  source: TABLE_2,
+  ...TABLE_2,
   xMinMm: 0.495,
   xTargetMm: 1.016,
   xMaxMm: 1.016,
@@ -66,7 +78,7 @@ export const ITF14_GENERAL_DISTRIBUTION: SymbolSpec = {
 /** Every GS1-128 on a logistic label (SSCC and the goods it carries): 0.495–0.940 mm, 31.75 mm high. */
 export const GS1_128_LOGISTIC: SymbolSpec = {
   context: 'logistic-unit',
-  source: TABLE_4,
+  ...TABLE_5,
   xMinMm: 0.495,
   xTargetMm: 0.495,
   xMaxMm: 0.94,
@@ -74,10 +86,13 @@ export const GS1_128_LOGISTIC: SymbolSpec = {
   quiet: { left: 10, right: 10, top: 0, bottom: 0 },
 };
 
-/** GS1 DataMatrix at POS (and on consumer labels read by phones). */
+/**
+ * GS1 DataMatrix at POS (and on consumer labels read by phones). 2D symbols are printed at 1.5 times the linear
+ * X-dimension of the same table (GS1's note on image capture): 1.5 × 0.264 / 0.330 / 0.660 mm.
+ */
 export const DATAMATRIX_POS: SymbolSpec = {
   context: 'pos-2d',
-  source: TABLE_1_2D,
+  ...TABLE_1,
   xMinMm: 0.396,
   xTargetMm: 0.495,
   xMaxMm: 0.99,
@@ -87,7 +102,7 @@ export const DATAMATRIX_POS: SymbolSpec = {
 /** GS1 QR Code (GS1 Digital Link URI) at POS and for consumers' phones. */
 export const QR_POS: SymbolSpec = {
   context: 'pos-2d',
-  source: TABLE_1_2D,
+  ...TABLE_1_ADDENDUM_2,
   xMinMm: 0.396,
   xTargetMm: 0.495,
   xMaxMm: 0.99,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../../shared/labels/defaults';
 import type { Symbology } from '../../shared/labels/model';
-import { dotMm, symbolSpec } from '../../shared/labels/symbol-specs';
+import { GS1_GENSPECS_RELEASE, dotMm, symbolSpec } from '../../shared/labels/symbol-specs';
 import { renderLabel } from '../../main/labels/render';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { measureLinear, measureSquare } from '../helpers/decoders/symbol-size';
@@ -61,6 +61,31 @@ describe('symbol sizes measured in the bitmap meet the GS1 tables', () => {
     expect(at('food-100x50', 300)).toEqual({ ean: 4, qr: 6 });
     expect(at('carton-100x150', 203)).toMatchObject({ goods: 4, sscc: 4 });
     expect(at('carton-100x150', 300)).toMatchObject({ goods: 6, sscc: 6 });
+  });
+});
+
+describe('each row names its table of GS1 General Specifications §5.12.3', () => {
+  it('retail EAN-13 and DataMatrix: Table 1; Digital Link QR: Table 1 addendum 2; GS1-128: Table 2, on a carton Table 5', () => {
+    const rows = {
+      ean13: symbolSpec('ean13', 'consumer'),
+      datamatrix: symbolSpec('gs1-datamatrix', 'consumer'),
+      qr: symbolSpec('qr-digital-link', 'consumer'),
+      gs1_128: symbolSpec('gs1-128', 'lot'),
+      sscc: symbolSpec('gs1-128', 'lot', ['00']),
+      carton: symbolSpec('gs1-128', 'carton', ['01', '17', '10']),
+    };
+    expect(Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.table]))).toEqual({
+      ean13: 'Table 1',
+      datamatrix: 'Table 1',
+      qr: 'Table 1 addendum 2',
+      gs1_128: 'Table 2',
+      sscc: 'Table 5',
+      carton: 'Table 5',
+    });
+    for (const r of Object.values(rows)) {
+      expect(r.source).toContain(GS1_GENSPECS_RELEASE);
+      expect(r.source).toContain(r.table.toLowerCase());
+    }
   });
 });
 

@@ -244,9 +244,11 @@ describe('checks before printing (plain Vietnamese)', () => {
     const r = renderLabel(food, long, CTX, 203);
     expect(r.problems).toContainEqual({
       code: 'LABEL_TEXT_DOES_NOT_FIT',
-      params: { element: 'body', min: 6.5 },
+      params: { element: 'body', min: 6.5, needMm: expect.any(Number) },
       severity: 'warning',
     });
+    const need = r.problems.find((p) => p.code === 'LABEL_TEXT_DOES_NOT_FIT')!.params.needMm as number;
+    expect(need).toBeGreaterThan((food.elements.find((e) => e.id === 'body') as { h: number }).h);
   });
 
   it('refuses a box too small for the symbol at GS1 size and names the smallest box that works', () => {

@@ -422,6 +422,8 @@ export function checkUsable(
   path: string,
   asOf: string | undefined,
   use: 'batch' | 'shipment' | 'label',
+  /** What the override is for, kept in the audit beside the reason (template, copies, printer…). */
+  detail: Record<string, unknown> = {},
 ): { lotId: number; status: string; reason: string } | null {
   // Expiry is judged on the day of the event (a batch recorded for yesterday used yesterday's stock).
   const block = lotBlock({ status: lot.status, expiryDate: lot.expiry_date }, asOf ?? today(ctx));
@@ -441,7 +443,14 @@ export function checkUsable(
       throw new AppError('OVERRIDE_REASON_SHORT', p, { fields: [{ path, code: 'OVERRIDE_REASON_SHORT', params: p }] });
     }
     // Who allowed what and why, beside the event that used the lot.
-    audit(ctx, 'lots.override', 'lot', lot.id, { status: block, lot: lot.code }, { use, reason, user: ctx.user });
+    audit(
+      ctx,
+      'lots.override',
+      'lot',
+      lot.id,
+      { status: block, lot: lot.code },
+      { use, reason, user: ctx.user, ...detail },
+    );
     return { lotId: lot.id, status: block, reason };
   }
   throw new AppError('LOT_NOT_USABLE', params, {

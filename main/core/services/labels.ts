@@ -10,6 +10,8 @@ import {
   checkLabel,
   decree43Report,
   decree43Word,
+  placeholders,
+  requiredFields,
   labelData as labelDataSchema,
   traceCode,
   type LabelData,
@@ -25,6 +27,8 @@ import { resolveLots } from '../../trace/resolve';
 import { appFolder } from '../../store/folders';
 import { audit } from './records';
 import { checkUsable, lotRow } from './events';
+import { lotBlock } from '../../../shared/domain/lots';
+import { allocateSscc, peekSscc } from './sscc';
 
 type Row = Record<string, unknown>;
 
@@ -90,28 +94,33 @@ export function findTemplate(ctx: ServiceContext, ref: string | number): Templat
 }
 
 // ---------- label data ----------
+/** The lot a label is for (by id or as typed), or null when the label has given data. */
+function labelLotId(ctx: ServiceContext, input: { lotId?: number; lot?: string }): number | null {
+  if (input.lotId === undefined && !input.lot) return null;
+  const found = resolveLots(
+    ctx.db,
+    input.lotId !== undefined ? { lotIds: [input.lotId] } : { lots: [input.lot as string] },
+    ctx.lang,
+  );
+  if (found.length > 1) {
+    const choices = found.map((f) => `${f.productCode}/${f.code}`);
+    throw new AppError(
+      'LOT_CODE_AMBIGUOUS',
+      { code: input.lot ?? '', choices: choices.join(', '), example: choices[0] },
+      { status: 409 },
+    );
+  }
+  return found[0].id;
+}
+
 /** The label data of a lot: its frozen snapshot (reprints match the original), plus the print-time settings. */
 export function lotLabelData(
   ctx: ServiceContext,
   input: { lotId?: number; lot?: string; data?: LabelData },
 ): { lotId: number | null; data: LabelData } {
-  let lotId: number | null = null;
+  const lotId = labelLotId(ctx, input);
   let data: LabelData;
-  if (input.lotId !== undefined || input.lot) {
-    const found = resolveLots(
-      ctx.db,
-      input.lotId !== undefined ? { lotIds: [input.lotId] } : { lots: [input.lot as string] },
-      ctx.lang,
-    );
-    if (found.length > 1) {
-      const choices = found.map((f) => `${f.productCode}/${f.code}`);
-      throw new AppError(
-        'LOT_CODE_AMBIGUOUS',
-        { code: input.lot ?? '', choices: choices.join(', '), example: choices[0] },
-        { status: 409 },
-      );
-    }
-    lotId = found[0].id;
+  if (lotId !== null) {
     const r = ctx.db
       .prepare(
         'SELECT l.code, l.production_date, l.expiry_date, l.label_data, p.name, p.code AS product_code FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
@@ -157,6 +166,18 @@ function problemView(
 }
 
 /** Render problems and the label checks together, each once, errors first. */
+/** Text cut in a box holding a mandatory Decree 43 item is an error (the label would not carry it). */
+function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): RenderProblem[] {
+  const required = new Map<string, string>(requiredFields(t, d).map((f) => [f.key, f.what]));
+  return problems.map((p) => {
+    if (p.code !== 'LABEL_TEXT_DOES_NOT_FIT') return p;
+    const e = t.elements.find((x) => x.id === p.params.element);
+    const key = e?.type === 'text' ? placeholders(e.content).find((k) => required.has(k)) : undefined;
+    if (!key) return p;
+    return { code: 'LABEL_MANDATORY_TEXT_CUT', params: { ...p.params, field: required.get(key)! }, severity: 'error' };
+  });
+}
+
 function mergeProblems(render: RenderProblem[], checks: LabelProblem[], lang: Lang): LabelProblemView[] {
   const seen = new Set<string>();
   const out: LabelProblemView[] = [];
@@ -282,6 +303,7 @@ export function jobView(r: Row, lang: Lang): PrintJob {
     startedAt: (r.started_at as string | null) ?? null,
     finishedAt: (r.finished_at as string | null) ?? null,
     warnings: spec.warnings ?? [],
+    sscc: (spec.data?.sscc as string | null | undefined) ?? null,
   };
 }
 
@@ -325,7 +347,8 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
   const checks = j.setupLabel ? [] : checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
   const head = headProblem(j.template, j.printer);
-  const problems = mergeProblems(head ? [head, ...first.problems] : first.problems, checks, ctx.lang);
+  const drawn = cutText(j.template, j.data, first.problems);
+  const problems = mergeProblems(head ? [head, ...drawn] : drawn, checks, ctx.lang);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     throw new AppError('LABEL_CHECK_FAILED', { first: errors[0].message }, { status: 422, details: { problems } });
@@ -506,21 +529,29 @@ export const labelHandlers: PartialHandlers = {
     return info;
   },
   'labels.data': (input, ctx) => lotLabelData(ctx, input),
+  'labels.nextSscc': (input, ctx) => ({ sscc: peekSscc(ctx, input.extension) }),
+  'labels.allocateSscc': (input, ctx) => ({ sscc: allocateSscc(ctx, input.extension) }),
+  'labels.checkLot': (input, ctx) => {
+    const lotId = labelLotId(ctx, input);
+    if (lotId === null) throw new AppError('LABEL_NO_SOURCE', {}, { fields: [{ path: 'lot', code: 'REQUIRED' }] });
+    const lot = lotRow(ctx, lotId);
+    const blocked = lotBlock({ status: lot.status, expiryDate: lot.expiry_date }, todayLocal(ctx.clock));
+    checkUsable(ctx, lot, input.override, 'lot', undefined, 'label', { file: input.format ?? null });
+    return { lotId, lotCode: lot.code, blocked };
+  },
   'labels.preview': (input, ctx) => {
     const info = typeof input.template === 'object' ? null : findTemplate(ctx, input.template);
     const t = info ? info.template : (input.template as LabelTemplate);
-    const { data } = lotLabelData(ctx, input);
+    const { data: lotData } = lotLabelData(ctx, input);
+    const data = input.sscc ? { ...lotData, sscc: input.sscc } : lotData;
     const printer = input.printerId ? loadPrinter(ctx, input.printerId) : null;
     const dpi = input.dpi ?? printer?.dpi ?? 203;
     const today = todayLocal(ctx.clock);
     const serial = input.serial ?? (isSerialized(t) ? 1 : undefined);
     const r = renderLabel(t, data, { today, serial }, dpi);
     const head = headProblem(t, printer);
-    const problems = mergeProblems(
-      head ? [head, ...r.problems] : r.problems,
-      checkLabel(t, data, { today, serial }),
-      ctx.lang,
-    );
+    const drawn = cutText(t, data, r.problems);
+    const problems = mergeProblems(head ? [head, ...drawn] : drawn, checkLabel(t, data, { today, serial }), ctx.lang);
     return {
       ok: !problems.some((p) => p.severity === 'error'),
       png: input.checkOnly ? null : `data:image/png;base64,${bitmapToPng(r.bitmap).toString('base64')}`,
@@ -623,11 +654,27 @@ export const labelHandlers: PartialHandlers = {
     return p;
   },
   'print.submit': (input, ctx) => {
+    // The same form sent twice is one job: answered before an SSCC is allocated for it.
+    const prior = input.requestKey
+      ? (ctx.db.prepare('SELECT * FROM print_jobs WHERE request_key = ?').get(input.requestKey) as Row | undefined)
+      : undefined;
+    if (prior) return jobView(prior, ctx.lang);
     const info = findTemplate(ctx, input.template);
-    const { lotId, data } = lotLabelData(ctx, input);
-    // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
-    if (lotId !== null) checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label');
+    const { lotId, data: lotData } = lotLabelData(ctx, input);
     const printer = loadPrinter(ctx, input.printerId);
+    // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
+    if (lotId !== null)
+      checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label', {
+        template: info.ref,
+        copies: input.copies,
+        printer: printer.name,
+      });
+    // Copies of one job carry one SSCC (GS1 puts the same label on two sides of a carton).
+    const sscc =
+      input.sscc === 'next'
+        ? allocateSscc(ctx, input.ssccExtension, { lot: lotData.lot.code, template: info.ref })
+        : input.sscc;
+    const data = sscc ? { ...lotData, sscc } : lotData;
     return createJob(ctx, {
       lotId,
       templateRef: info.ref,
@@ -662,6 +709,13 @@ export const labelHandlers: PartialHandlers = {
   'print.retry': (input, ctx) => {
     const r = loadJob(ctx, input.id);
     const status = String(r.status);
+    // The lot may have been held or recalled since the job was made: a reprint is a new label on the shelf.
+    const sends = input.again || status === 'failed' || status === 'queued';
+    if (r.lot_id !== null && sends)
+      checkUsable(ctx, lotRow(ctx, Number(r.lot_id)), input.override, 'id', undefined, 'label', {
+        reprintOf: input.id,
+        copies: Number(r.copies),
+      });
     if (input.again) {
       // "Print again": a new job with the same spec (the same bytes), logged on its own.
       if (status === 'queued' || status === 'sending')

@@ -25,6 +25,17 @@ function intOpt(v: string | undefined, name: string, min: number, max: number): 
   return n;
 }
 
+const REASON_HELP =
+  "lý do của chủ cơ sở khi lô đang tạm giữ, thu hồi hoặc hết hạn (ghi nhật ký) / the owner's reason when the lot is held, recalled or expired (audited)";
+const SSCC_HELP =
+  'SSCC của thùng (18 số); để trống: ứng dụng cấp số tiếp theo từ mã doanh nghiệp GS1 / the carton SSCC (18 digits); without a value the app allocates the next one from the GS1 company prefix';
+/** `--sscc` with a value: that SSCC (checked by the API); alone: the next one, allocated once. */
+const ssccOpt = (opts: { sscc?: string | boolean }) =>
+  opts.sscc === undefined ? {} : { sscc: opts.sscc === true ? ('next' as const) : String(opts.sscc) };
+
+/** `--reason` is the owner's override for a held, recalled or expired lot. */
+const overrideOpt = (opts: { reason?: string }) => (opts.reason ? { override: { reason: String(opts.reason) } } : {});
+
 function printProblems(env: CliEnv, problems: LabelProblemView[], lang: Lang): void {
   for (const p of problems)
     env.io.err(
@@ -37,7 +48,7 @@ function jobLine(j: PrintJob, lang: Lang): string {
     lang === 'en'
       ? j.status
       : { queued: 'chờ in', sending: 'đang gửi', done: 'đã in', failed: 'lỗi', cancelled: 'đã huỷ' }[j.status];
-  return `#${j.id} ${j.createdAt.slice(0, 16).replace('T', ' ')} ${j.user} · ${j.lotCode ?? '-'} · ${j.templateName} · ${j.copies} · ${j.printerName ?? j.printerUri} (${j.language}) · ${status}${j.error ? ` — ${j.error.message}` : ''}`;
+  return `#${j.id} ${j.createdAt.slice(0, 16).replace('T', ' ')} ${j.user} · ${j.lotCode ?? '-'} · ${j.templateName} · ${j.copies} · ${j.printerName ?? j.printerUri} (${j.language}) · ${status}${j.sscc ? ` · SSCC ${j.sscc}` : ''}${j.error ? ` — ${j.error.message}` : ''}`;
 }
 
 export const labelCommands: CommandModule = (program, env) => {
@@ -59,6 +70,8 @@ export const labelCommands: CommandModule = (program, env) => {
       )
       .option('--copies <n>', 'số tem / copies', '1')
       .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
+      .option('--reason <text>', REASON_HELP)
+      .option('--sscc [sscc]', SSCC_HELP)
       .requiredOption('--out <file>', 'tệp ra / output file'),
   ).action(async (code: string, opts) => {
     const lang = env.lang(opts);
@@ -73,14 +86,29 @@ export const labelCommands: CommandModule = (program, env) => {
         const info = core.run('labels.template', { ref: opts.template }, ctx);
         const preview = core.run(
           'labels.preview',
-          { lot: code, template: info.ref, dpi: dpi as 203 | 300, serial: serialFrom, checkOnly: true },
+          {
+            lot: code,
+            template: info.ref,
+            dpi: dpi as 203 | 300,
+            serial: serialFrom,
+            checkOnly: true,
+            // Checked with the number an allocation would give; allocated only once the label passes.
+            ...(opts.sscc === true
+              ? { sscc: core.run('labels.nextSscc', {}, ctx).sscc }
+              : opts.sscc !== undefined
+                ? { sscc: String(opts.sscc) }
+                : {}),
+          },
           ctx,
         );
         printProblems(env, preview.problems, lang);
         if (!preview.ok) throw new CliExit(EXIT_DOMAIN);
+        core.run('labels.checkLot', { lot: code, format: opts.format, ...overrideOpt(opts) }, ctx);
+        const data =
+          opts.sscc === true ? { ...preview.data, sscc: core.run('labels.allocateSscc', {}, ctx).sscc } : preview.data;
         const spec: JobSpec = {
           template: info.template,
-          data: preview.data,
+          data,
           language:
             opts.format === 'tspl' || opts.format === 'zpl' || opts.format === 'escpos' ? opts.format : 'driver',
           profile: {
@@ -117,10 +145,11 @@ export const labelCommands: CommandModule = (program, env) => {
             widthDots: preview.widthDots,
             heightDots: preview.heightDots,
             copies,
+            sscc: data.sscc ?? null,
             problems: preview.problems,
           },
           () =>
-            `${path.resolve(opts.out)} (${opts.format}, ${out.length} B, ${preview.widthDots}×${preview.heightDots} ${lang === 'en' ? 'dots' : 'điểm'} @ ${dpi} dpi)`,
+            `${path.resolve(opts.out)} (${opts.format}, ${out.length} B, ${preview.widthDots}×${preview.heightDots} ${lang === 'en' ? 'dots' : 'điểm'} @ ${dpi} dpi)${data.sscc ? ` SSCC ${data.sscc}` : ''}`,
         );
       },
       { mustExist: true },
@@ -143,6 +172,8 @@ export const labelCommands: CommandModule = (program, env) => {
     .option('--template <name>', 'mẫu tem / label template', DEFAULT_TEMPLATE)
     .option('--copies <n>', 'số tem / copies', '1')
     .option('--serial-from <n>', 'số sê-ri đầu tiên / first serial number')
+    .option('--reason <text>', REASON_HELP)
+    .option('--sscc [sscc]', SSCC_HELP)
     .action(async (code: string, opts) => {
       const lang = env.lang(opts);
       const copies = intOpt(opts.copies, '--copies', 1, 10000) ?? 1;
@@ -176,6 +207,8 @@ export const labelCommands: CommandModule = (program, env) => {
                 ...(opts.dpi ? { dpi: Number(opts.dpi) as 203 | 300 } : {}),
                 copies,
                 serialFrom,
+                ...overrideOpt(opts),
+                ...ssccOpt(opts),
               },
               ctx,
             );
@@ -261,7 +294,8 @@ export const labelCommands: CommandModule = (program, env) => {
       .command('print-retry')
       .description('gửi lại một lệnh in bị lỗi / retry a failed print job')
       .argument('<job-id>', 'số lệnh in / job number')
-      .option('--again', 'in thêm lần nữa cả khi đã in xong / print again even if it printed'),
+      .option('--again', 'in thêm lần nữa cả khi đã in xong / print again even if it printed')
+      .option('--reason <text>', REASON_HELP),
   ).action(async (jobId: string, opts) => {
     const lang = env.lang(opts);
     await env.withCore(
@@ -270,7 +304,7 @@ export const labelCommands: CommandModule = (program, env) => {
         const ctx = { lang, user: cliUser() };
         const job = core.run(
           'print.retry',
-          { id: intOpt(jobId, 'job-id', 1, 1e12) as number, again: !!opts.again },
+          { id: intOpt(jobId, 'job-id', 1, 1e12) as number, again: !!opts.again, ...overrideOpt(opts) },
           ctx,
         );
         await whenSettled(job.id);

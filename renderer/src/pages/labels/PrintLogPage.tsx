@@ -1,7 +1,7 @@
 // The print log and queue: every job (who, when, which lot and template, how many, which printer, result); a failed
 // job shows its reason and can be sent again; a printed one is printed again only by "Print again".
 import { useState } from 'react';
-import { App, Button, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PrintJob, PrintJobStatus } from '../../../../shared/api/labels';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -27,7 +27,18 @@ export function PrintLogPage() {
   );
   const retry = useApiMutation('print.retry', { invalidates: ['print.'] });
   const cancel = useApiMutation('print.cancel', { invalidates: ['print.'] });
+  const me = useApiQuery('users.me', {});
   const act = (p: Promise<unknown>) => p.catch((err: ApiError) => message.error(err.message));
+  // A job whose lot has since been held, recalled or has expired prints again only with the owner's reason.
+  const [blocked, setBlocked] = useState<{ id: number; again: boolean; message: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const send = (id: number, again: boolean) =>
+    retry.mutateAsync({ id, again }).catch((err: ApiError) => {
+      if (err.code === 'LOT_NOT_USABLE' && me.data?.role === 'owner') {
+        setReason('');
+        setBlocked({ id, again, message: err.message });
+      } else message.error(err.message);
+    });
 
   return (
     <Flex vertical gap={16}>
@@ -66,11 +77,11 @@ export function PrintLogPage() {
             title: '',
             render: (_, j) => (
               <Space>
-                {j.status === 'failed' && (
-                  <Button onClick={() => act(retry.mutateAsync({ id: j.id }))}>{t('log.retry')}</Button>
-                )}
+                {j.status === 'failed' && <Button onClick={() => send(j.id, false)}>{t('log.retry')}</Button>}
                 {(j.status === 'done' || j.status === 'failed' || j.status === 'cancelled') && (
-                  <Button onClick={() => act(retry.mutateAsync({ id: j.id, again: true }))}>{t('log.again')}</Button>
+                  <Button onClick={() => send(j.id, true)} data-testid={`print-again-${j.id}`}>
+                    {t('log.again')}
+                  </Button>
                 )}
                 {(j.status === 'failed' || j.status === 'queued') && (
                   <Button danger onClick={() => act(cancel.mutateAsync({ id: j.id }))}>
@@ -82,6 +93,32 @@ export function PrintLogPage() {
           },
         ]}
       />
+      <Modal
+        open={!!blocked}
+        title={t('log.blockedTitle')}
+        okText={t('log.blockedOk')}
+        cancelText={t('log.cancel')}
+        okButtonProps={{ disabled: reason.trim().length < 5 }}
+        onCancel={() => setBlocked(null)}
+        onOk={() => {
+          if (!blocked) return;
+          const b = blocked;
+          setBlocked(null);
+          act(retry.mutateAsync({ id: b.id, again: b.again, override: { reason: reason.trim() } }));
+        }}
+      >
+        <Flex vertical gap={8}>
+          <Typography.Text>{blocked?.message}</Typography.Text>
+          <Typography.Text type="secondary">{t('print.blockedOwner')}</Typography.Text>
+          <Input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={t('print.blockedReason')}
+            maxLength={500}
+            data-testid="print-again-reason"
+          />
+        </Flex>
+      </Modal>
     </Flex>
   );
 }

@@ -44,7 +44,15 @@ export function PrintPage() {
   useEffect(() => {
     if (lotId === undefined && lots.data?.items.length) setLotId(lots.data.items[0].id);
   }, [lots.data, lotId]);
-  const preview = useApiQuery('labels.preview', { lotId, template, printerId }, { enabled: !!lotId });
+  // A carton label carries the next SSCC of the business (allocated when it prints; the preview shows it).
+  const isCarton = templates.data?.find((x) => x.ref === template)?.purpose === 'carton';
+  const nextSscc = useApiQuery('labels.nextSscc', {}, { enabled: isCarton });
+  const previewSscc = isCarton ? nextSscc.data?.sscc : undefined;
+  const preview = useApiQuery(
+    'labels.preview',
+    { lotId, template, printerId, ...(previewSscc ? { sscc: previewSscc } : {}) },
+    { enabled: !!lotId && (!isCarton || !!previewSscc || !!nextSscc.error) },
+  );
   const lot = lots.data?.items.find((l) => l.id === lotId);
   const blocked = lot && !lot.usable && lot.state !== 'available' ? lot : null;
   const isOwner = me.data?.role === 'owner';
@@ -59,6 +67,7 @@ export function PrintPage() {
         copies,
         requestKey: `${lotId}-${template}-${printerId}-${Date.now()}`,
         ...(blocked ? { override: { reason } } : {}),
+        ...(isCarton ? { sscc: 'next' as const } : {}),
       });
       setJob(j);
       while (j.status === 'queued' || j.status === 'sending') {
@@ -66,6 +75,7 @@ export function PrintPage() {
         j = await api.call('print.job', { id: j.id });
         setJob(j);
       }
+      if (isCarton) void nextSscc.refetch();
       if (j.status === 'done') message.success(t('print.done', { count: j.copies }));
       else if (j.error) message.error(j.error.message);
     } catch (err) {
@@ -189,6 +199,12 @@ export function PrintPage() {
           <Card title={t('print.preview')}>
             {!lotId && <Typography.Text type="secondary">{t('print.pickLot')}</Typography.Text>}
             {preview.error && <Alert type="error" title={preview.error.message} />}
+            {isCarton && nextSscc.error && <Alert type="error" title={nextSscc.error.message} />}
+            {isCarton && previewSscc && (
+              <Typography.Paragraph data-testid="print-sscc">
+                {t('print.sscc', { sscc: job?.sscc ?? previewSscc })}
+              </Typography.Paragraph>
+            )}
             {p && (
               <Flex vertical gap={12}>
                 {/* Real size: CSS millimetres; pixelated so each printer dot stays a sharp square. */}

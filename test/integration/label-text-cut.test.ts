@@ -1,0 +1,67 @@
+// Text that does not fit: in a box holding a mandatory Decree 43 item the cut text is an error (the preview and the
+// designer flag it with the box and the item named and the height needed; printing refuses it); elsewhere a
+// warning.
+import { describe, expect, it } from 'vitest';
+import { defaultTemplate } from '../../shared/labels/defaults';
+import { AppError } from '../../shared/api/errors';
+import { makeCore } from '../helpers/core';
+import { FOOD } from '../helpers/label-data';
+
+describe('text cut on a label', () => {
+  const long = { ...FOOD, product: { ...FOOD.product, ingredients: 'Hạt điều rang muối, '.repeat(40) } };
+
+  it('a mandatory item cut is an error naming the box, the item and the height needed; the print is refused', () => {
+    const core = makeCore();
+    const t = defaultTemplate('food-100x50')!;
+    const p = core.run('labels.preview', { template: t, data: long, checkOnly: true });
+    expect(p.ok).toBe(false);
+    const cut = p.problems.find((x) => x.code === 'LABEL_MANDATORY_TEXT_CUT')!;
+    expect(cut).toMatchObject({ severity: 'error', element: 'body' });
+    expect(cut.message).toMatch(
+      /^Ô «body» không đủ chỗ cho thành phần: chữ bị cắt, .*cần ô cao khoảng \d+(\.5)? mm ở cỡ 6\.5/,
+    );
+    const printer = core.run('printers.save', {
+      name: 'Máy in',
+      uri: 'file:cut.prn',
+      language: 'tspl',
+      dpi: 203,
+      labelWidthMm: 100,
+      labelHeightMm: 50,
+    }).id;
+    let refused: AppError | null = null;
+    try {
+      core.run('print.submit', { data: long, template: 'default:food-100x50', printerId: printer });
+    } catch (err) {
+      refused = err as AppError;
+    }
+    expect(refused?.code).toBe('LABEL_CHECK_FAILED');
+    expect(core.run('print.jobs', {}).total).toBe(0);
+    core.close();
+  });
+
+  it('a box without a mandatory item only warns', () => {
+    const core = makeCore();
+    const base = defaultTemplate('food-100x50')!;
+    const t = {
+      ...base,
+      elements: [
+        ...base.elements.filter((e) => e.id !== 'note'),
+        {
+          type: 'text' as const,
+          id: 'note',
+          x: 2,
+          y: 46,
+          w: 10,
+          h: 3,
+          content: 'Cảm ơn quý khách đã tin dùng sản phẩm',
+          fontSize: 8,
+          minFontSize: 8,
+        },
+      ],
+    };
+    const p = core.run('labels.preview', { template: t, data: FOOD, checkOnly: true });
+    const note = p.problems.filter((x) => x.message.includes('«note»'));
+    expect(note.map((x) => [x.code, x.severity])).toEqual([['LABEL_TEXT_DOES_NOT_FIT', 'warning']]);
+    core.close();
+  });
+});
