@@ -10,6 +10,7 @@ import { writeCsv, writeXlsxSync } from '../../trace/xlsx';
 import type { PartialHandlers, ServiceContext } from '../core';
 
 import { forAudit } from './records';
+import { q, qv } from '../../store/statements';
 
 export { audit } from './records';
 
@@ -42,7 +43,7 @@ export function hasOverride(input: unknown): boolean {
 }
 
 export function lastAuditId(ctx: ServiceContext): number {
-  return (ctx.db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  return (qv(ctx.db, 'SELECT coalesce(max(id), 0) FROM audit_log').get() as number) ?? 0;
 }
 
 /** Called by the core after a successful call (inside the write's transaction for writes). */
@@ -64,18 +65,17 @@ export function auditCall(
     input: compactInput(forAudit(ctx, input)),
     ...(typeof r.fileName === 'string' ? { fileName: r.fileName } : {}),
   };
-  ctx.db
-    .prepare(
-      'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)',
-    )
-    .run(
-      nowIso(ctx.clock),
-      ctx.user,
-      override ? `${method} (override)` : method,
-      method.split('.')[0],
-      entityId,
-      JSON.stringify(after),
-    );
+  q(
+    ctx.db,
+    'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+  ).run(
+    nowIso(ctx.clock),
+    ctx.user,
+    override ? `${method} (override)` : method,
+    method.split('.')[0],
+    entityId,
+    JSON.stringify(after),
+  );
 }
 
 type Filter = ApiParsed<'audit.export'> | ApiParsed<'audit.list'>;
@@ -153,26 +153,25 @@ export const auditHandlers: PartialHandlers = {
   'audit.list': (p, ctx) => {
     const w = where(p);
     const items = (
-      ctx.db
-        .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-        .all(...w.args, p.limit ?? 100, p.offset ?? 0) as Row[]
+      q(ctx.db, `SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
+        ...w.args,
+        p.limit ?? 100,
+        p.offset ?? 0,
+      ) as Row[]
     ).map(toEntry);
-    const total = ctx.db
-      .prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log ${w.sql} LIMIT 10001)`)
-      .pluck()
-      .get(...w.args) as number;
+    const total = qv(ctx.db, `SELECT count(*) FROM (SELECT 1 FROM audit_log ${w.sql} LIMIT 10001)`).get(
+      ...w.args,
+    ) as number;
     return total > 10_000 ? { items, total: 10_000, totalCapped: true } : { items, total };
   },
   'audit.facets': (_p, ctx) => ({
-    users: ctx.db.prepare('SELECT DISTINCT user FROM audit_log ORDER BY user').pluck().all() as string[],
-    actions: ctx.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[],
-    entities: ctx.db.prepare('SELECT DISTINCT entity FROM audit_log ORDER BY entity').pluck().all() as string[],
+    users: qv(ctx.db, 'SELECT DISTINCT user FROM audit_log ORDER BY user').all() as string[],
+    actions: qv(ctx.db, 'SELECT DISTINCT action FROM audit_log ORDER BY action').all() as string[],
+    entities: qv(ctx.db, 'SELECT DISTINCT entity FROM audit_log ORDER BY entity').all() as string[],
   }),
   'audit.export': (p, ctx) => {
     const w = where(p);
-    const rows = ctx.db
-      .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`)
-      .all(...w.args) as Row[];
+    const rows = q(ctx.db, `SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`).all(...w.args) as Row[];
     const vi = ctx.lang === 'vi';
     const columns = [
       { header: vi ? 'Số' : 'No.', key: 'id', width: 8 },

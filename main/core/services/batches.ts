@@ -686,17 +686,13 @@ function listBatches(ctx: ServiceContext, p: ApiParsed<'batches.list'>) {
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const from =
     'FROM batches b JOIN products p ON p.id = b.product_id JOIN locations loc ON loc.id = b.location_id LEFT JOIN recipe_versions v ON v.id = b.recipe_version_id LEFT JOIN recipes r ON r.id = v.recipe_id';
-  const rows = ctx.db
-    .prepare(
-      `SELECT b.*, p.name AS product_name, loc.name AS location_name, r.name AS recipe_name, v.version AS recipe_version,
+  const rows = q(
+    ctx.db,
+    `SELECT b.*, p.name AS product_name, loc.name AS location_name, r.name AS recipe_name, v.version AS recipe_version,
         (SELECT group_concat(lot.code, ', ') FROM events e JOIN event_lines l ON l.event_id = e.id AND l.role = 'output' JOIN lots lot ON lot.id = l.lot_id WHERE e.doc_type = 'batch' AND e.doc_id = b.id AND e.kind = 'production') AS output_lots
        ${from} ${w} ORDER BY b.production_date DESC, b.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) ${from} ${w}`)
-    .pluck()
-    .get(...args) as number;
+  ).all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
+  const total = qv(ctx.db, `SELECT count(*) ${from} ${w}`).get(...args) as number;
   return {
     total,
     items: rows.map((b) => ({

@@ -159,18 +159,16 @@ function listReceipts(ctx: ServiceContext, p: ApiParsed<'receipts.list'>) {
     args.push(`%${p.search}%`, `%${foldVietnamese(p.search)}%`);
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = ctx.db
-    .prepare(
-      `SELECT r.*, s.name AS supplier_name, loc.name AS location_name,
+  const rows = q(
+    ctx.db,
+    `SELECT r.*, s.name AS supplier_name, loc.name AS location_name,
          (SELECT count(*) FROM events e WHERE e.doc_type = 'receipt' AND e.doc_id = r.id AND e.kind = 'receipt') AS line_count,
          (SELECT group_concat(DISTINCT p.name) FROM events e JOIN event_lines l ON l.event_id = e.id JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id WHERE e.doc_type = 'receipt' AND e.doc_id = r.id) AS products
        FROM receipts r JOIN partners s ON s.id = r.supplier_id JOIN locations loc ON loc.id = r.location_id ${w} ORDER BY r.receipt_date DESC, r.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM receipts r JOIN partners s ON s.id = r.supplier_id ${w}`)
-    .pluck()
-    .get(...args) as number;
+  ).all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
+  const total = qv(ctx.db, `SELECT count(*) FROM receipts r JOIN partners s ON s.id = r.supplier_id ${w}`).get(
+    ...args,
+  ) as number;
   return {
     items: rows.map((r) => ({
       id: r.id as number,

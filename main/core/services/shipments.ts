@@ -225,19 +225,15 @@ function listShipments(ctx: ServiceContext, p: ApiParsed<'shipments.list'>) {
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const from =
     'FROM shipments s LEFT JOIN partners c ON c.id = s.customer_id JOIN locations f ON f.id = s.from_location_id LEFT JOIN locations t ON t.id = s.to_location_id';
-  const rows = ctx.db
-    .prepare(
-      `SELECT s.*, c.name AS customer_name, f.name AS from_name, t.name AS to_name,
+  const rows = q(
+    ctx.db,
+    `SELECT s.*, c.name AS customer_name, f.name AS from_name, t.name AS to_name,
         (SELECT id FROM events e WHERE e.doc_type = 'shipment' AND e.doc_id = s.id AND e.kind IN ('shipment','transfer') LIMIT 1) AS event_id,
         (SELECT count(DISTINCT l.lot_id) FROM events e JOIN event_lines l ON l.event_id = e.id WHERE e.doc_type = 'shipment' AND e.doc_id = s.id) AS line_count,
         (SELECT group_concat(DISTINCT p.name) FROM events e JOIN event_lines l ON l.event_id = e.id JOIN lots lot ON lot.id = l.lot_id JOIN products p ON p.id = lot.product_id WHERE e.doc_type = 'shipment' AND e.doc_id = s.id) AS products
        ${from} ${w} ORDER BY s.ship_date DESC, s.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) ${from} ${w}`)
-    .pluck()
-    .get(...args) as number;
+  ).all(...args, p.limit ?? 100, p.offset ?? 0) as Row[];
+  const total = qv(ctx.db, `SELECT count(*) ${from} ${w}`).get(...args) as number;
   return {
     total,
     items: rows.map((s) => ({
