@@ -19,7 +19,6 @@ import type { ListResult } from '../../../shared/api/fields';
 import { listPage, pageOf } from './paging';
 import {
   daysBetween,
-  fefoCompare,
   lotBlock,
   lotCodeProblem,
   lotState,
@@ -502,43 +501,20 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
 }
 
 // ---------- FEFO proposals ----------
-/**
- * Usable lots of a product (available, not expired on `asOf`, with stock) in FEFO order, with the
- * remaining quantity at `locationId` (`here`) and in total.
- */
-export function usableLots(
-  ctx: ServiceContext,
-  productId: number,
-  locationId: number | null,
-  exclude: number[] = [],
-  asOf?: string,
-): (ProposedLot & { hereMilli: number; totalMilli: number; createdOrder: number })[] {
-  const t = asOf ?? today(ctx);
-  const rows = q(
-    ctx.db,
-    `SELECT l.id, l.code, l.supplier_lot_code, l.expiry_date, l.production_date, l.unit, l.balance_milli,
-       COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0) AS here
-     FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`,
-  ).all(locationId ?? 0, productId, t) as Row[];
-  const ex = new Set(exclude);
-  return rows
-    .filter((r) => !ex.has(r.id as number))
-    .map((r) => ({
-      lotId: r.id as number,
-      lotCode: r.code as string,
-      supplierLotCode: (r.supplier_lot_code as string | null) ?? null,
-      expiryDate: (r.expiry_date as string | null) ?? null,
-      daysToExpiry: r.expiry_date ? daysBetween(t, r.expiry_date as string) : null,
-      productionDate: (r.production_date as string | null) ?? null,
-      remaining: 0,
-      hereMilli: r.here as number,
-      totalMilli: r.balance_milli as number,
-      selected: 0,
-      unit: r.unit as string,
-      createdOrder: r.id as number,
-    }))
-    .sort((a, b) => fefoCompare({ ...a, availableMilli: 1 }, { ...b, availableMilli: 1 }));
-}
+// A busy workshop keeps hundreds of lots of a material in stock: SQLite orders them first-expired-first-out
+// (the order of fefoCompare: expiry, then production date, missing dates last, then the oldest lot) and a
+// proposal reads only as many as it takes plus the few alternatives shown, so a batch costs the same
+// however much is in stock.
+const USABLE_FROM = `FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available'
+  AND (l.expiry_date IS NULL OR l.expiry_date >= ?) AND l.id NOT IN (SELECT value FROM json_each(?))`;
+const HERE = 'COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0)';
+const HERE_TOTAL_SQL = `SELECT total(${HERE}) ${USABLE_FROM}`;
+const usableSql = (hereOnly: boolean) =>
+  `SELECT * FROM (SELECT l.id, l.code, l.supplier_lot_code, l.expiry_date, l.production_date, l.unit, l.balance_milli,
+     ${HERE} AS here ${USABLE_FROM}) ${hereOnly ? 'WHERE here > 0' : ''}
+   ORDER BY COALESCE(expiry_date, '9999-12-31'), COALESCE(production_date, '9999-12-31'), id`;
+/** Alternatives listed after the proposed lots. */
+const OTHER_LOTS = 50;
 
 /** Proposes lots first-expired-first-out for `needMilli` of a product (in the product's unit). */
 export function proposeLots(
@@ -550,21 +526,28 @@ export function proposeLots(
   asOf?: string,
 ): Proposal {
   const p = productRow(ctx, productId, 'productId', false);
-  const all = usableLots(ctx, productId, locationId, exclude, asOf);
+  const t = asOf ?? today(ctx);
+  const args = [locationId ?? 0, productId, t, JSON.stringify(exclude)];
   // Materials often sit in the warehouse while the batch is made in the workshop: when the location
   // alone cannot cover the need, propose from every location.
-  const hereOnly = locationId !== null && all.reduce((a, l) => a + l.hereMilli, 0) >= needMilli;
-  const lots = (hereOnly ? all.filter((l) => l.hereMilli > 0) : all).map(({ hereMilli, totalMilli, ...l }) => ({
-    ...l,
-    remaining: fromMilli(hereOnly ? hereMilli : totalMilli),
-    remainingMilli: hereOnly ? hereMilli : totalMilli,
-  }));
+  const hereOnly = locationId !== null && (qv(ctx.db, HERE_TOTAL_SQL).get(...args) as number) >= needMilli;
   let left = needMilli;
   const chosen: ProposedLot[] = [];
   const others: ProposedLot[] = [];
-  for (const l of lots) {
-    const { remainingMilli: rem, createdOrder: _c, ...row } = l;
-    void _c;
+  for (const r of q(ctx.db, usableSql(hereOnly)).iterate(...args) as IterableIterator<Row>) {
+    if (left <= 0 && others.length >= OTHER_LOTS) break;
+    const rem = hereOnly ? (r.here as number) : (r.balance_milli as number);
+    const row: ProposedLot = {
+      lotId: r.id as number,
+      lotCode: r.code as string,
+      supplierLotCode: (r.supplier_lot_code as string | null) ?? null,
+      expiryDate: (r.expiry_date as string | null) ?? null,
+      daysToExpiry: r.expiry_date ? daysBetween(t, r.expiry_date as string) : null,
+      productionDate: (r.production_date as string | null) ?? null,
+      remaining: fromMilli(rem),
+      selected: 0,
+      unit: r.unit as string,
+    };
     if (left > 0) {
       const take = Math.min(left, rem);
       left -= take;
@@ -579,7 +562,7 @@ export function proposeLots(
     selectedTotal: fromMilli(needMilli - left),
     shortfall: fromMilli(left),
     lots: chosen,
-    otherLots: others.slice(0, 50),
+    otherLots: others,
   };
 }
 
