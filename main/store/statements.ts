@@ -10,9 +10,15 @@ import type { Db } from './db';
 const MAX_CACHED = 2000;
 const cache = new WeakMap<Db, Map<string, Statement>>();
 
+// The connection asked last and its statements: a run makes thousands of calls in a row on one connection.
+let lastDb: Db | null = null;
+let lastMap = new Map<string, Statement>();
+
 function cached(db: Db, key: string, make: () => Statement): Statement {
-  let m = cache.get(db);
+  let m = db === lastDb ? lastMap : cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
+  lastDb = db;
+  lastMap = m;
   const s = m.get(key);
   // A statement still iterating (a caller reading rows while it runs the same SQL again) cannot be
   // reused: that inner use gets a statement of its own, kept for nobody.

@@ -19,10 +19,12 @@ import type { ListResult } from '../../../shared/api/fields';
 import { listPage, pageOf } from './paging';
 import {
   daysBetween,
+  fefoCompare,
   lotBlock,
   lotCodeProblem,
   lotState,
   nonCset82Chars,
+  type FefoCandidate,
   type LotStatus,
 } from '../../../shared/domain/lots';
 import { unitLabel } from '../../../shared/domain/units';
@@ -501,18 +503,15 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
 }
 
 // ---------- FEFO proposals ----------
-// A busy workshop keeps hundreds of lots of a material in stock: SQLite orders them first-expired-first-out
-// (the order of fefoCompare: expiry, then production date, missing dates last, then the oldest lot) and a
-// proposal reads only as many as it takes plus the few alternatives shown, so a batch costs the same
-// however much is in stock.
-const USABLE_FROM = `FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available'
-  AND (l.expiry_date IS NULL OR l.expiry_date >= ?) AND l.id NOT IN (SELECT value FROM json_each(?))`;
-const HERE = 'COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0)';
-const HERE_TOTAL_SQL = `SELECT total(${HERE}) ${USABLE_FROM}`;
-const usableSql = (hereOnly: boolean) =>
-  `SELECT * FROM (SELECT l.id, l.code, l.supplier_lot_code, l.expiry_date, l.production_date, l.unit, l.balance_milli,
-     ${HERE} AS here ${USABLE_FROM}) ${hereOnly ? 'WHERE here > 0' : ''}
-   ORDER BY COALESCE(expiry_date, '9999-12-31'), COALESCE(production_date, '9999-12-31'), id`;
+// A busy workshop keeps hundreds of lots of a material in stock, and every batch asks for each of its
+// inputs: the rows come from SQLite as FEFO candidates and are sorted by fefoCompare (an ORDER BY here costs
+// SQLite a sorter per call, several times the query), and a proposal builds only the lots it takes plus
+// the few alternatives shown.
+const USABLE_SQL = `SELECT l.id AS lotId, l.code, l.supplier_lot_code, l.expiry_date AS expiryDate,
+    l.production_date AS productionDate, l.id AS createdOrder, l.unit, l.balance_milli AS availableMilli,
+    COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0) AS here
+  FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`;
+type UsableRow = FefoCandidate & { code: string; supplier_lot_code: string | null; unit: string; here: number };
 /** Alternatives listed after the proposed lots. */
 const OTHER_LOTS = 50;
 
@@ -527,26 +526,27 @@ export function proposeLots(
 ): Proposal {
   const p = productRow(ctx, productId, 'productId', false);
   const t = asOf ?? today(ctx);
-  const args = [locationId ?? 0, productId, t, JSON.stringify(exclude)];
+  const ex = new Set(exclude);
+  const all = (q(ctx.db, USABLE_SQL).all(locationId ?? 0, productId, t) as UsableRow[]).filter((r) => !ex.has(r.lotId));
   // Materials often sit in the warehouse while the batch is made in the workshop: when the location
   // alone cannot cover the need, propose from every location.
-  const hereOnly = locationId !== null && (qv(ctx.db, HERE_TOTAL_SQL).get(...args) as number) >= needMilli;
+  const hereOnly = locationId !== null && all.reduce((a, r) => a + r.here, 0) >= needMilli;
   let left = needMilli;
   const chosen: ProposedLot[] = [];
   const others: ProposedLot[] = [];
-  for (const r of q(ctx.db, usableSql(hereOnly)).iterate(...args) as IterableIterator<Row>) {
+  for (const r of (hereOnly ? all.filter((x) => x.here > 0) : all).sort(fefoCompare)) {
     if (left <= 0 && others.length >= OTHER_LOTS) break;
-    const rem = hereOnly ? (r.here as number) : (r.balance_milli as number);
+    const rem = hereOnly ? r.here : r.availableMilli;
     const row: ProposedLot = {
-      lotId: r.id as number,
-      lotCode: r.code as string,
-      supplierLotCode: (r.supplier_lot_code as string | null) ?? null,
-      expiryDate: (r.expiry_date as string | null) ?? null,
-      daysToExpiry: r.expiry_date ? daysBetween(t, r.expiry_date as string) : null,
-      productionDate: (r.production_date as string | null) ?? null,
+      lotId: r.lotId,
+      lotCode: r.code,
+      supplierLotCode: r.supplier_lot_code ?? null,
+      expiryDate: r.expiryDate ?? null,
+      daysToExpiry: r.expiryDate ? daysBetween(t, r.expiryDate) : null,
+      productionDate: r.productionDate ?? null,
       remaining: fromMilli(rem),
       selected: 0,
-      unit: r.unit as string,
+      unit: r.unit,
     };
     if (left > 0) {
       const take = Math.min(left, rem);
