@@ -6,6 +6,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { fromMilli } from '../../shared/domain/quantity';
 import { countryCode } from '../../shared/domain/country';
 import { documentId, locationId, lotClassId, partyId, privateUri, productClassId, UOM, type IdBusiness } from './ids';
+import { q, qv } from '../store/statements';
 
 export const EPCIS_CONTEXT: (string | Record<string, string>)[] = [
   'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
@@ -165,11 +166,10 @@ export class EpcisBuilder {
   private readonly q;
 
   constructor(private readonly db: Db) {
-    const b = db
-      .prepare(
-        'SELECT name, tax_code, address, gln, gs1_company_prefix, digital_link_domain FROM business WHERE id = 1',
-      )
-      .get() as
+    const b = q(
+      db,
+      'SELECT name, tax_code, address, gln, gs1_company_prefix, digital_link_domain FROM business WHERE id = 1',
+    ).get() as
       | {
           name: string;
           tax_code: string;
@@ -188,25 +188,25 @@ export class EpcisBuilder {
       digitalLinkDomain: b?.digital_link_domain ?? null,
     };
     this.q = {
-      lines: db.prepare(
+      lines: q(
+        db,
         'SELECT id, role, lot_id, qty_milli, unit, stock_delta_milli, location_id, corrects_line_id FROM event_lines WHERE event_id = ? ORDER BY id',
       ),
-      netLines:
-        db.prepare(`SELECT l.id, l.role, l.lot_id, l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c JOIN events ce ON ce.id = c.event_id
+      netLines: q(
+        db,
+        `SELECT l.id, l.role, l.lot_id, l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c JOIN events ce ON ce.id = c.event_id
           WHERE c.corrects_line_id = l.id AND ce.id <= ?), 0) AS qty_milli, l.unit, l.stock_delta_milli, l.location_id, l.corrects_line_id
-        FROM event_lines l WHERE l.event_id = ? ORDER BY l.id`),
-      event: db.prepare('SELECT * FROM events WHERE id = ?'),
-      lot: db.prepare(
-        'SELECT id, code, product_id, production_date, expiry_date, supplier_lot_code FROM lots WHERE id = ?',
+        FROM event_lines l WHERE l.event_id = ? ORDER BY l.id`,
       ),
-      lastPlace: db
-        .prepare(
-          'SELECT COALESCE(x.location_id, e.location_id) FROM event_lines x JOIN events e ON e.id = x.event_id WHERE x.lot_id = ? AND x.id < ? AND COALESCE(x.location_id, e.location_id) IS NOT NULL ORDER BY x.id DESC LIMIT 1',
-        )
-        .pluck(),
-      product: db.prepare('SELECT id, code, name, gtin, unit FROM products WHERE id = ?'),
-      location: db.prepare('SELECT id, gln, name FROM locations WHERE id = ?'),
-      partner: db.prepare('SELECT id, gln, name FROM partners WHERE id = ?'),
+      event: q(db, 'SELECT * FROM events WHERE id = ?'),
+      lot: q(db, 'SELECT id, code, product_id, production_date, expiry_date, supplier_lot_code FROM lots WHERE id = ?'),
+      lastPlace: qv(
+        db,
+        'SELECT COALESCE(x.location_id, e.location_id) FROM event_lines x JOIN events e ON e.id = x.event_id WHERE x.lot_id = ? AND x.id < ? AND COALESCE(x.location_id, e.location_id) IS NOT NULL ORDER BY x.id DESC LIMIT 1',
+      ),
+      product: q(db, 'SELECT id, code, name, gtin, unit FROM products WHERE id = ?'),
+      location: q(db, 'SELECT id, gln, name FROM locations WHERE id = ?'),
+      partner: q(db, 'SELECT id, gln, name FROM partners WHERE id = ?'),
     };
   }
 
@@ -401,11 +401,10 @@ export class EpcisBuilder {
     const attr = (id: string, v: unknown) => (v === null || v === undefined || v === '' ? [] : [{ id, attribute: v }]);
     for (const { entity, id } of entities) {
       if (entity === 'product') {
-        const p = this.db
-          .prepare(
-            'SELECT id, code, name, gtin, unit, brand, standard, origin, shelf_life_days, archived_at FROM products WHERE id = ?',
-          )
-          .get(id) as Record<string, string | number | null> | undefined;
+        const p = q(
+          this.db,
+          'SELECT id, code, name, gtin, unit, brand, standard, origin, shelf_life_days, archived_at FROM products WHERE id = ?',
+        ).get(id) as Record<string, string | number | null> | undefined;
         if (!p) continue;
         classes.push({
           id: productClassId(b, { gtin: p.gtin as string | null, code: p.code as string }),
@@ -421,7 +420,7 @@ export class EpcisBuilder {
           ],
         });
       } else if (entity === 'location') {
-        const l = this.db.prepare('SELECT id, name, address, gln, kind FROM locations WHERE id = ?').get(id) as
+        const l = q(this.db, 'SELECT id, name, address, gln, kind FROM locations WHERE id = ?').get(id) as
           Record<string, string | number | null> | undefined;
         if (!l) continue;
         places.push({
@@ -433,9 +432,9 @@ export class EpcisBuilder {
           ],
         });
       } else if (entity === 'partner') {
-        const p = this.db
-          .prepare('SELECT id, name, address, gln, tax_code, phone, kind FROM partners WHERE id = ?')
-          .get(id) as Record<string, string | number | null> | undefined;
+        const p = q(this.db, 'SELECT id, name, address, gln, tax_code, phone, kind FROM partners WHERE id = ?').get(
+          id,
+        ) as Record<string, string | number | null> | undefined;
         if (!p) continue;
         parties.push({
           id: partyId(b, { id: p.id as number, gln: p.gln as string | null }),
@@ -448,9 +447,10 @@ export class EpcisBuilder {
           ],
         });
       } else if (entity === 'business') {
-        const x = this.db
-          .prepare('SELECT name, address, tax_code, phone, province, ward FROM business WHERE id = 1')
-          .get() as Record<string, string | null> | undefined;
+        const x = q(
+          this.db,
+          'SELECT name, address, tax_code, phone, province, ward FROM business WHERE id = 1',
+        ).get() as Record<string, string | null> | undefined;
         if (!x) continue;
         parties.push({
           id: partyId(b, { id: 'business', gln: b.gln }),

@@ -8,6 +8,7 @@ import type { Lang } from '../../shared/i18n/messages';
 import { toGtin14 } from '../../shared/gs1/checkdigit';
 import { lotIdsOf, type ExportFilter } from './select';
 import { csvLine, csvStyle, formatDate, formatDateTime } from './locale';
+import { q } from '../store/statements';
 
 export const CIRCULAR_ITEMS = [
   { key: 'name', vi: '(1) Tên sản phẩm', en: '(1) Product name' },
@@ -69,18 +70,17 @@ type Stage = { kind: string; time: string; place: string | null; gln: string | n
 function lotsInScope(db: Db, f: ExportFilter): LotRow[] {
   const cols = 'l.id, l.code, l.product_id, l.production_date, l.expiry_date';
   if (f.lots?.length)
-    return db
-      .prepare(`SELECT ${cols} FROM lots l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.code`)
-      .all(JSON.stringify(lotIdsOf(db, f.lots))) as LotRow[];
+    return q(db, `SELECT ${cols} FROM lots l WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.code`).all(
+      JSON.stringify(lotIdsOf(db, f.lots)),
+    ) as LotRow[];
   const range = f.from || f.to;
-  return db
-    .prepare(
-      `SELECT ${cols} FROM lots l JOIN products p ON p.id = l.product_id
+  return q(
+    db,
+    `SELECT ${cols} FROM lots l JOIN products p ON p.id = l.product_id
        WHERE p.archived_at IS NULL AND p.kind IN ('finished','intermediate')
        ${range ? 'AND EXISTS (SELECT 1 FROM event_lines x JOIN events e ON e.id = x.event_id WHERE x.lot_id = l.id AND e.event_time >= ? AND e.event_time < ?)' : ''}
        ORDER BY p.code, l.code`,
-    )
-    .all(...(range ? [f.from ?? '0000-01-01', `${f.to ?? '9999-12-31'}~`] : [])) as LotRow[];
+  ).all(...(range ? [f.from ?? '0000-01-01', `${f.to ?? '9999-12-31'}~`] : [])) as LotRow[];
 }
 
 /** GS1 element string of a lot ((01) GTIN-14 (10) lot), or the lot code when the product has no GTIN. */
@@ -90,14 +90,13 @@ function traceCode(gtin: string | null, lot: string | null): string | null {
 }
 
 function stagesOf(db: Db, lotId: number): Stage[] {
-  return db
-    .prepare(
-      `SELECT e.kind, e.event_time AS time, x.role, c.name AS place, c.gln FROM event_lines x JOIN events e ON e.id = x.event_id
+  return q(
+    db,
+    `SELECT e.kind, e.event_time AS time, x.role, c.name AS place, c.gln FROM event_lines x JOIN events e ON e.id = x.event_id
        LEFT JOIN locations c ON c.id = COALESCE(x.location_id, e.location_id)
        WHERE x.lot_id = ? AND x.corrects_line_id IS NULL AND (x.stock_delta_milli >= 0 OR e.kind <> 'transfer')
        ORDER BY e.event_time, e.id`,
-    )
-    .all(lotId) as Stage[];
+  ).all(lotId) as Stage[];
 }
 
 function stageText(s: Stage, code: string | null, lang: Lang): string {
@@ -128,9 +127,10 @@ function finish(
 
 /** The dataset: one row per lot in scope, and one per product summing up its lots (`level`). */
 export function circularRows(db: Db, lang: Lang, filter: ExportFilter = {}): CircularProduct[] {
-  const b = db.prepare('SELECT name, address FROM business WHERE id = 1').get() as
+  const b = q(db, 'SELECT name, address FROM business WHERE id = 1').get() as
     { name: string; address: string } | undefined;
-  const productQ = db.prepare(
+  const productQ = q(
+    db,
     "SELECT id, code, name, image IS NOT NULL AND image <> '' AS has_image, gtin, brand, standard FROM products WHERE id = ?",
   );
   const byProduct = new Map<number, { p: ProductRow; lots: { lot: LotRow; stages: Stage[] }[] }>();

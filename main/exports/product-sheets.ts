@@ -5,6 +5,7 @@
 import { unitLabel } from '../../shared/domain/units';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Db } from '../store/db';
+import { q } from '../store/statements';
 
 type Row = Record<string, unknown>;
 
@@ -36,10 +37,11 @@ const csv = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : 
 const fileSafe = (code: string) => code.replace(/[^\p{L}\p{N}._-]+/gu, '_');
 
 export function productSheets(db: Db, lang: Lang): ProductSheet[] {
-  const b = (db.prepare('SELECT name, tax_code, address, province, gln FROM business').get() as Row | undefined) ?? {};
-  const products = db
-    .prepare("SELECT * FROM products WHERE archived_at IS NULL AND kind <> 'packaging' ORDER BY code")
-    .all() as Row[];
+  const b = (q(db, 'SELECT name, tax_code, address, province, gln FROM business').get() as Row | undefined) ?? {};
+  const products = q(
+    db,
+    "SELECT * FROM products WHERE archived_at IS NULL AND kind <> 'packaging' ORDER BY code",
+  ).all() as Row[];
   return products.map((p) => {
     const img = /^data:image\/(png|jpeg|webp);base64,(.+)$/.exec(String(p.image ?? ''));
     const image = img

@@ -3,12 +3,13 @@
 import { AppError } from '../../shared/api/errors';
 import type { Db } from '../store/db';
 import type { EventRow, LineRow } from '../epcis/build';
+import { q } from '../store/statements';
 
 export type ExportFilter = { from?: string | null; to?: string | null; lots?: string[] | null };
 
 export function lotIdsOf(db: Db, codes: string[]): number[] {
   const ids: number[] = [];
-  const st = db.prepare('SELECT id FROM lots WHERE code = ?');
+  const st = q(db, 'SELECT id FROM lots WHERE code = ?');
   for (const code of codes) {
     const rows = st.all(code) as { id: number }[];
     if (!rows.length) throw new AppError('EXPORT_LOT_UNKNOWN', { code });
@@ -39,7 +40,8 @@ export function* selectEvents(db: Db, f: ExportFilter): Generator<EventRow> {
     where.push('e.event_time >= ? AND e.event_time < ?');
     args.push(f.from ?? '0000-01-01', `${f.to ?? '9999-12-31'}~`);
   }
-  const page = db.prepare(
+  const page = q(
+    db,
     `SELECT e.* FROM events e WHERE ${[...where, '(e.event_time, e.id) > (?, ?)'].join(' AND ')} ORDER BY e.event_time, e.id LIMIT ${PAGE}`,
   );
   let lastTime = '';
@@ -76,7 +78,8 @@ type JoinedLine = {
 
 /** Events with their lines, lots and products: one query for the lines of each page of events. */
 export function* selectEventsWithLines(db: Db, f: ExportFilter): Generator<{ row: EventRow; lines: LineRow[] }> {
-  const linesOf = db.prepare(
+  const linesOf = q(
+    db,
     `SELECT x.event_id, x.id AS line_id, x.role, x.lot_id, x.qty_milli, x.unit AS line_unit, x.stock_delta_milli, x.location_id AS line_location_id, x.corrects_line_id,
        l.code AS lot_code, l.product_id, l.production_date, l.expiry_date, l.supplier_lot_code, p.code AS product_code, p.name AS product_name, p.gtin, p.unit AS product_unit
      FROM event_lines x JOIN lots l ON l.id = x.lot_id JOIN products p ON p.id = l.product_id

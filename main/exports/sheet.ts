@@ -11,6 +11,7 @@ import { fromMilli } from '../../shared/domain/quantity';
 import { unitLabel } from '../../shared/domain/units';
 import { selectEvents, type ExportFilter } from './select';
 import { csvLine, csvStyle, excelDate, formatDateTime, XLSX_DATETIME } from './locale';
+import { q, qv } from '../store/statements';
 
 export const SHEET_COLUMNS = [
   { key: 'eventType', vi: 'Loại sự kiện', en: 'Event type', width: 16 },
@@ -48,15 +49,16 @@ const ROLE_WORDS: Record<string, [string, string]> = {
 /** The rows of the sheet, streamed. */
 export function* sheetRows(db: Db, filter: ExportFilter, lang: Lang): Generator<SheetRow> {
   const k = lang === 'en' ? 1 : 0;
-  const lines = db.prepare(
+  const lines = q(
+    db,
     `SELECT x.role, x.qty_milli, x.unit, l.code AS lot, p.name AS product, p.gtin, COALESCE(lx.name, le.name) AS location
      FROM event_lines x JOIN lots l ON l.id = x.lot_id JOIN products p ON p.id = l.product_id
      LEFT JOIN locations lx ON lx.id = x.location_id
      LEFT JOIN events e ON e.id = x.event_id LEFT JOIN locations le ON le.id = e.location_id
      WHERE x.event_id = ? ORDER BY x.id`,
   );
-  const partner = db.prepare('SELECT name FROM partners WHERE id = ?').pluck();
-  const location = db.prepare('SELECT name FROM locations WHERE id = ?').pluck();
+  const partner = qv(db, 'SELECT name FROM partners WHERE id = ?');
+  const location = qv(db, 'SELECT name FROM locations WHERE id = ?');
   for (const e of selectEvents(db, filter)) {
     const rows = lines.all(e.id) as {
       role: string;

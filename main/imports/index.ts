@@ -21,6 +21,7 @@ import { zodIssuesToFields } from '../../shared/api/zod-issues';
 import { writeXlsxSync } from '../trace/xlsx';
 import { readTable, UnreadableFile, type Cell } from './read';
 import { SPECS, TEMPLATE_TITLES, UNIT_WORDS, type ColumnSpec } from './specs';
+import { qv } from '../store/statements';
 
 const PROBLEM_LIST_MAX = 1000;
 const SAMPLE_ROWS = 20;
@@ -293,7 +294,7 @@ type Work = {
 function plan(kind: ImportKind, ctx: ServiceContext, rows: Mapped[], st: RunState, lang: 'vi' | 'en'): Work[] {
   const productId = (code: unknown) =>
     typeof code === 'string'
-      ? (ctx.db.prepare('SELECT id FROM products WHERE code = ?').pluck().get(code) as number | undefined)
+      ? (qv(ctx.db, 'SELECT id FROM products WHERE code = ?').get(code) as number | undefined)
       : undefined;
   const firstSeen = new Map<string, number>();
   const dup = (key: string, value: unknown, row: number, column: string) => {
@@ -334,10 +335,9 @@ function plan(kind: ImportKind, ctx: ServiceContext, rows: Mapped[], st: RunStat
         });
       const lid =
         typeof location === 'string'
-          ? (ctx.db
-              .prepare('SELECT id FROM locations WHERE name = ? COLLATE NOCASE AND archived_at IS NULL')
-              .pluck()
-              .get(location) as number | undefined)
+          ? (qv(ctx.db, 'SELECT id FROM locations WHERE name = ? COLLATE NOCASE AND archived_at IS NULL').get(
+              location,
+            ) as number | undefined)
           : undefined;
       if (location && lid === undefined)
         refProblems.push({

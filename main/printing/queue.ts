@@ -9,6 +9,7 @@ import type { Db } from '../store/db';
 import { hashing, jobBytes, jobPages, type AnyJobSpec } from './job';
 import { appFolder } from '../store/folders';
 import { parsePrinterUri, printWithDriver, sendRaw, type SendOptions } from './transports';
+import { q } from '../store/statements';
 
 const waiters = new Map<number, { promise: Promise<void>; resolve: () => void }>();
 let sendOptions: SendOptions = {};
@@ -55,13 +56,12 @@ export function whenSettled(id: number): Promise<void> {
 async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   if (!db.open) return;
   // Claim: only a queued job moves to 'sending' (a rolled-back submit left no row; a second schedule finds none).
-  const claimed = db
-    .prepare(
-      "UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, started_at = ?, error_code = NULL, error_params = NULL WHERE id = ? AND status = 'queued'",
-    )
-    .run(nowIso(clock), id);
+  const claimed = q(
+    db,
+    "UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, started_at = ?, error_code = NULL, error_params = NULL WHERE id = ? AND status = 'queued'",
+  ).run(nowIso(clock), id);
   if (claimed.changes !== 1) return;
-  const row = db.prepare('SELECT spec, printer_uri FROM print_jobs WHERE id = ?').get(id) as {
+  const row = q(db, 'SELECT spec, printer_uri FROM print_jobs WHERE id = ?').get(id) as {
     spec: string;
     printer_uri: string;
   };
@@ -79,7 +79,7 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
       await sendRaw(uri, hashing(jobBytes(spec), sink), sendOptions);
     }
     if (db.open)
-      db.prepare("UPDATE print_jobs SET status = 'done', bytes = ?, sha256 = ?, finished_at = ? WHERE id = ?").run(
+      q(db, "UPDATE print_jobs SET status = 'done', bytes = ?, sha256 = ?, finished_at = ? WHERE id = ?").run(
         sink.bytes,
         sink.hash.digest('hex'),
         nowIso(clock),
@@ -94,7 +94,8 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
             detail: err instanceof Error ? err.message.slice(0, 200) : String(err),
           });
     if (db.open)
-      db.prepare(
+      q(
+        db,
         "UPDATE print_jobs SET status = 'failed', error_code = ?, error_params = ?, finished_at = ? WHERE id = ?",
       ).run(e.code, JSON.stringify(e.params), nowIso(clock), id);
   }

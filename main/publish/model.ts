@@ -4,6 +4,7 @@
 // forward). Journey steps are dates, kinds and regions only: never a partner's name, a quantity, a price, a
 // document number or a user.
 import type { Db } from '../store/db';
+import { q, qv } from '../store/statements';
 
 export type Lang = 'vi' | 'en';
 
@@ -77,8 +78,7 @@ export function regionOf(address: string | null): string | null {
 
 /** Products the business marks private are never published (setting `publish.privateProducts`: product ids). */
 export function privateProductIds(db: Db): number[] {
-  const raw = db.prepare("SELECT value FROM settings WHERE key = 'publish.privateProducts'").pluck().get() as
-    string | undefined;
+  const raw = qv(db, "SELECT value FROM settings WHERE key = 'publish.privateProducts'").get() as string | undefined;
   try {
     const ids = raw ? (JSON.parse(raw) as unknown) : [];
     return Array.isArray(ids) ? ids.filter((n): n is number => Number.isInteger(n)) : [];
@@ -88,9 +88,10 @@ export function privateProductIds(db: Db): number[] {
 }
 
 function businessFacts(db: Db): (BusinessFacts & { updatedAt: string }) | null {
-  const b = db
-    .prepare('SELECT name, address, province, tax_code, phone, email, digital_link_domain, updated_at FROM business')
-    .get() as Row | undefined;
+  const b = q(
+    db,
+    'SELECT name, address, province, tax_code, phone, email, digital_link_domain, updated_at FROM business',
+  ).get() as Row | undefined;
   if (!b) return null;
   const province = str(b.province);
   const address = String(b.address);
@@ -136,12 +137,11 @@ function productFacts(r: Row, snapshot: Row | null = null): ProductFacts {
 function publishedProducts(db: Db, gtin14: string | null): Row[] {
   const hidden = new Set(privateProductIds(db));
   return (
-    db
-      .prepare(
-        `SELECT * FROM products WHERE kind = 'finished' AND gtin14 IS NOT NULL AND archived_at IS NULL
+    q(
+      db,
+      `SELECT * FROM products WHERE kind = 'finished' AND gtin14 IS NOT NULL AND archived_at IS NULL
          AND (? IS NULL OR gtin14 = ?) ORDER BY name`,
-      )
-      .all(gtin14, gtin14) as Row[]
+    ).all(gtin14, gtin14) as Row[]
   ).filter((p) => !hidden.has(Number(p.id)));
 }
 
@@ -159,24 +159,23 @@ type LineEvent = {
 };
 
 function lotEvents(db: Db, lotId: number): LineEvent[] {
-  return db
-    .prepare(
-      `SELECT e.id, e.kind, l.role, e.event_time, e.recorded_at, l.id AS line_id, e.data,
+  return q(
+    db,
+    `SELECT e.id, e.kind, l.role, e.event_time, e.recorded_at, l.id AS line_id, e.data,
          l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0) AS net,
          sp.address AS source_address, dl.name AS dest_location
        FROM event_lines l JOIN events e ON e.id = l.event_id
        LEFT JOIN partners sp ON sp.id = e.source_partner_id
        LEFT JOIN locations dl ON dl.id = e.destination_location_id
        WHERE l.lot_id = ? ORDER BY e.event_time, e.id`,
-    )
-    .all(lotId) as LineEvent[];
+  ).all(lotId) as LineEvent[];
 }
 
 /** The lots a production event consumed, with where each came from (one step back). */
 function inputsOf(db: Db, eventId: number): { name: string; received: string | null; region: string | null }[] {
-  const rows = db
-    .prepare(
-      `SELECT p.name, lo.origin, lo.created_at, sp.address,
+  const rows = q(
+    db,
+    `SELECT p.name, lo.origin, lo.created_at, sp.address,
          (SELECT MIN(e2.event_time) FROM event_lines l2 JOIN events e2 ON e2.id = l2.event_id
             WHERE l2.lot_id = lo.id AND e2.kind = 'receipt') AS received
        FROM event_lines l JOIN lots lo ON lo.id = l.lot_id JOIN products p ON p.id = lo.product_id
@@ -184,8 +183,7 @@ function inputsOf(db: Db, eventId: number): { name: string; received: string | n
        WHERE l.event_id = ? AND l.role = 'input'
          AND l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0) <> 0
        ORDER BY l.id`,
-    )
-    .all(eventId) as Row[];
+  ).all(eventId) as Row[];
   const seen = new Set<string>();
   const out: { name: string; received: string | null; region: string | null }[] = [];
   for (const r of rows) {
@@ -245,7 +243,8 @@ export function siteFacts(
   const keepFrom = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const products: ProductFacts[] = [];
   const lots: LotFacts[] = [];
-  const lotRows = db.prepare(
+  const lotRows = q(
+    db,
     `SELECT id, code, production_date, expiry_date, status, label_data, created_at FROM lots
      WHERE product_id = ? AND (expiry_date IS NULL OR expiry_date >= ?) AND (? IS NULL OR code = ?) ORDER BY COALESCE(production_date, created_at) DESC, id DESC`,
   );

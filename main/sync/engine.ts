@@ -28,6 +28,7 @@ import {
 import { currentPortal, portalConfig, rememberMediaType } from './portals';
 import type { SecretStore } from './secrets';
 import { SyncError, type Delivery, type PortalAdapter, type PortalConfig } from './types';
+import { q } from '../store/statements';
 
 export type SyncProgress = {
   total: number;
@@ -81,7 +82,7 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
   const cfg = portalConfig(db, portal.id, opts.store);
   const adapter = (opts.adapter ?? makeAdapter)(cfg, db);
   const runId = Number(
-    db.prepare('INSERT INTO sync_runs(portal_id, started_at) VALUES (?, ?)').run(portal.id, now()).lastInsertRowid,
+    q(db, 'INSERT INTO sync_runs(portal_id, started_at) VALUES (?, ?)').run(portal.id, now()).lastInsertRowid,
   );
   recoverSending(db, portal.id, now());
   const startCounts = countByStatus(db, portal.id);
@@ -278,7 +279,8 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
         : stopError.params;
     error = { code, message: errorMessage(code, params, 'vi'), messageEn: errorMessage(code, paramsEn, 'en') };
   }
-  db.prepare(
+  q(
+    db,
     'UPDATE sync_runs SET finished_at = ?, outcome = ?, sent = ?, accepted = ?, rejected = ?, error_code = ?, message = ? WHERE id = ?',
   ).run(
     now(),
@@ -290,7 +292,7 @@ export async function runSync(db: Db, opts: SyncOptions = {}): Promise<SyncOutco
     error?.message ?? null,
     runId,
   );
-  db.prepare('UPDATE portals SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(now(), outcome, portal.id);
+  q(db, 'UPDATE portals SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(now(), outcome, portal.id);
   progress.phase = 'finished';
   progress.message = error?.message ?? null;
   report();

@@ -1,6 +1,7 @@
 // Reading and updating the outbox (filled by the triggers of migration 004). An item without a status row for a
 // portal is pending for it; 'sending' rows left by a crash go back to pending when a sync starts.
 import type { Db } from '../store/db';
+import { q } from '../store/statements';
 
 export type OutboxItem = {
   id: number;
@@ -12,22 +13,21 @@ export type OutboxItem = {
 export type SyncCounts = { total: number; pending: number; sending: number; accepted: number; rejected: number };
 
 export function nextPending(db: Db, portalId: number, limit: number, afterId: number): OutboxItem[] {
-  return db
-    .prepare(
-      `SELECT o.id, o.kind, o.event_row_id, o.entity, o.entity_id FROM outbox o
+  return q(
+    db,
+    `SELECT o.id, o.kind, o.event_row_id, o.entity, o.entity_id FROM outbox o
        LEFT JOIN outbox_status s ON s.item_id = o.id AND s.portal_id = ?
        WHERE o.id > ? AND (s.status IS NULL OR s.status = 'pending') ORDER BY o.id LIMIT ?`,
-    )
-    .all(portalId, afterId, limit) as OutboxItem[];
+  ).all(portalId, afterId, limit) as OutboxItem[];
 }
 
 export function countByStatus(db: Db, portalId: number | null): SyncCounts {
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+  const total = (q(db, 'SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
   const c: SyncCounts = { total, pending: 0, sending: 0, accepted: 0, rejected: 0 };
   if (portalId !== null) {
-    for (const r of db
-      .prepare('SELECT status, COUNT(*) AS n FROM outbox_status WHERE portal_id = ? GROUP BY status')
-      .all(portalId) as { status: keyof SyncCounts; n: number }[])
+    for (const r of q(db, 'SELECT status, COUNT(*) AS n FROM outbox_status WHERE portal_id = ? GROUP BY status').all(
+      portalId,
+    ) as { status: keyof SyncCounts; n: number }[])
       c[r.status] = r.n;
   }
   c.pending = total - c.sending - c.accepted - c.rejected;
@@ -41,7 +41,8 @@ export function setStatus(
   status: 'sending' | 'pending',
   now: string,
 ): void {
-  const st = db.prepare(
+  const st = q(
+    db,
     `INSERT INTO outbox_status(item_id, portal_id, status, attempts, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(item_id, portal_id) DO UPDATE SET status = excluded.status, attempts = attempts + excluded.attempts, updated_at = excluded.updated_at`,
   );
@@ -59,7 +60,8 @@ export function recordOutcome(
     | { status: 'rejected'; reasonVi: string; reasonEn: string; raw: string },
   now: string,
 ): void {
-  db.prepare(
+  q(
+    db,
     `INSERT INTO outbox_status(item_id, portal_id, status, reason_vi, reason_en, raw_answer, receipt, updated_at) VALUES (?,?,?,?,?,?,?,?)
      ON CONFLICT(item_id, portal_id) DO UPDATE SET status = excluded.status, reason_vi = excluded.reason_vi, reason_en = excluded.reason_en,
        raw_answer = excluded.raw_answer, receipt = excluded.receipt, updated_at = excluded.updated_at`,
@@ -77,16 +79,18 @@ export function recordOutcome(
 
 /** After a crash: whatever was being sent is pending again (resending is harmless: eventIDs are stable). */
 export function recoverSending(db: Db, portalId: number, now: string): number {
-  return db
-    .prepare("UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'sending'")
-    .run(now, portalId).changes;
+  return q(
+    db,
+    "UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'sending'",
+  ).run(now, portalId).changes;
 }
 
 /** Puts rejected items back in the queue (after the user fixed the data or the portal's setup). */
 export function retryRejected(db: Db, portalId: number, now: string): number {
-  return db
-    .prepare("UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'rejected'")
-    .run(now, portalId).changes;
+  return q(
+    db,
+    "UPDATE outbox_status SET status = 'pending', updated_at = ? WHERE portal_id = ? AND status = 'rejected'",
+  ).run(now, portalId).changes;
 }
 
 export type ItemView = {
@@ -146,13 +150,12 @@ export function listItems(
         : '1=1';
   const base = `FROM outbox o LEFT JOIN outbox_status s ON s.item_id = o.id AND s.portal_id = @portal LEFT JOIN events e ON e.id = o.event_row_id WHERE ${where}`;
   const params = { portal: portalId, status: opts.status ?? null, limit: opts.limit, offset: opts.offset };
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${base}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT o.id, o.kind, o.entity, o.entity_id, e.event_id, e.event_time, e.kind AS ekind, e.document_ref, COALESCE(s.status, 'pending') AS status, COALESCE(s.attempts, 0) AS attempts,
+  const total = (q(db, `SELECT COUNT(*) AS n ${base}`).get(params) as { n: number }).n;
+  const rows = q(
+    db,
+    `SELECT o.id, o.kind, o.entity, o.entity_id, e.event_id, e.event_time, e.kind AS ekind, e.document_ref, COALESCE(s.status, 'pending') AS status, COALESCE(s.attempts, 0) AS attempts,
          s.reason_vi, s.reason_en, s.raw_answer, s.receipt, s.updated_at, ${NAME_SQL} AS name ${base} ORDER BY (s.status = 'rejected') DESC, o.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as Record<string, string | number | null>[];
+  ).all(params) as Record<string, string | number | null>[];
   return {
     total,
     items: rows.map((r) => ({

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Db } from '../store/db';
 import { getSecretStore, type SecretStore } from './secrets';
 import type { AuthKind, MediaType, PortalConfig, PortalSettings, PortalType } from './types';
+import { q } from '../store/statements';
 
 type Row = {
   id: number;
@@ -55,12 +56,12 @@ const view = (r: Row): PortalView => ({
 
 /** The one active portal (the app keeps one; the tables allow several for later). */
 export function currentPortal(db: Db): PortalView | null {
-  const r = db.prepare('SELECT * FROM portals WHERE enabled = 1 ORDER BY id LIMIT 1').get() as Row | undefined;
+  const r = q(db, 'SELECT * FROM portals WHERE enabled = 1 ORDER BY id LIMIT 1').get() as Row | undefined;
   return r ? view(r) : null;
 }
 
 export function portalById(db: Db, id: number): PortalView | null {
-  const r = db.prepare('SELECT * FROM portals WHERE id = ?').get(id) as Row | undefined;
+  const r = q(db, 'SELECT * FROM portals WHERE id = ?').get(id) as Row | undefined;
   return r ? view(r) : null;
 }
 
@@ -78,23 +79,28 @@ export function savePortal(db: Db, input: PortalInput, now: string, store: Secre
   const name = input.name ?? { file: 'Gói tệp', epcis: 'Cổng EPCIS', hanoicheck: 'HanoiCheck' }[input.type];
   const settings = JSON.stringify(input.settings ?? {});
   if (existing) {
-    db.prepare(
-      'UPDATE portals SET name = ?, type = ?, url = ?, auth = ?, settings = ?, updated_at = ? WHERE id = ?',
-    ).run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, now, existing.id);
-    if (sealed !== undefined) db.prepare('UPDATE portals SET secret_sealed = ? WHERE id = ?').run(sealed, existing.id);
+    q(db, 'UPDATE portals SET name = ?, type = ?, url = ?, auth = ?, settings = ?, updated_at = ? WHERE id = ?').run(
+      name,
+      input.type,
+      input.url ?? null,
+      input.auth ?? 'none',
+      settings,
+      now,
+      existing.id,
+    );
+    if (sealed !== undefined) q(db, 'UPDATE portals SET secret_sealed = ? WHERE id = ?').run(sealed, existing.id);
     return portalById(db, existing.id)!;
   }
-  const id = db
-    .prepare(
-      'INSERT INTO portals(name, type, url, auth, settings, secret_sealed, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)',
-    )
-    .run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, sealed ?? null, now, now).lastInsertRowid;
+  const id = q(
+    db,
+    'INSERT INTO portals(name, type, url, auth, settings, secret_sealed, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)',
+  ).run(name, input.type, input.url ?? null, input.auth ?? 'none', settings, sealed ?? null, now, now).lastInsertRowid;
   return portalById(db, Number(id))!;
 }
 
 /** The adapter's view, with the secret opened. */
 export function portalConfig(db: Db, id: number, store: SecretStore = getSecretStore()): PortalConfig {
-  const r = db.prepare('SELECT * FROM portals WHERE id = ?').get(id) as Row | undefined;
+  const r = q(db, 'SELECT * FROM portals WHERE id = ?').get(id) as Row | undefined;
   if (!r) throw new AppError('PORTAL_NOT_SET');
   let secret: string | null = null;
   if (r.secret_sealed) {
@@ -118,8 +124,5 @@ export function portalConfig(db: Db, id: number, store: SecretStore = getSecretS
 
 /** Keeps the content type a portal accepts (learnt from its 415), so the next runs start with it. */
 export function rememberMediaType(db: Db, portalId: number, mediaType: MediaType): void {
-  db.prepare("UPDATE portals SET settings = json_set(settings, '$.mediaType', ?) WHERE id = ?").run(
-    mediaType,
-    portalId,
-  );
+  q(db, "UPDATE portals SET settings = json_set(settings, '$.mediaType', ?) WHERE id = ?").run(mediaType, portalId);
 }

@@ -12,6 +12,7 @@ import {
 import type { Db } from '../store/db';
 import { linksInto, linksOutOf, lotRows, partners, reach, traceLots, traceTotals, type Reached } from './queries';
 import { groupKey, traceGroups } from './groups';
+import { qv } from '../store/statements';
 
 export type TraceLotWithLink = TraceLot;
 
@@ -123,10 +124,10 @@ function inGroup(db: Db, rows: Reached[], g: NonNullable<TraceOptions['group']>)
 
 /** Lots made here and lots that came in (received or opening stock), the asked-for lots included. */
 function producedOf(db: Db, ids: number[]): { produced: number; received: number } {
-  const produced = db
-    .prepare("SELECT count(*) FROM lots WHERE id IN (SELECT value FROM json_each(?)) AND origin = 'production'")
-    .pluck()
-    .get(JSON.stringify(ids)) as number;
+  const produced = qv(
+    db,
+    "SELECT count(*) FROM lots WHERE id IN (SELECT value FROM json_each(?)) AND origin = 'production'",
+  ).get(JSON.stringify(ids)) as number;
   return { produced, received: ids.length - produced };
 }
 

@@ -11,6 +11,7 @@ import type { PartialHandlers, ServiceContext } from '../core';
 
 import { forAudit } from './records';
 import { listPage } from './paging';
+import { q, qv } from '../../store/statements';
 
 export { audit } from './records';
 
@@ -43,7 +44,7 @@ export function hasOverride(input: unknown): boolean {
 }
 
 export function lastAuditId(ctx: ServiceContext): number {
-  return (ctx.db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  return (qv(ctx.db, 'SELECT coalesce(max(id), 0) FROM audit_log').get() as number) ?? 0;
 }
 
 /** Called by the core after a successful call (inside the write's transaction for writes). */
@@ -65,18 +66,17 @@ export function auditCall(
     input: compactInput(forAudit(ctx, input)),
     ...(typeof r.fileName === 'string' ? { fileName: r.fileName } : {}),
   };
-  ctx.db
-    .prepare(
-      'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)',
-    )
-    .run(
-      nowIso(ctx.clock),
-      ctx.user,
-      override ? `${method} (override)` : method,
-      method.split('.')[0],
-      entityId,
-      JSON.stringify(after),
-    );
+  q(
+    ctx.db,
+    'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+  ).run(
+    nowIso(ctx.clock),
+    ctx.user,
+    override ? `${method} (override)` : method,
+    method.split('.')[0],
+    entityId,
+    JSON.stringify(after),
+  );
 }
 
 type Filter = ApiParsed<'audit.export'> | ApiParsed<'audit.list'>;
@@ -184,15 +184,13 @@ export const auditHandlers: PartialHandlers = {
     );
   },
   'audit.facets': (_p, ctx) => ({
-    users: ctx.db.prepare('SELECT DISTINCT user FROM audit_log ORDER BY user').pluck().all() as string[],
-    actions: ctx.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[],
-    entities: ctx.db.prepare('SELECT DISTINCT entity FROM audit_log ORDER BY entity').pluck().all() as string[],
+    users: qv(ctx.db, 'SELECT DISTINCT user FROM audit_log ORDER BY user').all() as string[],
+    actions: qv(ctx.db, 'SELECT DISTINCT action FROM audit_log ORDER BY action').all() as string[],
+    entities: qv(ctx.db, 'SELECT DISTINCT entity FROM audit_log ORDER BY entity').all() as string[],
   }),
   'audit.export': (p, ctx) => {
     const w = where(p);
-    const rows = ctx.db
-      .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`)
-      .all(...w.args) as Row[];
+    const rows = q(ctx.db, `SELECT * FROM audit_log ${w.sql} ORDER BY id LIMIT ${EXPORT_MAX}`).all(...w.args) as Row[];
     const vi = ctx.lang === 'vi';
     const columns = [
       { header: vi ? 'Số' : 'No.', key: 'id', width: 8 },

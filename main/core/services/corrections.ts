@@ -228,14 +228,12 @@ function listEvents(ctx: ServiceContext, p: ApiParsed<'events.list'>) {
     args.push(`${p.to}T99`);
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const ids = ctx.db
-    .prepare(`SELECT e.id FROM events e ${w} ORDER BY e.event_time DESC, e.id DESC LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...args, p.limit ?? 100, p.offset ?? 0) as number[];
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM events e ${w}`)
-    .pluck()
-    .get(...args) as number;
+  const ids = qv(ctx.db, `SELECT e.id FROM events e ${w} ORDER BY e.event_time DESC, e.id DESC LIMIT ? OFFSET ?`).all(
+    ...args,
+    p.limit ?? 100,
+    p.offset ?? 0,
+  ) as number[];
+  const total = qv(ctx.db, `SELECT count(*) FROM events e ${w}`).get(...args) as number;
   return { items: ids.map((id) => eventView(ctx, id, p.lotId)), total };
 }
 

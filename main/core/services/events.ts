@@ -2,7 +2,6 @@
 // master-data checks, unit conversion, lot creation (code rules + frozen label data), stock allocation,
 // and `writeEvent`, the only function that appends events and moves balances (same transaction).
 import { v7 as uuidv7 } from 'uuid';
-import type { Statement } from 'better-sqlite3';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import { DEFAULT_LOT_PATTERN } from '../../../shared/api/masterdata';
 import {
@@ -19,33 +18,14 @@ import { conversionFactor, unitDef, unitLabel } from '../../../shared/domain/uni
 import { STATE_WORDS } from '../../../shared/i18n/records';
 import { nowIso, todayLocal } from '../../clock';
 import type { Db } from '../../store/db';
+import { q, qv } from '../../store/statements';
 import type { ServiceContext } from '../core';
 import { audit } from './records';
 
 export type Row = Record<string, unknown>;
 
 // ---------- prepared statements, cached per connection (the demo builder records millions of rows) ----------
-const cache = new WeakMap<Db, Map<string, Statement>>();
-function cached(db: Db, key: string, make: () => Statement): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(key);
-  if (!s) m.set(key, (s = make()));
-  return s;
-}
-
-export function q(db: Db, sql: string): Statement {
-  return cached(db, sql, () => db.prepare(sql));
-}
-
-/**
- * The same, for a query whose first column is the answer (`.pluck()` mode). Kept apart from `q`: one statement
- * serves every caller of the same SQL, so a caller switching it to pluck mode would change what the next caller
- * of `q` gets back (a row read as a number once made lot-code counters restart at 1). eslint refuses `q(…).pluck()`.
- */
-export function qv(db: Db, sql: string): Statement {
-  return cached(db, `pluck:${sql}`, () => db.prepare(sql).pluck());
-}
+export { q, qv };
 
 // ---------- master data ----------
 /** A row read once per call (see ServiceContext.rowMemo); missing rows are not remembered. */

@@ -29,6 +29,7 @@ import { audit } from './records';
 import { checkUsable, lotRow } from './events';
 import { lotBlock } from '../../../shared/domain/lots';
 import { allocateSscc, peekSscc } from './sscc';
+import { q } from '../../store/statements';
 
 type Row = Record<string, unknown>;
 
@@ -68,16 +69,17 @@ function savedInfo(r: Row): TemplateInfo {
 }
 
 function allTemplates(ctx: ServiceContext, includeArchived = false): TemplateInfo[] {
-  const rows = ctx.db
-    .prepare(`SELECT * FROM label_templates ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name`)
-    .all() as Row[];
+  const rows = q(
+    ctx.db,
+    `SELECT * FROM label_templates ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY name`,
+  ).all() as Row[];
   return [...DEFAULT_TEMPLATES.map((d) => builtInInfo(d, ctx.lang)), ...rows.map(savedInfo)];
 }
 
 /** A template by id, 'default:key', key or name (what a CLI user types). */
 export function findTemplate(ctx: ServiceContext, ref: string | number): TemplateInfo {
   if (typeof ref === 'number' || /^\d+$/.test(ref)) {
-    const r = ctx.db.prepare('SELECT * FROM label_templates WHERE id = ?').get(Number(ref)) as Row | undefined;
+    const r = q(ctx.db, 'SELECT * FROM label_templates WHERE id = ?').get(Number(ref)) as Row | undefined;
     if (r) return savedInfo(r);
   } else {
     const key = ref.replace(/^default:/, '');
@@ -121,11 +123,10 @@ export function lotLabelData(
   const lotId = labelLotId(ctx, input);
   let data: LabelData;
   if (lotId !== null) {
-    const r = ctx.db
-      .prepare(
-        'SELECT l.code, l.production_date, l.expiry_date, l.label_data, p.name, p.code AS product_code FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
-      )
-      .get(lotId) as Row;
+    const r = q(
+      ctx.db,
+      'SELECT l.code, l.production_date, l.expiry_date, l.label_data, p.name, p.code AS product_code FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
+    ).get(lotId) as Row;
     if (!r.label_data) throw new AppError('LABEL_NO_LABEL_DATA', { code: String(r.code) }, { status: 409 });
     const snap = JSON.parse(String(r.label_data)) as Row;
     const parsed = labelDataSchema.safeParse(snap);
@@ -138,7 +139,7 @@ export function lotLabelData(
   }
   // The logo is not legal content: the current one is used (a data URL in the business settings). The QR leads to
   // the trace address as it is now, where the pages are published (id.gs1.org when none is set).
-  const biz = ctx.db.prepare('SELECT logo, digital_link_domain FROM business WHERE id = 1').get() as
+  const biz = q(ctx.db, 'SELECT logo, digital_link_domain FROM business WHERE id = 1').get() as
     { logo: string | null; digital_link_domain: string | null } | undefined;
   if (data.business && biz?.logo && !(data.business as Row).logo)
     data = { ...data, business: { ...data.business, logo: biz.logo } };
@@ -146,7 +147,7 @@ export function lotLabelData(
     data = { ...data, business: { ...data.business, digitalLinkDomain: biz.digital_link_domain } };
   if (!data.traceUri) {
     const tpl = (
-      ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined
+      q(ctx.db, "SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined
     )?.value;
     if (tpl) data = { ...data, traceUri: tpl.replace('{traceCode}', encodeURIComponent(traceCode(data))) };
   }
@@ -248,18 +249,17 @@ const PRINTER_SELECT =
 /** The receipt-printer settings of a profile: kept when it is one, removed when it is not (any more). */
 function saveReceiptSettings(ctx: ServiceContext, id: number, input: Record<string, unknown>): void {
   if (input.kind !== 'receipt') {
-    ctx.db.prepare('DELETE FROM receipt_printers WHERE printer_id = ?').run(id);
+    q(ctx.db, 'DELETE FROM receipt_printers WHERE printer_id = ?').run(id);
     return;
   }
-  ctx.db
-    .prepare(
-      'INSERT OR REPLACE INTO receipt_printers (printer_id, paper_width_mm, command_set, cut, beep, cash_drawer) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(id, input.paperWidthMm, input.commandSet, input.cut, input.beep ? 1 : 0, input.cashDrawer ? 1 : 0);
+  q(
+    ctx.db,
+    'INSERT OR REPLACE INTO receipt_printers (printer_id, paper_width_mm, command_set, cut, beep, cash_drawer) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, input.paperWidthMm, input.commandSet, input.cut, input.beep ? 1 : 0, input.cashDrawer ? 1 : 0);
 }
 
 export function loadPrinter(ctx: ServiceContext, id: number): Printer {
-  const r = ctx.db.prepare(`${PRINTER_SELECT} WHERE p.id = ? AND p.archived = 0`).get(id) as Row | undefined;
+  const r = q(ctx.db, `${PRINTER_SELECT} WHERE p.id = ? AND p.archived = 0`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'printer', id }, { status: 404 });
   return printerView(r);
 }
@@ -312,7 +312,7 @@ const JOB_SELECT =
   'SELECT j.*, (SELECT s.shipment_id FROM print_job_shipments s WHERE s.job_id = j.id) AS shipment_id FROM print_jobs j';
 
 export function loadJob(ctx: ServiceContext, id: number): Row {
-  const r = ctx.db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as Row | undefined;
+  const r = q(ctx.db, `${JOB_SELECT} WHERE j.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', { entity: 'print_job', id }, { status: 404 });
   return r;
 }
@@ -337,7 +337,7 @@ type NewJob = {
 /** Checks, records and schedules a job. Any error in the checks: nothing is recorded, nothing prints. */
 function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   if (j.requestKey) {
-    const prior = ctx.db.prepare('SELECT * FROM print_jobs WHERE request_key = ?').get(j.requestKey) as Row | undefined;
+    const prior = q(ctx.db, 'SELECT * FROM print_jobs WHERE request_key = ?').get(j.requestKey) as Row | undefined;
     if (prior) return jobView(prior, ctx.lang);
   }
   const uri = parsePrinterUri(j.uri, appFolder(ctx.dbPath, 'prints'));
@@ -374,30 +374,29 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
     today,
     warnings: problems,
   };
-  const r = ctx.db
-    .prepare(
-      `INSERT INTO print_jobs (created_at, user, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, status, spec, reprint_of, request_key)
+  const r = q(
+    ctx.db,
+    `INSERT INTO print_jobs (created_at, user, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, status, spec, reprint_of, request_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-    )
-    .run(
-      nowIso(ctx.clock),
-      ctx.user,
-      j.lotId,
-      j.data.lot.code,
-      j.data.product.name,
-      j.templateRef,
-      j.template.name,
-      p?.id ?? null,
-      p?.name ?? null,
-      uri.kind === 'tcp' ? `tcp://${uri.host}:${uri.port}` : j.uri,
-      j.language,
-      j.dpi,
-      j.copies,
-      serialFrom,
-      JSON.stringify(spec),
-      j.reprintOf ?? null,
-      j.requestKey ?? null,
-    );
+  ).run(
+    nowIso(ctx.clock),
+    ctx.user,
+    j.lotId,
+    j.data.lot.code,
+    j.data.product.name,
+    j.templateRef,
+    j.template.name,
+    p?.id ?? null,
+    p?.name ?? null,
+    uri.kind === 'tcp' ? `tcp://${uri.host}:${uri.port}` : j.uri,
+    j.language,
+    j.dpi,
+    j.copies,
+    serialFrom,
+    JSON.stringify(spec),
+    j.reprintOf ?? null,
+    j.requestKey ?? null,
+  );
   const id = Number(r.lastInsertRowid);
   scheduleJob(ctx.db, id, ctx.clock);
   return jobView(loadJob(ctx, id), ctx.lang);
@@ -494,9 +493,10 @@ export const labelHandlers: PartialHandlers = {
         { fields: layout.map((p) => ({ path: 'template', code: p.code, params: p.params })) },
       );
     const now = nowIso(ctx.clock);
-    const dup = ctx.db
-      .prepare('SELECT id FROM label_templates WHERE name = ? AND archived = 0 AND id IS NOT ?')
-      .get(t.name, input.id ?? null) as Row | undefined;
+    const dup = q(ctx.db, 'SELECT id FROM label_templates WHERE name = ? AND archived = 0 AND id IS NOT ?').get(
+      t.name,
+      input.id ?? null,
+    ) as Row | undefined;
     if (dup || DEFAULT_TEMPLATES.some((d) => d.template.name === t.name))
       throw new AppError(
         'DUPLICATE',
@@ -504,27 +504,28 @@ export const labelHandlers: PartialHandlers = {
         { fields: [{ path: 'name', code: 'DUPLICATE', params: { name: t.name } }] },
       );
     if (input.id) {
-      const before = ctx.db.prepare('SELECT * FROM label_templates WHERE id = ?').get(input.id) as Row | undefined;
+      const before = q(ctx.db, 'SELECT * FROM label_templates WHERE id = ?').get(input.id) as Row | undefined;
       if (!before) throw new AppError('NOT_FOUND', { entity: 'label_template', id: input.id }, { status: 404 });
-      ctx.db
-        .prepare('UPDATE label_templates SET name = ?, purpose = ?, definition = ?, updated_at = ? WHERE id = ?')
-        .run(t.name, t.purpose, JSON.stringify(t), now, input.id);
+      q(ctx.db, 'UPDATE label_templates SET name = ?, purpose = ?, definition = ?, updated_at = ? WHERE id = ?').run(
+        t.name,
+        t.purpose,
+        JSON.stringify(t),
+        now,
+        input.id,
+      );
       audit(ctx, 'update', 'label_template', input.id, JSON.parse(String(before.definition)), t);
       return findTemplate(ctx, input.id);
     }
-    const r = ctx.db
-      .prepare(
-        'INSERT INTO label_templates (name, purpose, definition, based_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(t.name, t.purpose, JSON.stringify(t), input.basedOn, now, now);
+    const r = q(
+      ctx.db,
+      'INSERT INTO label_templates (name, purpose, definition, based_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(t.name, t.purpose, JSON.stringify(t), input.basedOn, now, now);
     audit(ctx, 'create', 'label_template', Number(r.lastInsertRowid), null, t);
     return findTemplate(ctx, Number(r.lastInsertRowid));
   },
   'labels.archiveTemplate': (input, ctx) => {
     const info = findTemplate(ctx, input.id);
-    ctx.db
-      .prepare('UPDATE label_templates SET archived = 1, updated_at = ? WHERE id = ?')
-      .run(nowIso(ctx.clock), input.id);
+    q(ctx.db, 'UPDATE label_templates SET archived = 1, updated_at = ? WHERE id = ?').run(nowIso(ctx.clock), input.id);
     audit(ctx, 'archive', 'label_template', input.id, info.template, null);
     return info;
   },
@@ -568,36 +569,32 @@ export const labelHandlers: PartialHandlers = {
   },
   'labels.settings': (_input, ctx) => ({
     traceUri:
-      (
-        ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as
-          { value: string } | undefined
-      )?.value ?? null,
+      (q(ctx.db, "SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined)
+        ?.value ?? null,
   }),
   'labels.updateSettings': (input, ctx) => {
     const before =
-      (
-        ctx.db.prepare("SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as
-          { value: string } | undefined
-      )?.value ?? null;
+      (q(ctx.db, "SELECT value FROM settings WHERE key = 'labels.traceUri'").get() as { value: string } | undefined)
+        ?.value ?? null;
     if (input.traceUri)
-      ctx.db
-        .prepare(
-          "INSERT INTO settings (key, value) VALUES ('labels.traceUri', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        )
-        .run(input.traceUri);
-    else ctx.db.prepare("DELETE FROM settings WHERE key = 'labels.traceUri'").run();
+      q(
+        ctx.db,
+        "INSERT INTO settings (key, value) VALUES ('labels.traceUri', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ).run(input.traceUri);
+    else q(ctx.db, "DELETE FROM settings WHERE key = 'labels.traceUri'").run();
     audit(ctx, 'update', 'settings', 'labels.traceUri', before, input.traceUri);
     return { traceUri: input.traceUri };
   },
   'printers.list': (_input, ctx) =>
-    (ctx.db.prepare(`${PRINTER_SELECT} WHERE p.archived = 0 ORDER BY p.is_default DESC, p.name`).all() as Row[]).map(
+    (q(ctx.db, `${PRINTER_SELECT} WHERE p.archived = 0 ORDER BY p.is_default DESC, p.name`).all() as Row[]).map(
       printerView,
     ),
   'printers.installed': () => listInstalledPrintersSync(),
   'printers.save': (input, ctx) => {
-    const dup = ctx.db
-      .prepare('SELECT id FROM printers WHERE name = ? AND archived = 0 AND id IS NOT ?')
-      .get(input.name, input.id ?? null);
+    const dup = q(ctx.db, 'SELECT id FROM printers WHERE name = ? AND archived = 0 AND id IS NOT ?').get(
+      input.name,
+      input.id ?? null,
+    );
     if (dup)
       throw new AppError(
         'PRINTER_NAME_TAKEN',
@@ -605,7 +602,7 @@ export const labelHandlers: PartialHandlers = {
         { fields: [{ path: 'name', code: 'PRINTER_NAME_TAKEN', params: { name: input.name } }], status: 409 },
       );
     const now = nowIso(ctx.clock);
-    if (input.isDefault) ctx.db.prepare('UPDATE printers SET is_default = 0 WHERE is_default = 1').run();
+    if (input.isDefault) q(ctx.db, 'UPDATE printers SET is_default = 0 WHERE is_default = 1').run();
     const vals = [
       input.name,
       input.uri,
@@ -626,19 +623,17 @@ export const labelHandlers: PartialHandlers = {
     let id = input.id;
     if (id) {
       const before = loadPrinter(ctx, id);
-      ctx.db
-        .prepare(
-          'UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, updated_at = ? WHERE id = ?',
-        )
-        .run(...vals, now, id);
+      q(
+        ctx.db,
+        'UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, media = ?, gap_mm = ?, label_width_mm = ?, label_height_mm = ?, head_width_mm = ?, offset_x_mm = ?, offset_y_mm = ?, darkness = ?, speed = ?, is_default = ?, updated_at = ? WHERE id = ?',
+      ).run(...vals, now, id);
       saveReceiptSettings(ctx, id, input);
       audit(ctx, 'update', 'printer', id, before, loadPrinter(ctx, id));
     } else {
-      const r = ctx.db
-        .prepare(
-          'INSERT INTO printers (name, uri, language, dpi, media, gap_mm, label_width_mm, label_height_mm, head_width_mm, offset_x_mm, offset_y_mm, darkness, speed, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(...vals, now, now);
+      const r = q(
+        ctx.db,
+        'INSERT INTO printers (name, uri, language, dpi, media, gap_mm, label_width_mm, label_height_mm, head_width_mm, offset_x_mm, offset_y_mm, darkness, speed, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(...vals, now, now);
       id = Number(r.lastInsertRowid);
       saveReceiptSettings(ctx, id, input);
       audit(ctx, 'create', 'printer', id, null, loadPrinter(ctx, id));
@@ -647,16 +642,17 @@ export const labelHandlers: PartialHandlers = {
   },
   'printers.archive': (input, ctx) => {
     const p = loadPrinter(ctx, input.id);
-    ctx.db
-      .prepare('UPDATE printers SET archived = 1, is_default = 0, updated_at = ? WHERE id = ?')
-      .run(nowIso(ctx.clock), input.id);
+    q(ctx.db, 'UPDATE printers SET archived = 1, is_default = 0, updated_at = ? WHERE id = ?').run(
+      nowIso(ctx.clock),
+      input.id,
+    );
     audit(ctx, 'archive', 'printer', input.id, p, null);
     return p;
   },
   'print.submit': (input, ctx) => {
     // The same form sent twice is one job: answered before an SSCC is allocated for it.
     const prior = input.requestKey
-      ? (ctx.db.prepare('SELECT * FROM print_jobs WHERE request_key = ?').get(input.requestKey) as Row | undefined)
+      ? (q(ctx.db, 'SELECT * FROM print_jobs WHERE request_key = ?').get(input.requestKey) as Row | undefined)
       : undefined;
     if (prior) return jobView(prior, ctx.lang);
     const info = findTemplate(ctx, input.template);
@@ -720,18 +716,16 @@ export const labelHandlers: PartialHandlers = {
       // "Print again": a new job with the same spec (the same bytes), logged on its own.
       if (status === 'queued' || status === 'sending')
         throw new AppError('PRINT_JOB_BUSY', { id: input.id }, { status: 409 });
-      const ins = ctx.db
-        .prepare(
-          `INSERT INTO print_jobs (created_at, user, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, status, spec, reprint_of)
+      const ins = q(
+        ctx.db,
+        `INSERT INTO print_jobs (created_at, user, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, status, spec, reprint_of)
            SELECT ?, ?, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, 'queued', spec, id FROM print_jobs WHERE id = ?`,
-        )
-        .run(nowIso(ctx.clock), ctx.user, input.id);
+      ).run(nowIso(ctx.clock), ctx.user, input.id);
       const id = Number(ins.lastInsertRowid);
-      ctx.db
-        .prepare(
-          'INSERT INTO print_job_shipments (job_id, shipment_id) SELECT ?, shipment_id FROM print_job_shipments WHERE job_id = ?',
-        )
-        .run(id, input.id);
+      q(
+        ctx.db,
+        'INSERT INTO print_job_shipments (job_id, shipment_id) SELECT ?, shipment_id FROM print_job_shipments WHERE job_id = ?',
+      ).run(id, input.id);
       scheduleJob(ctx.db, id, ctx.clock);
       return jobView(loadJob(ctx, id), ctx.lang);
     }
@@ -741,7 +735,7 @@ export const labelHandlers: PartialHandlers = {
     // 'sending' here means the app stopped mid-job (nothing is sending in this process): it may have printed.
     if (status === 'sending') throw new AppError('PRINT_JOB_UNCERTAIN', { id: input.id }, { status: 409 });
     if (status === 'failed')
-      ctx.db.prepare("UPDATE print_jobs SET status = 'queued' WHERE id = ? AND status = 'failed'").run(input.id);
+      q(ctx.db, "UPDATE print_jobs SET status = 'queued' WHERE id = ? AND status = 'failed'").run(input.id);
     scheduleJob(ctx.db, input.id, ctx.clock);
     return jobView(loadJob(ctx, input.id), ctx.lang);
   },
@@ -749,9 +743,10 @@ export const labelHandlers: PartialHandlers = {
     const r = loadJob(ctx, input.id);
     if (r.status === 'done') throw new AppError('PRINT_JOB_DONE', { id: input.id }, { status: 409 });
     if (r.status === 'queued' || r.status === 'failed')
-      ctx.db
-        .prepare("UPDATE print_jobs SET status = 'cancelled', finished_at = ? WHERE id = ?")
-        .run(nowIso(ctx.clock), input.id);
+      q(ctx.db, "UPDATE print_jobs SET status = 'cancelled', finished_at = ? WHERE id = ?").run(
+        nowIso(ctx.clock),
+        input.id,
+      );
     return jobView(loadJob(ctx, input.id), ctx.lang);
   },
   'print.job': (input, ctx) => jobView(loadJob(ctx, input.id), ctx.lang),
@@ -767,10 +762,12 @@ export const labelHandlers: PartialHandlers = {
       args.push(input.lotId);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM print_jobs ${w}`).get(...args) as { n: number }).n;
-    const rows = ctx.db
-      .prepare(`${JOB_SELECT} ${w} ORDER BY j.id DESC LIMIT ? OFFSET ?`)
-      .all(...args, input.limit ?? 100, input.offset ?? 0) as Row[];
+    const total = (q(ctx.db, `SELECT COUNT(*) AS n FROM print_jobs ${w}`).get(...args) as { n: number }).n;
+    const rows = q(ctx.db, `${JOB_SELECT} ${w} ORDER BY j.id DESC LIMIT ? OFFSET ?`).all(
+      ...args,
+      input.limit ?? 100,
+      input.offset ?? 0,
+    ) as Row[];
     return { items: rows.map((r) => jobView(r, ctx.lang)), total };
   },
 };

@@ -24,6 +24,7 @@ import {
   lotCodeProblem,
   lotState,
   nonCset82Chars,
+  type FefoCandidate,
   type LotStatus,
 } from '../../../shared/domain/lots';
 import { unitLabel } from '../../../shared/domain/units';
@@ -502,43 +503,17 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
 }
 
 // ---------- FEFO proposals ----------
-/**
- * Usable lots of a product (available, not expired on `asOf`, with stock) in FEFO order, with the
- * remaining quantity at `locationId` (`here`) and in total.
- */
-export function usableLots(
-  ctx: ServiceContext,
-  productId: number,
-  locationId: number | null,
-  exclude: number[] = [],
-  asOf?: string,
-): (ProposedLot & { hereMilli: number; totalMilli: number; createdOrder: number })[] {
-  const t = asOf ?? today(ctx);
-  const rows = q(
-    ctx.db,
-    `SELECT l.id, l.code, l.supplier_lot_code, l.expiry_date, l.production_date, l.unit, l.balance_milli,
-       COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0) AS here
-     FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`,
-  ).all(locationId ?? 0, productId, t) as Row[];
-  const ex = new Set(exclude);
-  return rows
-    .filter((r) => !ex.has(r.id as number))
-    .map((r) => ({
-      lotId: r.id as number,
-      lotCode: r.code as string,
-      supplierLotCode: (r.supplier_lot_code as string | null) ?? null,
-      expiryDate: (r.expiry_date as string | null) ?? null,
-      daysToExpiry: r.expiry_date ? daysBetween(t, r.expiry_date as string) : null,
-      productionDate: (r.production_date as string | null) ?? null,
-      remaining: 0,
-      hereMilli: r.here as number,
-      totalMilli: r.balance_milli as number,
-      selected: 0,
-      unit: r.unit as string,
-      createdOrder: r.id as number,
-    }))
-    .sort((a, b) => fefoCompare({ ...a, availableMilli: 1 }, { ...b, availableMilli: 1 }));
-}
+// A busy workshop keeps hundreds of lots of a material in stock, and every batch asks for each of its
+// inputs: the rows come from SQLite as FEFO candidates and are sorted by fefoCompare (an ORDER BY here costs
+// SQLite a sorter per call, several times the query), and a proposal builds only the lots it takes plus
+// the few alternatives shown.
+const USABLE_SQL = `SELECT l.id AS lotId, l.code, l.supplier_lot_code, l.expiry_date AS expiryDate,
+    l.production_date AS productionDate, l.id AS createdOrder, l.unit, l.balance_milli AS availableMilli,
+    COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0) AS here
+  FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`;
+type UsableRow = FefoCandidate & { code: string; supplier_lot_code: string | null; unit: string; here: number };
+/** Alternatives listed after the proposed lots. */
+const OTHER_LOTS = 50;
 
 /** Proposes lots first-expired-first-out for `needMilli` of a product (in the product's unit). */
 export function proposeLots(
@@ -550,21 +525,29 @@ export function proposeLots(
   asOf?: string,
 ): Proposal {
   const p = productRow(ctx, productId, 'productId', false);
-  const all = usableLots(ctx, productId, locationId, exclude, asOf);
+  const t = asOf ?? today(ctx);
+  const ex = new Set(exclude);
+  const all = (q(ctx.db, USABLE_SQL).all(locationId ?? 0, productId, t) as UsableRow[]).filter((r) => !ex.has(r.lotId));
   // Materials often sit in the warehouse while the batch is made in the workshop: when the location
   // alone cannot cover the need, propose from every location.
-  const hereOnly = locationId !== null && all.reduce((a, l) => a + l.hereMilli, 0) >= needMilli;
-  const lots = (hereOnly ? all.filter((l) => l.hereMilli > 0) : all).map(({ hereMilli, totalMilli, ...l }) => ({
-    ...l,
-    remaining: fromMilli(hereOnly ? hereMilli : totalMilli),
-    remainingMilli: hereOnly ? hereMilli : totalMilli,
-  }));
+  const hereOnly = locationId !== null && all.reduce((a, r) => a + r.here, 0) >= needMilli;
   let left = needMilli;
   const chosen: ProposedLot[] = [];
   const others: ProposedLot[] = [];
-  for (const l of lots) {
-    const { remainingMilli: rem, createdOrder: _c, ...row } = l;
-    void _c;
+  for (const r of (hereOnly ? all.filter((x) => x.here > 0) : all).sort(fefoCompare)) {
+    if (left <= 0 && others.length >= OTHER_LOTS) break;
+    const rem = hereOnly ? r.here : r.availableMilli;
+    const row: ProposedLot = {
+      lotId: r.lotId,
+      lotCode: r.code,
+      supplierLotCode: r.supplier_lot_code ?? null,
+      expiryDate: r.expiryDate ?? null,
+      daysToExpiry: r.expiryDate ? daysBetween(t, r.expiryDate) : null,
+      productionDate: r.productionDate ?? null,
+      remaining: fromMilli(rem),
+      selected: 0,
+      unit: r.unit,
+    };
     if (left > 0) {
       const take = Math.min(left, rem);
       left -= take;
@@ -579,7 +562,7 @@ export function proposeLots(
     selectedTotal: fromMilli(needMilli - left),
     shortfall: fromMilli(left),
     lots: chosen,
-    otherLots: others.slice(0, 50),
+    otherLots: others,
   };
 }
 

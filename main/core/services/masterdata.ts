@@ -14,12 +14,13 @@ import { toGtin14 } from '../../../shared/gs1/checkdigit';
 import { nowIso } from '../../clock';
 import type { PartialHandlers, ServiceContext } from '../core';
 import { audit, getRow, insertRow, listRows, rowToRecord, setArchived, updateRow } from './records';
+import { q } from '../../store/statements';
 
 type Row = Record<string, unknown>;
 
 // ---------- business ----------
 function getBusiness(ctx: ServiceContext): Business | null {
-  const row = ctx.db.prepare('SELECT * FROM business WHERE id = 1').get() as Row | undefined;
+  const row = q(ctx.db, 'SELECT * FROM business WHERE id = 1').get() as Row | undefined;
   if (!row) return null;
   const rec = rowToRecord<Business & { id?: number }>(row);
   delete rec.id;
@@ -43,11 +44,11 @@ function productColumns(p: Partial<ApiParsed<'products.create'>>): Row {
 
 function checkProductUnique(ctx: ServiceContext, p: { code?: string; gtin?: string | null }, exceptId = 0): void {
   if (p.code) {
-    const hit = ctx.db.prepare('SELECT id FROM products WHERE code = ? AND id <> ?').get(p.code, exceptId);
+    const hit = q(ctx.db, 'SELECT id FROM products WHERE code = ? AND id <> ?').get(p.code, exceptId);
     if (hit) throw duplicate('product', 'code', p.code);
   }
   if (p.gtin) {
-    const hit = ctx.db.prepare('SELECT id FROM products WHERE gtin14 = ? AND id <> ?').get(toGtin14(p.gtin), exceptId);
+    const hit = q(ctx.db, 'SELECT id FROM products WHERE gtin14 = ? AND id <> ?').get(toGtin14(p.gtin), exceptId);
     if (hit) throw duplicate('product', 'gtin', p.gtin);
   }
 }
@@ -83,7 +84,7 @@ export const masterDataHandlers: PartialHandlers = {
   },
 
   'setup.status': (_input, ctx) => {
-    const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string) => (q(ctx.db, sql).get() as { n: number }).n;
     const business = count('SELECT count(*) AS n FROM business') > 0;
     const location = count('SELECT count(*) AS n FROM locations WHERE archived_at IS NULL') > 0;
     const product = count('SELECT count(*) AS n FROM products WHERE archived_at IS NULL') > 0;
@@ -211,7 +212,7 @@ function productFromCamel(r: Row): Product {
 
 function checkLocationGln(ctx: ServiceContext, gln: string | null | undefined, exceptId = 0): void {
   if (!gln) return;
-  const hit = ctx.db.prepare('SELECT id FROM locations WHERE gln = ? AND id <> ?').get(gln, exceptId);
+  const hit = q(ctx.db, 'SELECT id FROM locations WHERE gln = ? AND id <> ?').get(gln, exceptId);
   if (hit) throw duplicate('location', 'gln', gln);
 }
 

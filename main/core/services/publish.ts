@@ -11,6 +11,7 @@ import { publishSite } from '../../publish/site';
 import { privateProductIds } from '../../publish/model';
 import type { PublishSettings } from '../../../shared/api/publish';
 import { owner } from './sync';
+import { q, qv } from '../../store/statements';
 
 const SITE_FOLDER = 'trang-truy-xuat';
 
@@ -21,19 +22,17 @@ export function siteFolder(dbPath: string): string {
 }
 
 function settings(ctx: ServiceContext): PublishSettings {
-  const traceAddress = ctx.db.prepare('SELECT digital_link_domain FROM business').pluck().get() as
-    string | null | undefined;
+  const traceAddress = qv(ctx.db, 'SELECT digital_link_domain FROM business').get() as string | null | undefined;
   return { traceAddress: traceAddress ?? null, privateProductIds: privateProductIds(ctx.db) };
 }
 
 export const publishHandlers: PartialHandlers = {
   'publish.settings': (_p, ctx) => settings(ctx),
   'publish.updateSettings': (p, ctx) => {
-    ctx.db
-      .prepare(
-        "INSERT INTO settings(key, value) VALUES ('publish.privateProducts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify([...new Set(p.privateProductIds)].sort((a, b) => a - b)));
+    q(
+      ctx.db,
+      "INSERT INTO settings(key, value) VALUES ('publish.privateProducts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(JSON.stringify([...new Set(p.privateProductIds)].sort((a, b) => a - b)));
     return settings(ctx);
   },
   'publish.run': (p, ctx) => {

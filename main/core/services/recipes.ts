@@ -100,7 +100,17 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
   return vid;
 }
 
+/** A recipe version never changes (an edit makes a new one), so a call reads it once (ServiceContext.rowMemo). */
 export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
+  const key = `recipeVersion:${vid}`;
+  const hit = ctx.rowMemo?.get(key) as RecipeVersion | undefined;
+  if (hit) return hit;
+  const view = readVersion(ctx, vid);
+  ctx.rowMemo?.set(key, view);
+  return view;
+}
+
+function readVersion(ctx: ServiceContext, vid: number): RecipeVersion {
   const v = q(ctx.db, 'SELECT * FROM recipe_versions WHERE id = ?').get(vid) as Row | undefined;
   if (!v) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: vid });
   const lines = (

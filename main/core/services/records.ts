@@ -6,6 +6,7 @@ import { api } from '../../../shared/api/contract';
 import { redactBySchema } from '../../../shared/api/secrets';
 import { nowIso } from '../../clock';
 import type { ServiceContext } from '../core';
+import { q } from '../../store/statements';
 
 export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -46,17 +47,18 @@ export function audit(
   before: unknown,
   after: unknown,
 ): void {
-  ctx.db
-    .prepare('INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      nowIso(ctx.clock),
-      ctx.user,
-      action,
-      entity,
-      entityId === null ? null : String(entityId),
-      before === null ? null : JSON.stringify(forAudit(ctx, before)),
-      after === null ? null : JSON.stringify(forAudit(ctx, after)),
-    );
+  q(
+    ctx.db,
+    'INSERT INTO audit_log (at, user, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    nowIso(ctx.clock),
+    ctx.user,
+    action,
+    entity,
+    entityId === null ? null : String(entityId),
+    before === null ? null : JSON.stringify(forAudit(ctx, before)),
+    after === null ? null : JSON.stringify(forAudit(ctx, after)),
+  );
 }
 
 export type ListParams = {
@@ -100,19 +102,18 @@ export function listRows<T>(
   let total: number | undefined;
   const cap = params.search ? SEARCH_COUNT_CAP : COUNT_CAP;
   if (params.search) {
-    const q = foldVietnamese(params.search);
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const folded = foldVietnamese(params.search);
+    const like = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     let useFts = false;
-    if (FTS_TABLES.has(table) && [...q].length >= 3) {
+    if (FTS_TABLES.has(table) && [...folded].length >= 3) {
       // Trigram full-text index: a phrase query matches the folded text as a substring without a scan.
-      const phrase = `"${q.replace(/"/g, '""')}"`;
+      const phrase = `"${folded.replace(/"/g, '""')}"`;
       const baseSql = base.length ? `AND ${base.map((b) => `t.${b}`).join(' AND ')}` : '';
       total = (
-        ctx.db
-          .prepare(
-            `SELECT count(*) AS n FROM (SELECT 1 FROM ${table}_fts f JOIN ${table} t ON t.id = f.rowid WHERE ${table}_fts MATCH ? ${baseSql} LIMIT ${cap + 1})`,
-          )
-          .get(phrase, ...baseArgs) as { n: number }
+        q(
+          ctx.db,
+          `SELECT count(*) AS n FROM (SELECT 1 FROM ${table}_fts f JOIN ${table} t ON t.id = f.rowid WHERE ${table}_fts MATCH ? ${baseSql} LIMIT ${cap + 1})`,
+        ).get(phrase, ...baseArgs) as { n: number }
       ).n;
       if (total <= cap) {
         useFts = true;
@@ -130,14 +131,15 @@ export function listRows<T>(
   const order = params.order === 'desc' ? 'DESC' : 'ASC';
   const limit = params.limit ?? 100;
   const offset = params.offset ?? 0;
-  const rows = ctx.db
-    .prepare(`SELECT * FROM ${table} ${whereSql} ORDER BY ${sortCol} ${order}, id ${order} LIMIT ? OFFSET ?`)
-    .all(...args, limit, offset) as Row[];
+  const rows = q(
+    ctx.db,
+    `SELECT * FROM ${table} ${whereSql} ORDER BY ${sortCol} ${order}, id ${order} LIMIT ? OFFSET ?`,
+  ).all(...args, limit, offset) as Row[];
   if (total === undefined)
     total = (
-      ctx.db
-        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} ${whereSql} LIMIT ${cap + 1})`)
-        .get(...args) as { n: number }
+      q(ctx.db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} ${whereSql} LIMIT ${cap + 1})`).get(...args) as {
+        n: number;
+      }
     ).n;
   // Over the cap, a full-text match fell back to the ordered scan above (which finds a page sooner).
   const capped = total > cap;
@@ -147,7 +149,7 @@ export function listRows<T>(
 }
 
 export function getRow(ctx: ServiceContext, table: string, entity: string, id: number): Row {
-  const row = ctx.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  const row = q(ctx.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new AppError('NOT_FOUND', { entity, id });
   return row;
 }
@@ -156,7 +158,7 @@ export function getRow(ctx: ServiceContext, table: string, entity: string, id: n
 export function insertRow(ctx: ServiceContext, table: string, values: Row): number {
   const cols = Object.keys(values);
   const sql = `INSERT INTO ${table} (${cols.map(snake).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-  return Number(ctx.db.prepare(sql).run(...cols.map((c) => toSql(values[c]))).lastInsertRowid);
+  return Number(q(ctx.db, sql).run(...cols.map((c) => toSql(values[c]))).lastInsertRowid);
 }
 
 export function updateRow(ctx: ServiceContext, table: string, id: number, values: Row): void {
@@ -164,7 +166,7 @@ export function updateRow(ctx: ServiceContext, table: string, id: number, values
   if (!cols.length) return;
   ctx.rowMemo?.clear();
   const sql = `UPDATE ${table} SET ${cols.map((c) => `${snake(c)} = ?`).join(', ')} WHERE id = ?`;
-  ctx.db.prepare(sql).run(...cols.map((c) => toSql(values[c])), id);
+  q(ctx.db, sql).run(...cols.map((c) => toSql(values[c])), id);
 }
 
 function toSql(v: unknown): unknown {
@@ -175,9 +177,11 @@ function toSql(v: unknown): unknown {
 export function setArchived(ctx: ServiceContext, table: string, entity: string, id: number, archived: boolean): Row {
   const before = getRow(ctx, table, entity, id);
   ctx.rowMemo?.clear();
-  ctx.db
-    .prepare(`UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ?`)
-    .run(archived ? nowIso(ctx.clock) : null, nowIso(ctx.clock), id);
+  q(ctx.db, `UPDATE ${table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(
+    archived ? nowIso(ctx.clock) : null,
+    nowIso(ctx.clock),
+    id,
+  );
   const after = getRow(ctx, table, entity, id);
   audit(ctx, archived ? 'archive' : 'restore', entity, id, rowToRecord(before), rowToRecord(after));
   return after;

@@ -16,16 +16,15 @@ function summary(ctx: ServiceContext, p: { locationId?: number; productId?: numb
     where.push('l.product_id = ?');
     args.push(p.productId);
   }
-  const rows = ctx.db
-    .prepare(
-      `SELECT l.product_id, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, s.location_id, loc.name AS location_name, l.unit,
+  const rows = q(
+    ctx.db,
+    `SELECT l.product_id, p.name AS product_name, p.code AS product_code, p.kind AS product_kind, s.location_id, loc.name AS location_name, l.unit,
          SUM(s.qty_milli) AS qty, COUNT(*) AS lots,
          SUM(CASE WHEN l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?) THEN s.qty_milli ELSE 0 END) AS usable,
          MIN(l.expiry_date) AS nearest
        FROM lot_stock s JOIN lots l ON l.id = s.lot_id JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = s.location_id
        WHERE ${where.join(' AND ')} GROUP BY l.product_id, s.location_id, l.unit ORDER BY p.search, loc.name`,
-    )
-    .all(...args) as Row[];
+  ).all(...args) as Row[];
   const out = rows.map((r) => ({
     productId: r.product_id as number,
     productName: r.product_name as string,
@@ -57,12 +56,10 @@ function summary(ctx: ServiceContext, p: { locationId?: number; productId?: numb
     byProduct.set(k, b);
   }
   const lotsInStock =
-    (ctx.db
-      .prepare(
-        `SELECT COUNT(DISTINCT s.lot_id) FROM lot_stock s JOIN lots l ON l.id = s.lot_id WHERE ${where.join(' AND ')}`,
-      )
-      .pluck()
-      .get(...args.slice(1)) as number) ?? 0;
+    (qv(
+      ctx.db,
+      `SELECT COUNT(DISTINCT s.lot_id) FROM lot_stock s JOIN lots l ON l.id = s.lot_id WHERE ${where.join(' AND ')}`,
+    ).get(...args.slice(1)) as number) ?? 0;
   return {
     rows: out,
     totals: { products: byProduct.size, lotsInStock, locations: new Set(out.map((r) => r.locationId)).size },
@@ -78,17 +75,15 @@ function expiring(ctx: ServiceContext, p: { locationId?: number; days?: number; 
   const locArgs = p.locationId ? [p.locationId] : [];
   // Lots already recalled/destroyed are dealt with; the home screen counts what still needs a decision.
   const base = `FROM lots l WHERE l.balance_milli > 0 AND l.expiry_date IS NOT NULL AND l.status NOT IN ('recalled','destroyed','rejected') ${loc}`;
-  const c = ctx.db
-    .prepare(
-      `SELECT SUM(l.expiry_date < ?) AS expired, SUM(l.expiry_date >= ? AND l.expiry_date <= ?) AS w7, SUM(l.expiry_date >= ? AND l.expiry_date <= ?) AS w30, SUM(l.expiry_date >= ? AND l.expiry_date <= ?) AS w90 ${base}`,
-    )
-    .get(t, t, addDays(t, 7), t, addDays(t, 30), t, addDays(t, 90), ...locArgs) as Row;
+  const c = q(
+    ctx.db,
+    `SELECT SUM(l.expiry_date < ?) AS expired, SUM(l.expiry_date >= ? AND l.expiry_date <= ?) AS w7, SUM(l.expiry_date >= ? AND l.expiry_date <= ?) AS w30, SUM(l.expiry_date >= ? AND l.expiry_date <= ?) AS w90 ${base}`,
+  ).get(t, t, addDays(t, 7), t, addDays(t, 30), t, addDays(t, 90), ...locArgs) as Row;
   const until = addDays(t, p.days ?? 30);
-  const rows = ctx.db
-    .prepare(
-      `SELECT l.*, p.name AS product_name ${base.replace('FROM lots l', 'FROM lots l JOIN products p ON p.id = l.product_id')} AND l.expiry_date <= ? ORDER BY l.expiry_date, l.id LIMIT ?`,
-    )
-    .all(...locArgs, until, p.limit ?? 100) as Row[];
+  const rows = q(
+    ctx.db,
+    `SELECT l.*, p.name AS product_name ${base.replace('FROM lots l', 'FROM lots l JOIN products p ON p.id = l.product_id')} AND l.expiry_date <= ? ORDER BY l.expiry_date, l.id LIMIT ?`,
+  ).all(...locArgs, until, p.limit ?? 100) as Row[];
   return {
     today: t,
     counts: {
@@ -121,14 +116,13 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
   const differences: RebuildDifference[] = [];
   const codeOf = qv(db, 'SELECT code FROM lots WHERE id = ?');
   // Per lot and location: full outer comparison of SUM(deltas) with lot_stock.
-  const locDiff = db
-    .prepare(
-      `WITH r AS (SELECT lot_id, location_id, SUM(stock_delta_milli) AS q FROM event_lines WHERE location_id IS NOT NULL GROUP BY lot_id, location_id HAVING q <> 0)
+  const locDiff = q(
+    db,
+    `WITH r AS (SELECT lot_id, location_id, SUM(stock_delta_milli) AS q FROM event_lines WHERE location_id IS NOT NULL GROUP BY lot_id, location_id HAVING q <> 0)
        SELECT r.lot_id, r.location_id, r.q AS rebuilt, COALESCE(s.qty_milli, 0) AS maintained FROM r LEFT JOIN lot_stock s ON s.lot_id = r.lot_id AND s.location_id = r.location_id WHERE s.qty_milli IS NULL OR s.qty_milli <> r.q
        UNION ALL
        SELECT s.lot_id, s.location_id, COALESCE(r.q, 0), s.qty_milli FROM lot_stock s LEFT JOIN r ON r.lot_id = s.lot_id AND r.location_id = s.location_id WHERE r.q IS NULL AND s.qty_milli <> 0`,
-    )
-    .all() as { lot_id: number; location_id: number; rebuilt: number; maintained: number }[];
+  ).all() as { lot_id: number; location_id: number; rebuilt: number; maintained: number }[];
   for (const d of locDiff)
     differences.push({
       lotId: d.lot_id,
@@ -138,12 +132,11 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
       maintained: fromMilli(d.maintained),
       rebuilt: fromMilli(d.rebuilt),
     });
-  const balDiff = db
-    .prepare(
-      `SELECT l.id, l.balance_milli AS maintained, COALESCE(r.q, 0) AS rebuilt FROM lots l LEFT JOIN (SELECT lot_id, SUM(stock_delta_milli) AS q FROM event_lines GROUP BY lot_id) r ON r.lot_id = l.id
+  const balDiff = q(
+    db,
+    `SELECT l.id, l.balance_milli AS maintained, COALESCE(r.q, 0) AS rebuilt FROM lots l LEFT JOIN (SELECT lot_id, SUM(stock_delta_milli) AS q FROM event_lines GROUP BY lot_id) r ON r.lot_id = l.id
        WHERE l.balance_milli <> COALESCE(r.q, 0)`,
-    )
-    .all() as { id: number; maintained: number; rebuilt: number }[];
+  ).all() as { id: number; maintained: number; rebuilt: number }[];
   for (const d of balDiff)
     differences.push({
       lotId: d.id,
@@ -156,12 +149,11 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
 
   // Statuses: replay status events and the corrections that undo them, in recording order.
   const status = new Map<number, string>();
-  const statusEvents = db
-    .prepare(
-      `SELECT e.id, e.kind, e.data, (SELECT kind FROM events o WHERE o.id = e.corrects_event_id) AS corrected_kind FROM events e
+  const statusEvents = q(
+    db,
+    `SELECT e.id, e.kind, e.data, (SELECT kind FROM events o WHERE o.id = e.corrects_event_id) AS corrected_kind FROM events e
        WHERE e.kind = 'status' OR (e.kind = 'correction' AND e.corrects_event_id IN (SELECT id FROM events WHERE kind = 'status')) ORDER BY e.id`,
-    )
-    .all() as { id: number; kind: string; data: string | null }[];
+  ).all() as { id: number; kind: string; data: string | null }[];
   const lotsOf = qv(db, 'SELECT DISTINCT lot_id FROM event_lines WHERE event_id = ?');
   for (const e of statusEvents) {
     const data = e.data ? (JSON.parse(e.data) as { status?: string; restoreStatus?: Record<string, string> }) : {};
@@ -171,7 +163,7 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
       for (const [lotId, s] of Object.entries(data.restoreStatus)) status.set(Number(lotId), s);
   }
   const stDiff = (
-    db.prepare("SELECT id, status FROM lots WHERE status <> 'available'").all() as { id: number; status: string }[]
+    q(db, "SELECT id, status FROM lots WHERE status <> 'available'").all() as { id: number; status: string }[]
   ).filter((l) => (status.get(l.id) ?? 'available') !== l.status);
   for (const [lotId, s] of status) {
     const cur = qv(db, 'SELECT status FROM lots WHERE id = ?').get(lotId) as string;
@@ -199,8 +191,8 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
     for (const d of differences) if (d.what === 'status') upd.run(String(d.rebuilt), d.lotId);
   }
   return {
-    lotsChecked: db.prepare('SELECT count(*) FROM lots').pluck().get() as number,
-    events: db.prepare('SELECT count(*) FROM events').pluck().get() as number,
+    lotsChecked: qv(db, 'SELECT count(*) FROM lots').get() as number,
+    events: qv(db, 'SELECT count(*) FROM events').get() as number,
     differences,
     fixed: fix && differences.length > 0,
   };

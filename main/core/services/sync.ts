@@ -17,6 +17,7 @@ import { circularDataset } from '../../exports/circular';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { errorMessage } from '../../../shared/i18n/messages';
 import { appFolder } from '../../store/folders';
+import { q } from '../../store/statements';
 
 // One owner id per open database, so jobs of two cores (tests, several files) never mix.
 const owners = new WeakMap<Db, string>();
@@ -79,11 +80,10 @@ export const syncHandlers: PartialHandlers = {
   'sync.status': (_p, ctx): SyncStatus => {
     const portal = currentPortal(ctx.db);
     const run = portal
-      ? (ctx.db
-          .prepare(
-            'SELECT started_at, finished_at, outcome, accepted, rejected, message FROM sync_runs WHERE portal_id = ? ORDER BY id DESC LIMIT 1',
-          )
-          .get(portal.id) as Record<string, string | number | null> | undefined)
+      ? (q(
+          ctx.db,
+          'SELECT started_at, finished_at, outcome, accepted, rejected, message FROM sync_runs WHERE portal_id = ? ORDER BY id DESC LIMIT 1',
+        ).get(portal.id) as Record<string, string | number | null> | undefined)
       : undefined;
     return {
       portal,

@@ -7,6 +7,7 @@ import { audit } from './records';
 import { APP_VERSION } from '../../version';
 import { isWorkshopDb } from './workshop';
 import { settingValue } from '../../store/settings';
+import { q } from '../../store/statements';
 
 export const systemHandlers: PartialHandlers = {
   'system.info': (_input, ctx) => ({
@@ -25,11 +26,10 @@ export const systemHandlers: PartialHandlers = {
   'settings.update': (input, ctx) => {
     if (input.language) {
       const before = settingValue(ctx.db, 'language');
-      ctx.db
-        .prepare(
-          "INSERT INTO settings (key, value) VALUES ('language', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        )
-        .run(input.language);
+      q(
+        ctx.db,
+        "INSERT INTO settings (key, value) VALUES ('language', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ).run(input.language);
       audit(ctx, 'update', 'settings', 'language', before, input.language);
     }
     return { language: parseLang(settingValue(ctx.db, 'language') ?? 'vi') };

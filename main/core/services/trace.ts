@@ -7,6 +7,7 @@ import { runTrace } from '../../trace/trace';
 import { completeness } from '../../trace/completeness';
 import { recallHandlers } from './recall';
 import { fileOf, traceCsv, traceXlsx, tracePdf, type FullTrace, type PdfBusiness } from '../../trace/export';
+import { q } from '../../store/statements';
 
 /** Every lot of a trace (all pages), for the exported files. */
 export function fullTrace(ctx: ServiceContext, roots: ResolvedLot[], direction: TraceDirection): FullTrace {
@@ -34,7 +35,7 @@ export function traceExport(
   const name = exportName('truy-xuat', roots, t.generatedAt);
   if (format === 'xlsx') return fileOf(name, 'xlsx', traceXlsx(t, ctx.lang));
   if (format === 'csv') return fileOf(name, 'csv', traceCsv(t, ctx.lang));
-  const business = ctx.db.prepare('SELECT name, tax_code AS taxCode, address FROM business WHERE id = 1').get() as
+  const business = q(ctx.db, 'SELECT name, tax_code AS taxCode, address FROM business WHERE id = 1').get() as
     PdfBusiness | undefined;
   return fileOf(name, 'pdf', tracePdf(t, ctx.lang, business));
 }

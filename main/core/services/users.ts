@@ -9,6 +9,7 @@ import type { Db } from '../../store/db';
 import type { CallContext, HostKind, PartialHandlers, ServiceContext } from '../core';
 import { audit } from './records';
 import { isWorkshopDb } from './workshop';
+import { q, qv } from '../../store/statements';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLen: 32 };
 /** Failures allowed before the first lock; each further failure doubles the lock, up to an hour. */
@@ -83,7 +84,7 @@ export type Actor = {
 
 export function usersConfigured(db: Db): boolean {
   try {
-    return db.prepare('SELECT EXISTS (SELECT 1 FROM users WHERE disabled_at IS NULL) AS x').pluck().get() === 1;
+    return qv(db, 'SELECT EXISTS (SELECT 1 FROM users WHERE disabled_at IS NULL) AS x').get() === 1;
   } catch {
     return false; // a database opened before migration 6 (never happens after openDatabase)
   }
@@ -97,12 +98,11 @@ export function usersConfigured(db: Db): boolean {
 export function resolveActor(db: Db, clock: Clock, host: HostKind, callCtx: CallContext, isPublic: boolean): Actor {
   const workshop = isWorkshopDb(db);
   if (callCtx.session) {
-    const row = db
-      .prepare(
-        `SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
+    const row = q(
+      db,
+      `SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND u.disabled_at IS NULL`,
-      )
-      .get(sha256(callCtx.session), nowIso(clock)) as { id: number; name: string; role: Role } | undefined;
+    ).get(sha256(callCtx.session), nowIso(clock)) as { id: number; name: string; role: Role } | undefined;
     if (row)
       return {
         userId: row.id,
@@ -133,7 +133,7 @@ export function resolveActor(db: Db, clock: Clock, host: HostKind, callCtx: Call
 }
 
 function getUser(ctx: ServiceContext, id: number): UserRow {
-  const row = ctx.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const row = q(ctx.db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', { entity: 'user', id });
   return row;
 }
@@ -141,9 +141,13 @@ function getUser(ctx: ServiceContext, id: number): UserRow {
 function startSession(ctx: ServiceContext, user: UserRow): LoginResult {
   const token = crypto.randomBytes(32).toString('base64url');
   const expires = isoWithOffset(new Date(ctx.clock.now().getTime() + SESSION_HOURS * 3600_000), ctx.clock.offset);
-  ctx.db
-    .prepare('INSERT INTO sessions (token_hash, user_id, host, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-    .run(sha256(token), user.id, ctx.host, nowIso(ctx.clock), expires);
+  q(ctx.db, 'INSERT INTO sessions (token_hash, user_id, host, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+    sha256(token),
+    user.id,
+    ctx.host,
+    nowIso(ctx.clock),
+    expires,
+  );
   return { session: token, user: toPublic(user), expiresAt: expires };
 }
 
@@ -161,10 +165,11 @@ function auditAs(
 
 function issueRecoveryCode(ctx: ServiceContext): string {
   const code = newRecoveryCode();
-  ctx.db.prepare('UPDATE recovery_codes SET used_at = ? WHERE used_at IS NULL').run(nowIso(ctx.clock));
-  ctx.db
-    .prepare('INSERT INTO recovery_codes (code_hash, created_at) VALUES (?, ?)')
-    .run(hashSecret(normalizeCode(code)), nowIso(ctx.clock));
+  q(ctx.db, 'UPDATE recovery_codes SET used_at = ? WHERE used_at IS NULL').run(nowIso(ctx.clock));
+  q(ctx.db, 'INSERT INTO recovery_codes (code_hash, created_at) VALUES (?, ?)').run(
+    hashSecret(normalizeCode(code)),
+    nowIso(ctx.clock),
+  );
   return code;
 }
 
@@ -174,16 +179,15 @@ function lockSeconds(failures: number): number {
 }
 
 function activeOwners(ctx: ServiceContext, exceptId?: number): number {
-  return ctx.db
-    .prepare("SELECT count(*) FROM users WHERE role = 'owner' AND disabled_at IS NULL AND id IS NOT ?")
-    .pluck()
-    .get(exceptId ?? null) as number;
+  return qv(ctx.db, "SELECT count(*) FROM users WHERE role = 'owner' AND disabled_at IS NULL AND id IS NOT ?").get(
+    exceptId ?? null,
+  ) as number;
 }
 
 function login(ctx: ServiceContext, userId: number, pinText: string): LoginResult {
   // Own transactions: a wrong PIN must be counted even though the call fails.
   const tx = ctx.db.transaction((): { result?: LoginResult; error?: AppError } => {
-    const u = ctx.db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
+    const u = q(ctx.db, 'SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
     if (!u) return { error: new AppError('NOT_FOUND', { entity: 'user', id: userId }) };
     if (u.disabled_at) return { error: new AppError('USER_DISABLED', {}, { status: 403 }) };
     const now = ctx.clock.now();
@@ -194,14 +198,18 @@ function login(ctx: ServiceContext, userId: number, pinText: string): LoginResul
       };
     }
     const ok = /^\d{4,8}$/.test(pinText) && verifySecret(pinText, u.pin_hash);
-    ctx.db
-      .prepare('INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)')
-      .run(u.id, nowIso(ctx.clock), ok ? 1 : 0, 'pin', ctx.host);
+    q(ctx.db, 'INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)').run(
+      u.id,
+      nowIso(ctx.clock),
+      ok ? 1 : 0,
+      'pin',
+      ctx.host,
+    );
     if (!ok) {
       const failures = u.failed_count + 1;
       const lock = lockSeconds(failures);
       const until = lock ? isoWithOffset(new Date(now.getTime() + lock * 1000), ctx.clock.offset) : null;
-      ctx.db.prepare('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?').run(failures, until, u.id);
+      q(ctx.db, 'UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?').run(failures, until, u.id);
       auditAs(ctx, u.name, 'login.failed', u.id, null, { failures, lockedUntil: until });
       if (lock)
         return {
@@ -209,7 +217,7 @@ function login(ctx: ServiceContext, userId: number, pinText: string): LoginResul
         };
       return { error: new AppError('WRONG_PIN', { left: FREE_ATTEMPTS - failures }, { status: 401 }) };
     }
-    ctx.db.prepare('UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?').run(u.id);
+    q(ctx.db, 'UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?').run(u.id);
     auditAs(ctx, u.name, 'login', u.id, null, { host: ctx.host });
     return { result: startSession(ctx, u) };
   });
@@ -220,12 +228,14 @@ function login(ctx: ServiceContext, userId: number, pinText: string): LoginResul
 
 function recover(ctx: ServiceContext, code: string, newPin: string) {
   const tx = ctx.db.transaction(() => {
-    const rows = ctx.db
-      .prepare('SELECT id, code_hash FROM recovery_codes WHERE used_at IS NULL ORDER BY id DESC LIMIT 1')
-      .all() as { id: number; code_hash: string }[];
-    const owner = ctx.db
-      .prepare("SELECT * FROM users WHERE role = 'owner' AND disabled_at IS NULL ORDER BY id LIMIT 1")
-      .get() as UserRow | undefined;
+    const rows = q(
+      ctx.db,
+      'SELECT id, code_hash FROM recovery_codes WHERE used_at IS NULL ORDER BY id DESC LIMIT 1',
+    ).all() as { id: number; code_hash: string }[];
+    const owner = q(
+      ctx.db,
+      "SELECT * FROM users WHERE role = 'owner' AND disabled_at IS NULL ORDER BY id LIMIT 1",
+    ).get() as UserRow | undefined;
     // The same growing lock as PINs, kept on the owner row, so the code cannot be guessed either.
     if (owner?.locked_until && new Date(owner.locked_until) > ctx.clock.now()) {
       return {
@@ -237,28 +247,32 @@ function recover(ctx: ServiceContext, code: string, newPin: string) {
       };
     }
     const ok = !!owner && rows.length === 1 && verifySecret(normalizeCode(code), rows[0].code_hash);
-    ctx.db
-      .prepare('INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)')
-      .run(owner?.id ?? null, nowIso(ctx.clock), ok ? 1 : 0, 'recovery', ctx.host);
+    q(ctx.db, 'INSERT INTO login_attempts (user_id, at, ok, kind, host) VALUES (?, ?, ?, ?, ?)').run(
+      owner?.id ?? null,
+      nowIso(ctx.clock),
+      ok ? 1 : 0,
+      'recovery',
+      ctx.host,
+    );
     if (!ok || !owner) {
       if (owner) {
         const failures = owner.failed_count + 1;
         const lock = lockSeconds(failures);
-        ctx.db
-          .prepare('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?')
-          .run(
-            failures,
-            lock ? isoWithOffset(new Date(ctx.clock.now().getTime() + lock * 1000), ctx.clock.offset) : null,
-            owner.id,
-          );
+        q(ctx.db, 'UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?').run(
+          failures,
+          lock ? isoWithOffset(new Date(ctx.clock.now().getTime() + lock * 1000), ctx.clock.offset) : null,
+          owner.id,
+        );
         auditAs(ctx, owner.name, 'recover.failed', owner.id, null, { failures });
       }
       return { error: new AppError('WRONG_RECOVERY_CODE', {}, { status: 401 }) };
     }
-    ctx.db.prepare('UPDATE recovery_codes SET used_at = ? WHERE id = ?').run(nowIso(ctx.clock), rows[0].id);
-    ctx.db
-      .prepare('UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
-      .run(hashSecret(newPin), nowIso(ctx.clock), owner.id);
+    q(ctx.db, 'UPDATE recovery_codes SET used_at = ? WHERE id = ?').run(nowIso(ctx.clock), rows[0].id);
+    q(ctx.db, 'UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(
+      hashSecret(newPin),
+      nowIso(ctx.clock),
+      owner.id,
+    );
     auditAs(ctx, owner.name, 'recover', owner.id, null, { pinReset: true });
     const recoveryCode = issueRecoveryCode(ctx);
     return { result: { ...startSession(ctx, owner), recoveryCode } };
@@ -289,9 +303,10 @@ function me(ctx: ServiceContext): Me {
 
 export const userHandlers: PartialHandlers = {
   'users.status': (_p, ctx) => {
-    const rows = ctx.db
-      .prepare("SELECT * FROM users WHERE disabled_at IS NULL ORDER BY role <> 'owner', name")
-      .all() as UserRow[];
+    const rows = q(
+      ctx.db,
+      "SELECT * FROM users WHERE disabled_at IS NULL ORDER BY role <> 'owner', name",
+    ).all() as UserRow[];
     return {
       configured: rows.length > 0,
       users: rows.map(toPublic),
@@ -303,9 +318,12 @@ export const userHandlers: PartialHandlers = {
     if (usersConfigured(ctx.db)) throw new AppError('USERS_ALREADY_SET_UP', {}, { status: 409 });
     const now = nowIso(ctx.clock);
     const id = Number(
-      ctx.db
-        .prepare("INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, 'owner', ?, ?, ?)")
-        .run(p.name, hashSecret(p.pin), now, now).lastInsertRowid,
+      q(ctx.db, "INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, 'owner', ?, ?, ?)").run(
+        p.name,
+        hashSecret(p.pin),
+        now,
+        now,
+      ).lastInsertRowid,
     );
     const user = getUser(ctx, id);
     auditAs(ctx, user.name, 'create', id, null, { name: user.name, role: user.role });
@@ -316,7 +334,7 @@ export const userHandlers: PartialHandlers = {
   'users.logout': (_p, ctx) => {
     const session = actorOf(ctx).session;
     if (session) {
-      ctx.db.prepare('UPDATE sessions SET ended_at = ? WHERE token_hash = ?').run(nowIso(ctx.clock), sha256(session));
+      q(ctx.db, 'UPDATE sessions SET ended_at = ? WHERE token_hash = ?').run(nowIso(ctx.clock), sha256(session));
       audit(ctx, 'logout', 'user', actorOf(ctx).userId, null, null);
     }
     return { ok: true as const };
@@ -328,20 +346,23 @@ export const userHandlers: PartialHandlers = {
     if (userId === null) throw new AppError('LOGIN_REQUIRED', {}, { status: 401 });
     const u = getUser(ctx, userId);
     if (!verifySecret(p.oldPin, u.pin_hash)) throw fieldError('oldPin', 'WRONG_PIN', { left: '-' });
-    ctx.db
-      .prepare('UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?')
-      .run(hashSecret(p.newPin), nowIso(ctx.clock), u.id);
+    q(ctx.db, 'UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?').run(
+      hashSecret(p.newPin),
+      nowIso(ctx.clock),
+      u.id,
+    );
     audit(ctx, 'pin.change', 'user', u.id, null, null);
     return { ok: true as const };
   },
   'users.list': (p, ctx) =>
     (
-      ctx.db
-        .prepare(`SELECT * FROM users ${p.includeDisabled ? '' : 'WHERE disabled_at IS NULL'} ORDER BY name`)
-        .all() as UserRow[]
+      q(
+        ctx.db,
+        `SELECT * FROM users ${p.includeDisabled ? '' : 'WHERE disabled_at IS NULL'} ORDER BY name`,
+      ).all() as UserRow[]
     ).map(toUser),
   'users.create': (p, ctx) => {
-    if (ctx.db.prepare('SELECT 1 FROM users WHERE name = ?').get(p.name))
+    if (q(ctx.db, 'SELECT 1 FROM users WHERE name = ?').get(p.name))
       throw new AppError(
         'VALIDATION',
         {},
@@ -349,9 +370,13 @@ export const userHandlers: PartialHandlers = {
       );
     const now = nowIso(ctx.clock);
     const id = Number(
-      ctx.db
-        .prepare('INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-        .run(p.name, p.role, hashSecret(p.pin), now, now).lastInsertRowid,
+      q(ctx.db, 'INSERT INTO users (name, role, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+        p.name,
+        p.role,
+        hashSecret(p.pin),
+        now,
+        now,
+      ).lastInsertRowid,
     );
     const user = toUser(getUser(ctx, id));
     audit(ctx, 'create', 'user', id, null, user);
@@ -364,7 +389,7 @@ export const userHandlers: PartialHandlers = {
     if (
       p.name &&
       p.name.toLowerCase() !== before.name.toLowerCase() &&
-      ctx.db.prepare('SELECT 1 FROM users WHERE name = ?').get(p.name)
+      q(ctx.db, 'SELECT 1 FROM users WHERE name = ?').get(p.name)
     ) {
       throw new AppError(
         'VALIDATION',
@@ -373,27 +398,27 @@ export const userHandlers: PartialHandlers = {
       );
     }
     const now = nowIso(ctx.clock);
-    ctx.db
-      .prepare('UPDATE users SET name = ?, role = ?, disabled_at = ?, updated_at = ? WHERE id = ?')
-      .run(
-        p.name ?? before.name,
-        p.role ?? before.role,
-        p.disabled === undefined ? before.disabled_at : p.disabled ? now : null,
-        now,
-        p.id,
-      );
+    q(ctx.db, 'UPDATE users SET name = ?, role = ?, disabled_at = ?, updated_at = ? WHERE id = ?').run(
+      p.name ?? before.name,
+      p.role ?? before.role,
+      p.disabled === undefined ? before.disabled_at : p.disabled ? now : null,
+      now,
+      p.id,
+    );
     // A disabled user or a changed role ends their sessions: the next call asks for the PIN again.
     if (p.disabled || (p.role && p.role !== before.role))
-      ctx.db.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(now, p.id);
+      q(ctx.db, 'UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(now, p.id);
     const after = toUser(getUser(ctx, p.id));
     audit(ctx, 'update', 'user', p.id, toUser(before), after);
     return after;
   },
   'users.setPin': (p, ctx) => {
     getUser(ctx, p.id);
-    ctx.db
-      .prepare('UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
-      .run(hashSecret(p.pin), nowIso(ctx.clock), p.id);
+    q(ctx.db, 'UPDATE users SET pin_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(
+      hashSecret(p.pin),
+      nowIso(ctx.clock),
+      p.id,
+    );
     audit(ctx, 'pin.reset', 'user', p.id, null, null);
     return toUser(getUser(ctx, p.id));
   },

@@ -15,6 +15,7 @@ import type { PartialHandlers, ServiceContext } from '../core';
 import { openCore } from '../index';
 import { buildDemo, demoClock } from '../../demo';
 import { settingValue } from '../../store/settings';
+import { q, qv } from '../../store/statements';
 
 export const WORKSHOP_KEY = 'workshop';
 const RESET_AT_KEY = 'workshop.resetAt';
@@ -30,9 +31,10 @@ export function isWorkshopDb(db: Db): boolean {
 }
 
 function put(db: Db, key: string, value: string) {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
+  q(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }
 
 /** Marks a database as the training database (after the demo business is loaded into it). */
@@ -44,7 +46,7 @@ export function markWorkshop(db: Db, at: string): void {
 /** First time of something done by a trainee since the reset, or null. */
 function firstSince(db: Db, sql: string, since: string): string | null {
   try {
-    return (db.prepare(sql).pluck().get(since) as string | null | undefined) ?? null;
+    return (qv(db, sql).get(since) as string | null | undefined) ?? null;
   } catch {
     return null; // a table of a feature that is not installed yet
   }

@@ -4,6 +4,7 @@
 // touches, so a lot's step list on the portal is always whole. Partners have no HanoiCheck record.
 import type { Db } from '../../store/db';
 import type { OutboxItem } from '../outbox';
+import { q, qv } from '../../store/statements';
 
 export type HcEntity = 'facilities' | 'warehouses' | 'foods' | 'steps' | 'batches';
 /** The order of the merges in one delivery: what a batch refers to goes first. */
@@ -45,8 +46,7 @@ const STATUS_VI: Record<string, string> = {
 export const warehouseCode = (id: number) => `KHO${String(id).padStart(3, '0')}`;
 
 function facility(db: Db): { record: Omit<HcRecord, 'items'>; code: string } | null {
-  const b = db.prepare('SELECT name, tax_code, address, province, phone, email, gln FROM business').get() as
-    Row | undefined;
+  const b = q(db, 'SELECT name, tax_code, address, province, phone, email, gln FROM business').get() as Row | undefined;
   if (!b) return null;
   const code = String(b.tax_code);
   return {
@@ -69,7 +69,7 @@ function facility(db: Db): { record: Omit<HcRecord, 'items'>; code: string } | n
 }
 
 function warehouse(db: Db, id: number, facilityCode: string): Omit<HcRecord, 'items'> | null {
-  const l = db.prepare('SELECT id, name, address, gln, kind FROM locations WHERE id = ?').get(id) as Row | undefined;
+  const l = q(db, 'SELECT id, name, address, gln, kind FROM locations WHERE id = ?').get(id) as Row | undefined;
   if (!l) return null;
   return {
     entity: 'warehouses',
@@ -87,7 +87,7 @@ function warehouse(db: Db, id: number, facilityCode: string): Omit<HcRecord, 'it
 }
 
 function food(db: Db, id: number): Omit<HcRecord, 'items'> | null {
-  const p = db.prepare('SELECT * FROM products WHERE id = ?').get(id) as Row | undefined;
+  const p = q(db, 'SELECT * FROM products WHERE id = ?').get(id) as Row | undefined;
   if (!p) return null;
   return {
     entity: 'foods',
@@ -112,20 +112,18 @@ function food(db: Db, id: number): Omit<HcRecord, 'items'> | null {
 
 /** A lot as a batch: its steps are its events in time order, each with the place it happened. */
 function batch(db: Db, lotId: number, facilityCode: string): Omit<HcRecord, 'items'> | null {
-  const l = db
-    .prepare(
-      'SELECT l.*, p.code AS product_code, p.name AS product_name FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
-    )
-    .get(lotId) as Row | undefined;
+  const l = q(
+    db,
+    'SELECT l.*, p.code AS product_code, p.name AS product_name FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?',
+  ).get(lotId) as Row | undefined;
   if (!l) return null;
-  const events = db
-    .prepare(
-      `SELECT e.id, e.kind, e.event_time, e.data, l.location_id, l.role, loc.name AS place, loc.address,
+  const events = q(
+    db,
+    `SELECT e.id, e.kind, e.event_time, e.data, l.location_id, l.role, loc.name AS place, loc.address,
          l.qty_milli + COALESCE((SELECT SUM(c.qty_milli) FROM event_lines c WHERE c.corrects_line_id = l.id), 0) AS net
        FROM event_lines l JOIN events e ON e.id = l.event_id LEFT JOIN locations loc ON loc.id = COALESCE(l.location_id, e.location_id)
        WHERE l.lot_id = ? AND e.kind <> 'correction' ORDER BY e.event_time, e.id, l.id`,
-    )
-    .all(lotId) as Row[];
+  ).all(lotId) as Row[];
   const steps: Record<string, unknown>[] = [];
   const warehouses = new Set<string>();
   const seen = new Set<number>();
@@ -185,7 +183,7 @@ export function hanoiCheckRecords(db: Db, items: OutboxItem[]): { records: HcRec
     if (existing) existing.items.push(item);
     else byKey.set(k, { ...r, items: [item] });
   };
-  const lotsOf = db.prepare('SELECT DISTINCT lot_id FROM event_lines WHERE event_id = ?').pluck();
+  const lotsOf = qv(db, 'SELECT DISTINCT lot_id FROM event_lines WHERE event_id = ?');
   for (const item of items) {
     if (item.kind === 'event') {
       const lots = lotsOf.all(item.event_row_id) as number[];
