@@ -47,3 +47,20 @@ export function WithReason({ reason, children }: { reason?: string | null; child
     </Tooltip>
   );
 }
+
+/**
+ * Who did something, for people: "Chị Hoa (Chủ cơ sở)". Records keep the user's name; before any user
+ * is set up (and from the CLI) it is the word "owner", which reads as the role.
+ */
+export function usePersonWords(): (name: string) => string {
+  const status = useApiQuery('users.status', {});
+  const { t } = useTranslation('trust');
+  return useMemo(() => {
+    const roles = new Map((status.data?.users ?? []).map((u) => [u.name, u.role]));
+    return (name: string) => {
+      if (name === 'owner') return t('roles.owner');
+      const role = roles.get(name);
+      return role ? `${name} (${t(`roles.${role}`)})` : name;
+    };
+  }, [status.data, t]);
+}
