@@ -15,6 +15,7 @@ import {
   type LabelProblem,
 } from '../../../shared/labels/fields';
 import { labelTemplate, layoutProblems, type LabelTemplate } from '../../../shared/labels/model';
+import { elementWords } from '../../../shared/labels/words';
 import { nowIso, todayLocal } from '../../clock';
 import { bitmapToPng, renderLabel, type RenderProblem } from '../../labels/render';
 import { isSerialized, type JobSpec } from '../../printing/job';
@@ -146,22 +147,31 @@ export function lotLabelData(
 // ---------- checks ----------
 function problemView(
   p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' },
+  t: LabelTemplate,
   lang: Lang,
 ): LabelProblemView {
-  const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, p.params, lang), severity: p.severity };
+  // The message names the element in words; the view keeps its id so the designer can point at it.
+  const el = p.params.element ? t.elements.find((e) => e.id === p.params.element) : undefined;
+  const params = el ? { ...p.params, element: elementWords(el, lang) } : p.params;
+  const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, params, lang), severity: p.severity };
   if (p.params.element) v.element = String(p.params.element);
   return v;
 }
 
 /** Render problems and the label checks together, each once, errors first. */
-function mergeProblems(render: RenderProblem[], checks: LabelProblem[], lang: Lang): LabelProblemView[] {
+function mergeProblems(
+  t: LabelTemplate,
+  render: RenderProblem[],
+  checks: LabelProblem[],
+  lang: Lang,
+): LabelProblemView[] {
   const seen = new Set<string>();
   const out: LabelProblemView[] = [];
   for (const p of [...checks, ...render]) {
     const k = `${p.code}|${JSON.stringify(p.params)}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push(problemView(p, lang));
+    out.push(problemView(p, t, lang));
   }
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
@@ -294,7 +304,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
   const checks = j.setupLabel ? [] : checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
   const head = headProblem(j.template, j.printer);
-  const problems = mergeProblems(head ? [head, ...first.problems] : first.problems, checks, ctx.lang);
+  const problems = mergeProblems(j.template, head ? [head, ...first.problems] : first.problems, checks, ctx.lang);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     throw new AppError('LABEL_CHECK_FAILED', { first: errors[0].message }, { status: 422, details: { problems } });
@@ -437,7 +447,16 @@ export const labelHandlers: PartialHandlers = {
       throw new AppError(
         'VALIDATION',
         {},
-        { fields: layout.map((p) => ({ path: 'template', code: p.code, params: p.params })) },
+        {
+          fields: layout.map((p) => {
+            const el = t.elements.find((e) => e.id === p.params.element);
+            return {
+              path: 'template',
+              code: p.code,
+              params: el ? { ...p.params, element: elementWords(el, ctx.lang) } : p.params,
+            };
+          }),
+        },
       );
     const now = nowIso(ctx.clock);
     const dup = ctx.db
@@ -486,6 +505,7 @@ export const labelHandlers: PartialHandlers = {
     const r = renderLabel(t, data, { today, serial }, dpi);
     const head = headProblem(t, printer);
     const problems = mergeProblems(
+      t,
       head ? [head, ...r.problems] : r.problems,
       checkLabel(t, data, { today, serial }),
       ctx.lang,

@@ -83,7 +83,8 @@ export function PrintersPage() {
           { title: t('printers.uri'), dataIndex: 'uri' },
           {
             title: t('printers.language'),
-            render: (_, p) => `${p.language.toUpperCase()} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
+            render: (_, p) =>
+              `${t(`printerKind.${p.language}`)} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
           },
           {
             title: '',
@@ -134,7 +135,7 @@ export function PrintersPage() {
             <Col xs={12} md={6}>
               <Form.Item name="language" label={t('printers.language')}>
                 <Select
-                  options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: v.toUpperCase() }))}
+                  options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: t(`printerKind.${v}`) }))}
                 />
               </Form.Item>
             </Col>
