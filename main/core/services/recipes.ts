@@ -1,7 +1,7 @@
 // Recipes: a header plus immutable versions. Editing writes a new version; batches keep the one they used.
 import { AppError } from '../../../shared/api/errors';
 import type { ApiParsed } from '../../../shared/api/contract';
-import type { Recipe, RecipeLine, RecipeVersion } from '../../../shared/api/recipes';
+import { DEFAULT_TOLERANCE_PCT, type Recipe, type RecipeLine, type RecipeVersion } from '../../../shared/api/recipes';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
 import { searchText } from '../../../shared/domain/text';
 import { conversionFactor, unitLabel } from '../../../shared/domain/units';
@@ -53,7 +53,7 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
   const vid = Number(
     q(
       ctx.db,
-      'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, tolerance_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       recipeId,
       version,
@@ -62,6 +62,7 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
       c.inputMode,
       c.yieldPct === null ? null : Math.round(c.yieldPct * 1000),
       c.lossPct === null ? null : Math.round(c.lossPct * 1000),
+      c.tolerancePct === null ? null : Math.round(c.tolerancePct * 1000),
       c.steps,
       c.note,
       ctx.user,
@@ -127,6 +128,8 @@ export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
     inputMode: v.input_mode as RecipeVersion['inputMode'],
     yieldPct: v.yield_pct_milli === null ? null : (v.yield_pct_milli as number) / 1000,
     lossPct: v.loss_pct_milli === null ? null : (v.loss_pct_milli as number) / 1000,
+    tolerancePct: v.tolerance_pct_milli === null ? DEFAULT_TOLERANCE_PCT : (v.tolerance_pct_milli as number) / 1000,
+    toleranceDefault: v.tolerance_pct_milli === null,
     steps: (v.steps as string | null) ?? null,
     note: (v.note as string | null) ?? null,
     user: v.user as string,
@@ -212,6 +215,7 @@ function updateRecipe(ctx: ServiceContext, p: ApiParsed<'recipes.update'>): Reci
     byProducts: p.byProducts ?? cur.byProducts.map(asLine),
     yieldPct: p.yieldPct !== undefined ? p.yieldPct : cur.yieldPct,
     lossPct: p.lossPct !== undefined ? p.lossPct : cur.lossPct,
+    tolerancePct: p.tolerancePct !== undefined ? p.tolerancePct : cur.toleranceDefault ? null : cur.tolerancePct,
     steps: p.steps !== undefined ? p.steps : cur.steps,
     note: p.note !== undefined ? p.note : cur.note,
   };

@@ -9,6 +9,7 @@ import { m006_users } from './006_users';
 import { m007_redact_audit_secrets } from './007_redact_audit_secrets';
 import { m008_portal_types } from './008_portal_types';
 import { m009_scale_indexes } from './009_scale_indexes';
+import { m010_recipe_tolerance } from './010_recipe_tolerance';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   m007_redact_audit_secrets,
   m008_portal_types,
   m009_scale_indexes,
+  m010_recipe_tolerance,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

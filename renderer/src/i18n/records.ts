@@ -88,6 +88,9 @@ export const vi = {
     yieldPct: 'Thu được (%)',
     yieldHint: 'Thành phẩm bằng bao nhiêu % nguyên liệu, ví dụ 92',
     lossPct: 'Hao hụt (%)',
+    tolerancePct: 'Mức lệch cho phép (%)',
+    toleranceHint:
+      'Sản lượng một mẻ lệch khỏi mức công thức dự tính quá mức này thì phần mềm nhắc. Để trống: {{pct}}%.',
     steps: 'Các bước làm',
     version: 'Phiên bản',
     inputCount: 'Số nguyên liệu',
@@ -293,6 +296,9 @@ export const en: typeof vi = {
     yieldPct: 'Yield (%)',
     yieldHint: 'Output as % of the inputs, e.g. 92',
     lossPct: 'Loss (%)',
+    tolerancePct: 'Allowed deviation (%)',
+    toleranceHint:
+      'When a batch makes more or less than the recipe expects by more than this, the app says so. Empty: {{pct}}%.',
     steps: 'Steps',
     version: 'Version',
     inputCount: 'Inputs',

@@ -44,8 +44,6 @@ import {
 import { LotRows, overUse, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
 import { isNumber, NumberInput } from '../../components/NumberInput';
 
-/** Mirrors the core's mass-balance tolerance (main/core/services/batches.ts) to warn before saving. */
-const MASS_BALANCE_TOLERANCE_PCT = 5;
 const DATE_FORMAT = 'DD/MM/YYYY';
 
 type PlanRequest = { recipeId: number; size?: number; locationId?: number; productionDate?: string };
@@ -134,7 +132,8 @@ export function BatchPage() {
   const deviation = useMemo(() => {
     if (!plan || !output.qty || plan.expectedOutput <= 0) return null;
     const d = ((output.qty - plan.expectedOutput) / plan.expectedOutput) * 100;
-    return Math.abs(d) > MASS_BALANCE_TOLERANCE_PCT ? Math.round(d * 10) / 10 : null;
+    // The recipe's own tolerance, the same number the core judges the saved batch by.
+    return Math.abs(d) > plan.tolerancePct ? Math.round(d * 10) / 10 : null;
   }, [plan, output.qty]);
   const stale = plan !== null && req !== null && (req.size ?? plan.size) !== plan.size;
 
@@ -387,7 +386,7 @@ export function BatchPage() {
                   expected: qtyText(plan.expectedOutput),
                   unit: unitText(outUnit),
                   deviation: qtyText(deviation),
-                  tol: MASS_BALANCE_TOLERANCE_PCT,
+                  tol: plan.tolerancePct,
                 })}
               />
             )}
