@@ -21,6 +21,8 @@ import {
   Skeleton,
   Space,
   Table,
+  Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { ExperimentOutlined, PlusOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
@@ -43,6 +45,7 @@ import {
 } from '../lots/common';
 import { LotRows, overUse, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
 import { isNumber, NumberInput } from '../../components/NumberInput';
+import { OffRecipeInputs, type OffRecipeLine } from './OffRecipe';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 
@@ -60,6 +63,7 @@ export function BatchPage() {
   const [planError, setPlanError] = useState<string | null>(null);
   const [sizeText, setSizeText] = useState<number | null>(null);
   const [rows, setRows] = useState<PickedLot[][]>([]);
+  const [offRecipe, setOffRecipe] = useState<OffRecipeLine[]>([]);
   const [output, setOutput] = useState<{ qty: number | null; lotCode: string; expiry: Dayjs | null; touched: boolean }>(
     { qty: null, lotCode: '', expiry: null, touched: false },
   );
@@ -81,6 +85,7 @@ export function BatchPage() {
     if (!recipeParam) return;
     setSaved(null);
     setPlan(null);
+    setOffRecipe([]);
     setOutput({ qty: null, lotCode: '', expiry: null, touched: false });
     setReq({ recipeId: Number(recipeParam) });
   }, [recipeParam]);
@@ -125,6 +130,7 @@ export function BatchPage() {
   const pickRecipe = (recipeId: number) => {
     setSaved(null);
     setPlan(null);
+    setOffRecipe([]);
     setOutput({ qty: null, lotCode: '', expiry: null, touched: false });
     setReq({ recipeId, locationId: req?.locationId, productionDate: req?.productionDate });
   };
@@ -153,7 +159,10 @@ export function BatchPage() {
       productionDate: req?.productionDate ?? plan.productionDate,
       size: plan.size,
       operator: operator.trim() || null,
-      inputs: rows.flatMap(pickedToLines),
+      inputs: [
+        ...rows.flatMap(pickedToLines),
+        ...offRecipe.map((l) => ({ lotId: l.lot.id, qty: l.qty, offRecipe: { reason: l.reason } })),
+      ],
       outputs: [
         {
           lotCode: output.lotCode.trim() || null,
@@ -189,6 +198,7 @@ export function BatchPage() {
         batch={saved}
         onAgain={() => {
           setSaved(null);
+          setOffRecipe([]);
           setReq(null);
           setPlan(null);
         }}
@@ -302,6 +312,12 @@ export function BatchPage() {
                   />
                 </div>
               ))}
+              <OffRecipeInputs
+                recipeName={plan.recipeName}
+                recipeProductIds={[plan.productId, ...plan.inputs.map((x) => x.productId)]}
+                lines={offRecipe}
+                onChange={setOffRecipe}
+              />
             </Flex>
             <Divider titlePlacement="start" plain style={{ margin: '16px 0 8px' }}>
               <Typography.Text strong>
@@ -560,7 +576,21 @@ export function BatchSummary({ batch, onAgain }: { batch: Batch; onAgain?: () =>
             pagination={false}
             dataSource={batch.inputs}
             columns={[
-              { title: t('common.product'), dataIndex: 'productName' },
+              {
+                title: t('common.product'),
+                render: (_, i) => (
+                  <>
+                    {i.productName}{' '}
+                    {i.offRecipe && (
+                      <Tooltip title={`${t('lots.reason')}: ${i.offRecipe}`}>
+                        <Tag color="orange" data-testid="input-off-recipe">
+                          {t('batch.offRecipeTag')}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                  </>
+                ),
+              },
               { title: t('common.lotCode'), render: (_, i) => <Link to={`/lots/${i.lotId}`}>{i.lotCode}</Link> },
               { title: t('common.qty'), render: (_, i) => qtyText(i.qty, i.unit) },
             ]}
