@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { features, MENU_GROUPS, type Feature } from '../features';
 import { useRights } from './rights';
 import { Forbidden } from './Forbidden';
+import { UserChip } from '../pages/login/LoginGate';
 import { useApiQuery } from '../api/hooks';
 import { useLanguage } from './useLanguage';
 
@@ -112,17 +113,20 @@ export function AppShell() {
                 {business.data?.name ?? ''}
               </Typography.Text>
             </Flex>
-            <Select
-              aria-label={t('language')}
-              value={lang}
-              onChange={(v) => void changeLang(v)}
-              style={{ width: 130 }}
-              options={[
-                { value: 'vi', label: t('vietnamese') },
-                { value: 'en', label: t('english') },
-              ]}
-              data-testid="lang-switch"
-            />
+            <Flex align="center" gap={12}>
+              <UserChip />
+              <Select
+                aria-label={t('language')}
+                value={lang}
+                onChange={(v) => void changeLang(v)}
+                style={{ width: 130 }}
+                options={[
+                  { value: 'vi', label: t('vietnamese') },
+                  { value: 'en', label: t('english') },
+                ]}
+                data-testid="lang-switch"
+              />
+            </Flex>
           </Flex>
         </Header>
         <Content style={{ padding: 24 }}>

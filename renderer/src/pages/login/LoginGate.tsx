@@ -77,12 +77,10 @@ export function LoginGate({ children }: { children: ReactNode }) {
       </>
     );
   }
-  const me = s.me!;
   return (
     <>
       {s.workshop && <WorkshopBanner />}
       {children}
-      {s.configured && <UserChip me={me} />}
     </>
   );
 }
@@ -219,7 +217,14 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
   );
 }
 
-function UserChip({ me }: { me: Me }) {
+/** Who is signed in, with switch user / change PIN / sign out; in the header, so it covers no button. */
+export function UserChip() {
+  const status = useApiQuery('users.status', {});
+  const me = status.data?.configured ? status.data.me : null;
+  return me ? <UserMenu me={me} /> : null;
+}
+
+function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation('trust');
   const api = useApi();
   const { message } = AntApp.useApp();
@@ -227,7 +232,7 @@ function UserChip({ me }: { me: Me }) {
   const [form] = Form.useForm();
   const signOut = useSignOut();
   return (
-    <div style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 1000 }}>
+    <div>
       <Dropdown
         trigger={['click']}
         menu={{
