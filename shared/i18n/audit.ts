@@ -2,7 +2,9 @@
 // ("Tên: Hạt điều → Hạt điều rang"), for the audit screen and its exports. Secrets are already replaced
 // by forAudit before they are stored; this only chooses words for codes and keys.
 import { fieldName, type Lang } from './messages';
-import { ACTION_WORDS } from './roles';
+import { ACTION_WORDS, roleListWords } from './roles';
+import { STATE_WORDS } from './records';
+import { unitLabel } from '../domain/units';
 
 type Words = Record<string, string>;
 
@@ -132,6 +134,10 @@ const KEYS: Record<Lang, Words> = {
     disabled: 'Ngừng dùng',
     archived: 'Ngừng dùng',
     fileName: 'Tệp',
+    productName: 'Sản phẩm',
+    byProducts: 'Sản phẩm phụ',
+    inputs: 'Nguyên liệu',
+    current: 'Phiên bản',
     uri: 'Nơi in',
     printerId: 'Máy in',
     templateId: 'Mẫu tem',
@@ -155,6 +161,10 @@ const KEYS: Record<Lang, Words> = {
     disabled: 'Disabled',
     archived: 'Archived',
     fileName: 'File',
+    productName: 'Product',
+    byProducts: 'By-products',
+    inputs: 'Inputs',
+    current: 'Version',
     uri: 'Prints to',
     printerId: 'Printer',
     templateId: 'Label template',
@@ -170,27 +180,57 @@ const KEYS: Record<Lang, Words> = {
   },
 };
 
-/** Ids, times and pictures say nothing to a reader of the log. */
-const SKIP = /^(id|createdAt|updatedAt|archivedAt|logo|image|base64|definition)$/;
+/** Ids, times, pictures and copies of a name's code say nothing to a reader of the log. */
+const SKIP =
+  /^(id|createdAt|updatedAt|archivedAt|logo|image|base64|definition|host|search|productCode|productUnit)$|Id$/;
+
+const KINDS: Record<Lang, Words> = {
+  vi: {
+    raw: 'nguyên liệu',
+    intermediate: 'bán thành phẩm',
+    finished: 'thành phẩm',
+    packaging: 'bao bì',
+    supplier: 'nhà cung cấp',
+    customer: 'khách hàng',
+  },
+  en: {
+    raw: 'raw material',
+    intermediate: 'intermediate',
+    finished: 'finished product',
+    packaging: 'packaging',
+    supplier: 'supplier',
+    customer: 'customer',
+  },
+};
+
+/** Values that are codes, by the key they sit under: roles, units, kinds, lot states. */
+function codeWords(key: string, v: string, lang: Lang): string {
+  if (key === 'role') return roleListWords(v, lang);
+  if (/^(unit|batchUnit|packUnit)$/.test(key)) return unitLabel(v, lang);
+  if (key === 'kind' || key === 'kinds') return KINDS[lang][v] ?? v;
+  if (key === 'status' || key === 'state') return STATE_WORDS[lang][v] ?? v;
+  return v;
+}
 
 function keyLabel(key: string, lang: Lang): string | null {
   const known = KEYS[lang][key] ?? fieldName(key, lang);
   return known === key ? null : known;
 }
 
-function valueText(v: unknown, lang: Lang): string {
+function valueText(v: unknown, lang: Lang, key = ''): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? (lang === 'en' ? 'yes' : 'có') : lang === 'en' ? 'no' : 'không';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return codeWords(key, v, lang);
+  if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) {
-    if (v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => valueText(x, lang)).join(', ');
+    if (v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => valueText(x, lang, key)).join(', ');
     return lang === 'en' ? `${v.length} items` : `${v.length} mục`;
   }
   const parts = Object.entries(v as Record<string, unknown>)
     .filter(([k]) => !SKIP.test(k))
     .map(([k, x]) => {
       const label = keyLabel(k, lang);
-      return label ? `${label}: ${valueText(x, lang)}` : valueText(x, lang);
+      return label ? `${label}: ${valueText(x, lang, k)}` : valueText(x, lang, k);
     });
   return parts.join('; ');
 }
@@ -231,8 +271,8 @@ export function auditChanges(before: unknown, after: unknown, lang: Lang): Audit
     if (!b && (now === null || now === undefined || now === '')) continue;
     out.push({
       label: keyLabel(k, lang),
-      before: b ? valueText(was, lang) : undefined,
-      after: n ? valueText(now, lang) : undefined,
+      before: b ? valueText(was, lang, k) : undefined,
+      after: n ? valueText(now, lang, k) : undefined,
     });
   }
   return out;
