@@ -53,7 +53,7 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
   const vid = Number(
     q(
       ctx.db,
-      'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, tolerance_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO recipe_versions (recipe_id, version, batch_size_milli, batch_unit, input_mode, yield_pct_milli, loss_pct_milli, steps, note, user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       recipeId,
       version,
@@ -62,13 +62,17 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
       c.inputMode,
       c.yieldPct === null ? null : Math.round(c.yieldPct * 1000),
       c.lossPct === null ? null : Math.round(c.lossPct * 1000),
-      c.tolerancePct === null ? null : Math.round(c.tolerancePct * 1000),
       c.steps,
       c.note,
       ctx.user,
       nowIso(ctx.clock),
     ).lastInsertRowid,
   );
+  if (c.tolerancePct !== null)
+    q(ctx.db, 'INSERT INTO recipe_version_tolerance (recipe_version_id, tolerance_pct_milli) VALUES (?, ?)').run(
+      vid,
+      Math.round(c.tolerancePct * 1000),
+    );
   const ins = q(
     ctx.db,
     'INSERT INTO recipe_lines (recipe_version_id, line_no, role, product_id, qty_milli, pct_milli, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -102,7 +106,10 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
 }
 
 export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
-  const v = q(ctx.db, 'SELECT * FROM recipe_versions WHERE id = ?').get(vid) as Row | undefined;
+  const v = q(
+    ctx.db,
+    'SELECT v.*, t.tolerance_pct_milli FROM recipe_versions v LEFT JOIN recipe_version_tolerance t ON t.recipe_version_id = v.id WHERE v.id = ?',
+  ).get(vid) as Row | undefined;
   if (!v) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: vid });
   const lines = (
     q(
@@ -128,8 +135,9 @@ export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
     inputMode: v.input_mode as RecipeVersion['inputMode'],
     yieldPct: v.yield_pct_milli === null ? null : (v.yield_pct_milli as number) / 1000,
     lossPct: v.loss_pct_milli === null ? null : (v.loss_pct_milli as number) / 1000,
-    tolerancePct: v.tolerance_pct_milli === null ? DEFAULT_TOLERANCE_PCT : (v.tolerance_pct_milli as number) / 1000,
-    toleranceDefault: v.tolerance_pct_milli === null,
+    tolerancePct:
+      (v.tolerance_pct_milli ?? null) === null ? DEFAULT_TOLERANCE_PCT : (v.tolerance_pct_milli as number) / 1000,
+    toleranceDefault: (v.tolerance_pct_milli ?? null) === null,
     steps: (v.steps as string | null) ?? null,
     note: (v.note as string | null) ?? null,
     user: v.user as string,
