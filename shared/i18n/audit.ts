@@ -182,7 +182,7 @@ const KEYS: Record<Lang, Words> = {
 
 /** Ids, times, pictures and copies of a name's code say nothing to a reader of the log. */
 const SKIP =
-  /^(id|createdAt|updatedAt|archivedAt|logo|image|base64|definition|host|search|productCode|productUnit)$|Id$/;
+  /^(id|createdAt|updatedAt|archivedAt|logo|image|base64|definition|host|search|productCode|productUnit|inputMode|toleranceDefault|versions|version)$|Id$/;
 
 const KINDS: Record<Lang, Words> = {
   vi: {
@@ -192,6 +192,10 @@ const KINDS: Record<Lang, Words> = {
     packaging: 'bao bì',
     supplier: 'nhà cung cấp',
     customer: 'khách hàng',
+    production: 'nơi sản xuất',
+    warehouse: 'kho',
+    shop: 'cửa hàng',
+    farm: 'vùng trồng / trang trại',
   },
   en: {
     raw: 'raw material',
@@ -200,12 +204,16 @@ const KINDS: Record<Lang, Words> = {
     packaging: 'packaging',
     supplier: 'supplier',
     customer: 'customer',
+    production: 'production site',
+    warehouse: 'warehouse',
+    shop: 'shop',
+    farm: 'farm',
   },
 };
 
 /** Values that are codes, by the key they sit under: roles, units, kinds, lot states. */
 function codeWords(key: string, v: string, lang: Lang): string {
-  if (key === 'role') return roleListWords(v, lang);
+  if (key === 'role' || (key === 'user' && v === 'owner')) return roleListWords(v, lang);
   if (/^(unit|batchUnit|packUnit)$/.test(key)) return unitLabel(v, lang);
   if (key === 'kind' || key === 'kinds') return KINDS[lang][v] ?? v;
   if (key === 'status' || key === 'state') return STATE_WORDS[lang][v] ?? v;
@@ -226,12 +234,10 @@ function valueText(v: unknown, lang: Lang, key = ''): string {
     if (v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => valueText(x, lang, key)).join(', ');
     return lang === 'en' ? `${v.length} items` : `${v.length} mục`;
   }
+  // Inside a nested record only what has a name is shown: a bare value there would be a code.
   const parts = Object.entries(v as Record<string, unknown>)
-    .filter(([k]) => !SKIP.test(k))
-    .map(([k, x]) => {
-      const label = keyLabel(k, lang);
-      return label ? `${label}: ${valueText(x, lang, k)}` : valueText(x, lang, k);
-    });
+    .filter(([k]) => !SKIP.test(k) && keyLabel(k, lang) !== null)
+    .map(([k, x]) => `${keyLabel(k, lang)}: ${valueText(x, lang, k)}`);
   return parts.join('; ');
 }
 
