@@ -149,7 +149,7 @@ const KEYS: Record<Lang, Words> = {
     traceUri: 'Địa chỉ trang truy xuất',
     pin: 'Mã PIN',
     format: 'Định dạng',
-    tolerancePct: 'Mức hao hụt cho phép (%)',
+    tolerancePct: 'Mức lệch cho phép (%)',
   },
   en: {
     status: 'Status',
@@ -176,7 +176,7 @@ const KEYS: Record<Lang, Words> = {
     traceUri: 'Trace page address',
     pin: 'PIN',
     format: 'Format',
-    tolerancePct: 'Allowed loss (%)',
+    tolerancePct: 'Allowed deviation (%)',
   },
 };
 
