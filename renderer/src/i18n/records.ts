@@ -100,6 +100,7 @@ export const vi = {
   },
   batch: {
     offRecipeAdd: 'Thêm nguyên liệu ngoài công thức',
+    staleReason: 'Đang tính lại nguyên liệu cho cỡ mẻ mới, chờ một chút.',
     offRecipeTitle: 'Dùng nguyên liệu không có trong công thức',
     offRecipeTag: 'Ngoài công thức',
     offRecipePick: 'Chọn lô (gõ tên hoặc mã lô)',
@@ -319,6 +320,7 @@ export const en: typeof vi = {
   },
   batch: {
     offRecipeAdd: 'Add an input that is not in the recipe',
+    staleReason: 'The inputs are being worked out for the new batch size; wait a moment.',
     offRecipeTitle: 'Use an input that is not in the recipe',
     offRecipeTag: 'Off recipe',
     offRecipePick: 'Choose a lot (type a name or lot code)',

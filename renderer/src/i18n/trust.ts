@@ -94,6 +94,7 @@ export const vi = {
     importValid: 'Chỉ nhập {{n}} dòng đúng',
     imported: 'Đã nhập {{n}} mục',
     clean: 'Tệp đúng hết, có thể nhập.',
+    fixFirst: 'Hãy sửa các dòng có lỗi trong tệp rồi chọn lại tệp, hoặc chỉ nhập các dòng đúng.',
   },
   workshop: {
     menu: 'Đào tạo',
@@ -219,6 +220,7 @@ export const en: typeof vi = {
     importValid: 'Import only the {{n}} valid rows',
     imported: 'Imported {{n}} items',
     clean: 'The file is clean and can be imported.',
+    fixFirst: 'Fix the rows with errors in the file and choose it again, or import only the correct rows.',
   },
   workshop: {
     menu: 'Workshop',

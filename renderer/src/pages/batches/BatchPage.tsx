@@ -46,6 +46,7 @@ import {
 import { LotRows, overUse, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
 import { isNumber, NumberInput } from '../../components/NumberInput';
 import { OffRecipeInputs, type OffRecipeLine } from './OffRecipe';
+import { WithReason } from '../../shell/rights';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 
@@ -422,17 +423,19 @@ export function BatchPage() {
                 borderTop: '1px solid #f0f0f0',
               }}
             >
-              <Button
-                type="primary"
-                size="large"
-                icon={<SaveOutlined />}
-                onClick={() => void onSave()}
-                loading={record.isPending}
-                disabled={record.isPending || stale}
-                data-testid="save"
-              >
-                {t('batch.save')}
-              </Button>
+              <WithReason reason={stale ? t('batch.staleReason') : undefined}>
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={<SaveOutlined />}
+                  onClick={() => void onSave()}
+                  loading={record.isPending}
+                  disabled={record.isPending || stale}
+                  data-testid="save"
+                >
+                  {t('batch.save')}
+                </Button>
+              </WithReason>
               {output.qty ? (
                 <Typography.Text>
                   {plan.productName}: <strong>{qtyText(output.qty, outUnit)}</strong> ·{' '}
