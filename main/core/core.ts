@@ -16,7 +16,7 @@ import { systemClock, todayLocal, type Clock } from '../clock';
 import type { Db } from '../store/db';
 import { zodIssuesToFields } from '../../shared/api/zod-issues';
 import { badTextPaths } from '../../shared/domain/text';
-import { PUBLIC_METHODS, permissionDenial } from '../../shared/api/permissions';
+import { PUBLIC_METHODS, permissionDenial, refusalParams } from '../../shared/api/permissions';
 import { resolveActor, type Actor } from './services/users';
 import { auditCall, lastAuditId } from './services/audit';
 import { settingValue } from '../store/settings';
@@ -120,7 +120,7 @@ export class Core {
     // Who is calling, and may they? Checked before the input, so a refused caller learns nothing.
     const actor = resolveActor(this.db, this.clock, this.host, callCtx, PUBLIC_METHODS.has(methodName));
     const denial = permissionDenial(methodName, spec.access, actor.role, actor.workshop);
-    if (denial) throw new AppError(denial, { role: actor.role, method: methodName }, { status: 403 });
+    if (denial) throw new AppError(denial, refusalParams(methodName, spec.access), { status: 403 });
     // NUL and broken characters are refused in every string, whatever the field (search text, scans, keys).
     const badText = badTextPaths(rawInput);
     if (badText.length)

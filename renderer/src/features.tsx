@@ -3,7 +3,10 @@
 // `path` is a react-router path under the HashRouter (use '/x/*' when the page has its own sub-routes).
 // `labelKey` is an i18next key 'namespace:key' (namespaces are the files in renderer/src/i18n/).
 // Pages without `menu` are reachable by link only. Menu items are sorted by `order` within their group.
+// `right` is the API method the page is for: a role that may not call it sees neither the menu entry nor the
+// page (shell/rights.tsx). On a '/x/*' page it guards the page itself; its record views (/x/:id) stay readable.
 import type { ReactNode } from 'react';
+import type { MethodName } from '../../shared/api/contract';
 import {
   ApartmentOutlined,
   EnvironmentOutlined,
@@ -32,6 +35,7 @@ export type Feature = {
   path: string;
   element: ReactNode;
   menu?: { group: MenuGroup; labelKey: string; icon?: ReactNode; order: number };
+  right?: MethodName;
 };
 
 export const features: Feature[] = [
@@ -52,11 +56,13 @@ export const features: Feature[] = [
   },
   {
     path: '/locations',
+    right: 'locations.create',
     element: <LocationsPage />,
     menu: { group: 'catalog', labelKey: 'common:menu.locations', icon: <EnvironmentOutlined />, order: 30 },
   },
   {
     path: '/business',
+    right: 'business.update',
     element: <BusinessPage />,
     menu: { group: 'catalog', labelKey: 'common:menu.business', icon: <ShopOutlined />, order: 40 },
   },
@@ -67,6 +73,7 @@ export const features: Feature[] = [
   ...labelFeatures,
   {
     path: '/settings',
+    right: 'settings.update',
     element: <SettingsPage />,
     menu: { group: 'settings', labelKey: 'common:menu.settings', icon: <SettingOutlined />, order: 0 },
   },

@@ -48,6 +48,8 @@ export type BatchPlan = {
   outputLotCode: string;
   /** Expected output quantity (size × yield if the recipe has one). */
   expectedOutput: number;
+  /** The recipe version's mass-balance tolerance (percent of the expected output). */
+  tolerancePct: number;
   inputs: PlanInputRow[];
   byProducts: {
     productId: number;

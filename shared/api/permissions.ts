@@ -147,3 +147,12 @@ export function permissionDenial(name: string, access: Access, role: Role, works
   }
   return allowed.includes(role) ? null : 'FORBIDDEN_ROLE';
 }
+
+/**
+ * The parameters of a FORBIDDEN_ROLE / TRAINER_REAL_DB message: what was refused (the method, put in words
+ * by shared/i18n/roles.ts) and who may do it. The core's refusal and the UI's disabled-button reason use it.
+ */
+export function refusalParams(name: string, access: Access): { action: string; roles: string } {
+  const allowed = allowedRoles(name, access);
+  return { action: name, roles: allowed === 'public' ? '' : allowed.join(',') };
+}

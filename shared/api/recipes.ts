@@ -5,6 +5,9 @@ import { method } from './method';
 import { unit } from './lots';
 import { isExactQuantity } from '../domain/quantity';
 
+/** The mass-balance tolerance of a recipe that sets none (percent of the expected output). */
+export const DEFAULT_TOLERANCE_PCT = 5;
+
 /** A percent with at most 3 decimals (stored in thousandths, which must stay above zero). */
 const percent = z
   .number({ error: 'INVALID_TYPE' })
@@ -43,6 +46,17 @@ export const recipeFields = z
       .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' })
       .nullish()
       .transform((v) => v ?? null),
+    /**
+     * How far a batch's output may stray from the recipe's expectation (percent) before it is flagged;
+     * empty = the default (DEFAULT_TOLERANCE_PCT). A dried or roasted product varies more than a packed one.
+     */
+    tolerancePct: z
+      .number({ error: 'INVALID_TYPE' })
+      .min(0, { error: 'NEGATIVE' })
+      .max(100, { error: 'TOO_BIG' })
+      .refine(isExactQuantity, { message: 'TOO_MANY_DECIMALS' })
+      .nullish()
+      .transform((v) => v ?? null),
     steps: optText(10000),
     note: optText(1000),
   })
@@ -68,6 +82,10 @@ export type RecipeVersion = {
   inputMode: 'quantity' | 'percent';
   yieldPct: number | null;
   lossPct: number | null;
+  /** The mass-balance tolerance this version uses (its own, or the default). */
+  tolerancePct: number;
+  /** True when the version set no tolerance of its own and uses the default. */
+  toleranceDefault: boolean;
   steps: string | null;
   note: string | null;
   user: string;

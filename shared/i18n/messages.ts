@@ -1,6 +1,8 @@
 // Error messages and field names in Vietnamese (default) and English. Plain words a shop owner
 // understands: say what is wrong and what to do. Placeholders use i18next's {{name}} syntax so the
 // renderer's i18next instance can use the same dictionaries.
+import { actionWords, roleListWords } from './roles';
+
 export type Lang = 'vi' | 'en';
 export const LANGS: Lang[] = ['vi', 'en'];
 
@@ -238,6 +240,10 @@ export function errorMessage(
   const p = { ...params };
   if (typeof p.entity === 'string') p.entity = d.entities[p.entity] ?? p.entity;
   if (typeof p.field === 'string') p.field = d.fields[p.field] ?? p.field;
+  // Refusals carry the method and role codes; people read what was refused and who may do it.
+  if (typeof p.action === 'string') p.action = actionWords(p.action, lang);
+  if (typeof p.roles === 'string') p.roles = roleListWords(p.roles, lang);
+  if (typeof p.role === 'string') p.role = roleListWords(p.role, lang);
   const template = d.errors[code] ?? dicts.vi.errors[code] ?? fallback ?? code;
   return interpolate(template, p);
 }

@@ -14,8 +14,9 @@ registerMessages(
     USERS_ALREADY_SET_UP: 'Đã có chủ cơ sở. Hãy đăng nhập bằng mã PIN.',
     WRONG_RECOVERY_CODE: 'Mã khôi phục không đúng hoặc đã dùng rồi.',
     LAST_OWNER: 'Phải còn ít nhất một chủ cơ sở đang hoạt động.',
-    FORBIDDEN_ROLE: 'Vai trò "{{role}}" không được làm việc này ({{method}}). Hãy nhờ chủ cơ sở.',
-    TRAINER_REAL_DB: 'Người đào tạo chỉ được ghi dữ liệu trong cơ sở dữ liệu đào tạo.',
+    FORBIDDEN_ROLE: 'Chỉ {{roles}} mới được {{action}}. Hãy nhờ {{roles}}, hoặc đổi người dùng.',
+    TRAINER_REAL_DB:
+      'Người đào tạo chỉ được {{action}} trong cơ sở dữ liệu đào tạo. Ở dữ liệu thật, hãy nhờ {{roles}}, hoặc đổi người dùng.',
     NOT_WORKSHOP: 'Đây không phải cơ sở dữ liệu đào tạo; chức năng này chỉ dùng khi đào tạo.',
     BACKUP_NOT_OURS: 'Tệp "{{file}}" không phải bản sao lưu của Nguồn Gốc.',
     BACKUP_DAMAGED: 'Bản sao lưu "{{file}}" bị hỏng, không dùng được: {{detail}}',
@@ -59,8 +60,9 @@ registerMessages(
     USERS_ALREADY_SET_UP: 'The owner is already set up. Please sign in with your PIN.',
     WRONG_RECOVERY_CODE: 'The recovery code is wrong or has been used.',
     LAST_OWNER: 'At least one active owner must remain.',
-    FORBIDDEN_ROLE: 'The role "{{role}}" may not do this ({{method}}). Ask the owner.',
-    TRAINER_REAL_DB: 'Trainers may only change data in the training database.',
+    FORBIDDEN_ROLE: 'Only {{roles}} may {{action}}. Ask {{roles}}, or switch user.',
+    TRAINER_REAL_DB:
+      'A trainer may {{action}} only in the training database. With the real data, ask {{roles}}, or switch user.',
     NOT_WORKSHOP: 'This is not the training database; this function is for workshops only.',
     BACKUP_NOT_OURS: 'The file "{{file}}" is not a Nguồn Gốc backup.',
     BACKUP_DAMAGED: 'The backup "{{file}}" is damaged and cannot be used: {{detail}}',

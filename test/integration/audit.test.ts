@@ -3,6 +3,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { aBusiness, aLocation, aPartner, aProduct, makeCore } from '../helpers/core';
+import { api, METHOD_NAMES } from '../../shared/api/contract';
+import { AUDITED_READS } from '../../main/core/services/audit';
+import { auditActionWords, auditChanges, auditChangesText, methodWords } from '../../shared/i18n/audit';
 
 describe('audit log', () => {
   it('records who did what, filters it and exports it', async () => {
@@ -58,6 +61,47 @@ describe('audit log', () => {
     expect([...users]).toEqual(['Lan']);
     // The log cannot be edited.
     expect(() => core.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    core.close();
+  });
+});
+
+describe('the audit log in words', () => {
+  it('names every audited action in words in both languages', () => {
+    // Every write may be audited (an override is audited whatever the method), and the reads that hand data out.
+    const audited = METHOD_NAMES.filter((m) => api[m].access === 'write' || AUDITED_READS.test(m));
+    for (const lang of ['vi', 'en'] as const) {
+      const missing = audited.filter((m) => !methodWords(m, lang));
+      expect(missing, lang).toEqual([]);
+    }
+  });
+
+  it('shows what changed field by field, secrets hidden, and exports words', async () => {
+    const core = makeCore();
+    const owner = core.run('users.setup', { name: 'Chị Hoa', pin: '2468' });
+    const o = { session: owner.session };
+    core.run('business.update', aBusiness(), o);
+    core.run('business.update', aBusiness({ name: 'Hạt Điều Bình Phước' }), o);
+    core.run('users.create', { name: 'Lan', role: 'staff', pin: '1357' }, o);
+    core.run('printers.installed', {}, o);
+    const items = core.run('audit.list', { limit: 100 }, o).items;
+    const words = (e: (typeof items)[number]) => auditActionWords(e.action, e.entity, 'vi');
+    const biz = items.find((e) => e.entity === 'business' && e.before)!;
+    expect(words(biz)).toBe('Sửa thông tin cơ sở');
+    expect(auditChanges(biz.before, biz.after, 'vi')).toEqual([
+      { label: 'Tên', before: 'Công ty TNHH Hạt Điều Đồng Nai', after: 'Hạt Điều Bình Phước' },
+    ]);
+    const printers = items.find((e) => e.action === 'printers.installed')!;
+    expect(words(printers)).toBe('Xem các máy in đã cài trong Windows');
+    expect(auditActionWords(printers.action, printers.entity, 'en')).toBe('Look at the printers installed in Windows');
+    const user = items.find((e) => e.entity === 'user' && e.action === 'create')!;
+    expect(words(user)).toBe('Thêm người dùng');
+    const text = auditChangesText(user.before, user.after, 'vi');
+    expect(text).toContain('Tên: Lan');
+    expect(text).not.toContain('1357');
+    const csv = Buffer.from(core.run('audit.export', { format: 'csv' }, o).base64, 'base64').toString('utf8');
+    expect(csv).toContain('Sửa thông tin cơ sở');
+    expect(csv).toContain('Hạt Điều Bình Phước');
+    expect(csv).not.toMatch(/printers\.installed|business\.update|[{}]/);
     core.close();
   });
 });

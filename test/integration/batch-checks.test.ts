@@ -86,6 +86,56 @@ describe('yield and mass balance from the recipe', () => {
   }, 120_000);
 });
 
+describe("the recipe's own tolerance", () => {
+  it('judges each demo recipe by its tolerance, kept by a new version, 5 % when it sets none', () => {
+    const clock = demoClock();
+    const core = openCore({ dbPath: ':memory:', host: 'test', clock, log: () => {} });
+    buildDemo(core, clock, { scale: 20, seed: 5, endDate: '2026-11-29' });
+    const supplier = core.run('partners.list', { kind: 'supplier', limit: 1 }).items[0];
+    const location = core.run('locations.list', { limit: 100 }).items[0];
+    const recipe = core.run('recipes.list', { limit: 100 }).items[0];
+    expect(core.run('recipes.get', { id: recipe.id }).current).toMatchObject({
+      tolerancePct: 5,
+      toleranceDefault: true,
+    });
+    // 8 % more output than expected: over the default 5 %.
+    const batch = () => {
+      let plan = core.run('batches.plan', { recipeId: recipe.id, locationId: location.id });
+      for (const inp of plan.inputs.filter((i) => i.shortfall > 0))
+        core.run('receipts.create', {
+          supplierId: supplier.id,
+          locationId: location.id,
+          lines: [{ productId: inp.productId, qty: inp.need }],
+        });
+      plan = core.run('batches.plan', { recipeId: recipe.id, locationId: location.id });
+      // Whole pieces: the demo's first recipe counts its output.
+      const qty = Math.round(plan.expectedOutput * 1.08);
+      return {
+        plan,
+        made: core.run('batches.record', { ...plan.record, outputs: [{ ...plan.record.outputs[0], qty }] }),
+      };
+    };
+    const strict = batch();
+    expect(strict.plan.tolerancePct).toBe(5);
+    expect(strict.made.massBalance).toMatchObject({ tolerancePct: 5, warning: true });
+    expect(strict.made.warnings[0].message).toContain('5%');
+
+    core.run('recipes.update', { id: recipe.id, tolerancePct: 10 });
+    const v2 = core.run('recipes.get', { id: recipe.id }).current;
+    expect(v2).toMatchObject({ version: 2, tolerancePct: 10, toleranceDefault: false });
+    // A later version that changes something else keeps the tolerance.
+    core.run('recipes.update', { id: recipe.id, note: 'Rang lâu hơn' });
+    expect(core.run('recipes.get', { id: recipe.id }).current).toMatchObject({ version: 3, tolerancePct: 10 });
+    const loose = batch();
+    expect(loose.plan.tolerancePct).toBe(10);
+    expect(loose.made.massBalance).toMatchObject({ tolerancePct: 10, warning: false });
+    expect(loose.made.warnings).toEqual([]);
+    // Version 1's batch keeps being judged by version 1.
+    expect(core.run('recipes.get', { id: recipe.id, version: 1 }).current.tolerancePct).toBe(5);
+    core.close();
+  }, 120_000);
+});
+
 describe('inputs that are not in the recipe', () => {
   it('refuses them until confirmed with a reason, and keeps the reason on the batch', () => {
     const w = recordsWorld();

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import fs from 'node:fs';
 import path from 'node:path';
-import { classify, permissionDenial, PUBLIC_METHODS } from '../../shared/api/permissions';
+import { allowedRoles, classify, permissionDenial, PUBLIC_METHODS } from '../../shared/api/permissions';
+import { ACTION_WORDS } from '../../shared/i18n/roles';
 import { permissionRows } from '../helpers/permission-rows';
 import { isRendererMethod } from '../../shared/api/renderer-methods';
 import { ROLES, type Role } from '../../shared/api/users';
@@ -208,6 +209,57 @@ describe('every method × every role', () => {
       expect((await invoke('users.status')).ok).toBe(true);
     } finally {
       electronCore.close();
+    }
+  });
+});
+
+describe('refusals in words', () => {
+  const refusable = METHOD_NAMES.filter((m) => {
+    const allowed = allowedRoles(m, api[m].access);
+    return allowed !== 'public' && allowed.length < ROLES.length;
+  });
+
+  it('every method a role can be refused has its action in words in both languages', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const missing = refusable.filter((m) => !ACTION_WORDS[lang][m]);
+      expect(missing, `add to shared/i18n/roles.ts (${lang})`).toEqual([]);
+    }
+  });
+
+  it('say what was refused and who may do it, for each role, with no method or role code', () => {
+    const core = makeCore();
+    const sessions = setUp(core);
+    // A method name, a placeholder, quotes; in Vietnamese also an English role code.
+    const codes = { en: /\b[a-z]+\.[a-zA-Z.]+\b|[{}()"]/, vi: /\b[a-z]+\.[a-zA-Z.]+\b|[{}()"]|owner|staff|auditor/ };
+    try {
+      const staff = core.call('business.update', {}, { session: sessions.staff, lang: 'vi' });
+      expect(staff.ok).toBe(false);
+      expect(!staff.ok && staff.error.message).toBe(
+        'Chỉ chủ cơ sở mới được sửa thông tin cơ sở. Hãy nhờ chủ cơ sở, hoặc đổi người dùng.',
+      );
+      const staffEn = core.call('business.update', {}, { session: sessions.staff, lang: 'en' });
+      expect(!staffEn.ok && staffEn.error.message).toBe(
+        'Only the owner may change the business profile. Ask the owner, or switch user.',
+      );
+      const auditor = core.call('receipts.create', {}, { session: sessions.auditor, lang: 'vi' });
+      expect(!auditor.ok && auditor.error.message).toBe(
+        'Chỉ chủ cơ sở hoặc nhân viên mới được ghi phiếu nhập hàng. Hãy nhờ chủ cơ sở hoặc nhân viên, hoặc đổi người dùng.',
+      );
+      const trainer = core.call('shipments.create', {}, { session: sessions.trainer, lang: 'vi' });
+      expect(!trainer.ok && trainer.error.code).toBe('TRAINER_REAL_DB');
+      expect(!trainer.ok && trainer.error.message).toContain('ghi phiếu xuất hàng');
+      // Every refusal of every role, in both languages: words only.
+      const leaks: string[] = [];
+      for (const role of ROLES)
+        for (const m of refusable)
+          for (const lang of ['vi', 'en'] as const) {
+            const res = core.call(m, {}, { session: sessions[role], lang });
+            if (!res.ok && DENIALS.has(res.error.code) && codes[lang].test(res.error.message.replace(/\.( |$)/g, ' ')))
+              leaks.push(`${m} ${role} ${lang}: ${res.error.message}`);
+          }
+      expect(leaks).toEqual([]);
+    } finally {
+      core.close();
     }
   });
 });

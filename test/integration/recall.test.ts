@@ -57,6 +57,20 @@ describe('recall scope', () => {
   });
 });
 
+describe('the recall card', () => {
+  it('counts the customers of a lot shipped moments before, and after the recall started', () => {
+    const { w, raw, box1 } = cashewWorld();
+    const r = w.core.run('recall.start', { lots: [raw.code], reason: 'NCC báo nhiễm nấm mốc' });
+    const card = () => w.core.run('recall.list', { status: 'open' }).find((x) => x.id === r.id)!;
+    expect(card()).toMatchObject({ lotsCount: 4, customersCount: 2 });
+    // A shipment recorded just now (before anyone put the lots on hold) is one more customer to call.
+    const late = w.customer('Quán cà phê Mộc');
+    w.ship(box1, 5, late);
+    expect(card().customersCount).toBe(3);
+    expect(w.core.run('recall.get', { id: r.id }).scope.totals.customers).toBe(3);
+  });
+});
+
 describe('recall', () => {
   it('puts every affected lot on hold in one action, once, and the held lot then cannot be used', () => {
     const { w, clock, raw, roasted, box1, box2 } = cashewWorld();

@@ -9,6 +9,7 @@ import { nowIso } from '../../clock';
 import { writeCsv, writeXlsxSync } from '../../trace/xlsx';
 import type { PartialHandlers, ServiceContext } from '../core';
 
+import { auditActionWords, auditChangesText } from '../../../shared/i18n/audit';
 import { forAudit } from './records';
 import { listPage } from './paging';
 import { q, qv } from '../../store/statements';
@@ -19,7 +20,7 @@ export { audit } from './records';
 const AUDITED_WRITES =
   /^(lots\.setStatus|events\.(correct|reverse)|recall\.|drill\.|stock\.rebuild|settings\.|business\.|imports\.commit|workshop\.)|print|sync|portal|label/i;
 /** Read methods that hand data out of the app (exports, printouts, backups, restores, resets). */
-const AUDITED_READS = /export|print|pdf|^backup\.(create|restore)$|^workshop\.reset$/i;
+export const AUDITED_READS = /export|print|pdf|^backup\.(create|restore)$|^workshop\.reset$/i;
 
 /** Drops file contents and images from what is kept in the log (they can be megabytes). */
 function compactInput(input: unknown): unknown {
@@ -196,13 +197,19 @@ export const auditHandlers: PartialHandlers = {
       { header: vi ? 'Số' : 'No.', key: 'id', width: 8 },
       { header: vi ? 'Thời gian' : 'Time', key: 'at', width: 28 },
       { header: vi ? 'Người dùng' : 'User', key: 'user', width: 18 },
-      { header: vi ? 'Việc làm' : 'Action', key: 'action', width: 22 },
-      { header: vi ? 'Đối tượng' : 'Entity', key: 'entity', width: 14 },
-      { header: vi ? 'Mã' : 'Id', key: 'entity_id', width: 10 },
-      { header: vi ? 'Trước' : 'Before', key: 'before', width: 50 },
-      { header: vi ? 'Sau' : 'After', key: 'after', width: 50 },
+      { header: vi ? 'Việc làm' : 'Action', key: 'action', width: 34 },
+      { header: vi ? 'Số hiệu' : 'Record no.', key: 'entity_id', width: 10 },
+      { header: vi ? 'Thay đổi' : 'Changes', key: 'changes', width: 70 },
     ];
-    const data = rows.map((r) => ({ ...r })) as unknown as Record<string, string | number | null>[];
+    // People read the export (inspectors): actions and changes in words, not method names or JSON.
+    const data = rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      action: auditActionWords(r.action, r.entity, ctx.lang),
+      entity_id: r.entity_id,
+      changes: auditChangesText(parse(r.before), parse(r.after), ctx.lang),
+    }));
     const stamp = nowIso(ctx.clock).slice(0, 16).replace(/[-:T]/g, '');
     if (p.format === 'csv') {
       const buf = writeCsv(columns, data);

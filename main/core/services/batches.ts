@@ -38,7 +38,7 @@ import {
 import { lotView, proposeLots } from './lots';
 import { recipeView, versionView } from './recipes';
 import { expectedForSize, expectedOutput, recipeLineQty, yieldFactor } from './yield';
-import type { Recipe, RecipeVersion } from '../../../shared/api/recipes';
+import { DEFAULT_TOLERANCE_PCT, type Recipe, type RecipeVersion } from '../../../shared/api/recipes';
 
 // Intl formatters are costly to create; toLocaleString makes one per call.
 const NUMBER = {
@@ -47,8 +47,8 @@ const NUMBER = {
 };
 const formatQuantity = (q: number, lang: 'vi' | 'en') => NUMBER[lang].format(q);
 
-/** Mass-balance tolerance around the expected output (percent of the expected output). */
-export const MASS_BALANCE_TOLERANCE_PCT = 5;
+/** Mass-balance tolerance without a recipe: only more output than input, beyond this percent, is flagged. */
+export const MASS_BALANCE_TOLERANCE_PCT = DEFAULT_TOLERANCE_PCT;
 
 function defaultLocation(ctx: ServiceContext): number | null {
   return (
@@ -165,6 +165,7 @@ export function planBatch(ctx: ServiceContext, p: ApiParsed<'batches.plan'>, rec
     expiryDate,
     outputLotCode,
     expectedOutput,
+    tolerancePct: v.tolerancePct,
     inputs,
     byProducts,
     record: {
@@ -361,6 +362,7 @@ export function writeBatch(ctx: ServiceContext, p: ApiParsed<'batches.record'>):
           kgPerUnit: conversionFactor(product.unit, 'kg', packInfo(product)),
           yieldPct: version.yieldPct,
           lossPct: version.lossPct,
+          tolerancePct: version.tolerancePct,
         }
       : null,
   });
@@ -476,6 +478,8 @@ export type MassBalanceFacts = {
     kgPerUnit: number | null;
     yieldPct: number | null;
     lossPct: number | null;
+    /** The recipe version's own tolerance (percent of the expected output). */
+    tolerancePct: number;
   } | null;
 };
 
@@ -524,7 +528,7 @@ export function computeMassBalance(f: MassBalanceFacts): MassBalance {
     outputKg: round(outputKg),
     yieldPct: r?.yieldPct ?? null,
     lossPct: r?.lossPct ?? null,
-    tolerancePct: MASS_BALANCE_TOLERANCE_PCT,
+    tolerancePct: r?.tolerancePct ?? MASS_BALANCE_TOLERANCE_PCT,
   };
   if (r && r.expected !== null && r.expected > 0) {
     const deviationPct = ((r.actual - r.expected) / r.expected) * 100;
@@ -535,7 +539,7 @@ export function computeMassBalance(f: MassBalanceFacts): MassBalance {
       actualOutput: round(r.actual),
       unit: r.unit,
       deviationPct: round(deviationPct, 10),
-      warning: Math.abs(deviationPct) > MASS_BALANCE_TOLERANCE_PCT,
+      warning: Math.abs(deviationPct) > base.tolerancePct,
     };
   }
   // Without a recipe nothing is known about losses: only more output than input is suspicious.

@@ -18,6 +18,7 @@ import {
   type LabelProblem,
 } from '../../../shared/labels/fields';
 import { labelTemplate, layoutProblems, type LabelTemplate } from '../../../shared/labels/model';
+import { elementWords } from '../../../shared/labels/words';
 import { nowIso, todayLocal } from '../../clock';
 import { bitmapToPng, renderLabel, type RenderProblem } from '../../labels/render';
 import { isSerialized, type JobSpec } from '../../printing/job';
@@ -157,10 +158,14 @@ export function lotLabelData(
 // ---------- checks ----------
 function problemView(
   p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' },
+  t: LabelTemplate,
   lang: Lang,
 ): LabelProblemView {
-  const params =
+  const fieldWords =
     typeof p.params.field === 'string' ? { ...p.params, field: decree43Word(p.params.field, lang) } : p.params;
+  // The message names the element in words; the view keeps its id so the designer can point at it.
+  const el = p.params.element ? t.elements.find((e) => e.id === p.params.element) : undefined;
+  const params = el ? { ...fieldWords, element: elementWords(el, lang) } : fieldWords;
   const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, params, lang), severity: p.severity };
   if (p.params.element) v.element = String(p.params.element);
   return v;
@@ -179,14 +184,19 @@ function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): Ren
   });
 }
 
-function mergeProblems(render: RenderProblem[], checks: LabelProblem[], lang: Lang): LabelProblemView[] {
+function mergeProblems(
+  t: LabelTemplate,
+  render: RenderProblem[],
+  checks: LabelProblem[],
+  lang: Lang,
+): LabelProblemView[] {
   const seen = new Set<string>();
   const out: LabelProblemView[] = [];
   for (const p of [...checks, ...render]) {
     const k = `${p.code}|${JSON.stringify(p.params)}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push(problemView(p, lang));
+    out.push(problemView(p, t, lang));
   }
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
@@ -348,7 +358,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   const checks = j.setupLabel ? [] : checkLabel(j.template, j.data, { today, serial: serialFrom ?? undefined });
   const head = headProblem(j.template, j.printer);
   const drawn = cutText(j.template, j.data, first.problems);
-  const problems = mergeProblems(head ? [head, ...drawn] : drawn, checks, ctx.lang);
+  const problems = mergeProblems(j.template, head ? [head, ...drawn] : drawn, checks, ctx.lang);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     throw new AppError('LABEL_CHECK_FAILED', { first: errors[0].message }, { status: 422, details: { problems } });
@@ -490,7 +500,16 @@ export const labelHandlers: PartialHandlers = {
       throw new AppError(
         'VALIDATION',
         {},
-        { fields: layout.map((p) => ({ path: 'template', code: p.code, params: p.params })) },
+        {
+          fields: layout.map((p) => {
+            const el = t.elements.find((e) => e.id === p.params.element);
+            return {
+              path: 'template',
+              code: p.code,
+              params: el ? { ...p.params, element: elementWords(el, ctx.lang) } : p.params,
+            };
+          }),
+        },
       );
     const now = nowIso(ctx.clock);
     const dup = q(ctx.db, 'SELECT id FROM label_templates WHERE name = ? AND archived = 0 AND id IS NOT ?').get(
@@ -552,7 +571,12 @@ export const labelHandlers: PartialHandlers = {
     const r = renderLabel(t, data, { today, serial }, dpi);
     const head = headProblem(t, printer);
     const drawn = cutText(t, data, r.problems);
-    const problems = mergeProblems(head ? [head, ...drawn] : drawn, checkLabel(t, data, { today, serial }), ctx.lang);
+    const problems = mergeProblems(
+      t,
+      head ? [head, ...drawn] : drawn,
+      checkLabel(t, data, { today, serial }),
+      ctx.lang,
+    );
     return {
       ok: !problems.some((p) => p.severity === 'error'),
       png: input.checkOnly ? null : `data:image/png;base64,${bitmapToPng(r.bitmap).toString('base64')}`,

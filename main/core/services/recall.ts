@@ -331,6 +331,16 @@ export const recallHandlers: PartialHandlers = {
       `SELECT * FROM recalls WHERE (? IS NULL OR (? = 'open') = (lifted_at IS NULL)) ORDER BY started_at DESC, id DESC LIMIT 500`,
     ).all(p.status ?? null, p.status ?? null) as RecallRow[];
     return rows.map((r) => {
+      // An open recall counts from today's trace, so a shipment recorded a moment ago is among its
+      // customers (the home card says whom to call); a lifted one keeps the lots it held.
+      if (!r.lifted_at) {
+        const scope = recallScope(
+          ctx.db,
+          rootsOf(ctx, r.id).map((x) => x.id),
+          nowIso(ctx.clock),
+        );
+        return toRecall(ctx, r, { lots: scope.totals.lots, customers: scope.totals.customers });
+      }
       const held = stmt(ctx.db, 'SELECT count(*) AS n FROM recall_lots WHERE recall_id = ?').get(r.id) as { n: number };
       return toRecall(ctx, r, { lots: held.n, customers: 0 });
     });

@@ -1,7 +1,7 @@
 // Recipes: a header plus immutable versions. Editing writes a new version; batches keep the one they used.
 import { AppError } from '../../../shared/api/errors';
 import type { ApiParsed } from '../../../shared/api/contract';
-import type { Recipe, RecipeLine, RecipeVersion } from '../../../shared/api/recipes';
+import { DEFAULT_TOLERANCE_PCT, type Recipe, type RecipeLine, type RecipeVersion } from '../../../shared/api/recipes';
 import { fromMilli, toMilli } from '../../../shared/domain/quantity';
 import { searchText } from '../../../shared/domain/text';
 import { conversionFactor, unitLabel } from '../../../shared/domain/units';
@@ -68,6 +68,11 @@ function insertVersion(ctx: ServiceContext, recipeId: number, productUnit: strin
       nowIso(ctx.clock),
     ).lastInsertRowid,
   );
+  if (c.tolerancePct !== null)
+    q(ctx.db, 'INSERT INTO recipe_version_tolerance (recipe_version_id, tolerance_pct_milli) VALUES (?, ?)').run(
+      vid,
+      Math.round(c.tolerancePct * 1000),
+    );
   const ins = q(
     ctx.db,
     'INSERT INTO recipe_lines (recipe_version_id, line_no, role, product_id, qty_milli, pct_milli, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -111,7 +116,10 @@ export function versionView(ctx: ServiceContext, vid: number): RecipeVersion {
 }
 
 function readVersion(ctx: ServiceContext, vid: number): RecipeVersion {
-  const v = q(ctx.db, 'SELECT * FROM recipe_versions WHERE id = ?').get(vid) as Row | undefined;
+  const v = q(
+    ctx.db,
+    'SELECT v.*, t.tolerance_pct_milli FROM recipe_versions v LEFT JOIN recipe_version_tolerance t ON t.recipe_version_id = v.id WHERE v.id = ?',
+  ).get(vid) as Row | undefined;
   if (!v) throw new AppError('NOT_FOUND', { entity: 'recipe_version', id: vid });
   const lines = (
     q(
@@ -137,6 +145,9 @@ function readVersion(ctx: ServiceContext, vid: number): RecipeVersion {
     inputMode: v.input_mode as RecipeVersion['inputMode'],
     yieldPct: v.yield_pct_milli === null ? null : (v.yield_pct_milli as number) / 1000,
     lossPct: v.loss_pct_milli === null ? null : (v.loss_pct_milli as number) / 1000,
+    tolerancePct:
+      (v.tolerance_pct_milli ?? null) === null ? DEFAULT_TOLERANCE_PCT : (v.tolerance_pct_milli as number) / 1000,
+    toleranceDefault: (v.tolerance_pct_milli ?? null) === null,
     steps: (v.steps as string | null) ?? null,
     note: (v.note as string | null) ?? null,
     user: v.user as string,
@@ -222,6 +233,7 @@ function updateRecipe(ctx: ServiceContext, p: ApiParsed<'recipes.update'>): Reci
     byProducts: p.byProducts ?? cur.byProducts.map(asLine),
     yieldPct: p.yieldPct !== undefined ? p.yieldPct : cur.yieldPct,
     lossPct: p.lossPct !== undefined ? p.lossPct : cur.lossPct,
+    tolerancePct: p.tolerancePct !== undefined ? p.tolerancePct : cur.toleranceDefault ? null : cur.tolerancePct,
     steps: p.steps !== undefined ? p.steps : cur.steps,
     note: p.note !== undefined ? p.note : cur.note,
   };

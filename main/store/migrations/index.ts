@@ -10,6 +10,7 @@ import { m007_redact_audit_secrets } from './007_redact_audit_secrets';
 import { m008_portal_types } from './008_portal_types';
 import { m009_scale_indexes } from './009_scale_indexes';
 import { m010_receipt_printers } from './010_receipt_printers';
+import { m011_recipe_tolerance } from './011_recipe_tolerance';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Migration[] = [
   m008_portal_types,
   m009_scale_indexes,
   m010_receipt_printers,
+  m011_recipe_tolerance,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,7 +4,10 @@ import { Layout, Menu, Typography, Select, Avatar, Flex, Result, Button } from '
 import type { MenuProps } from 'antd';
 import { Link, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { features, MENU_GROUPS } from '../features';
+import { features, MENU_GROUPS, type Feature } from '../features';
+import { useRights } from './rights';
+import { Forbidden } from './Forbidden';
+import { UserChip } from '../pages/login/LoginGate';
 import { useApiQuery } from '../api/hooks';
 import { useLanguage } from './useLanguage';
 
@@ -22,16 +25,27 @@ function selectedPath(pathname: string): string {
   return best;
 }
 
+/** A page element behind its right: a role that may not use the page sees why, with the menu still there. */
+function guarded(f: Feature, may: (m: NonNullable<Feature['right']>) => boolean, pathname: string) {
+  const base = f.path.replace(/\/\*$/, '');
+  // Record views under a page (/receipts/12) are readable by every role; the page itself is for its right.
+  const isPage = !f.path.endsWith('/*') || pathname === base || pathname === `${base}/`;
+  return f.right && isPage && !may(f.right) ? <Forbidden method={f.right} /> : f.element;
+}
+
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
+  const rights = useRights();
   const [collapsed, setCollapsed] = useState(false);
   const [lang, changeLang] = useLanguage();
   const business = useApiQuery('business.get', {});
 
   const items = useMemo<MenuProps['items']>(() => {
     return MENU_GROUPS.flatMap((group) => {
-      const entries = features.filter((f) => f.menu?.group === group).sort((a, b) => a.menu!.order - b.menu!.order);
+      const entries = features
+        .filter((f) => f.menu?.group === group && (!f.right || rights.may(f.right)))
+        .sort((a, b) => a.menu!.order - b.menu!.order);
       if (!entries.length) return [];
       return [
         {
@@ -45,7 +59,7 @@ export function AppShell() {
         },
       ];
     });
-  }, [t, collapsed]);
+  }, [t, collapsed, rights]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -99,23 +113,26 @@ export function AppShell() {
                 {business.data?.name ?? ''}
               </Typography.Text>
             </Flex>
-            <Select
-              aria-label={t('language')}
-              value={lang}
-              onChange={(v) => void changeLang(v)}
-              style={{ width: 130 }}
-              options={[
-                { value: 'vi', label: t('vietnamese') },
-                { value: 'en', label: t('english') },
-              ]}
-              data-testid="lang-switch"
-            />
+            <Flex align="center" gap={12}>
+              <UserChip />
+              <Select
+                aria-label={t('language')}
+                value={lang}
+                onChange={(v) => void changeLang(v)}
+                style={{ width: 130 }}
+                options={[
+                  { value: 'vi', label: t('vietnamese') },
+                  { value: 'en', label: t('english') },
+                ]}
+                data-testid="lang-switch"
+              />
+            </Flex>
           </Flex>
         </Header>
         <Content style={{ padding: 24 }}>
           <Routes>
             {features.map((f) => (
-              <Route key={f.path} path={f.path} element={f.element} />
+              <Route key={f.path} path={f.path} element={guarded(f, rights.may, location.pathname)} />
             ))}
             <Route
               path="*"

@@ -7,9 +7,38 @@ import type { Dayjs } from 'dayjs';
 import type { AuditEntry } from '../../../../shared/api/audit';
 import { useApi, useApiQuery } from '../../api/hooks';
 import { downloadFile } from '../trace/common';
+import { auditActionWords, auditChanges } from '../../../../shared/i18n/audit';
+import { parseLang, type Lang } from '../../../../shared/i18n/messages';
+import { usePersonWords } from '../../shell/rights';
+
+function Changes({ entry, lang }: { entry: AuditEntry; lang: Lang }) {
+  const changes = auditChanges(entry.before, entry.after, lang);
+  return (
+    <Flex vertical style={{ fontSize: 13 }}>
+      {changes.slice(0, 6).map((c, i) => (
+        <span key={i}>
+          {c.label && <Typography.Text type="secondary">{c.label}: </Typography.Text>}
+          {c.before !== undefined && c.after !== undefined ? (
+            <>
+              <Typography.Text delete type="secondary">
+                {c.before}
+              </Typography.Text>{' '}
+              → {c.after}
+            </>
+          ) : (
+            (c.after ?? c.before)
+          )}
+        </span>
+      ))}
+      {changes.length > 6 && <Typography.Text type="secondary">…</Typography.Text>}
+    </Flex>
+  );
+}
 
 export function AuditPage() {
-  const { t } = useTranslation('trust');
+  const { t, i18n } = useTranslation('trust');
+  const lang = parseLang(i18n.language);
+  const person = usePersonWords();
   const api = useApi();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [user, setUser] = useState<string | undefined>();
@@ -25,7 +54,6 @@ export function AuditPage() {
   };
   const facets = useApiQuery('audit.facets', {});
   const list = useApiQuery('audit.list', { ...filter, limit: 50, offset: (page - 1) * 50 });
-  const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -49,19 +77,20 @@ export function AuditPage() {
             setUser(v);
             setPage(1);
           }}
-          options={(facets.data?.users ?? []).map((u) => ({ value: u, label: u }))}
+          options={(facets.data?.users ?? []).map((u) => ({ value: u, label: person(u) }))}
         />
         <Select
           allowClear
           showSearch
           placeholder={t('audit.action')}
-          style={{ width: 220 }}
+          style={{ width: 260 }}
+          optionFilterProp="label"
           value={action}
           onChange={(v) => {
             setAction(v);
             setPage(1);
           }}
-          options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: a }))}
+          options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: auditActionWords(a, '', lang) }))}
         />
         <Input.Search
           allowClear
@@ -104,21 +133,18 @@ export function AuditPage() {
             width: 170,
             render: (v: string) => v.slice(0, 19).replace('T', ' '),
           },
-          { title: t('audit.user'), dataIndex: 'user', width: 130 },
-          { title: t('audit.action'), dataIndex: 'action', width: 170 },
+          { title: t('audit.user'), dataIndex: 'user', width: 170, render: (u: string) => person(u) },
           {
-            title: t('audit.entity'),
-            render: (_, e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}`,
-            width: 130,
-          },
-          {
-            title: t('audit.details'),
+            title: t('audit.action'),
+            width: 240,
             render: (_, e) => (
-              <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>
-                {[show(e.before), show(e.after)].filter(Boolean).join(' → ')}
-              </Typography.Text>
+              <span data-testid="audit-action">
+                {auditActionWords(e.action, e.entity, lang)}
+                {e.entityId && /^\d+$/.test(e.entityId) ? ` #${e.entityId}` : ''}
+              </span>
             ),
           },
+          { title: t('audit.details'), render: (_, e) => <Changes entry={e} lang={lang} /> },
         ]}
       />
     </Flex>

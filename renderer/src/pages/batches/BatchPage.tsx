@@ -21,6 +21,8 @@ import {
   Skeleton,
   Space,
   Table,
+  Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { ExperimentOutlined, PlusOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
@@ -42,9 +44,9 @@ import {
 } from '../lots/common';
 import { LotRows, overUse, pickedToLines, sumSelected, type PickedLot } from '../lots/LotRows';
 import { isNumber, NumberInput } from '../../components/NumberInput';
+import { OffRecipeInputs, type OffRecipeLine } from './OffRecipe';
+import { WithReason } from '../../shell/rights';
 
-/** Mirrors the core's mass-balance tolerance (main/core/services/batches.ts) to warn before saving. */
-const MASS_BALANCE_TOLERANCE_PCT = 5;
 const DATE_FORMAT = 'DD/MM/YYYY';
 
 type PlanRequest = { recipeId: number; size?: number; locationId?: number; productionDate?: string };
@@ -61,6 +63,7 @@ export function BatchPage() {
   const [planError, setPlanError] = useState<string | null>(null);
   const [sizeText, setSizeText] = useState<number | null>(null);
   const [rows, setRows] = useState<PickedLot[][]>([]);
+  const [offRecipe, setOffRecipe] = useState<OffRecipeLine[]>([]);
   const [output, setOutput] = useState<{ qty: number | null; lotCode: string; expiry: Dayjs | null; touched: boolean }>(
     { qty: null, lotCode: '', expiry: null, touched: false },
   );
@@ -82,6 +85,7 @@ export function BatchPage() {
     if (!recipeParam) return;
     setSaved(null);
     setPlan(null);
+    setOffRecipe([]);
     setOutput({ qty: null, lotCode: '', expiry: null, touched: false });
     setReq({ recipeId: Number(recipeParam) });
   }, [recipeParam]);
@@ -126,6 +130,7 @@ export function BatchPage() {
   const pickRecipe = (recipeId: number) => {
     setSaved(null);
     setPlan(null);
+    setOffRecipe([]);
     setOutput({ qty: null, lotCode: '', expiry: null, touched: false });
     setReq({ recipeId, locationId: req?.locationId, productionDate: req?.productionDate });
   };
@@ -133,7 +138,8 @@ export function BatchPage() {
   const deviation = useMemo(() => {
     if (!plan || !output.qty || plan.expectedOutput <= 0) return null;
     const d = ((output.qty - plan.expectedOutput) / plan.expectedOutput) * 100;
-    return Math.abs(d) > MASS_BALANCE_TOLERANCE_PCT ? Math.round(d * 10) / 10 : null;
+    // The recipe's own tolerance, the same number the core judges the saved batch by.
+    return Math.abs(d) > plan.tolerancePct ? Math.round(d * 10) / 10 : null;
   }, [plan, output.qty]);
   const stale = plan !== null && req !== null && (req.size ?? plan.size) !== plan.size;
 
@@ -153,7 +159,10 @@ export function BatchPage() {
       productionDate: req?.productionDate ?? plan.productionDate,
       size: plan.size,
       operator: operator.trim() || null,
-      inputs: rows.flatMap(pickedToLines),
+      inputs: [
+        ...rows.flatMap(pickedToLines),
+        ...offRecipe.map((l) => ({ lotId: l.lot.id, qty: l.qty, offRecipe: { reason: l.reason } })),
+      ],
       outputs: [
         {
           lotCode: output.lotCode.trim() || null,
@@ -189,6 +198,7 @@ export function BatchPage() {
         batch={saved}
         onAgain={() => {
           setSaved(null);
+          setOffRecipe([]);
           setReq(null);
           setPlan(null);
         }}
@@ -302,6 +312,12 @@ export function BatchPage() {
                   />
                 </div>
               ))}
+              <OffRecipeInputs
+                recipeName={plan.recipeName}
+                recipeProductIds={[plan.productId, ...plan.inputs.map((x) => x.productId)]}
+                lines={offRecipe}
+                onChange={setOffRecipe}
+              />
             </Flex>
             <Divider titlePlacement="start" plain style={{ margin: '16px 0 8px' }}>
               <Typography.Text strong>
@@ -386,7 +402,7 @@ export function BatchPage() {
                   actual: qtyText(output.qty ?? 0, outUnit),
                   expected: qtyText(plan.expectedOutput, outUnit),
                   deviation: qtyText(deviation),
-                  tol: MASS_BALANCE_TOLERANCE_PCT,
+                  tol: plan.tolerancePct,
                 })}
               />
             )}
@@ -406,17 +422,19 @@ export function BatchPage() {
                 borderTop: '1px solid #f0f0f0',
               }}
             >
-              <Button
-                type="primary"
-                size="large"
-                icon={<SaveOutlined />}
-                onClick={() => void onSave()}
-                loading={record.isPending}
-                disabled={record.isPending || stale}
-                data-testid="save"
-              >
-                {t('batch.save')}
-              </Button>
+              <WithReason reason={stale ? t('batch.staleReason') : undefined}>
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={<SaveOutlined />}
+                  onClick={() => void onSave()}
+                  loading={record.isPending}
+                  disabled={record.isPending || stale}
+                  data-testid="save"
+                >
+                  {t('batch.save')}
+                </Button>
+              </WithReason>
               {output.qty ? (
                 <Typography.Text>
                   {plan.productName}: <strong>{qtyText(output.qty, outUnit)}</strong> ·{' '}
@@ -560,7 +578,21 @@ export function BatchSummary({ batch, onAgain }: { batch: Batch; onAgain?: () =>
             pagination={false}
             dataSource={batch.inputs}
             columns={[
-              { title: t('common.product'), dataIndex: 'productName' },
+              {
+                title: t('common.product'),
+                render: (_, i) => (
+                  <>
+                    {i.productName}{' '}
+                    {i.offRecipe && (
+                      <Tooltip title={`${t('lots.reason')}: ${i.offRecipe}`}>
+                        <Tag color="orange" data-testid="input-off-recipe">
+                          {t('batch.offRecipeTag')}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                  </>
+                ),
+              },
               { title: t('common.lotCode'), render: (_, i) => <Link to={`/lots/${i.lotId}`}>{i.lotCode}</Link> },
               { title: t('common.qty'), render: (_, i) => qtyText(i.qty, i.unit) },
             ]}

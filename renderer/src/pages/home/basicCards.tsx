@@ -4,15 +4,20 @@ import { ApartmentOutlined, EnvironmentOutlined, PlusOutlined, ShopOutlined, Tag
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/hooks';
+import { useRights } from '../../shell/rights';
 
 export function QuickLinksCard() {
   const { t } = useTranslation('home');
-  const links = [
-    { to: '/products?new=1', icon: <TagsOutlined />, label: t('addProduct') },
-    { to: '/partners?new=1', icon: <ApartmentOutlined />, label: t('addPartner') },
-    { to: '/locations?new=1', icon: <EnvironmentOutlined />, label: t('addLocation') },
-    { to: '/business', icon: <ShopOutlined />, label: t('editBusiness') },
-  ];
+  const rights = useRights();
+  const links = (
+    [
+      { to: '/products?new=1', icon: <TagsOutlined />, label: t('addProduct'), right: 'products.create' },
+      { to: '/partners?new=1', icon: <ApartmentOutlined />, label: t('addPartner'), right: 'partners.create' },
+      { to: '/locations?new=1', icon: <EnvironmentOutlined />, label: t('addLocation'), right: 'locations.create' },
+      { to: '/business', icon: <ShopOutlined />, label: t('editBusiness'), right: 'business.update' },
+    ] as const
+  ).filter((l) => rights.may(l.right));
+  if (!links.length) return null;
   return (
     <Card title={t('quickLinks')} style={{ height: '100%' }}>
       <Flex vertical gap={8}>

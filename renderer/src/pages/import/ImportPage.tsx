@@ -9,6 +9,7 @@ import { IMPORT_KINDS, type ImportKind, type ImportPreview, type ImportProblem }
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { downloadFile, toBase64 } from '../trace/common';
+import { WithReason } from '../../shell/rights';
 
 export function ImportPage() {
   const { t } = useTranslation('trust');
@@ -112,14 +113,16 @@ export function ImportPage() {
               />
             )}
             <Flex gap={8}>
-              <Button
-                type="primary"
-                disabled={!!fatal.length || preview.problemCount > 0 || busy}
-                onClick={() => void commit(false)}
-                data-testid="import-commit"
-              >
-                {t('import.importAll')}
-              </Button>
+              <WithReason reason={fatal.length || preview.problemCount > 0 ? t('import.fixFirst') : undefined}>
+                <Button
+                  type="primary"
+                  disabled={!!fatal.length || preview.problemCount > 0 || busy}
+                  onClick={() => void commit(false)}
+                  data-testid="import-commit"
+                >
+                  {t('import.importAll')}
+                </Button>
+              </WithReason>
               {preview.problemCount > 0 && preview.validRows > 0 && !fatal.length && (
                 <Button onClick={() => void commit(true)} disabled={busy}>
                   {t('import.importValid', { n: preview.validRows })}

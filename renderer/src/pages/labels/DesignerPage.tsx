@@ -27,6 +27,13 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { ChecksOk } from './ChecksOk';
 import { isNumber, NumberInput } from '../../components/NumberInput';
+import { parseLang } from '../../../../shared/i18n/messages';
+import {
+  elementWords,
+  LABEL_FIELD_WORDS,
+  placeholdersToWords,
+  wordsToPlaceholders,
+} from '../../../../shared/labels/words';
 
 /** Shown when no lot is chosen: a complete food product, so every field has something to show. */
 const SAMPLE: LabelData = {
@@ -49,7 +56,8 @@ const SAMPLE: LabelData = {
 const snap = (v: number) => Math.max(0, Math.round(v * 2) / 2);
 
 export function DesignerPage() {
-  const { t } = useTranslation('labels');
+  const { t, i18n } = useTranslation('labels');
+  const lang = parseLang(i18n.language);
   const { message } = App.useApp();
   const templates = useApiQuery('labels.templates', {});
   const lots = useApiQuery('lots.list', { limit: 200, sort: 'createdAt', order: 'desc' });
@@ -284,9 +292,7 @@ export function DesignerPage() {
               </Space>
               {el && (
                 <>
-                  <Typography.Text strong>
-                    {el.id} ({el.type})
-                  </Typography.Text>
+                  <Typography.Text strong>{elementWords(el, lang)}</Typography.Text>
                   <Space wrap>
                     <NumberInput
                       style={{ width: 130 }}
@@ -329,8 +335,8 @@ export function DesignerPage() {
                     <>
                       <Input.TextArea
                         rows={4}
-                        value={el.content}
-                        onChange={(e) => update(el.id, { content: e.target.value })}
+                        value={placeholdersToWords(el.content, lang)}
+                        onChange={(e) => update(el.id, { content: wordsToPlaceholders(e.target.value, lang) })}
                         data-testid="designer-content"
                       />
                       <Select
@@ -339,7 +345,7 @@ export function DesignerPage() {
                         onChange={(k) => update(el.id, { content: `${el.content}{${k}}` })}
                         options={FIELD_KEYS.map((k) => ({
                           value: k,
-                          label: t(`designer.field_${k}`, { defaultValue: k }),
+                          label: LABEL_FIELD_WORDS[lang][k],
                         }))}
                       />
                       <Space wrap>

@@ -156,7 +156,7 @@ export function PrintPage() {
                     onChange={setPrinterId}
                     options={printers.data?.map((x) => ({
                       value: x.id,
-                      label: `${x.name} (${x.language.toUpperCase()}, ${x.dpi} dpi)`,
+                      label: `${x.name} (${t(`printerKindShort.${x.language}`)}, ${x.dpi} dpi)`,
                     }))}
                     data-testid="print-printer"
                   />

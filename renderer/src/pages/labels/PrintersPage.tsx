@@ -93,7 +93,7 @@ export function PrintersPage() {
             render: (_, p) =>
               p.kind === 'receipt'
                 ? `${t('printers.kind_receipt')} · ${p.paperWidthMm} mm · ${t(`printers.commandSet_${p.commandSet}`)}`
-                : `${p.language.toUpperCase()} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
+                : `${t(`printerKind.${p.language}`)} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
           },
           {
             title: '',
@@ -160,7 +160,7 @@ export function PrintersPage() {
             <Col xs={12} md={6}>
               <Form.Item name="language" label={t('printers.language')}>
                 <Select
-                  options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: v.toUpperCase() }))}
+                  options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: t(`printerKind.${v}`) }))}
                 />
               </Form.Item>
             </Col>

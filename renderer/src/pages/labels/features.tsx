@@ -9,6 +9,7 @@ import { DesignerPage } from './DesignerPage';
 export const labelFeatures: Feature[] = [
   {
     path: '/labels/print',
+    right: 'print.submit',
     element: <PrintPage />,
     menu: { group: 'labels', labelKey: 'labels:menu.print', icon: <PrinterOutlined />, order: 0 },
   },
@@ -19,11 +20,13 @@ export const labelFeatures: Feature[] = [
   },
   {
     path: '/labels/designer',
+    right: 'labels.saveTemplate',
     element: <DesignerPage />,
     menu: { group: 'labels', labelKey: 'labels:menu.designer', icon: <FormatPainterOutlined />, order: 15 },
   },
   {
     path: '/labels/printers',
+    right: 'printers.save',
     element: <PrintersPage />,
     menu: { group: 'labels', labelKey: 'labels:menu.printers', icon: <SettingOutlined />, order: 20 },
   },

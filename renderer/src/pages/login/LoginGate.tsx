@@ -2,30 +2,28 @@
 // else; it shows the signed-in user with a quick switch, the "ĐÀO TẠO" banner of the training
 // database, and refuses pages the role may not open. With no users (a fresh install) it is invisible.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, Button, Card, Dropdown, Flex, Form, Input, Modal, Result, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Dropdown, Flex, Form, Input, Modal, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined, SwapOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api as contract, type MethodName } from '../../../../shared/api/contract';
-import { permissionDenial } from '../../../../shared/api/permissions';
-import type { Me, UserPublic, Role } from '../../../../shared/api/users';
+import type { Me, UserPublic } from '../../../../shared/api/users';
+import { NewPinFields } from './PinFields';
 import { ApiError } from '../../api/client';
 import { useApi, useApiQuery } from '../../api/hooks';
 import { SESSION_ERRORS, setSession } from './session';
 
-/** Pages and the method that decides whether a role may open them. */
-const PAGE_RIGHTS: [string, MethodName][] = [
-  ['/settings', 'settings.update'],
-  ['/users', 'users.list'],
-  ['/backup', 'backup.list'],
-  ['/audit', 'audit.list'],
-  ['/import', 'imports.preview'],
-];
-
-export function mayOpen(path: string, role: Role, workshop: boolean): boolean {
-  const rule = PAGE_RIGHTS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
-  return !rule || permissionDenial(rule[1], contract[rule[1]].access, role, workshop) === null;
+/** Sign out and show the login screen again (the user menu's "switch user", the refusal page's button). */
+export function useSignOut(): () => Promise<void> {
+  const api = useApi();
+  const qc = useQueryClient();
+  return async () => {
+    try {
+      await api.call('users.logout', {});
+    } finally {
+      setSession(null);
+      await qc.resetQueries();
+    }
+  };
 }
 
 export function WorkshopBanner() {
@@ -50,8 +48,6 @@ export function WorkshopBanner() {
 export function LoginGate({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const status = useApiQuery('users.status', {});
-  const location = useLocation();
-  const { t } = useTranslation('trust');
 
   // Any call answered "sign in again" (session ended, user disabled) brings the login screen back.
   useEffect(
@@ -81,16 +77,10 @@ export function LoginGate({ children }: { children: ReactNode }) {
       </>
     );
   }
-  const me = s.me!;
   return (
     <>
       {s.workshop && <WorkshopBanner />}
-      {mayOpen(location.pathname, me.role, s.workshop) ? (
-        children
-      ) : (
-        <Result status="403" title={t('login.forbidden')} data-testid="forbidden" />
-      )}
-      {s.configured && <UserChip me={me} onSignedOut={() => void qc.resetQueries()} />}
+      {children}
     </>
   );
 }
@@ -139,7 +129,7 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
               layout="vertical"
               onFinish={async (v: { code: string; newPin: string }) => {
                 try {
-                  const res = await api.call('users.recover', v);
+                  const res = await api.call('users.recover', { code: v.code, newPin: v.newPin });
                   // The new code is shown first; the session starts when the owner moves on.
                   setNewCode({ code: res.recoveryCode, session: res.session });
                 } catch (err) {
@@ -151,9 +141,7 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
               <Form.Item name="code" label={t('login.recoveryCode')} rules={[{ required: true }]}>
                 <Input autoFocus />
               </Form.Item>
-              <Form.Item name="newPin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
-                <Input.Password inputMode="numeric" maxLength={8} />
-              </Form.Item>
+              <NewPinFields name="newPin" label={t('login.newPin')} />
               <Flex gap={8}>
                 <Button type="primary" htmlType="submit">
                   {t('login.reset')}
@@ -229,22 +217,22 @@ function LoginScreen({ users, onSignedIn }: { users: UserPublic[]; onSignedIn: (
   );
 }
 
-function UserChip({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+/** Who is signed in, with switch user / change PIN / sign out; in the header, so it covers no button. */
+export function UserChip() {
+  const status = useApiQuery('users.status', {});
+  const me = status.data?.configured ? status.data.me : null;
+  return me ? <UserMenu me={me} /> : null;
+}
+
+function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation('trust');
   const api = useApi();
   const { message } = AntApp.useApp();
   const [pinOpen, setPinOpen] = useState(false);
   const [form] = Form.useForm();
-  const signOut = async () => {
-    try {
-      await api.call('users.logout', {});
-    } finally {
-      setSession(null);
-      onSignedOut();
-    }
-  };
+  const signOut = useSignOut();
   return (
-    <div style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 1000 }}>
+    <div>
       <Dropdown
         trigger={['click']}
         menu={{
@@ -266,7 +254,7 @@ function UserChip({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
         onOk={async () => {
           const v = (await form.validateFields()) as { oldPin: string; newPin: string };
           try {
-            await api.call('users.changePin', v);
+            await api.call('users.changePin', { oldPin: v.oldPin, newPin: v.newPin });
             void message.success(t('login.saved'));
             setPinOpen(false);
             form.resetFields();
@@ -279,9 +267,7 @@ function UserChip({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
           <Form.Item name="oldPin" label={t('login.oldPin')} rules={[{ required: true }]}>
             <Input.Password inputMode="numeric" maxLength={8} />
           </Form.Item>
-          <Form.Item name="newPin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
-            <Input.Password inputMode="numeric" maxLength={8} />
-          </Form.Item>
+          <NewPinFields name="newPin" label={t('login.newPin')} />
         </Form>
       </Modal>
     </div>

@@ -48,6 +48,7 @@ import {
 import { useMoreRows, useWhenVisible, type MoreRows } from './useMoreRows';
 import { NumberInput, readableNumber } from '../../components/NumberInput';
 import { RowLink } from '../../components/RowLink';
+import { usePersonWords } from '../../shell/rights';
 
 const DOC_PATHS: Record<string, string> = { batch: 'batches', receipt: 'receipts', shipment: 'shipments' };
 const KIND_COLORS: Record<string, string> = {
@@ -353,6 +354,7 @@ function HistoryItem({
 }) {
   const { t } = useTranslation('records');
   const lang = currentLang();
+  const person = usePersonWords();
   const others = e.lines.filter((l) => l.lotId !== lotId);
   const reversed = e.correctedBy.length > 0;
   return (
@@ -392,7 +394,7 @@ function HistoryItem({
           e.documentRef && `${t('lots.document')}: ${e.documentRef}`,
           e.reason && `${t('lots.reason')}: ${e.reason}`,
           e.correctsEventId && t('lots.correction', { id: e.correctsEventId }),
-          t('lots.by', { user: e.user }),
+          t('lots.by', { user: person(e.user) }),
         ]
           .filter(Boolean)
           .join(' · ')}

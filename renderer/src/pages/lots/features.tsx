@@ -24,16 +24,19 @@ function withDetail(list: React.ReactNode, detail: React.ReactNode) {
 export const recordFeatures: Feature[] = [
   {
     path: '/receipts/*',
+    right: 'receipts.create',
     element: withDetail(<ReceiptPage />, <ReceiptView />),
     menu: { group: 'daily', labelKey: 'records:menu.receipts', icon: <ImportOutlined />, order: 10 },
   },
   {
     path: '/batches/*',
+    right: 'batches.record',
     element: withDetail(<BatchPage />, <BatchView />),
     menu: { group: 'daily', labelKey: 'records:menu.batches', icon: <ExperimentOutlined />, order: 20 },
   },
   {
     path: '/shipments/*',
+    right: 'shipments.create',
     element: withDetail(<ShipmentPage />, <ShipmentView />),
     menu: { group: 'daily', labelKey: 'records:menu.shipments', icon: <ExportOutlined />, order: 30 },
   },
@@ -44,6 +47,7 @@ export const recordFeatures: Feature[] = [
   },
   {
     path: '/recipes',
+    right: 'recipes.create',
     element: <RecipesPage />,
     menu: { group: 'catalog', labelKey: 'records:menu.recipes', icon: <ProfileOutlined />, order: 15 },
   },

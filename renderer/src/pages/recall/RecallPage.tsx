@@ -25,6 +25,7 @@ import {
 import { FileExcelOutlined, FilePdfOutlined, LockOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useRights, WithReason } from '../../shell/rights';
 import type { RecallDetail, RecallLot, RecallScope } from '../../../../shared/api/trace';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
@@ -57,6 +58,7 @@ function RecallStart() {
   const [ref, setRef] = useState('');
   const scope = useApiQuery('recall.scope', { lots }, { enabled: lots.length > 0, retry: false });
   const start = useApiMutation('recall.start');
+  const rights = useRights();
   const list = useApiQuery('recall.list', {});
   return (
     <Flex vertical gap={16}>
@@ -84,25 +86,32 @@ function RecallStart() {
           {scope.error && <Alert type="error" showIcon title={scope.error.message} />}
           {scope.data && <ScopeView scope={scope.data} />}
           <Space>
-            <Button
-              type="primary"
-              danger
-              size="large"
-              icon={<StopOutlined />}
-              disabled={!lots.length || !reason.trim()}
-              loading={start.isPending}
-              data-testid="recall-start"
-              onClick={async () => {
-                try {
-                  const r = await start.mutateAsync({ lots, reason, ref: ref || null });
-                  navigate(`/recall/${r.id}`);
-                } catch (err) {
-                  message.error(err instanceof ApiError ? err.message : String(err));
-                }
-              }}
+            <WithReason
+              reason={
+                rights.reason('recall.start') ??
+                (!lots.length ? t('needLots') : !reason.trim() ? t('needReason') : undefined)
+              }
             >
-              {t('newRecall')}
-            </Button>
+              <Button
+                type="primary"
+                danger
+                size="large"
+                icon={<StopOutlined />}
+                disabled={!lots.length || !reason.trim() || !rights.may('recall.start')}
+                loading={start.isPending}
+                data-testid="recall-start"
+                onClick={async () => {
+                  try {
+                    const r = await start.mutateAsync({ lots, reason, ref: ref || null });
+                    navigate(`/recall/${r.id}`);
+                  } catch (err) {
+                    message.error(err instanceof ApiError ? err.message : String(err));
+                  }
+                }}
+              >
+                {t('newRecall')}
+              </Button>
+            </WithReason>
           </Space>
         </Flex>
       </Card>
@@ -143,6 +152,7 @@ function RecallRecord({ id }: { id: number }) {
   const { message, modal } = App.useApp();
   const q = useApiQuery('recall.get', { id });
   const hold = useApiMutation('recall.hold');
+  const rights = useRights();
   const check = useApiMutation('recall.check');
   const lift = useApiMutation('recall.lift');
   const [liftOpen, setLiftOpen] = useState(false);
@@ -202,54 +212,73 @@ function RecallRecord({ id }: { id: number }) {
                     <Badge status="default" text={t('notDone')} />
                   )}
                   {s.key === 'hold' && isOpen && (
-                    <Button
-                      type="primary"
-                      danger
-                      icon={<LockOutlined />}
-                      data-testid="recall-hold"
-                      loading={hold.isPending}
-                      disabled={r.scope.totals.notHeld === 0 && !!s.doneAt}
-                      onClick={() =>
-                        modal.confirm({
-                          title: t('holdAll', { count: r.scope.totals.notHeld }),
-                          content: t('holdConfirm'),
-                          okButtonProps: { danger: true },
-                          onOk: () => hold.mutateAsync({ id }).catch(fail),
-                        })
+                    <WithReason
+                      reason={
+                        rights.reason('recall.hold') ??
+                        (r.scope.totals.notHeld === 0 && !!s.doneAt ? t('allHeld') : undefined)
                       }
                     >
-                      {s.doneAt && r.scope.totals.notHeld === 0
-                        ? t('holdDone', { count: r.heldLots })
-                        : t('holdAll', { count: r.scope.totals.notHeld })}
-                    </Button>
+                      <Button
+                        type="primary"
+                        danger
+                        icon={<LockOutlined />}
+                        data-testid="recall-hold"
+                        loading={hold.isPending}
+                        disabled={(r.scope.totals.notHeld === 0 && !!s.doneAt) || !rights.may('recall.hold')}
+                        onClick={() =>
+                          modal.confirm({
+                            title: t('holdAll', { count: r.scope.totals.notHeld }),
+                            content: t('holdConfirm'),
+                            okButtonProps: { danger: true },
+                            onOk: () => hold.mutateAsync({ id }).catch(fail),
+                          })
+                        }
+                      >
+                        {s.doneAt && r.scope.totals.notHeld === 0
+                          ? t('holdDone', { count: r.heldLots })
+                          : t('holdAll', { count: r.scope.totals.notHeld })}
+                      </Button>
+                    </WithReason>
                   )}
                   {(s.key === 'isolate' || s.key === 'contact') && (
-                    <Checkbox
-                      checked={!!s.doneAt}
-                      disabled={!isOpen}
-                      data-testid={`recall-check-${s.key}`}
-                      onChange={(e) =>
-                        check
-                          .mutateAsync({ id, step: s.key as 'isolate' | 'contact', done: e.target.checked })
-                          .catch(fail)
-                      }
-                    >
-                      {t(`step_${s.key}`)}
-                    </Checkbox>
+                    <WithReason reason={isOpen ? rights.reason('recall.check') : t('recallClosed')}>
+                      <Checkbox
+                        checked={!!s.doneAt}
+                        disabled={!isOpen || !rights.may('recall.check')}
+                        data-testid={`recall-check-${s.key}`}
+                        onChange={(e) =>
+                          check
+                            .mutateAsync({ id, step: s.key as 'isolate' | 'contact', done: e.target.checked })
+                            .catch(fail)
+                        }
+                      >
+                        {t(`step_${s.key}`)}
+                      </Checkbox>
+                    </WithReason>
                   )}
                   {s.key === 'export' && (
                     <Space wrap>
-                      <Button
-                        icon={<FileExcelOutlined />}
-                        loading={busy === 'xlsx'}
-                        onClick={() => exportAs('xlsx')}
-                        data-testid="recall-export-xlsx"
-                      >
-                        Excel
-                      </Button>
-                      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => exportAs('pdf')}>
-                        PDF
-                      </Button>
+                      <WithReason reason={rights.reason('recall.export')}>
+                        <Button
+                          icon={<FileExcelOutlined />}
+                          disabled={!rights.may('recall.export')}
+                          loading={busy === 'xlsx'}
+                          onClick={() => exportAs('xlsx')}
+                          data-testid="recall-export-xlsx"
+                        >
+                          Excel
+                        </Button>
+                      </WithReason>
+                      <WithReason reason={rights.reason('recall.export')}>
+                        <Button
+                          icon={<FilePdfOutlined />}
+                          disabled={!rights.may('recall.export')}
+                          loading={busy === 'pdf'}
+                          onClick={() => exportAs('pdf')}
+                        >
+                          PDF
+                        </Button>
+                      </WithReason>
                     </Space>
                   )}
                 </Flex>
@@ -261,9 +290,16 @@ function RecallRecord({ id }: { id: number }) {
       <ScopeView scope={r.scope} />
       {isOpen && r.heldLots > 0 && (
         <Flex justify="flex-end">
-          <Button icon={<UnlockOutlined />} onClick={() => setLiftOpen(true)}>
-            {t('lift')}
-          </Button>
+          <WithReason reason={rights.reason('recall.lift')}>
+            <Button
+              icon={<UnlockOutlined />}
+              disabled={!rights.may('recall.lift')}
+              onClick={() => setLiftOpen(true)}
+              data-testid="recall-lift"
+            >
+              {t('lift')}
+            </Button>
+          </WithReason>
         </Flex>
       )}
       <Modal

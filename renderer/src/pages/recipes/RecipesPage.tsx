@@ -23,7 +23,12 @@ import {
 import { DeleteOutlined, EditOutlined, ExperimentOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Recipe, RecipeInput, RecipeListItem } from '../../../../shared/api/recipes';
+import {
+  DEFAULT_TOLERANCE_PCT,
+  type Recipe,
+  type RecipeInput,
+  type RecipeListItem,
+} from '../../../../shared/api/recipes';
 import { UNITS, unitLabel } from '../../../../shared/domain/units';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
@@ -42,6 +47,7 @@ type Values = {
   byProducts: LineValues[];
   yieldPct?: number | null;
   lossPct?: number | null;
+  tolerancePct?: number | null;
   steps?: string;
 };
 
@@ -153,6 +159,7 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
         byProducts: recipe.current.byProducts.map((l) => ({ productId: l.productId, qty: l.qty, unit: l.unit })),
         yieldPct: recipe.current.yieldPct,
         lossPct: recipe.current.lossPct,
+        tolerancePct: recipe.current.tolerancePct,
         steps: recipe.current.steps ?? undefined,
       }
     : { inputMode: 'quantity', batchUnit: 'kg', inputs: [{}], byProducts: [] };
@@ -191,6 +198,7 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
       byProducts: (v.byProducts ?? []).map((l) => ({ productId: l.productId!, qty: l.qty ?? undefined, unit: l.unit })),
       yieldPct: v.yieldPct ?? null,
       lossPct: v.lossPct ?? null,
+      tolerancePct: v.tolerancePct ?? null,
       steps: v.steps ?? null,
     };
     try {
@@ -268,6 +276,22 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
         <Col span={8}>
           <Form.Item name="lossPct" label={t('recipe.lossPct')} rules={[readableNumber]}>
             <NumberInput min={0} max={100} suffix="%" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="tolerancePct"
+            label={t('recipe.tolerancePct')}
+            tooltip={t('recipe.toleranceHint', { pct: DEFAULT_TOLERANCE_PCT })}
+            rules={[readableNumber]}
+          >
+            <NumberInput
+              min={0}
+              max={100}
+              suffix="%"
+              placeholder={String(DEFAULT_TOLERANCE_PCT)}
+              data-testid="recipe-tolerance"
+            />
           </Form.Item>
         </Col>
       </Row>

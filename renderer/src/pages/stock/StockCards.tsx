@@ -5,28 +5,49 @@ import { ExportOutlined, ExperimentOutlined, ImportOutlined, InboxOutlined } fro
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '../../../../shared/api/lots';
+import type { MethodName } from '../../../../shared/api/contract';
 import { useApiQuery } from '../../api/hooks';
+import { useRights } from '../../shell/rights';
 import { dateText, qtyText, stateWord } from '../lots/common';
 
 export function DailyActionsCard() {
   const { t } = useTranslation('records');
+  const rights = useRights();
   const actions = [
-    { to: '/receipts', icon: <ImportOutlined />, label: t('home.receive'), testId: 'home-receive' },
-    { to: '/batches', icon: <ExperimentOutlined />, label: t('home.produce'), testId: 'home-produce' },
-    { to: '/shipments', icon: <ExportOutlined />, label: t('home.ship'), testId: 'home-ship' },
-    { to: '/lots', icon: <InboxOutlined />, label: t('home.lots'), testId: 'home-lots' },
-  ];
+    {
+      to: '/receipts',
+      icon: <ImportOutlined />,
+      label: t('home.receive'),
+      testId: 'home-receive',
+      right: 'receipts.create',
+    },
+    {
+      to: '/batches',
+      icon: <ExperimentOutlined />,
+      label: t('home.produce'),
+      testId: 'home-produce',
+      right: 'batches.record',
+    },
+    {
+      to: '/shipments',
+      icon: <ExportOutlined />,
+      label: t('home.ship'),
+      testId: 'home-ship',
+      right: 'shipments.create',
+    },
+    { to: '/lots', icon: <InboxOutlined />, label: t('home.lots'), testId: 'home-lots', right: null },
+  ].filter((a) => !a.right || rights.may(a.right as MethodName));
   return (
     <Card title={t('home.actions')}>
       <Row gutter={[12, 12]}>
         {actions.map((a, i) => (
-          <Col key={a.to} span={6}>
+          <Col key={a.to} span={24 / actions.length}>
             <Link to={a.to} data-testid={a.testId}>
               <Button
                 block
                 size="large"
-                type={i < 3 ? 'primary' : 'default'}
-                ghost={i > 0 && i < 3}
+                type={a.right ? 'primary' : 'default'}
+                ghost={i > 0 && !!a.right}
                 icon={a.icon}
                 style={{ height: 56, fontSize: 17 }}
               >

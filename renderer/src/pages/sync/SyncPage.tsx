@@ -27,6 +27,7 @@ import type { JobView, SyncItem } from '../../../../shared/api/sync';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { ApiError } from '../../api/client';
 import { downloadFile, stampTime } from '../trace/common';
+import { WithReason } from '../../shell/rights';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -120,17 +121,19 @@ export function SyncPage() {
               </Typography.Text>
               {s.lastRun?.message && <Typography.Text type="danger">{s.lastRun.message}</Typography.Text>}
             </Flex>
-            <Button
-              type="primary"
-              size="large"
-              icon={<CloudUploadOutlined />}
-              loading={running}
-              disabled={!s.portal}
-              onClick={() => void syncNow()}
-              data-testid="sync-now"
-            >
-              {running && progress ? t('syncing', { done: progress.done, total: progress.total }) : t('syncNow')}
-            </Button>
+            <WithReason reason={s.portal ? undefined : t('noPortalYet')}>
+              <Button
+                type="primary"
+                size="large"
+                icon={<CloudUploadOutlined />}
+                loading={running}
+                disabled={!s.portal}
+                onClick={() => void syncNow()}
+                data-testid="sync-now"
+              >
+                {running && progress ? t('syncing', { done: progress.done, total: progress.total }) : t('syncNow')}
+              </Button>
+            </WithReason>
           </Flex>
         )}
         {running && progress && (

@@ -6,6 +6,7 @@ import { SyncPage } from './SyncPage';
 export const syncFeatures: Feature[] = [
   {
     path: '/sync',
+    right: 'sync.run',
     element: <SyncPage />,
     menu: { group: 'sync', labelKey: 'sync:menu', icon: <CloudSyncOutlined />, order: 0 },
   },

@@ -19,6 +19,7 @@ export const traceFeatures: Feature[] = [
   { path: '/recall/:id', element: <RecallPage /> },
   {
     path: '/drills',
+    right: 'drill.start',
     element: <DrillsPage />,
     menu: { group: 'trace', labelKey: 'trace:menuDrills', icon: <FieldTimeOutlined />, order: 20 },
   },

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { setSession } from '../login/session';
 import { useQueryClient } from '@tanstack/react-query';
+import { NewPinFields } from '../login/PinFields';
 
 export function UsersPage() {
   const { t } = useTranslation('trust');
@@ -42,7 +43,7 @@ export function UsersPage() {
           layout="vertical"
           onFinish={async (v: { name: string; pin: string }) => {
             try {
-              const res = await api.call('users.setup', v);
+              const res = await api.call('users.setup', { name: v.name, pin: v.pin });
               setSession(res.session);
               showCode(res.recoveryCode);
               await qc.resetQueries();
@@ -54,9 +55,7 @@ export function UsersPage() {
           <Form.Item name="name" label={t('login.name')} rules={[{ required: true }]}>
             <Input data-testid="setup-name" />
           </Form.Item>
-          <Form.Item name="pin" label={t('login.pin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
-            <Input.Password inputMode="numeric" maxLength={8} data-testid="setup-pin" />
-          </Form.Item>
+          <NewPinFields name="pin" label={t('login.pin')} testId="setup-pin" />
           <Button type="primary" htmlType="submit" data-testid="setup-submit">
             {t('users.setupOwner')}
           </Button>
@@ -143,7 +142,7 @@ export function UsersPage() {
         onOk={async () => {
           const v = (await form.validateFields()) as { name: string; role: User['role']; pin: string };
           try {
-            await api.call('users.create', v);
+            await api.call('users.create', { name: v.name, role: v.role, pin: v.pin });
             setAdding(false);
             form.resetFields();
             await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('users.') });
@@ -159,9 +158,7 @@ export function UsersPage() {
           <Form.Item name="role" label={t('users.role')}>
             <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="user-role" />
           </Form.Item>
-          <Form.Item name="pin" label={t('login.pin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
-            <Input.Password inputMode="numeric" maxLength={8} data-testid="user-pin" />
-          </Form.Item>
+          <NewPinFields name="pin" label={t('login.pin')} testId="user-pin" />
         </Form>
       </Modal>
       <Modal
@@ -182,9 +179,7 @@ export function UsersPage() {
         }}
       >
         <Form form={pinForm} layout="vertical">
-          <Form.Item name="pin" label={t('login.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/ }]}>
-            <Input.Password inputMode="numeric" maxLength={8} />
-          </Form.Item>
+          <NewPinFields name="pin" label={t('login.newPin')} testId="set-pin" />
         </Form>
       </Modal>
     </Flex>
