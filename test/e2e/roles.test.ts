@@ -173,7 +173,7 @@ describeBrowser('roles and words (browser mode)', () => {
     await modal.getByRole('button', { name: 'Đồng ý' }).click();
     const users = await post<{ name: string }[]>('users.list', {}, owner);
     expect(users.map((u) => u.name)).not.toContain('Lan');
-    await modal.getByRole('button', { name: 'Hủy' }).click();
+    await modal.getByRole('button', { name: 'Huỷ' }).click();
   });
 
   it('keeps the user badge off the recall buttons', async () => {
@@ -218,7 +218,7 @@ describeBrowser('roles and words (browser mode)', () => {
     expect(await lift.isDisabled()).toBe(true);
     const why = page.locator('[data-reason]', { has: lift });
     expect(await why.getAttribute('data-reason')).toBe(
-      'Chỉ chủ cơ sở mới được gỡ phong tỏa lô. Hãy nhờ chủ cơ sở, hoặc đổi người dùng.',
+      'Chỉ chủ cơ sở mới được bỏ tạm giữ lô. Hãy nhờ chủ cơ sở, hoặc đổi người dùng.',
     );
     await why.hover();
     await poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('Chỉ chủ cơ sở');

@@ -72,6 +72,9 @@ function Gate() {
 const vi: Locale = {
   ...viVN,
   DatePicker: viVN.DatePicker && { ...viVN.DatePicker, lang: { ...viVN.DatePicker.lang, placeholder: 'Chọn ngày' } },
+  // One spelling of "huỷ" on every screen (docs/glossary.md), antd's own dialogs included.
+  Modal: viVN.Modal && { ...viVN.Modal, cancelText: 'Huỷ' },
+  Popconfirm: viVN.Popconfirm && { ...viVN.Popconfirm, cancelText: 'Huỷ' },
 };
 
 export function App({ client }: { client: ApiClient }) {
