@@ -153,6 +153,7 @@ function CalibrateDialog({ onClose }: { onClose: () => void }) {
             position: 'relative',
             width: w,
             height: h,
+            boxSizing: 'border-box',
             border: '2px solid #1677ff',
             borderRadius: 3.2 * CSS_PX_PER_MM * scale,
             background: 'rgba(22,119,255,.08)',
