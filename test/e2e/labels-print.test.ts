@@ -2,7 +2,7 @@
 // print to a TCP test printer on loopback, and find the job in the print log.
 import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, poll, screenshot, startApp, type AppSession } from '../helpers/browser';
+import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 import { decodeTspl } from '../helpers/decoders/tspl';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { runCli } from '../helpers/dist';
@@ -143,6 +143,12 @@ describeBrowser('label printing (browser mode)', () => {
       dpi: 203,
     });
     const pxPerMm = 96 / 25.4;
+    // A screenshot waits for toasts and the zoom buttons' sliding highlight to end.
+    const shot = async (name: string) => {
+      await settle(page);
+      await poll(() => page.locator('.ant-segmented-thumb, .ant-modal-wrap .ant-zoom-appear').count()).toBe(0);
+      await screenshot(page, name);
+    };
     const widthOf = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.width;
 
     await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
@@ -153,13 +159,13 @@ describeBrowser('label printing (browser mode)', () => {
     await poll(() => widthOf('label-preview')).toBeCloseTo(label.widthMm * pxPerMm, 0);
     expect(Math.abs((await widthOf('label-preview')) - label.widthMm * pxPerMm)).toBeLessThanOrEqual(1);
     expect(await img.evaluate((e) => getComputedStyle(e).imageRendering)).toBe('pixelated');
-    await screenshot(page, 'labels-print-true-size');
+    await shot('labels-print-true-size');
 
     // To the dot: one printer dot is a square of at least 4 screen pixels, with the dot grid over it.
     await page.getByTestId('preview-zoom-dot').click();
     await poll(async () => (await widthOf('label-preview')) / label.widthDots).toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId('preview-grid').count()).toBe(1);
-    await screenshot(page, 'labels-print-dot');
+    await shot('labels-print-dot');
 
     // Calibration: the bank-card box grows 0.5% a key press; 20 presses make this screen's millimetre 1.1 CSS mm.
     await page.getByTestId('preview-calibrate').click();
@@ -171,7 +177,7 @@ describeBrowser('label printing (browser mode)', () => {
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
     await poll(() => page.getByTestId('calibrate-value').textContent()).toBe('Hệ số: 110%');
     expect(Math.abs((await widthOf('calibrate-card')) - 85.6 * pxPerMm * 1.1)).toBeLessThanOrEqual(1);
-    await screenshot(page, 'labels-calibrate');
+    await shot('labels-calibrate');
     await page.getByTestId('calibrate-save').click();
     await page.getByTestId('preview-zoom-1').click();
     await poll(async () =>
@@ -186,7 +192,7 @@ describeBrowser('label printing (browser mode)', () => {
     await poll(async () =>
       Math.abs((await widthOf('designer-preview')) - label.widthMm * pxPerMm * 1.1),
     ).toBeLessThanOrEqual(1);
-    await screenshot(page, 'labels-designer-true-size');
+    await shot('labels-designer-true-size');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { CARD_MM, CSS_PX_PER_MM, SCALE_RANGE, saveScreenScale, useScreenScale } 
 export type Zoom = 'fit' | 1 | 2 | 4 | 8 | 'dot';
 const ZOOMS: Zoom[] = ['fit', 1, 2, 4, 8, 'dot'];
 /** Screen pixels per printer dot at "to the dot": whole pixels keep every dot the same square. */
-const DOT_PX = 8;
+const DOT_PX = 6;
 /** Below this a grid line would cover the dot it outlines. */
 const GRID_MIN_PX = 4;
 
@@ -53,18 +53,23 @@ export function TrueSizePreview({
     z === 'fit' ? t('preview.fit') : z === 'dot' ? t('preview.dot') : z === 1 ? t('preview.trueSize') : `${z}×`;
   return (
     <Flex vertical gap={8}>
-      <Flex gap={8} align="center" wrap>
-        <Segmented<Zoom>
-          value={zoom}
-          onChange={setZoom}
-          options={ZOOMS.map((z) => ({ value: z, label: <span data-testid={`preview-zoom-${z}`}>{label(z)}</span> }))}
-        />
-        <Button icon={<AimOutlined />} onClick={() => setCalibrating(true)} data-testid="preview-calibrate">
-          {t('preview.calibrate')}
-        </Button>
-      </Flex>
+      <Segmented<Zoom>
+        style={{ alignSelf: 'flex-start' }}
+        value={zoom}
+        onChange={setZoom}
+        options={ZOOMS.map((z) => ({ value: z, label: <span data-testid={`preview-zoom-${z}`}>{label(z)}</span> }))}
+      />
       {size && (
         <Flex gap={12} align="center" wrap>
+          <Button
+            type="link"
+            style={{ padding: 0 }}
+            icon={<AimOutlined />}
+            onClick={() => setCalibrating(true)}
+            data-testid="preview-calibrate"
+          >
+            {t('preview.calibrate')}
+          </Button>
           <Typography.Text type="secondary" data-testid="preview-dot-size">
             {t('preview.dotSize', { px: formatNumber(dotPx, currentLang(), 1) })}
           </Typography.Text>
@@ -160,6 +165,9 @@ function CalibrateDialog({ onClose }: { onClose: () => void }) {
             touchAction: 'none',
           }}
         >
+          <Typography.Text type="secondary" style={{ position: 'absolute', left: 12, bottom: 8 }}>
+            {t('preview.calCard')}
+          </Typography.Text>
           <div
             onPointerDown={(ev) => {
               (ev.target as HTMLElement).setPointerCapture(ev.pointerId);

@@ -60,6 +60,7 @@ export const vi = {
     calHelp:
       'Áp một thẻ ngân hàng (rộng 85,6 mm) lên màn hình, rồi kéo cạnh phải của khung xanh hoặc thanh trượt cho đến khi khung vừa khít thẻ.',
     calValue: 'Hệ số: {{v}}%',
+    calCard: 'Thẻ ngân hàng · 85,6 × 54 mm',
     calReset: 'Đặt lại',
     calSave: 'Lưu',
     calCancel: 'Huỷ',
@@ -226,6 +227,7 @@ export const en: English<typeof vi> = {
     calHelp:
       "Hold a bank card (85.6 mm wide) against the screen, then drag the blue box's right edge or the slider until the box matches the card.",
     calValue: 'Factor: {{v}}%',
+    calCard: 'Bank card · 85.6 × 54 mm',
     calReset: 'Reset',
     calSave: 'Save',
     calCancel: 'Cancel',

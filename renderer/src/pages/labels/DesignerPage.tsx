@@ -243,7 +243,7 @@ export function DesignerPage() {
                 })}
               </div>
             )}
-            <Space style={{ marginTop: 12 }} wrap>
+            <Space style={{ marginTop: 12, display: mode === 'edit' ? undefined : 'none' }} wrap>
               <Button onClick={() => add('text')}>{t('designer.addText')}</Button>
               <Button onClick={() => add('barcode')}>{t('designer.addBarcode')}</Button>
               <Button onClick={() => add('box')}>{t('designer.addBox')}</Button>
