@@ -1,5 +1,6 @@
 // The operator print screen: product → lot (newest usable first) → template → printer → quantity → Print, with
-// the preview the printer will print (the same 1-bit bitmap, fitted, at true size or to the dot) and every check named in words.
+// the preview the printer will print (the same 1-bit bitmap, fitted, at true size or to the dot) and every check
+// named in words.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, List, Row, Select, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
