@@ -193,6 +193,15 @@ describeBrowser('label printing (browser mode)', () => {
       Math.abs((await widthOf('designer-preview')) - label.widthMm * pxPerMm * 1.1),
     ).toBeLessThanOrEqual(1);
     await shot('labels-designer-true-size');
+
+    // The same in English (for the docs), then back to Vietnamese.
+    await app.api('settings.update', { language: 'en' });
+    await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
+    await page.reload();
+    await page.getByTestId('preview-zoom-dot').click();
+    await poll(() => page.getByTestId('preview-dot-size').textContent()).toBe('One printer dot = 6 screen pixels');
+    await shot('labels-print-dot-en');
+    await app.api('settings.update', { language: 'vi' });
     expect(app.pageErrors).toEqual([]);
   });
 });
