@@ -2,6 +2,7 @@
 // prints with a reason kept in the audit log, and "Print again" in the print log asks the owner's reason again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
+import { runCli } from '../helpers/dist';
 
 type Id = { id: number };
 type Envelope<T> = { ok: boolean; data: T; error?: { code: string; message: string } };
@@ -64,16 +65,23 @@ describeBrowser('labels of a recalled lot (browser mode)', () => {
         origin: 'Việt Nam',
       })
     ).id;
-    lotId = (
-      await app.api<Id>('lots.createOpening', {
+    // Opening stock is not offered to the page (nor over HTTP): the CLI records it, as at the shop PC.
+    const opening = await runCli([
+      'api',
+      'lots.createOpening',
+      JSON.stringify({
         productId,
         locationId: loc.id,
         qty: 10,
         lotCode: 'L261129-07',
         productionDate: '2026-11-29',
         expiryDate: '2027-11-29',
-      })
-    ).id;
+      }),
+      '--db',
+      app.dbPath,
+    ]);
+    expect(opening.code, opening.stderr).toBe(0);
+    lotId = (JSON.parse(opening.stdout) as Id).id;
     await app.api('printers.save', {
       name: 'Máy in tem',
       uri: 'file:tem.prn',
