@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../helpers/dist';
 import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
+import { runCli } from '../helpers/dist';
 
 type Id = { id: number };
 type Envelope<T> = { ok: boolean; data: T; error?: { code: string; message: string } };

@@ -2,7 +2,7 @@
 // print to a TCP test printer on loopback, and find the job in the print log.
 import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, poll, screenshot, startApp, type AppSession } from '../helpers/browser';
+import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 import { decodeTspl } from '../helpers/decoders/tspl';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { runCli } from '../helpers/dist';
@@ -131,6 +131,77 @@ describeBrowser('label printing (browser mode)', () => {
     await poll(() => row.textContent()).toContain('Đã in');
     expect(await row.textContent()).toContain('Máy in tem thử');
     expect(await row.textContent()).toContain('Tem của tôi');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('shows the label at true size on this screen (calibrated with a bank card) and to the dot, in the print page and the designer', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const label = await app.api<{ widthMm: number; heightMm: number; widthDots: number }>('labels.preview', {
+      lotId,
+      template: 'default:food-50x30',
+      dpi: 203,
+    });
+    const pxPerMm = 96 / 25.4;
+    // A screenshot waits for toasts and the zoom buttons' sliding highlight to end.
+    const shot = async (name: string) => {
+      await settle(page);
+      await poll(() => page.locator('.ant-segmented-thumb, .ant-modal-wrap .ant-zoom-appear').count()).toBe(0);
+      await screenshot(page, name);
+    };
+    const widthOf = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.width;
+
+    await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
+    const img = page.getByTestId('label-preview');
+    await poll(async () => (await img.getAttribute('src')) ?? '').toMatch(/^data:image\/png;base64,/);
+    await page.getByTestId('preview-zoom-1').click();
+    // Never calibrated: CSS millimetres as they are (96 px per inch).
+    await poll(() => widthOf('label-preview')).toBeCloseTo(label.widthMm * pxPerMm, 0);
+    expect(Math.abs((await widthOf('label-preview')) - label.widthMm * pxPerMm)).toBeLessThanOrEqual(1);
+    expect(await img.evaluate((e) => getComputedStyle(e).imageRendering)).toBe('pixelated');
+    await shot('labels-print-true-size');
+
+    // To the dot: one printer dot is a square of at least 4 screen pixels, with the dot grid over it.
+    await page.getByTestId('preview-zoom-dot').click();
+    await poll(async () => (await widthOf('label-preview')) / label.widthDots).toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId('preview-grid').count()).toBe(1);
+    await shot('labels-print-dot');
+
+    // Calibration: the bank-card box grows 0.5% a key press; 20 presses make this screen's millimetre 1.1 CSS mm.
+    await page.getByTestId('preview-calibrate').click();
+    const card = page.getByTestId('calibrate-card');
+    await card.waitFor();
+    // (polled: the dialog opens with a zoom animation)
+    await poll(async () => Math.abs((await widthOf('calibrate-card')) - 85.6 * pxPerMm)).toBeLessThanOrEqual(1);
+    await page.locator('.ant-modal .ant-slider-handle').focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByTestId('calibrate-value').textContent()).toBe('Hệ số: 110%');
+    expect(Math.abs((await widthOf('calibrate-card')) - 85.6 * pxPerMm * 1.1)).toBeLessThanOrEqual(1);
+    await shot('labels-calibrate');
+    await page.getByTestId('calibrate-save').click();
+    await page.getByTestId('preview-zoom-1').click();
+    await poll(async () =>
+      Math.abs((await widthOf('label-preview')) - label.widthMm * pxPerMm * 1.1),
+    ).toBeLessThanOrEqual(1);
+
+    // The factor belongs to this PC's screen: the designer's true-size preview uses it too.
+    await page.goto(`${app.url}#/labels/designer`);
+    await page.getByTestId('designer-el-dm').waitFor();
+    await page.getByTestId('designer-mode-preview').click();
+    await poll(async () => (await page.getByTestId('designer-preview').getAttribute('src')) ?? '').toMatch(/^data:/);
+    await poll(async () =>
+      Math.abs((await widthOf('designer-preview')) - label.widthMm * pxPerMm * 1.1),
+    ).toBeLessThanOrEqual(1);
+    await shot('labels-designer-true-size');
+
+    // The same in English (for the docs), then back to Vietnamese.
+    await app.api('settings.update', { language: 'en' });
+    await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
+    await page.reload();
+    await page.getByTestId('preview-zoom-dot').click();
+    await poll(() => page.getByTestId('preview-dot-size').textContent()).toBe('One printer dot = 6 screen pixels');
+    await shot('labels-print-dot-en');
+    await app.api('settings.update', { language: 'vi' });
     expect(app.pageErrors).toEqual([]);
   });
 });

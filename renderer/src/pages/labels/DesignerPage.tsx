@@ -1,6 +1,7 @@
 // The template designer: the label at real proportions (zoomable) with the printed bitmap as background, elements
 // dragged with the mouse (snapped to 0.5 mm), their properties edited on the side, the checks listed, and the
 // result saved as the user's own template (built-in ones are copied, never changed).
+// "Xem đúng kích thước" swaps the canvas for the same bitmap at true size on this screen, zoomable to the dot.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
@@ -13,6 +14,7 @@ import {
   Input,
   List,
   Row,
+  Segmented,
   Select,
   Slider,
   Space,
@@ -26,6 +28,7 @@ import { SYMBOLOGIES, type LabelElement } from '../../../../shared/labels/model'
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { ChecksOk } from './ChecksOk';
+import { TrueSizePreview } from '../../components/TrueSizePreview';
 import { isNumber, NumberInput } from '../../components/NumberInput';
 import { parseLang } from '../../../../shared/i18n/messages';
 import {
@@ -66,6 +69,7 @@ export function DesignerPage() {
   const [lotId, setLotId] = useState<number | undefined>();
   const [selected, setSelected] = useState<string | null>(null);
   const [zoom, setZoom] = useState(6);
+  const [mode, setMode] = useState<'edit' | 'preview'>('edit');
   const save = useApiMutation('labels.saveTemplate', { invalidates: ['labels.'] });
   const drag = useRef<{ id: string; startX: number; startY: number; ex: number; ey: number } | null>(null);
 
@@ -176,62 +180,78 @@ export function DesignerPage() {
           onChange={setLotId}
           options={lots.data?.items.map((l) => ({ value: l.id, label: `${l.productCode}/${l.code}` }))}
         />
-        <span>{t('designer.zoom')}</span>
-        <Slider style={{ width: 120 }} min={2} max={12} value={zoom} onChange={setZoom} />
+        <Segmented
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'edit', label: t('preview.editMode') },
+            { value: 'preview', label: <span data-testid="designer-mode-preview">{t('preview.previewMode')}</span> },
+          ]}
+        />
+        {mode === 'edit' && (
+          <>
+            <span>{t('designer.zoom')}</span>
+            <Slider style={{ width: 120 }} min={2} max={12} value={zoom} onChange={setZoom} />
+          </>
+        )}
       </Space>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card>
-            <div
-              data-testid="designer-canvas"
-              onPointerMove={onPointerMove}
-              onPointerUp={() => (drag.current = null)}
-              style={{
-                position: 'relative',
-                width: tpl.widthMm * zoom,
-                height: tpl.heightMm * zoom,
-                border: '1px solid #999',
-                background: '#fff',
-                userSelect: 'none',
-                touchAction: 'none',
-              }}
-            >
-              {p?.png && (
-                <img
-                  src={p.png}
-                  alt=""
-                  style={{
-                    position: 'absolute',
-                    inset: 0,
-                    width: '100%',
-                    height: '100%',
-                    imageRendering: 'pixelated',
-                    pointerEvents: 'none',
-                  }}
-                />
-              )}
-              {tpl.elements.map((e) => {
-                const w = e.type === 'line' ? Math.max(1, Math.abs(e.x2 - e.x)) : e.w;
-                const h = e.type === 'line' ? Math.max(1, Math.abs(e.y2 - e.y)) : e.h;
-                return (
-                  <div
-                    key={e.id}
-                    data-testid={`designer-el-${e.id}`}
-                    onPointerDown={(ev) => onPointerDown(ev, e)}
+            {mode === 'preview' && p?.png ? (
+              <TrueSizePreview bitmap={{ ...p, png: p.png }} initialZoom={1} testId="designer-preview" />
+            ) : (
+              <div
+                data-testid="designer-canvas"
+                onPointerMove={onPointerMove}
+                onPointerUp={() => (drag.current = null)}
+                style={{
+                  position: 'relative',
+                  width: tpl.widthMm * zoom,
+                  height: tpl.heightMm * zoom,
+                  border: '1px solid #999',
+                  background: '#fff',
+                  userSelect: 'none',
+                  touchAction: 'none',
+                }}
+              >
+                {p?.png && (
+                  <img
+                    src={p.png}
+                    alt=""
                     style={{
                       position: 'absolute',
-                      left: e.x * zoom,
-                      top: e.y * zoom,
-                      width: w * zoom,
-                      height: h * zoom,
-                      cursor: 'move',
-                      outline: e.id === selected ? '2px solid #1677ff' : '1px dashed rgba(22,119,255,0.35)',
+                      inset: 0,
+                      width: '100%',
+                      height: '100%',
+                      imageRendering: 'pixelated',
+                      pointerEvents: 'none',
                     }}
                   />
-                );
-              })}
-            </div>
-            <Space style={{ marginTop: 12 }} wrap>
+                )}
+                {tpl.elements.map((e) => {
+                  const w = e.type === 'line' ? Math.max(1, Math.abs(e.x2 - e.x)) : e.w;
+                  const h = e.type === 'line' ? Math.max(1, Math.abs(e.y2 - e.y)) : e.h;
+                  return (
+                    <div
+                      key={e.id}
+                      data-testid={`designer-el-${e.id}`}
+                      onPointerDown={(ev) => onPointerDown(ev, e)}
+                      style={{
+                        position: 'absolute',
+                        left: e.x * zoom,
+                        top: e.y * zoom,
+                        width: w * zoom,
+                        height: h * zoom,
+                        cursor: 'move',
+                        outline: e.id === selected ? '2px solid #1677ff' : '1px dashed rgba(22,119,255,0.35)',
+                      }}
+                    />
+                  );
+                })}
+              </div>
+            )}
+            <Space style={{ marginTop: 12, display: mode === 'edit' ? undefined : 'none' }} wrap>
               <Button onClick={() => add('text')}>{t('designer.addText')}</Button>
               <Button onClick={() => add('barcode')}>{t('designer.addBarcode')}</Button>
               <Button onClick={() => add('box')}>{t('designer.addBox')}</Button>

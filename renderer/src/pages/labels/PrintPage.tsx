@@ -1,5 +1,6 @@
 // The operator print screen: product → lot (newest usable first) → template → printer → quantity → Print, with
-// the preview the printer will print (the same 1-bit bitmap, shown at real size) and every check named in words.
+// the preview the printer will print (the same 1-bit bitmap, fitted, at true size or to the dot) and every check
+// named in words.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, List, Row, Select, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -9,6 +10,7 @@ import type { PrintJob } from '../../../../shared/api/labels';
 import { useApi, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { ChecksOk } from './ChecksOk';
+import { TrueSizePreview } from '../../components/TrueSizePreview';
 import { isNumber, NumberInput } from '../../components/NumberInput';
 import { foldedSearch, stateWord } from '../lots/common';
 
@@ -207,19 +209,7 @@ export function PrintPage() {
             )}
             {p && (
               <Flex vertical gap={12}>
-                {/* Real size: CSS millimetres; pixelated so each printer dot stays a sharp square. */}
-                <img
-                  src={p.png ?? ''}
-                  alt=""
-                  data-testid="label-preview"
-                  style={{
-                    width: `${p.widthMm}mm`,
-                    height: `${p.heightMm}mm`,
-                    imageRendering: 'pixelated',
-                    border: '1px solid #ccc',
-                    background: '#fff',
-                  }}
-                />
+                {p.png && <TrueSizePreview bitmap={{ ...p, png: p.png }} />}
                 <Typography.Text type="secondary">
                   {t('print.size', { w: p.widthMm, h: p.heightMm, dots: `${p.widthDots}×${p.heightDots}`, dpi: p.dpi })}
                 </Typography.Text>

@@ -1,11 +1,13 @@
-// "In phiếu giao hàng": the shipment's delivery slip previewed at its true size (the dots that print, one CSS
-// millimetre per millimetre of paper) and printed to one of the owner's receipt printers.
+// "In phiếu giao hàng": the shipment's delivery slip previewed at its true size (the dots that print, one
+// millimetre of this screen, as calibrated, per millimetre of paper) and printed to one of the owner's receipt
+// printers.
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Modal, Select, Skeleton, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
+import { CSS_PX_PER_MM, useScreenScale } from '../../components/screenScale';
 
 function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () => void }) {
   const { t } = useTranslation('labels');
@@ -22,6 +24,8 @@ function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () =
   // One key per dialog: a double click submits one job.
   const [requestKey] = useState(() => `slip-${shipmentId}-${Math.random().toString(36).slice(2)}`);
   const print = useApiMutation('print.slip', { invalidates: ['print.'] });
+  // The screen's millimetre, as calibrated in the label preview ("Chỉnh cỡ màn hình").
+  const mm = CSS_PX_PER_MM * useScreenScale();
 
   async function onPrint() {
     if (!printerId) return;
@@ -76,10 +80,10 @@ function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () =
                 alt={t('slip.title')}
                 data-testid="slip-preview"
                 style={{
-                  width: `${p.widthMm}mm`,
+                  width: p.widthMm * mm,
                   imageRendering: 'pixelated',
                   background: '#fff',
-                  padding: `0 ${(p.paperWidthMm - p.widthMm) / 2}mm`,
+                  padding: `0 ${((p.paperWidthMm - p.widthMm) / 2) * mm}px`,
                   boxShadow: '0 1px 4px rgba(0,0,0,.2)',
                 }}
               />
