@@ -1,7 +1,6 @@
 // Labels for a recalled lot in the browser: staff see why they cannot print and the button stays off; the owner
 // prints with a reason kept in the audit log, and "Print again" in the print log asks the owner's reason again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../helpers/dist';
 import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 import { runCli } from '../helpers/dist';
 
