@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, List, Row, Select, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { WithReason } from '../../shell/rights';
 import { useSearchParams } from 'react-router-dom';
 import type { PrintJob } from '../../../../shared/api/labels';
 import { useApi, useApiQuery } from '../../api/hooks';
@@ -86,6 +87,20 @@ export function PrintPage() {
   }
 
   const p = preview.data;
+  // Why the print button cannot be pressed yet, in words (the first thing to do).
+  const printBlocked = !lotId
+    ? t('print.needLot')
+    : !printerId
+      ? t('print.needPrinter')
+      : !isNumber(copies)
+        ? t('print.needCopies')
+        : blocked && !isOwner
+          ? t('print.blockedStaff')
+          : blocked && reason.trim().length < 5
+            ? t('print.needReason')
+            : !p?.ok
+              ? t('print.needFix')
+              : undefined;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3}>{t('print.title')}</Typography.Title>
@@ -175,19 +190,19 @@ export function PrintPage() {
                   data-testid="print-copies"
                 />
               </Form.Item>
-              <Button
-                type="primary"
-                size="large"
-                icon={<PrinterOutlined />}
-                disabled={
-                  !p?.ok || !printerId || !isNumber(copies) || (!!blocked && (!isOwner || reason.trim().length < 5))
-                }
-                loading={job?.status === 'queued' || job?.status === 'sending'}
-                onClick={print}
-                data-testid="print-go"
-              >
-                {t('print.print')}
-              </Button>
+              <WithReason reason={printBlocked}>
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={<PrinterOutlined />}
+                  disabled={!!printBlocked}
+                  loading={job?.status === 'queued' || job?.status === 'sending'}
+                  onClick={print}
+                  data-testid="print-go"
+                >
+                  {t('print.print')}
+                </Button>
+              </WithReason>
               {job && (
                 <Typography.Paragraph style={{ marginTop: 12 }} data-testid="print-status">
                   #{job.id}: {t(`log.status_${job.status}`)}

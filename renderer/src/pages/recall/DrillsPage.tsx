@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Input, Statistic, Table, Typography } from 'antd';
 import { FieldTimeOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { WithReason } from '../../shell/rights';
 import type { Drill } from '../../../../shared/api/trace';
 import { formatDuration } from '../../../../shared/i18n/trace';
 import { ApiError } from '../../api/client';
@@ -47,24 +48,26 @@ export function DrillsPage() {
             value={trainer}
             onChange={(e) => setTrainer(e.target.value)}
           />
-          <Button
-            type="primary"
-            size="large"
-            icon={<FieldTimeOutlined />}
-            disabled={!lots.length}
-            loading={start.isPending}
-            data-testid="drill-start"
-            onClick={async () => {
-              try {
-                const d = await start.mutateAsync({ lots, trainer: trainer || null });
-                setCurrent(d.id);
-              } catch (err) {
-                fail(err);
-              }
-            }}
-          >
-            {t('startDrill')}
-          </Button>
+          <WithReason reason={lots.length ? undefined : t('needLots')}>
+            <Button
+              type="primary"
+              size="large"
+              icon={<FieldTimeOutlined />}
+              disabled={!lots.length}
+              loading={start.isPending}
+              data-testid="drill-start"
+              onClick={async () => {
+                try {
+                  const d = await start.mutateAsync({ lots, trainer: trainer || null });
+                  setCurrent(d.id);
+                } catch (err) {
+                  fail(err);
+                }
+              }}
+            >
+              {t('startDrill')}
+            </Button>
+          </WithReason>
         </Flex>
       </Card>
       {running && (

@@ -30,6 +30,7 @@ import {
 } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { WithReason } from '../../shell/rights';
 import type { TraceDirection, TraceLot, TraceResult } from '../../../../shared/api/trace';
 import { ApiError } from '../../api/client';
 import { useApi, useApiQuery } from '../../api/hooks';
@@ -117,16 +118,18 @@ export function TracePage() {
             <Radio.Button value="both">← {t('bothWays')} →</Radio.Button>
             <Radio.Button value="forward">→ {t('side_forward')}</Radio.Button>
           </Radio.Group>
-          <Button
-            type="primary"
-            size="large"
-            icon={<SearchOutlined />}
-            onClick={run}
-            disabled={!codes.length}
-            data-testid="trace-run"
-          >
-            {t('run')}
-          </Button>
+          <WithReason reason={codes.length ? undefined : t('needCodes')}>
+            <Button
+              type="primary"
+              size="large"
+              icon={<SearchOutlined />}
+              onClick={run}
+              disabled={!codes.length}
+              data-testid="trace-run"
+            >
+              {t('run')}
+            </Button>
+          </WithReason>
         </Flex>
       </Card>
 

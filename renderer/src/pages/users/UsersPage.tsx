@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { WithReason } from '../../shell/rights';
 import { ROLES, type User } from '../../../../shared/api/users';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
@@ -98,13 +99,15 @@ export function UsersPage() {
             title: t('users.role'),
             dataIndex: 'role',
             render: (role: User['role'], u) => (
-              <Select
-                value={role}
-                style={{ width: 200 }}
-                disabled={u.disabled}
-                options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                onChange={(v) => update.mutate({ id: u.id, role: v }, { onError: fail })}
-              />
+              <WithReason reason={u.disabled ? t('users.roleOfStopped') : undefined}>
+                <Select
+                  value={role}
+                  style={{ width: 200 }}
+                  disabled={u.disabled}
+                  options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                  onChange={(v) => update.mutate({ id: u.id, role: v }, { onError: fail })}
+                />
+              </WithReason>
             ),
           },
           {
