@@ -5,10 +5,10 @@ registerMessages(
   'vi',
   {
     SLIP_NOT_RECEIPT_PRINTER:
-      'Máy in «{{printer}}» là máy in tem, không phải máy in hóa đơn. Hãy chọn máy in hóa đơn (khổ 58 hoặc 80 mm) hoặc sửa loại máy in trong cài đặt.',
+      'Máy in «{{printer}}» là máy in tem, không phải máy in hoá đơn. Hãy chọn máy in hoá đơn (khổ 58 hoặc 80 mm) hoặc sửa loại máy in trong cài đặt.',
     SLIP_LINE_CODE: 'Dòng {{line}} ({{product}}) không tạo được mã GS1 để quét: {{detail}}',
     SLIP_EMPTY: 'Phiếu xuất này không còn dòng hàng nào để in.',
-    RECEIPT_PRINTER_LANGUAGE: 'Máy in hóa đơn dùng lệnh ESC/POS (hoặc trình điều khiển của máy).',
+    RECEIPT_PRINTER_LANGUAGE: 'Máy in hoá đơn dùng lệnh ESC/POS (hoặc trình điều khiển của máy).',
   },
   {
     paperWidthMm: 'Khổ giấy',

@@ -72,7 +72,7 @@ registerMessages(
     BACKUP_SCHEMA_DIFFERS:
       'The backup "{{file}}" has a different data structure from this version of the app (it may have been changed by another program), so it cannot be restored. Your current data has not been changed.',
     BACKUP_BROKEN_LINKS:
-      'The backup "{{file}}" has {{count}} references to data that is not in the copy, so it cannot be restored. Your current data has not been changed.',
+      'The backup "{{file}}" refers to data that is not in the copy (missing: {{count}}), so it cannot be restored. Your current data has not been changed.',
     BACKUP_FAILED: 'Could not back up to "{{file}}": {{detail}}',
     RESTORE_IN_MEMORY: 'A temporary in-memory database cannot be restored.',
     DB_DAMAGED:

@@ -96,11 +96,11 @@ export const slipCommands: CommandModule = (program, env) => {
   dataCommand(
     program
       .command('print-slip')
-      .description('in phiếu giao hàng của một lần xuất hàng ra máy in hóa đơn / print a shipment’s delivery slip')
+      .description('in phiếu giao hàng của một lần xuất hàng ra máy in hoá đơn / print a shipment’s delivery slip')
       .argument('<shipment>', 'số chứng từ của phiếu xuất, hoặc số thứ tự / shipment document number or id')
       .option(
         '--printer <uri>',
-        'máy in hóa đơn đã lưu (tên) hoặc địa chỉ tcp://IP:9100, file:…, cups:…, windows:… / a saved receipt printer (name) or an address',
+        'máy in hoá đơn đã lưu (tên) hoặc địa chỉ tcp://IP:9100, file:…, cups:…, windows:… / a saved receipt printer (name) or an address',
       )
       .addOption(new Option('--paper <mm>', 'khổ giấy / paper width (mm)').choices(['58', '80']))
       .addOption(new Option('--commands <set>', 'lệnh của máy in / printer command set').choices(['epson', 'star']))
