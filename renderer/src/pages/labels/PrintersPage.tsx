@@ -61,6 +61,8 @@ export function PrintersPage() {
     try {
       await save.mutateAsync({
         ...(values as Parameters<typeof save.mutateAsync>[0]),
+        // An office printer has no printer language to choose: its pages go through the driver (or as a PDF).
+        ...(values.kind === 'page' ? { language: 'driver' as const } : {}),
         ...(editing ? { id: editing } : {}),
       });
       setEditing(null);
@@ -164,7 +166,13 @@ export function PrintersPage() {
             {kind === 'receipt' && <ReceiptFields />}
             {kind === 'page' && (
               <Col xs={24}>
-                <Alert type="info" showIcon title={t('printers.pageHelp')} data-testid="printer-page-help" />
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('printers.pageHelp')}
+                  style={{ marginBottom: 16 }}
+                  data-testid="printer-page-help"
+                />
               </Col>
             )}
           </Row>
