@@ -157,7 +157,7 @@ describeBrowser('label printing (browser mode)', () => {
     await page.getByTestId('print-template').click();
     await page.locator('.ant-select-item-option', { hasText: 'Tem tờ A4 (3×7' }).click();
     // The roll printer cannot take an A4 page: the office printer is chosen instead.
-    await poll(() => page.getByTestId('print-printer').textContent()).toContain('Máy in văn phòng (giấy A4)');
+    await poll(() => page.getByTestId('print-printer').textContent()).toContain('Máy in văn phòng (A4, 300 dpi)');
     const img = page.getByTestId('label-preview');
     await poll(async () => (await img.getAttribute('src')) ?? '').toMatch(/^data:image\/png;base64,/);
     await page.getByTestId('print-copies').fill('21');

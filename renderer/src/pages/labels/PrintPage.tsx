@@ -165,7 +165,7 @@ export function PrintPage() {
                     onChange={setPrinterId}
                     options={printers.data?.map((x) => ({
                       value: x.id,
-                      label: `${x.name} (${x.kind === 'page' ? t('printers.kind_page') : x.language.toUpperCase()}, ${x.dpi} dpi)`,
+                      label: `${x.name} (${x.kind === 'page' ? 'A4' : x.language.toUpperCase()}, ${x.dpi} dpi)`,
                     }))}
                     data-testid="print-printer"
                   />
