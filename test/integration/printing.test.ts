@@ -689,6 +689,28 @@ describe('CLI', () => {
     }
   });
 
+  it('print --template a4-3x7 to a saved office printer writes the A4 sheet as a PDF', async () => {
+    const c = openCore({ dbPath: db, host: 'test', log: () => {} });
+    c.run('printers.save', { name: 'Văn phòng', uri: 'file:cli-a4.pdf', kind: 'page', language: 'driver', dpi: 300 });
+    c.close();
+    const t = io();
+    const args = [
+      'print',
+      'L261129-01',
+      '--db',
+      db,
+      '--printer',
+      'Văn phòng',
+      '--template',
+      'a4-3x7',
+      '--copies',
+      '21',
+    ];
+    expect(await runCli(args, t.io, commandModules), t.err.join('\n') + t.out.join('\n')).toBe(0);
+    const pdf = readPdf(fs.readFileSync(path.join(appFolder(db, 'prints'), 'cli-a4.pdf')));
+    expect(pdf.pages.map((p) => [p.mediaBox.map(Math.round), p.images.length])).toEqual([[[0, 0, 595, 842], 21]]);
+  });
+
   it('print to a refused printer exits 1 with the reason in Vietnamese', async () => {
     const t = io();
     const code = await runCli(
