@@ -365,11 +365,11 @@ type NewJob = {
   setupLabel?: boolean;
 };
 
-/** How an office printer's pages travel; a raw spooler, TCP port or printer port cannot take them. */
-function pageTransportOf(uri: string, printer: string): 'pdf' | 'pages' {
+/** An office printer's pages go as a PDF or through the driver; a raw spooler, TCP port or printer port cannot
+ * take them (most office printers do not read a PDF sent raw). */
+function checkPageTransport(uri: string, printer: string): void {
   const a = readPrinterUri(uri);
-  const how = a && pageTransport(a);
-  if (how) return how;
+  if (a && pageTransport(a)) return;
   if (a?.kind === 'windows') throw new AppError('LABEL_SHEET_WINDOWS_RAW', { printer, name: a.name });
   throw new AppError('LABEL_SHEET_RAW_PORT', { printer });
 }
@@ -381,7 +381,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
     if (prior) return jobView(prior, ctx.lang);
   }
   const uri = parsePrinterUri(j.uri, appFolder(ctx.dbPath, 'prints'));
-  if (j.printer?.kind === 'page') pageTransportOf(j.uri, j.printer.name);
+  if (j.printer?.kind === 'page') checkPageTransport(j.uri, j.printer.name);
   const today = todayLocal(ctx.clock);
   const serialFrom = isSerialized(j.template) ? (j.serialFrom ?? 1) : null;
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
