@@ -74,7 +74,7 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
     const address = readPrinterUri(row.printer_uri);
     if (spec.language === 'driver' && !isSlip(spec) && address && pageTransport(address) === 'pdf') {
       // Pages for CUPS or a file in the prints folder go as one PDF at exact size.
-      const pdf = await labelsPdf(spec.template, jobLabels(spec));
+      const pdf = await labelsPdf(spec.template, jobLabels(spec), spec.today);
       await sendRaw(uri, hashing([pdf], sink), { ...sendOptions, format: 'pdf' });
     } else if (spec.language === 'driver' || uri.kind === 'driver') {
       const name = uri.kind === 'driver' ? uri.name : row.printer_uri;

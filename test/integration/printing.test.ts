@@ -524,7 +524,17 @@ describe('print queue over real transports', () => {
     expect(office).toMatchObject({ kind: 'page', language: 'driver', labelWidthMm: 210, labelHeightMm: 297 });
     const job = core.run('print.submit', { lotId, template: 'default:a4-3x7', printerId: office.id, copies: 22 });
     expect((await settle(core, job)).status).toBe('done');
-    const pdf = readPdf(fs.readFileSync(path.join(appFolder(core.dbPath, 'prints'), name)));
+    const file = path.join(appFolder(core.dbPath, 'prints'), name);
+    const bytes = fs.readFileSync(file);
+    // "Print again" sends the same PDF, byte for byte (the creation date is the job's print date).
+    const again = core.run('print.retry', { id: job.id, again: true });
+    expect((await settle(core, again)).status).toBe('done');
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    const { today } = JSON.parse(
+      (core.db.prepare('SELECT spec FROM print_jobs WHERE id = ?').get(job.id) as { spec: string }).spec,
+    ) as JobSpec;
+    expect(bytes.toString('latin1')).toContain(`(D:${today.replace(/-/g, '')}000000Z)`);
+    const pdf = readPdf(bytes);
     // A4 in points (210 × 297 mm), as the PDF's MediaBox gives it.
     expect(pdf.pages.map((p) => pt2(p.mediaBox))).toEqual([
       [0, 0, 595.28, 841.89],
