@@ -7,13 +7,20 @@ import { bitmapToPng, type Bitmap } from './render';
 
 const PT_PER_MM = 72 / 25.4;
 
-/** `labels` in order; a sheet template fills cols × rows per A4 page, otherwise one label per page. */
-export function labelsPdf(t: LabelTemplate, labels: Iterable<Bitmap>): Promise<Buffer> {
+/**
+ * `labels` in order; a sheet template fills cols × rows per A4 page, otherwise one label per page. `printedOn`
+ * (YYYY-MM-DD, the job's print date) is the PDF's creation date, so sending a job again gives the same bytes.
+ */
+export function labelsPdf(t: LabelTemplate, labels: Iterable<Bitmap>, printedOn?: string): Promise<Buffer> {
   const sheet = t.sheet;
   const PDFDocument = loadPDFDocument();
   const doc = new PDFDocument({
     autoFirstPage: false,
-    info: { Title: t.name, Creator: 'Nguồn Gốc' },
+    info: {
+      Title: t.name,
+      Creator: 'Nguồn Gốc',
+      ...(printedOn ? { CreationDate: new Date(`${printedOn}T00:00:00Z`) } : {}),
+    },
     // Fixed dates keep the PDF byte-for-byte reproducible for the same labels.
     compress: true,
   });

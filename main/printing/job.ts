@@ -37,7 +37,7 @@ export type SlipJobSpec = {
 };
 export type AnyJobSpec = JobSpec | SlipJobSpec;
 
-const isSlip = (s: AnyJobSpec): s is SlipJobSpec => (s as SlipJobSpec).kind === 'slip';
+export const isSlip = (s: AnyJobSpec): s is SlipJobSpec => (s as SlipJobSpec).kind === 'slip';
 
 /** True when labels differ from one copy to the next ({serial} text or AI 21 in a barcode). */
 export function isSerialized(t: LabelTemplate): boolean {

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { nowIso, type Clock } from '../clock';
 import type { Db } from '../store/db';
-import { hashing, jobBytes, jobPages, type AnyJobSpec } from './job';
+import { hashing, isSlip, jobBytes, jobLabels, jobPages, type AnyJobSpec } from './job';
+import { labelsPdf } from '../labels/pdf';
+import { pageTransport, readPrinterUri } from '../../shared/domain/printer-uri';
 import { appFolder } from '../store/folders';
 import { parsePrinterUri, printWithDriver, sendRaw, type SendOptions } from './transports';
 import { q } from '../store/statements';
@@ -69,7 +71,12 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   try {
     const spec = JSON.parse(row.spec) as AnyJobSpec;
     const uri = parsePrinterUri(row.printer_uri, appFolder(db.name, 'prints'));
-    if (spec.language === 'driver' || uri.kind === 'driver') {
+    const address = readPrinterUri(row.printer_uri);
+    if (spec.language === 'driver' && !isSlip(spec) && address && pageTransport(address) === 'pdf') {
+      // Pages for CUPS or a file in the prints folder go as one PDF at exact size.
+      const pdf = await labelsPdf(spec.template, jobLabels(spec), spec.today);
+      await sendRaw(uri, hashing([pdf], sink), { ...sendOptions, format: 'pdf' });
+    } else if (spec.language === 'driver' || uri.kind === 'driver') {
       const name = uri.kind === 'driver' ? uri.name : row.printer_uri;
       const pages = jobPages(spec);
       for (const p of pages.pages) sink.hash.update(p);

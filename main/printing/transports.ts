@@ -1,6 +1,7 @@
 // Where the bytes go, chosen by the printer URI (the forms a profile may hold: shared/domain/printer-uri.ts):
 //   tcp://host[:port]  network printer (raw port 9100)          file:DEVICE  a printer device (/dev/usb/lp0, COM3)
-//   cups:QUEUE         CUPS raw queue (lp -d QUEUE -o raw)       file:NAME    a file in the app's prints folder
+//   cups:QUEUE         CUPS raw queue (lp -d QUEUE -o raw; a PDF file:NAME    a file in the app's prints folder
+//                      page as application/pdf at actual size)
 //   windows:NAME       Windows spooler RAW job (winspool)        driver:NAME  the OS driver (Electron's silent print)
 // Every failure is an AppError with a code a shop owner can read (printer off, refused, no such queue…).
 import { spawn, execFile, execFileSync } from 'node:child_process';
@@ -43,6 +44,8 @@ export type SendOptions = {
   connectTimeoutMs?: number;
   /** No progress for this long (printer stalled, out of paper with a full buffer) ends the job. */
   idleTimeoutMs?: number;
+  /** What the bytes are: a printer language (default, passed through untouched) or a PDF of A4 pages. */
+  format?: 'raw' | 'pdf';
 };
 
 /** Sends a raw job. Never leaves a half-open connection; resolves once the OS has taken every byte. */
@@ -53,7 +56,7 @@ export async function sendRaw(uri: PrinterUri, chunks: Chunks, opts: SendOptions
     case 'file':
       return sendFile(uri.path, chunks);
     case 'cups':
-      return sendCups(uri.queue, chunks);
+      return sendCups(uri.queue, chunks, opts.format ?? 'raw');
     case 'windows':
       return sendWindows(uri.name, chunks);
     case 'driver':
@@ -166,8 +169,17 @@ function fileError(err: NodeJS.ErrnoException, file: string): AppError {
   );
 }
 
-async function sendCups(queue: string, chunks: Chunks): Promise<SendResult> {
-  const child = spawn('lp', ['-d', queue, '-o', 'raw'], { stdio: ['pipe', 'ignore', 'pipe'] });
+/**
+ * The `lp` arguments of a job. Raw: the printer language reaches the printer untouched. PDF: CUPS's filters run it
+ * through the queue's driver on A4 paper at 100 % (print-scaling=none), so each label lands on its decal.
+ */
+export function lpArgs(queue: string, format: 'raw' | 'pdf'): string[] {
+  if (format === 'raw') return ['-d', queue, '-o', 'raw'];
+  return ['-d', queue, '-o', 'document-format=application/pdf', '-o', 'media=A4', '-o', 'print-scaling=none'];
+}
+
+async function sendCups(queue: string, chunks: Chunks, format: 'raw' | 'pdf'): Promise<SendResult> {
+  const child = spawn('lp', lpArgs(queue, format), { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exited = new Promise<number>((resolve, reject) => {

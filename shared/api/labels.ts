@@ -5,7 +5,7 @@ import { method } from './method';
 import { override } from './lots';
 import { labelTemplate, type LabelTemplate } from '../labels/model';
 import { labelData, type Decree43Report, type LabelData } from '../labels/fields';
-import { readPrinterUri } from '../domain/printer-uri';
+import { pageTransport, readPrinterUri } from '../domain/printer-uri';
 import { gs1CheckDigit } from '../gs1/checkdigit';
 import '../i18n/labels';
 
@@ -109,8 +109,9 @@ export const printerInput = z
     darkness: z.number().int().min(0).max(15).default(8),
     speed: z.number().int().min(1).max(12).default(4),
     isDefault: z.boolean().default(false),
-    /** 'receipt': a 58/80 mm receipt printer on continuous paper, for delivery slips. */
-    kind: z.enum(['label', 'receipt'], { error: 'INVALID_CHOICE' }).default('label'),
+    /** 'receipt': a 58/80 mm receipt printer on continuous paper, for delivery slips. 'page': an office printer
+     * taking A4 pages (A4 decal sheets), through its driver, CUPS or a PDF file. */
+    kind: z.enum(['label', 'receipt', 'page'], { error: 'INVALID_CHOICE' }).default('label'),
     paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'INVALID_CHOICE' }).nullish(),
     /** The printer's firmware: Epson ESC/POS (Epson, Xprinter and most others) or Star line mode. */
     commandSet: z.enum(['epson', 'star'], { error: 'INVALID_CHOICE' }).default('epson'),
@@ -120,6 +121,13 @@ export const printerInput = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    if (p.kind === 'page') {
+      // An A4 page goes as a PDF or through the OS driver; a raw spooler or port passes bytes most office printers
+      // cannot read.
+      const a = readPrinterUri(p.uri);
+      if (a && !pageTransport(a)) ctx.addIssue({ code: 'custom', path: ['uri'], message: 'PAGE_PRINTER_URI' });
+      return;
+    }
     if (p.kind !== 'receipt') return;
     if (!p.paperWidthMm) ctx.addIssue({ code: 'custom', path: ['paperWidthMm'], message: 'REQUIRED' });
     if (p.language !== 'escpos' && p.language !== 'driver')
@@ -142,7 +150,7 @@ export type Printer = {
   darkness: number;
   speed: number;
   isDefault: boolean;
-  kind: 'label' | 'receipt';
+  kind: 'label' | 'receipt' | 'page';
   /** Receipt printers: paper width, firmware command set and what follows a slip. */
   paperWidthMm: 58 | 80 | null;
   commandSet: 'epson' | 'star';

@@ -46,3 +46,14 @@ export function readPrinterUri(uri: string): PrinterAddress | null {
       return NAME_RE.test(v) ? { kind: 'driver', name: v } : null;
   }
 }
+
+/**
+ * How a whole A4 page reaches the printer at an address: as a PDF (CUPS takes PDF and runs it through the queue's
+ * driver; a file in the prints folder is the PDF itself), as page images through the OS driver, or not at all:
+ * a Windows RAW spooler job, a raw TCP port or a printer port pass bytes to the printer untouched, and most office
+ * printers do not read PDF.
+ */
+export function pageTransport(a: PrinterAddress): 'pdf' | 'pages' | null {
+  if (a.kind === 'cups' || a.kind === 'file') return 'pdf';
+  return a.kind === 'driver' ? 'pages' : null;
+}

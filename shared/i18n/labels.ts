@@ -47,7 +47,17 @@ registerMessages(
     LABEL_TEMPLATE_NOT_FOUND: 'Không có mẫu tem "{{name}}". Các mẫu có: {{choices}}.',
     LABEL_TEMPLATE_BUILT_IN: 'Mẫu tem có sẵn không sửa được; hãy lưu thành một mẫu mới.',
     LABEL_NO_SOURCE: 'Hãy chọn một lô để in tem.',
-    LABEL_SHEET_NEEDS_PDF: 'Mẫu tem tờ A4 chỉ in ra PDF hoặc qua máy in văn phòng (driver:TÊN).',
+    LABEL_SHEET_NEEDS_PDF: 'Mẫu tem tờ A4 chỉ in ra PDF hoặc qua một máy in văn phòng (giấy A4).',
+    LABEL_SHEET_NOT_PRINTER_MEDIA:
+      'Mẫu tờ A4 ({{width}}×{{height}} mm) cần máy in văn phòng, nhưng máy in «{{printer}}» đang cài cuộn tem {{mediaWidth}}×{{mediaHeight}} mm. Hãy chọn một máy in văn phòng (giấy A4).',
+    LABEL_NOT_A4_SHEET:
+      'Tem {{width}}×{{height}} mm là tem cuộn, nhưng «{{printer}}» là máy in văn phòng in giấy A4. Hãy chọn mẫu tờ A4 hoặc một máy in tem.',
+    LABEL_SHEET_WINDOWS_RAW:
+      'Máy in «{{printer}}» gửi lệnh in thẳng qua Windows, mà phần lớn máy in văn phòng không đọc được tờ A4 gửi kiểu này. Hãy sửa địa chỉ máy in thành driver:{{name}}.',
+    LABEL_SHEET_RAW_PORT:
+      'Máy in «{{printer}}» nối qua cổng mạng hoặc cổng máy in, không nhận được tờ A4. Hãy dùng địa chỉ driver:TÊN (máy in đã cài trên máy tính) hoặc cups:TÊN.',
+    PAGE_PRINTER_URI:
+      'Máy in văn phòng cần địa chỉ driver:TÊN (máy in đã cài trên máy tính), cups:TÊN hoặc file:TÊN-TỆP (ghi ra PDF).',
     PRINTER_URI_INVALID:
       'Địa chỉ máy in "{{uri}}" không đúng. Dùng tcp://IP:9100, cups:TÊN, windows:TÊN, driver:TÊN, một cổng máy in (file:/dev/usb/lp0, file:COM3) hoặc file:TÊN-TỆP (ghi vào thư mục "prints" của phần mềm).',
     PRINTER_URI_FORM:
@@ -129,7 +139,17 @@ registerMessages(
     LABEL_TEMPLATE_NOT_FOUND: 'No label template "{{name}}". Templates: {{choices}}.',
     LABEL_TEMPLATE_BUILT_IN: 'Built-in templates cannot be changed; save it as a new template.',
     LABEL_NO_SOURCE: 'Choose a lot to print labels for.',
-    LABEL_SHEET_NEEDS_PDF: 'A4 sheet templates print to PDF or through an office printer (driver:NAME) only.',
+    LABEL_SHEET_NEEDS_PDF: 'A4 sheet templates print to PDF or through an office printer (A4 paper) only.',
+    LABEL_SHEET_NOT_PRINTER_MEDIA:
+      'An A4 sheet ({{width}}×{{height}} mm) needs an office printer, but printer «{{printer}}» is set up for {{mediaWidth}}×{{mediaHeight}} mm labels on a roll. Choose an office printer (A4 paper).',
+    LABEL_NOT_A4_SHEET:
+      'The label is {{width}}×{{height}} mm, a roll label, but «{{printer}}» is an office printer for A4 paper. Choose an A4 sheet template or a label printer.',
+    LABEL_SHEET_WINDOWS_RAW:
+      'Printer «{{printer}}» sends raw print jobs through Windows, which most office printers cannot read as an A4 page. Change the printer address to driver:{{name}}.',
+    LABEL_SHEET_RAW_PORT:
+      'Printer «{{printer}}» is on a network or printer port, which cannot take an A4 page. Use driver:NAME (a printer installed on this computer) or cups:NAME.',
+    PAGE_PRINTER_URI:
+      'An office printer needs the address driver:NAME (a printer installed on this computer), cups:NAME or file:FILENAME (written as a PDF).',
     PRINTER_URI_INVALID:
       'Printer address "{{uri}}" is not valid. Use tcp://IP:9100, cups:NAME, windows:NAME, driver:NAME, a printer port (file:/dev/usb/lp0, file:COM3) or file:FILENAME (written to the app\'s "prints" folder).',
     PRINTER_URI_FORM:

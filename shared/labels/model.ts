@@ -172,6 +172,11 @@ export const SIZE_PRESETS: { key: string; widthMm: number; heightMm: number; she
 
 export const A4 = { widthMm: 210, heightMm: 297 };
 
+/** True when a media size is an A4 page (an office printer's paper), within half a millimetre. */
+export function isA4(widthMm: number, heightMm: number): boolean {
+  return Math.abs(widthMm - A4.widthMm) <= 0.5 && Math.abs(heightMm - A4.heightMm) <= 0.5;
+}
+
 /** Dots for a length in mm at a resolution (203 dpi ≈ 8 dots/mm). */
 export function mmToDots(v: number, dpi: number): number {
   return Math.round((v * dpi) / 25.4);

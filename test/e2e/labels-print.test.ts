@@ -1,11 +1,15 @@
 // The operator print screen in the browser: pick a lot, see the preview (the printed bitmap) with its checks,
 // print to a TCP test printer on loopback, and find the job in the print log.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 import { decodeTspl } from '../helpers/decoders/tspl';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { runCli } from '../helpers/dist';
+import { readPdf } from '../helpers/decoders/pdf';
+import { appFolder } from '../../main/store/folders';
 
 type Id = { id: number };
 
@@ -202,6 +206,40 @@ describeBrowser('label printing (browser mode)', () => {
     await poll(() => page.getByTestId('preview-dot-size').textContent()).toBe('One printer dot = 6 screen pixels');
     await shot('labels-print-dot-en');
     await app.api('settings.update', { language: 'vi' });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('the owner adds an office printer (A4 paper); choosing the A4 sheet template picks it and prints a PDF sheet', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/labels/printers`);
+    await page.getByTestId('printer-name').fill('Máy in văn phòng');
+    await page.getByTestId('printer-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Máy in văn phòng (giấy A4)' }).click();
+    await poll(() => page.getByTestId('printer-page-help').count()).toBe(1);
+    await page.getByTestId('printer-uri').locator('input').fill('file:tem-a4.pdf');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'labels-office-printer');
+    await page.getByTestId('printer-save').click();
+    await poll(async () =>
+      (await app.api<{ name: string; kind: string }[]>('printers.list', {})).map((p) => `${p.name}:${p.kind}`),
+    ).toContain('Máy in văn phòng:page');
+
+    await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
+    await page.getByTestId('print-template').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Tem tờ A4 (3×7' }).click();
+    // The roll printer cannot take an A4 page: the office printer is chosen instead.
+    await poll(() => page.getByTestId('print-printer').textContent()).toContain('Máy in văn phòng (A4, 300 dpi)');
+    const img = page.getByTestId('label-preview');
+    await poll(async () => (await img.getAttribute('src')) ?? '').toMatch(/^data:image\/png;base64,/);
+    await page.getByTestId('print-copies').fill('21');
+    await poll(() => page.getByTestId('print-go').isEnabled()).toBe(true);
+    await page.getByTestId('print-go').click();
+    await poll(() => page.getByTestId('print-status').textContent()).toContain('Đã in');
+    await screenshot(page, 'labels-print-a4');
+    const pdf = readPdf(fs.readFileSync(path.join(appFolder(app.dbPath, 'prints'), 'tem-a4.pdf')));
+    expect(pdf.pages.map((p) => [p.mediaBox.map((v) => Math.round(v)), p.images.length])).toEqual([
+      [[0, 0, 595, 842], 21],
+    ]);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { setSendOptions, whenSettled } from '../../main/printing/queue';
 import {
   DOC_INFO_1W_FIELDS,
   KERNEL32_GET_LAST_ERROR,
+  lpArgs,
   parsePrinterUri,
   WINSPOOL_DECLARATIONS,
   windowsPrintersFromWmi,
@@ -28,6 +29,7 @@ import { commandModules } from '../../main/hosts/cli';
 import { decodeTspl } from '../helpers/decoders/tspl';
 import { decodeZpl } from '../helpers/decoders/zpl';
 import { decodeEscpos } from '../helpers/decoders/escpos';
+import { readPdf } from '../helpers/decoders/pdf';
 import { diffDots, emptyBitmap } from '../helpers/decoders/bitmap';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { aBusiness, aLocation, makeCore, tempDbPath, tempDir } from '../helpers/core';
@@ -509,6 +511,119 @@ describe('print queue over real transports', () => {
     }
     expect(core.run('print.jobs', {}).total).toBe(before);
   });
+
+  // An office printer (A4 paper) takes A4 decal sheets: a PDF for CUPS and the prints folder.
+  const PT = 72 / 25.4;
+  const pt2 = (box: number[]) => box.map((v) => Number(v.toFixed(2)));
+  const officeAt = (uri: string) =>
+    core.run('printers.save', { name: `Văn phòng ${++saved}`, uri, kind: 'page', language: 'driver', dpi: 300 });
+
+  it('an A4 sheet to a file: office printer is a PDF of A4 pages, 21 labels on the first at their places', async () => {
+    const name = `a4-${process.pid}-${Date.now()}.pdf`;
+    const office = officeAt(`file:${name}`);
+    expect(office).toMatchObject({ kind: 'page', language: 'driver', labelWidthMm: 210, labelHeightMm: 297 });
+    const job = core.run('print.submit', { lotId, template: 'default:a4-3x7', printerId: office.id, copies: 22 });
+    expect((await settle(core, job)).status).toBe('done');
+    const file = path.join(appFolder(core.dbPath, 'prints'), name);
+    const bytes = fs.readFileSync(file);
+    // "Print again" sends the same PDF, byte for byte (the creation date is the job's print date).
+    const again = core.run('print.retry', { id: job.id, again: true });
+    expect((await settle(core, again)).status).toBe('done');
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    const { today } = JSON.parse(
+      (core.db.prepare('SELECT spec FROM print_jobs WHERE id = ?').get(job.id) as { spec: string }).spec,
+    ) as JobSpec;
+    expect(bytes.toString('latin1')).toContain(`(D:${today.replace(/-/g, '')}000000Z)`);
+    const pdf = readPdf(bytes);
+    // A4 in points (210 × 297 mm), as the PDF's MediaBox gives it.
+    expect(pdf.pages.map((p) => pt2(p.mediaBox))).toEqual([
+      [0, 0, 595.28, 841.89],
+      [0, 0, 595.28, 841.89],
+    ]);
+    expect(pdf.imageObjects).toBe(22);
+    const [first, second] = pdf.pages.map((p) => p.images);
+    expect([first.length, second.length]).toEqual([21, 1]);
+    for (const l of first) expect([l.width / PT, l.height / PT].map((v) => v.toFixed(1))).toEqual(['63.5', '38.1']);
+    // Columns from the 7.2 mm margin with 2.5 mm gaps; rows from the 15.15 mm top margin, one under the other.
+    const mm = (v: number) => (v / PT).toFixed(2);
+    expect([...new Set(first.map((l) => mm(l.x)))]).toEqual(['7.20', '73.20', '139.20']);
+    expect([...new Set(first.map((l) => mm(l.top)))]).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((r) => (15.15 + r * 38.1).toFixed(2)),
+    );
+  });
+
+  it('an A4 sheet to a cups: office printer goes to lp as application/pdf on A4 at actual size', async () => {
+    expect(lpArgs('Tem', 'raw')).toEqual(['-d', 'Tem', '-o', 'raw']);
+    // A stand-in for CUPS's lp on PATH records what it was asked and what it read.
+    const bin = tempDir('ng-lp-');
+    fs.writeFileSync(path.join(bin, 'lp'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${bin}/args"\ncat > "${bin}/data"\n`, {
+      mode: 0o755,
+    });
+    const oldPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${oldPath}`;
+    try {
+      const office = officeAt('cups:HP_LaserJet');
+      const job = core.run('print.submit', { lotId, template: 'default:a4-3x7', printerId: office.id, copies: 3 });
+      expect((await settle(core, job)).status).toBe('done');
+    } finally {
+      process.env.PATH = oldPath;
+    }
+    expect(fs.readFileSync(path.join(bin, 'args'), 'utf8').trim().split('\n')).toEqual([
+      '-d',
+      'HP_LaserJet',
+      '-o',
+      'document-format=application/pdf',
+      '-o',
+      'media=A4',
+      '-o',
+      'print-scaling=none',
+    ]);
+    const pdf = readPdf(fs.readFileSync(path.join(bin, 'data')));
+    expect(pdf.pages.map((p) => [pt2(p.mediaBox), p.images.length])).toEqual([[[0, 0, 595.28, 841.89], 3]]);
+  });
+
+  it('an A4 sheet is refused on a roll printer (both sizes named) and on an address that passes raw bytes', () => {
+    const before = core.run('print.jobs', {}).total;
+    const roll = printerAt('tcp://127.0.0.1:9');
+    const refused = (template: string, printerId: number) => {
+      try {
+        core.run('print.submit', { lotId, template, printerId });
+      } catch (e) {
+        return e as AppError;
+      }
+      throw new Error('printed');
+    };
+    const onRoll = refused('default:a4-3x7', roll);
+    expect(onRoll.code).toBe('LABEL_CHECK_FAILED');
+    expect((onRoll.details?.problems as { code: string }[]).map((p) => p.code)).toContain(
+      'LABEL_SHEET_NOT_PRINTER_MEDIA',
+    );
+    expect(onRoll.toBody('vi').message).toContain('Mẫu tờ A4 (210×297 mm)');
+    expect(onRoll.toBody('vi').message).toContain('cuộn tem 50×30 mm');
+    expect(onRoll.toBody('en').message).toContain('210×297 mm');
+    // An office printer is not saved on a raw spooler, TCP port or printer port …
+    for (const uri of ['windows:HP LaserJet', 'tcp://192.168.1.50', 'file:/dev/usb/lp0'])
+      expect(() => officeAt(uri)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    // … and a profile that is one (A4 pages through a driver) on a windows: address is refused at print time.
+    const raw = core.run('printers.save', {
+      name: 'HP RAW',
+      uri: 'windows:HP LaserJet',
+      language: 'driver',
+      dpi: 300,
+      labelWidthMm: 210,
+      labelHeightMm: 297,
+    });
+    expect(raw.kind).toBe('page');
+    const onWindows = refused('default:a4-3x7', raw.id);
+    expect(onWindows.code).toBe('LABEL_SHEET_WINDOWS_RAW');
+    expect(onWindows.toBody('vi').message).toContain('driver:HP LaserJet');
+    // A roll label on an office printer is refused too: A4 paper is what it has.
+    const office = officeAt('file:roll-on-a4.pdf');
+    const roll50 = refused('default:food-50x30', office.id);
+    expect((roll50.details?.problems as { code: string }[]).map((p) => p.code)).toContain('LABEL_NOT_A4_SHEET');
+    expect(roll50.toBody('vi').message).toContain('Tem 50×30 mm');
+    expect(core.run('print.jobs', {}).total).toBe(before);
+  });
 });
 
 describe('CLI', () => {
@@ -582,6 +697,28 @@ describe('CLI', () => {
     } finally {
       await l.close();
     }
+  });
+
+  it('print --template a4-3x7 to a saved office printer writes the A4 sheet as a PDF', async () => {
+    const c = openCore({ dbPath: db, host: 'test', log: () => {} });
+    c.run('printers.save', { name: 'Văn phòng', uri: 'file:cli-a4.pdf', kind: 'page', language: 'driver', dpi: 300 });
+    c.close();
+    const t = io();
+    const args = [
+      'print',
+      'L261129-01',
+      '--db',
+      db,
+      '--printer',
+      'Văn phòng',
+      '--template',
+      'a4-3x7',
+      '--copies',
+      '21',
+    ];
+    expect(await runCli(args, t.io, commandModules), t.err.join('\n') + t.out.join('\n')).toBe(0);
+    const pdf = readPdf(fs.readFileSync(path.join(appFolder(db, 'prints'), 'cli-a4.pdf')));
+    expect(pdf.pages.map((p) => [p.mediaBox.map(Math.round), p.images.length])).toEqual([[[0, 0, 595, 842], 21]]);
   });
 
   it('print to a refused printer exits 1 with the reason in Vietnamese', async () => {

@@ -14,6 +14,7 @@ import { ShellError, type DriverJob, type ShellServices } from '../../main/hosts
 import { FileSecretStore } from '../../main/sync/secrets';
 import Database from 'better-sqlite3';
 import { ROOT } from '../helpers/dist';
+import { FOOD } from '../helpers/label-data';
 
 const WORKER = path.join(ROOT, 'dist', 'core-worker.js');
 
@@ -190,6 +191,46 @@ describe('core worker', () => {
     expect(refused.error?.code).toBe('PRINTER_DRIVER_SETTINGS');
     expect(refused.error?.message).toContain('50×30 mm');
     expect(refused.error?.message).toContain('Văn phòng HP');
+  });
+
+  it('prints an A4 sheet on an office printer through the shell: A4 pages at the printer resolution', async () => {
+    const received: DriverJob[] = [];
+    const shell: ShellServices = {
+      async printWithDriver(_printer, job) {
+        received.push(job);
+      },
+      listPrinters: async () => [{ name: 'Văn phòng HP', isDefault: true }],
+    };
+    const c = client(tempDb(), { shell });
+    await c.start();
+    const saved = await c.call('printers.save', {
+      name: 'Máy in văn phòng',
+      uri: 'driver:Văn phòng HP',
+      kind: 'page',
+      language: 'driver',
+      dpi: 300,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const printerId = (saved.data as { id: number }).id;
+    const submitted = await c.call('print.submit', { data: FOOD, template: 'default:a4-3x7', printerId, copies: 23 });
+    if (!submitted.ok) throw new Error(submitted.error.message);
+    const id = (submitted.data as { id: number }).id;
+    let status = 'queued';
+    for (let i = 0; i < 400 && (status === 'queued' || status === 'sending'); i++) {
+      await new Promise((res) => setTimeout(res, 25));
+      const r = await c.call('print.job', { id });
+      if (r.ok) status = (r.data as { status: string }).status;
+    }
+    expect(status).toBe('done');
+    expect(received).toHaveLength(1);
+    // 23 labels: a full sheet of 21 and a second page holding 2, each page A4 (210 × 297 mm) at 300 dpi.
+    expect(received[0]).toMatchObject({ widthMm: 210, heightMm: 297, dpi: 300 });
+    expect(received[0].pages).toHaveLength(2);
+    for (const page of received[0].pages)
+      expect([page.readUInt32BE(16), page.readUInt32BE(20)]).toEqual([
+        Math.round((210 / 25.4) * 300),
+        Math.round((297 / 25.4) * 300),
+      ]);
   });
 
   it('seals portal credentials with the key the shell hands over, not the key file', async () => {

@@ -17,8 +17,9 @@ import {
   type LabelData,
   type LabelProblem,
 } from '../../../shared/labels/fields';
-import { labelTemplate, layoutProblems, type LabelTemplate } from '../../../shared/labels/model';
+import { A4, isA4, labelTemplate, layoutProblems, type LabelTemplate } from '../../../shared/labels/model';
 import { elementWords } from '../../../shared/labels/words';
+import { pageTransport, readPrinterUri } from '../../../shared/domain/printer-uri';
 import { nowIso, todayLocal } from '../../clock';
 import { bitmapToPng, renderLabel, type RenderProblem } from '../../labels/render';
 import { isSerialized, type JobSpec } from '../../printing/job';
@@ -201,8 +202,35 @@ function mergeProblems(
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
 
+/** An office printer takes A4 pages only, and an A4 sheet needs one: a roll printer would print a 297 mm label. */
+function pageProblem(t: LabelTemplate, printer: Printer): RenderProblem | null {
+  const page = t.sheet ? A4 : { widthMm: t.widthMm, heightMm: t.heightMm };
+  const a4 = isA4(page.widthMm, page.heightMm);
+  if (printer.kind === 'page' && !a4)
+    return {
+      code: 'LABEL_NOT_A4_SHEET',
+      params: { width: t.widthMm, height: t.heightMm, printer: printer.name },
+      severity: 'error',
+    };
+  if (t.sheet && printer.kind !== 'page')
+    return {
+      code: 'LABEL_SHEET_NOT_PRINTER_MEDIA',
+      params: {
+        width: A4.widthMm,
+        height: A4.heightMm,
+        printer: printer.name,
+        mediaWidth: printer.labelWidthMm,
+        mediaHeight: printer.labelHeightMm,
+      },
+      severity: 'error',
+    };
+  return null;
+}
+
 function headProblem(t: LabelTemplate, printer: Printer | null): RenderProblem | null {
-  if (!printer || t.sheet || printer.language === 'driver') return null;
+  if (!printer) return null;
+  if (t.sheet || printer.kind === 'page') return pageProblem(t, printer);
+  if (printer.language === 'driver') return null;
   if (t.widthMm > printer.headWidthMm + 0.01)
     return {
       code: 'LABEL_TOO_WIDE_FOR_PRINTER',
@@ -243,7 +271,7 @@ function printerView(r: Row): Printer {
     darkness: Number(r.darkness),
     speed: Number(r.speed),
     isDefault: r.is_default === 1,
-    kind: r.paper_width_mm ? 'receipt' : 'label',
+    kind: r.paper_width_mm ? 'receipt' : isPagePrinter(r) ? 'page' : 'label',
     paperWidthMm: (r.paper_width_mm as Printer['paperWidthMm']) ?? null,
     commandSet: (r.command_set as Printer['commandSet']) ?? 'epson',
     cut: (r.cut as Printer['cut']) ?? 'partial',
@@ -251,6 +279,9 @@ function printerView(r: Row): Printer {
     cashDrawer: r.cash_drawer === 1,
   };
 }
+
+// An office printer is a profile that prints pages (its driver, CUPS or a PDF) on A4 paper: the form saves it so.
+const isPagePrinter = (r: Row) => r.language === 'driver' && isA4(Number(r.label_width_mm), Number(r.label_height_mm));
 
 // A profile with a receipt_printers row is a receipt printer (migration 010).
 const PRINTER_SELECT =
@@ -344,6 +375,15 @@ type NewJob = {
   setupLabel?: boolean;
 };
 
+/** An office printer's pages go as a PDF or through the driver; a raw spooler, TCP port or printer port cannot
+ * take them (most office printers do not read a PDF sent raw). */
+function checkPageTransport(uri: string, printer: string): void {
+  const a = readPrinterUri(uri);
+  if (a && pageTransport(a)) return;
+  if (a?.kind === 'windows') throw new AppError('LABEL_SHEET_WINDOWS_RAW', { printer, name: a.name });
+  throw new AppError('LABEL_SHEET_RAW_PORT', { printer });
+}
+
 /** Checks, records and schedules a job. Any error in the checks: nothing is recorded, nothing prints. */
 function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
   if (j.requestKey) {
@@ -351,7 +391,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
     if (prior) return jobView(prior, ctx.lang);
   }
   const uri = parsePrinterUri(j.uri, appFolder(ctx.dbPath, 'prints'));
-  if (j.template.sheet && j.language !== 'driver') throw new AppError('LABEL_SHEET_NEEDS_PDF', {});
+  if (j.printer?.kind === 'page') checkPageTransport(j.uri, j.printer.name);
   const today = todayLocal(ctx.clock);
   const serialFrom = isSerialized(j.template) ? (j.serialFrom ?? 1) : null;
   const first = renderLabel(j.template, j.data, { today, serial: serialFrom ?? undefined }, j.dpi);
@@ -627,17 +667,19 @@ export const labelHandlers: PartialHandlers = {
       );
     const now = nowIso(ctx.clock);
     if (input.isDefault) q(ctx.db, 'UPDATE printers SET is_default = 0 WHERE is_default = 1').run();
+    // An office printer prints A4 pages through its driver: that is what makes a profile one (isPagePrinter).
+    const page = input.kind === 'page';
     const vals = [
       input.name,
       input.uri,
-      input.language,
+      page ? 'driver' : input.language,
       input.dpi,
       // A receipt printer runs continuous paper: the slip is as long as its content.
       input.kind === 'receipt' ? 'continuous' : input.media,
       input.gapMm,
-      input.labelWidthMm,
-      input.labelHeightMm,
-      input.headWidthMm,
+      page ? A4.widthMm : input.labelWidthMm,
+      page ? A4.heightMm : input.labelHeightMm,
+      page ? A4.widthMm : input.headWidthMm,
       input.offsetXMm,
       input.offsetYMm,
       input.darkness,

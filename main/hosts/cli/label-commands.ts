@@ -128,7 +128,7 @@ export const labelCommands: CommandModule = (program, env) => {
         };
         let out: Buffer;
         if (opts.format === 'png') out = bitmapToPng(jobLabels({ ...spec, copies: 1 }).next().value as never);
-        else if (opts.format === 'pdf') out = await labelsPdf(info.template, jobLabels(spec));
+        else if (opts.format === 'pdf') out = await labelsPdf(info.template, jobLabels(spec), spec.today);
         else {
           if (info.template.sheet) throw new AppError('LABEL_SHEET_NEEDS_PDF', {});
           out = Buffer.concat([...jobBytes(spec)]);

@@ -114,6 +114,9 @@ export const vi = {
     kind: 'Loại máy in',
     kind_label: 'Máy in tem',
     kind_receipt: 'Máy in hoá đơn (phiếu giao hàng)',
+    kind_page: 'Máy in văn phòng (giấy A4)',
+    pageHelp:
+      'Máy in văn phòng in tem tờ A4 (decal A4 3×7). Địa chỉ: driver:TÊN (máy in đã cài trên máy tính), cups:TÊN, hoặc file:TÊN-TỆP để ghi ra tệp PDF. Nạp tờ decal A4 vào khay giấy của máy.',
     paperWidthMm: 'Khổ giấy',
     commandSet: 'Dòng máy',
     commandSet_epson: 'Epson, Xprinter… (ESC/POS)',
@@ -277,6 +280,9 @@ export const en: English<typeof vi> = {
     kind: 'Printer type',
     kind_label: 'Label printer',
     kind_receipt: 'Receipt printer (delivery slips)',
+    kind_page: 'Office printer (A4 paper)',
+    pageHelp:
+      'An office printer prints A4 label sheets (A4 3×7 decals). Address: driver:NAME (a printer installed on this computer), cups:NAME, or file:FILENAME to write a PDF. Load the A4 decal sheets in the paper tray.',
     paperWidthMm: 'Paper width',
     commandSet: 'Make',
     commandSet_epson: 'Epson, Xprinter… (ESC/POS)',

@@ -56,6 +56,15 @@ export function PrintPage() {
     { lotId, template, printerId, ...(previewSscc ? { sscc: previewSscc } : {}) },
     { enabled: !!lotId && (!isCarton || !!previewSscc || !!nextSscc.error) },
   );
+  // An A4 sheet prints on an office printer: choosing one picks the first office printer, and back.
+  function pickTemplate(ref: string) {
+    setTemplate(ref);
+    const sheet = !!templates.data?.find((x) => x.ref === ref)?.template.sheet;
+    const current = printers.data?.find((x) => x.id === printerId);
+    if (!current || (current.kind === 'page') === sheet) return;
+    const fit = printers.data?.find((x) => (x.kind === 'page') === sheet);
+    if (fit) setPrinterId(fit.id);
+  }
   const lot = lots.data?.items.find((l) => l.id === lotId);
   const blocked = lot && !lot.usable && lot.state !== 'available' ? lot : null;
   const isOwner = me.data?.role === 'owner';
@@ -159,7 +168,7 @@ export function PrintPage() {
               <Form.Item label={t('print.template')}>
                 <Select
                   value={template}
-                  onChange={setTemplate}
+                  onChange={pickTemplate}
                   options={templates.data?.map((x) => ({ value: x.ref, label: `${x.name}` }))}
                   data-testid="print-template"
                 />
@@ -173,7 +182,7 @@ export function PrintPage() {
                     onChange={setPrinterId}
                     options={printers.data?.map((x) => ({
                       value: x.id,
-                      label: `${x.name} (${t(`printerKindShort.${x.language}`)}, ${x.dpi} dpi)`,
+                      label: `${x.name} (${x.kind === 'page' ? 'A4' : t(`printerKindShort.${x.language}`)}, ${x.dpi} dpi)`,
                     }))}
                     data-testid="print-printer"
                   />

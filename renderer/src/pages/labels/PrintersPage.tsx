@@ -3,6 +3,7 @@
 // printers installed on this computer to pick from, a calibration label and a one-label test print.
 import { useState } from 'react';
 import {
+  Alert,
   App,
   AutoComplete,
   Button,
@@ -60,6 +61,8 @@ export function PrintersPage() {
     try {
       await save.mutateAsync({
         ...(values as Parameters<typeof save.mutateAsync>[0]),
+        // An office printer has no printer language to choose: its pages go through the driver (or as a PDF).
+        ...(values.kind === 'page' ? { language: 'driver' as const } : {}),
         ...(editing ? { id: editing } : {}),
       });
       setEditing(null);
@@ -93,7 +96,9 @@ export function PrintersPage() {
             render: (_, p) =>
               p.kind === 'receipt'
                 ? `${t('printers.kind_receipt')} · ${p.paperWidthMm} mm · ${t(`printers.commandSet_${p.commandSet}`)}`
-                : `${t(`printerKind.${p.language}`)} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
+                : p.kind === 'page'
+                  ? `${t('printers.kind_page')} · ${p.dpi} dpi`
+                  : `${t(`printerKind.${p.language}`)} · ${p.dpi} dpi · ${p.labelWidthMm}×${p.labelHeightMm} mm`,
           },
           {
             title: '',
@@ -138,7 +143,8 @@ export function PrintersPage() {
               >
                 <AutoComplete
                   options={(installed.data ?? []).map((p) => ({
-                    value: p.uri,
+                    // An office printer on Windows prints A4 pages through its driver, not as a RAW job.
+                    value: kind === 'page' ? p.uri.replace(/^windows:/, 'driver:') : p.uri,
                     label: `${p.name}${p.isDefault ? ' *' : ''}`,
                   }))}
                   data-testid="printer-uri"
@@ -149,27 +155,46 @@ export function PrintersPage() {
               <Form.Item name="kind" label={t('printers.kind')}>
                 <Select
                   data-testid="printer-kind"
-                  options={['label', 'receipt'].map((v) => ({ value: v, label: t(`printers.kind_${v}`) }))}
-                  onChange={(v) => v === 'receipt' && form.setFieldsValue({ language: 'escpos', paperWidthMm: 80 })}
+                  options={['label', 'receipt', 'page'].map((v) => ({ value: v, label: t(`printers.kind_${v}`) }))}
+                  onChange={(v) => {
+                    if (v === 'receipt') form.setFieldsValue({ language: 'escpos', paperWidthMm: 80 });
+                    if (v === 'page') form.setFieldsValue({ language: 'driver', dpi: 300 });
+                  }}
                 />
               </Form.Item>
             </Col>
             {kind === 'receipt' && <ReceiptFields />}
+            {kind === 'page' && (
+              <Col xs={24}>
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('printers.pageHelp')}
+                  style={{ marginBottom: 16 }}
+                  data-testid="printer-page-help"
+                />
+              </Col>
+            )}
           </Row>
           <Row gutter={12}>
-            <Col xs={12} md={6}>
-              <Form.Item name="language" label={t('printers.language')}>
-                <Select
-                  options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({ value: v, label: t(`printerKind.${v}`) }))}
-                />
-              </Form.Item>
-            </Col>
+            {kind !== 'page' && (
+              <Col xs={12} md={6}>
+                <Form.Item name="language" label={t('printers.language')}>
+                  <Select
+                    options={['tspl', 'zpl', 'escpos', 'driver'].map((v) => ({
+                      value: v,
+                      label: t(`printerKind.${v}`),
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            )}
             <Col xs={12} md={6}>
               <Form.Item name="dpi" label={t('printers.dpi')}>
                 <Select options={[203, 300, 600].map((v) => ({ value: v, label: v }))} />
               </Form.Item>
             </Col>
-            {kind !== 'receipt' && (
+            {kind !== 'receipt' && kind !== 'page' && (
               <>
                 <Col xs={12} md={6}>
                   <Form.Item name="media" label={t('printers.media')}>
