@@ -172,8 +172,11 @@ function problemView(
   return v;
 }
 
-/** Render problems and the label checks together, each once, errors first. */
-/** Text cut in a box holding a mandatory Decree 43 item is an error (the label would not carry it). */
+/**
+ * Text cut in a box holding a mandatory Decree 43 item is named with the item and the height the box needs.
+ * It warns rather than refuses: the built-in templates cut a full business address at their smallest legible
+ * size, and refusing would stop every label; the preview and the print page show the warning before printing.
+ */
 function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): RenderProblem[] {
   const required = new Map<string, string>(requiredFields(t, d).map((f) => [f.key, f.what]));
   return problems.map((p) => {
@@ -181,10 +184,15 @@ function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): Ren
     const e = t.elements.find((x) => x.id === p.params.element);
     const key = e?.type === 'text' ? placeholders(e.content).find((k) => required.has(k)) : undefined;
     if (!key) return p;
-    return { code: 'LABEL_MANDATORY_TEXT_CUT', params: { ...p.params, field: required.get(key)! }, severity: 'error' };
+    return {
+      code: 'LABEL_MANDATORY_TEXT_CUT',
+      params: { ...p.params, field: required.get(key)! },
+      severity: 'warning',
+    };
   });
 }
 
+/** Render problems and the label checks together, each once, errors first. */
 function mergeProblems(
   t: LabelTemplate,
   render: RenderProblem[],

@@ -5,6 +5,7 @@ import { ExportOutlined, ExperimentOutlined, ImportOutlined, InboxOutlined } fro
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '../../../../shared/api/lots';
+import type { ReactNode } from 'react';
 import type { MethodName } from '../../../../shared/api/contract';
 import { useApiQuery } from '../../api/hooks';
 import { useRights } from '../../shell/rights';
@@ -13,7 +14,7 @@ import { dateText, qtyText, stateWord } from '../lots/common';
 export function DailyActionsCard() {
   const { t } = useTranslation('records');
   const rights = useRights();
-  const actions = [
+  const all: { to: string; icon: ReactNode; label: string; testId: string; right: MethodName | null }[] = [
     {
       to: '/receipts',
       icon: <ImportOutlined />,
@@ -36,7 +37,8 @@ export function DailyActionsCard() {
       right: 'shipments.create',
     },
     { to: '/lots', icon: <InboxOutlined />, label: t('home.lots'), testId: 'home-lots', right: null },
-  ].filter((a) => !a.right || rights.may(a.right as MethodName));
+  ];
+  const actions = all.filter((a) => !a.right || rights.may(a.right));
   return (
     <Card title={t('home.actions')}>
       <Row gutter={[12, 12]}>
