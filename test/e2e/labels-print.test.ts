@@ -206,6 +206,8 @@ describeBrowser('label printing (browser mode)', () => {
     await poll(() => page.getByTestId('preview-dot-size').textContent()).toBe('One printer dot = 6 screen pixels');
     await shot('labels-print-dot-en');
     await app.api('settings.update', { language: 'vi' });
+    // The next test reads Vietnamese words: the page takes the language at load.
+    await page.reload();
     expect(app.pageErrors).toEqual([]);
   });
 
