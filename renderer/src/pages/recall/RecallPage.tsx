@@ -25,7 +25,7 @@ import {
 import { FileExcelOutlined, FilePdfOutlined, LockOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useRights, WithReason } from '../../shell/rights';
+import { usePersonWords, useRights, WithReason } from '../../shell/rights';
 import type { RecallDetail, RecallLot, RecallScope } from '../../../../shared/api/trace';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
@@ -148,6 +148,7 @@ function RecallStart() {
 
 function RecallRecord({ id }: { id: number }) {
   const { t } = useTranslation('trace');
+  const person = usePersonWords();
   const api = useApi();
   const { message, modal } = App.useApp();
   const q = useApiQuery('recall.get', { id });
@@ -191,7 +192,7 @@ function RecallRecord({ id }: { id: number }) {
         <Statistic title={t('timer')} value={formatMs(elapsed)} data-testid="recall-timer" />
       </Flex>
       <Typography.Text>
-        {t('reason')}: {r.reason} · {t('startedAt')}: {stampTime(r.startedAt)} ({r.startedBy})
+        {t('reason')}: {r.reason} · {t('startedAt')}: {stampTime(r.startedAt)} ({person(r.startedBy)})
       </Typography.Text>
       <Card title={t('checklist')}>
         <Row gutter={[16, 16]}>
