@@ -23,3 +23,21 @@ export const FOOD: LabelData = {
   lot: { code: 'L261129-01', productionDate: '2026-11-29', expiryDate: '2027-11-29' },
   sscc: '095200000000000011',
 };
+
+/** `products.create` input for FOOD's product: a finished good with every Decree 43 text, GTIN 9520000000011. */
+export function aFoodProduct(extra: Record<string, unknown> = {}) {
+  return {
+    kind: 'finished' as const,
+    name: FOOD.product.name,
+    code: 'HDRM',
+    unit: 'kg',
+    gtin: '9520000000011',
+    netQuantity: '500 g',
+    ingredients: FOOD.product.ingredients,
+    storage: FOOD.product.storage,
+    usage: FOOD.product.usage,
+    warnings: FOOD.product.warnings,
+    origin: 'Việt Nam',
+    ...extra,
+  };
+}

@@ -11,26 +11,14 @@ import { whenSettled } from '../../main/printing/queue';
 import { runCli } from '../../main/hosts/cli/program';
 import { commandModules } from '../../main/hosts/cli';
 import { aBusiness, aLocation, fixedClock, makeCore, tempDbPath, tempDir } from '../helpers/core';
-import { FOOD } from '../helpers/label-data';
+import { aFoodProduct } from '../helpers/label-data';
 
 type Sessions = { owner: string; staff: string; ownerId: number; staffId: number };
 
 function world(core: Core) {
   core.run('business.update', aBusiness());
   const loc = core.run('locations.create', aLocation());
-  const p = core.run('products.create', {
-    kind: 'finished',
-    name: FOOD.product.name,
-    code: 'HDRM',
-    unit: 'kg',
-    gtin: '9520000000011',
-    netQuantity: '500 g',
-    ingredients: FOOD.product.ingredients,
-    storage: FOOD.product.storage,
-    usage: FOOD.product.usage,
-    warnings: FOOD.product.warnings,
-    origin: 'Việt Nam',
-  });
+  const p = core.run('products.create', aFoodProduct());
   const lot = (code: string, expiryDate = '2027-11-29') =>
     core.run('lots.createOpening', {
       productId: p.id,

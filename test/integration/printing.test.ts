@@ -35,7 +35,7 @@ import { readCodes } from '../helpers/decoders/barcodes';
 import { aBusiness, aLocation, makeCore, tempDbPath, tempDir } from '../helpers/core';
 import { appFolder } from '../../main/store/folders';
 import { openCore, type Core } from '../../main/core';
-import { FOOD } from '../helpers/label-data';
+import { aFoodProduct, FOOD } from '../helpers/label-data';
 
 const CTX = { today: '2026-11-29', serial: 1 };
 const DM = '(01)09520000000011(17)271129(10)L261129-01';
@@ -243,20 +243,7 @@ async function freePort(): Promise<number> {
 function setupLot(core: Core) {
   core.run('business.update', aBusiness());
   const loc = core.run('locations.create', aLocation());
-  const p = core.run('products.create', {
-    kind: 'finished',
-    name: FOOD.product.name,
-    code: 'HDRM',
-    unit: 'kg',
-    gtin: '9520000000011',
-    netQuantity: '500 g',
-    ingredients: FOOD.product.ingredients,
-    storage: FOOD.product.storage,
-    usage: FOOD.product.usage,
-    warnings: FOOD.product.warnings,
-    origin: 'Việt Nam',
-    standard: FOOD.product.standard,
-  });
+  const p = core.run('products.create', aFoodProduct({ standard: FOOD.product.standard }));
   const lot = core.run('lots.createOpening', {
     productId: p.id,
     locationId: loc.id,

@@ -15,26 +15,14 @@ import { runCli } from '../helpers/dist';
 import { decodeZpl } from '../helpers/decoders/zpl';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { aBusiness, aLocation, tempDbPath, tempDir } from '../helpers/core';
-import { FOOD } from '../helpers/label-data';
+import { aFoodProduct } from '../helpers/label-data';
 
 const PREFIX = '9521234';
 
 function world(core: Core) {
   core.run('business.update', aBusiness({ gs1CompanyPrefix: PREFIX }));
   const loc = core.run('locations.create', aLocation());
-  const p = core.run('products.create', {
-    kind: 'finished',
-    name: FOOD.product.name,
-    code: 'HDRM',
-    unit: 'kg',
-    gtin: '9520000000011',
-    netQuantity: '500 g',
-    ingredients: FOOD.product.ingredients,
-    storage: FOOD.product.storage,
-    usage: FOOD.product.usage,
-    warnings: FOOD.product.warnings,
-    origin: 'Việt Nam',
-  });
+  const p = core.run('products.create', aFoodProduct());
   core.run('lots.createOpening', {
     productId: p.id,
     locationId: loc.id,
