@@ -35,33 +35,70 @@ function cell(v) {
   }
   return v;
 }
-(async () => {
-  try {
-    const ExcelJS = require(workerData.exceljs);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(workerData.file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
-    const rows = [];
-    let truncated = false;
-    for await (const ws of reader) {
-      for await (const row of ws) {
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        const cells = [];
-        for (let i = 0; i < values.length; i++) cells.push(cell(values[i]));
-        rows.push({ row: row.number, cells });
-        if (rows.length > workerData.maxRows) { truncated = true; break; }
-      }
-      break; // the first sheet holds the data; others (instructions) are ignored
+async function streamRows(ExcelJS) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(workerData.file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const rows = [];
+  for await (const ws of reader) {
+    for await (const row of ws) {
+      if (rows.length > workerData.maxRows) return { rows, truncated: true };
+      rows.push(toRow(row));
     }
-    fs.writeFileSync(workerData.out, JSON.stringify({ rows, truncated }));
-    Atomics.store(flag, 0, 1);
-  } catch (err) {
-    fs.writeFileSync(workerData.out + '.err', String((err && err.message) || err));
-    Atomics.store(flag, 0, 2);
+    break; // the first sheet holds the data; others (instructions) are ignored
   }
+  return { rows, truncated: false };
+}
+// exceljs's streaming unzip (unzipper) now and then misreads a valid file ("invalid signature"); the
+// whole-file reader goes through the zip's central directory instead. It holds the sheet in memory, so it
+// is used only when the zip says the sheets are small enough.
+async function loadRows(ExcelJS, JSZip) {
+  const buf = fs.readFileSync(workerData.file);
+  const zip = await JSZip.loadAsync(buf);
+  let unpacked = 0;
+  zip.forEach((_, entry) => { unpacked += (entry._data && entry._data.uncompressedSize) || 0; });
+  if (unpacked > workerData.maxUnpacked) throw new Error('too large to read whole: ' + unpacked + ' bytes');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf);
+  const ws = wb.worksheets[0];
+  const rows = [];
+  let truncated = false;
+  if (ws) ws.eachRow({ includeEmpty: false }, (row) => {
+    if (rows.length > workerData.maxRows) truncated = true;
+    else rows.push(toRow(row));
+  });
+  return { rows, truncated };
+}
+function toRow(row) {
+  const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+  const cells = [];
+  for (let i = 0; i < values.length; i++) cells.push(cell(values[i]));
+  return { row: row.number, cells };
+}
+(async () => {
+  const ExcelJS = require(workerData.exceljs);
+  let result;
+  try {
+    result = await streamRows(ExcelJS);
+  } catch (streamErr) {
+    try {
+      result = await loadRows(ExcelJS, require(workerData.jszip));
+    } catch (err) {
+      const why = (e) => String((e && e.message) || e);
+      fs.writeFileSync(workerData.out + '.err', why(streamErr) + ' / ' + why(err));
+      Atomics.store(flag, 0, 2);
+      Atomics.notify(flag, 0);
+      return;
+    }
+  }
+  fs.writeFileSync(workerData.out, JSON.stringify(result));
+  Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 })();
 `;
 
 const req = createRequire(__filename);
+
+/** Unpacked size up to which a sheet may be read whole (about 20,000 rows of wide master data is 10 MB). */
+const MAX_UNPACKED = 64 * 1024 * 1024;
 
 export type ReadResult = { rows: SheetRow[]; truncated: boolean };
 
@@ -77,7 +114,15 @@ export function readXlsxSync(buf: Buffer, maxRows: number): ReadResult {
   const flag = new Int32Array(sab);
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { sab, file, out, maxRows, exceljs: req.resolve('exceljs') },
+    workerData: {
+      sab,
+      file,
+      out,
+      maxRows,
+      maxUnpacked: MAX_UNPACKED,
+      exceljs: req.resolve('exceljs'),
+      jszip: req.resolve('jszip'),
+    },
   });
   try {
     if (Atomics.wait(flag, 0, 0, 300_000) === 'timed-out') throw new UnreadableFile('timed out');

@@ -1,7 +1,7 @@
 // Labels for a recalled lot in the browser: staff see why they cannot print and the button stays off; the owner
 // prints with a reason kept in the audit log, and "Print again" in the print log asks the owner's reason again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
+import { describeBrowser, chooseOption, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 import { runCli } from '../helpers/dist';
 
 type Id = { id: number };
@@ -186,10 +186,8 @@ describeBrowser('labels of a recalled lot (browser mode)', () => {
     await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
     // A fresh page: the printer list and lot state were cached by the first test.
     await page.reload();
-    await page.getByTestId('print-template').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Tem thùng 100×150' }).click();
-    await page.getByTestId('print-printer').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Máy in thùng' }).click();
+    await chooseOption(page, 'print-template', 'Tem thùng 100×150');
+    await chooseOption(page, 'print-printer', 'Máy in thùng');
     await poll(() => page.getByTestId('print-sscc').textContent()).toContain('095212340000000013');
     await poll(() => page.getByTestId('print-go').isEnabled()).toBe(true);
     await settle(page);

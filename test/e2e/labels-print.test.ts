@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
+import { describeBrowser, chooseOption, poll, screenshot, settle, startApp, type AppSession } from '../helpers/browser';
 import { decodeTspl } from '../helpers/decoders/tspl';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { runCli } from '../helpers/dist';
@@ -109,8 +109,7 @@ describeBrowser('label printing (browser mode)', () => {
     await screenshot(page, 'labels-designer');
 
     await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
-    await page.getByTestId('print-template').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Tem của tôi' }).click();
+    await chooseOption(page, 'print-template', 'Tem của tôi');
     const img = page.getByTestId('label-preview');
     await poll(async () => (await img.getAttribute('src')) ?? '').toMatch(/^data:image\/png;base64,/);
     // A small label: the check names what is on the accompanying document instead of claiming completeness.
@@ -227,8 +226,7 @@ describeBrowser('label printing (browser mode)', () => {
     ).toContain('Máy in văn phòng:page');
 
     await page.goto(`${app.url}#/labels/print?productId=${productId}&lotId=${lotId}`);
-    await page.getByTestId('print-template').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Tem tờ A4 (3×7' }).click();
+    await chooseOption(page, 'print-template', 'Tem tờ A4 (3×7');
     // The roll printer cannot take an A4 page: the office printer is chosen instead.
     await poll(() => page.getByTestId('print-printer').textContent()).toContain('Máy in văn phòng (A4, 300 dpi)');
     const img = page.getByTestId('label-preview');

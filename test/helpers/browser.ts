@@ -154,6 +154,25 @@ export function poll<T>(fn: () => T | Promise<T>) {
   return expect.poll(fn, { timeout: 20_000, interval: 100 });
 }
 
+/** Chooses an option of the antd select `testId` and waits until the select shows it. A drop-down that
+ * re-renders while its list is refetched can swallow the click, so the choice is tried again (three times). */
+export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(text);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
 /** Waits until toasts and open drop-downs are gone, so a screenshot shows the page itself. */
 export async function settle(page: Page): Promise<void> {
   await poll(() =>

@@ -1,6 +1,7 @@
 // Import from Excel/CSV: templates, preview by row and column, all-or-nothing import or
 // valid rows only, and bad input (headers, empty rows, duplicates, dates, check digits, formulas, size).
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import { IMPORT_MAX_ROWS } from '../../shared/api/imports';
@@ -90,6 +91,21 @@ describe('import', () => {
     const again = core.run('imports.preview', { kind: 'products', fileName: 'sp.xlsx', base64 });
     expect(again.problems.find((p) => p.row === 2)).toMatchObject({ column: 'Mã sản phẩm', code: 'DUPLICATE' });
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'imports.commit'").pluck().get()).toBe(1);
+    core.close();
+  });
+
+  it('reads an XLSX whose zip the streaming reader cannot parse (stored entries with data descriptors)', async () => {
+    const core = makeCore();
+    const packed = await JSZip.loadAsync(
+      Buffer.from(await xlsx([PRODUCT_HEADER, ['HD-1', 'Hạt điều', 'Thành phẩm', 'kg']]), 'base64'),
+    );
+    const stored = await packed.generateAsync({ type: 'nodebuffer', compression: 'STORE', streamFiles: true });
+    const preview = core.run('imports.preview', {
+      kind: 'products',
+      fileName: 'sp.xlsx',
+      base64: stored.toString('base64'),
+    });
+    expect(preview).toMatchObject({ rows: 1, validRows: 1, fileProblems: [] });
     core.close();
   });
 

@@ -41,9 +41,12 @@ export function PrintPage() {
   );
   const templates = useApiQuery('labels.templates', {});
   const printers = useApiQuery('printers.list', {});
+  // The first printer that can take the chosen template, once both lists are here (either may come last).
   useEffect(() => {
-    if (printerId === undefined && printers.data?.length) setPrinterId(printers.data[0].id);
-  }, [printers.data, printerId]);
+    if (printerId !== undefined || !printers.data?.length || !templates.data) return;
+    const sheet = !!templates.data.find((x) => x.ref === template)?.template.sheet;
+    setPrinterId((printers.data.find((x) => (x.kind === 'page') === sheet) ?? printers.data[0]).id);
+  }, [printers.data, templates.data, template, printerId]);
   useEffect(() => {
     if (lotId === undefined && lots.data?.items.length) setLotId(lots.data.items[0].id);
   }, [lots.data, lotId]);
@@ -61,7 +64,7 @@ export function PrintPage() {
     setTemplate(ref);
     const sheet = !!templates.data?.find((x) => x.ref === ref)?.template.sheet;
     const current = printers.data?.find((x) => x.id === printerId);
-    if (!current || (current.kind === 'page') === sheet) return;
+    if (current && (current.kind === 'page') === sheet) return;
     const fit = printers.data?.find((x) => (x.kind === 'page') === sheet);
     if (fit) setPrinterId(fit.id);
   }
