@@ -203,6 +203,9 @@ function drawToneApart(ctx: SKRSContext2D, ch: string, base: string, x: number, 
   o.globalCompositeOperation = 'destination-out';
   o.fillText(base, ox, oy);
   o.globalCompositeOperation = 'source-over';
+  // DejaVu's ề sets its circumflex lower and further left than ê's; what is left of it below the top of ê's
+  // circumflex is not the grave.
+  o.clearRect(0, Math.floor(oy) - o.measureText(base).actualBoundingBoxAscent + 2, off.width, off.height);
   ctx.drawImage(off, Math.floor(x) - pad + TONE_SHIFT_DOTS, Math.floor(baseline) - top);
 }
 
