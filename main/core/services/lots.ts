@@ -509,18 +509,20 @@ const FEFO_USABLE = `l.product_id = ? AND l.balance_milli > 0 AND l.status = 'av
 const FEFO_ORDER = `coalesce(l.expiry_date, '9999-12-31'), coalesce(l.production_date, '9999-12-31'), l.id`;
 const FEFO_COLUMNS = `l.id AS lotId, l.code, l.supplier_lot_code, l.expiry_date AS expiryDate,
     l.production_date AS productionDate, l.unit`;
-// CROSS JOIN keeps lots (in index order) as the outer loop, so no sorter runs and the walk can stop early.
+// CROSS JOIN keeps lots (in index order) as the outer loop, so no sorter runs and a page can stop early.
 const WALK_ALL_SQL = `SELECT ${FEFO_COLUMNS}, l.balance_milli AS rem FROM lots l
-  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ? ORDER BY ${FEFO_ORDER}`;
+  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ? ORDER BY ${FEFO_ORDER} LIMIT ? OFFSET ?`;
 const WALK_HERE_SQL = `SELECT ${FEFO_COLUMNS}, s.qty_milli AS rem FROM lots l
   CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
-  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ? AND s.qty_milli > 0 ORDER BY ${FEFO_ORDER}`;
-const EXPIRED_HERE_SQL = `SELECT coalesce(sum(s.qty_milli), 0) FROM lots l
-  CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
-  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') < ?`;
-const EXCLUDED_HERE_SQL = `SELECT coalesce(sum(s.qty_milli), 0) FROM lots l
-  CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
-  WHERE l.id = ? AND ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ?`;
+  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ? AND s.qty_milli > 0
+  ORDER BY ${FEFO_ORDER} LIMIT ? OFFSET ?`;
+// The maintained total less what a proposal may not use: lots expired by the day asked, and lots excluded.
+const USABLE_HERE_SQL = `SELECT coalesce((SELECT qty_milli FROM usable_totals WHERE product_id = ? AND location_id = ?), 0)
+  - (SELECT coalesce(sum(s.qty_milli), 0) FROM lots l CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
+      WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') < ?)
+  - (SELECT coalesce(sum(s.qty_milli), 0) FROM json_each(?) x CROSS JOIN lots l ON l.id = x.value
+      CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
+      WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ?)`;
 type WalkRow = {
   lotId: number;
   code: string;
@@ -532,18 +534,34 @@ type WalkRow = {
 };
 /** Alternatives listed after the proposed lots. */
 const OTHER_LOTS = 50;
+/** Rows read per page of the walk: usually the whole proposal in one read. */
+const WALK_PAGE = 64;
 
 /** Stock at a location of the lots a proposal may use on day `t`, from the maintained total. */
 function usableHere(ctx: ServiceContext, productId: number, locationId: number, t: string, exclude: Set<number>) {
-  const total =
-    (qv(ctx.db, 'SELECT qty_milli FROM usable_totals WHERE product_id = ? AND location_id = ?').get(
-      productId,
-      locationId,
-    ) as number | undefined) ?? 0;
-  let here = total - (qv(ctx.db, EXPIRED_HERE_SQL).get(locationId, productId, t) as number);
-  const excluded = qv(ctx.db, EXCLUDED_HERE_SQL);
-  for (const lotId of exclude) here -= excluded.get(locationId, lotId, productId, t) as number;
-  return here;
+  const ex = JSON.stringify([...exclude]);
+  return qv(ctx.db, USABLE_HERE_SQL).get(
+    productId,
+    locationId,
+    locationId,
+    productId,
+    t,
+    ex,
+    locationId,
+    productId,
+    t,
+  ) as number;
+}
+
+/** Usable lots in FEFO order with what each can give (at the location, or in total), read page by page. */
+function* fefoWalk(ctx: ServiceContext, productId: number, t: string, hereAt: number | null) {
+  const st = q(ctx.db, hereAt === null ? WALK_ALL_SQL : WALK_HERE_SQL);
+  const args = hereAt === null ? [productId, t] : [hereAt, productId, t];
+  for (let offset = 0; ; offset += WALK_PAGE) {
+    const page = st.all(...args, WALK_PAGE, offset) as WalkRow[];
+    yield* page;
+    if (page.length < WALK_PAGE) return;
+  }
 }
 
 /** Proposes lots first-expired-first-out for `needMilli` of a product (in the product's unit). */
@@ -561,13 +579,10 @@ export function proposeLots(
   // Materials often sit in the warehouse while the batch is made in the workshop: when the location
   // alone cannot cover the need, propose from every location.
   const hereOnly = locationId !== null && usableHere(ctx, productId, locationId, t, ex) >= needMilli;
-  const walk = hereOnly
-    ? q(ctx.db, WALK_HERE_SQL).iterate(locationId, productId, t)
-    : q(ctx.db, WALK_ALL_SQL).iterate(productId, t);
   let left = needMilli;
   const chosen: ProposedLot[] = [];
   const others: ProposedLot[] = [];
-  for (const r of walk as IterableIterator<WalkRow>) {
+  for (const r of fefoWalk(ctx, productId, t, hereOnly ? locationId : null)) {
     if (left <= 0 && others.length >= OTHER_LOTS) break;
     if (ex.has(r.lotId)) continue;
     const row: ProposedLot = {
