@@ -32,8 +32,9 @@ export const m012_usable_totals: Migration = {
   name: 'usable totals and outbox counters',
   sql: `
 CREATE TABLE IF NOT EXISTS usable_totals (
-  product_id INTEGER NOT NULL REFERENCES products(id),
-  location_id INTEGER NOT NULL REFERENCES locations(id),
+  -- Derived data rebuilt from lot_stock: no foreign keys, so a damaged file's report names the real tables.
+  product_id INTEGER NOT NULL,
+  location_id INTEGER NOT NULL,
   qty_milli INTEGER NOT NULL,
   PRIMARY KEY (product_id, location_id)
 ) STRICT, WITHOUT ROWID;
@@ -53,17 +54,16 @@ CREATE TRIGGER IF NOT EXISTS usable_totals_stock_delete AFTER DELETE ON lot_stoc
     WHERE location_id = OLD.location_id
       AND product_id = (SELECT product_id FROM lots WHERE id = OLD.lot_id AND status = 'available');
 END;
--- A lot becoming available adds its stock everywhere; one leaving 'available' takes it away.
-CREATE TRIGGER IF NOT EXISTS usable_totals_lot_status AFTER UPDATE OF status ON lots
-  WHEN (OLD.status = 'available') <> (NEW.status = 'available') BEGIN
+-- A lot becoming available adds its stock everywhere; one leaving 'available' takes it away (and a lot
+-- moved to another product, which only a repair tool does, moves its stock with it).
+CREATE TRIGGER IF NOT EXISTS usable_totals_lot_change AFTER UPDATE OF status, product_id ON lots
+  WHEN (OLD.status = 'available') <> (NEW.status = 'available') OR OLD.product_id <> NEW.product_id BEGIN
   INSERT INTO usable_totals (product_id, location_id, qty_milli)
-    SELECT NEW.product_id, s.location_id, CASE WHEN NEW.status = 'available' THEN s.qty_milli ELSE -s.qty_milli END
-    FROM lot_stock s WHERE s.lot_id = NEW.id
+    SELECT OLD.product_id, s.location_id, -s.qty_milli FROM lot_stock s WHERE s.lot_id = OLD.id AND OLD.status = 'available'
     ON CONFLICT (product_id, location_id) DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli;
-END;
-CREATE TRIGGER IF NOT EXISTS usable_totals_lot_product BEFORE UPDATE OF product_id ON lots
-  WHEN OLD.product_id <> NEW.product_id BEGIN
-  SELECT RAISE(ABORT, 'a lot keeps its product');
+  INSERT INTO usable_totals (product_id, location_id, qty_milli)
+    SELECT NEW.product_id, s.location_id, s.qty_milli FROM lot_stock s WHERE s.lot_id = NEW.id AND NEW.status = 'available'
+    ON CONFLICT (product_id, location_id) DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli;
 END;
 
 -- Lots in stock in first-expired-first-out order (fefoCompare): no expiry and no production date sort last.
