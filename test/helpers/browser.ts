@@ -154,38 +154,51 @@ export function poll<T>(fn: () => T | Promise<T>) {
   return expect.poll(fn, { timeout: 20_000, interval: 100 });
 }
 
-/** Chooses an option of the antd select `testId` and waits until the select shows it. A drop-down that
- * re-renders while its list is refetched can swallow the click, so the choice is tried again (three times). */
-export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
-  const select = page.getByTestId(testId);
+/**
+ * Does an action, then waits for the page to show its effect; on a busy machine a click can be lost (a drop-down
+ * re-rendered by a refetch, a dialog still opening), so the action is tried again, three times in all.
+ * `canRetry` says whether trying again makes sense (e.g. the button is still there).
+ */
+async function actUntil(
+  act: () => Promise<void>,
+  took: () => Promise<void>,
+  canRetry: () => Promise<boolean> = async () => true,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
+    await act();
     try {
-      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(text);
+      await took();
       return;
     } catch (err) {
-      if (attempt === 3) throw err;
+      if (attempt === 3 || !(await canRetry())) throw err;
     }
   }
 }
 
-/** Clicks a button of the open confirm dialog and waits until the dialog has closed. A click during the
- * dialog's opening animation can be lost on a busy machine, so it is tried again (three times). */
+/** Chooses the option with this text in the antd select with this test id, and checks that the choice took. */
+export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+    .first();
+  await actUntil(
+    async () => {
+      await select.click();
+      await option.click();
+    },
+    () => expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(text),
+  );
+}
+
+/** Clicks a button of the open confirm dialog and waits until the dialog has closed. */
 export async function confirmDialog(page: Page, button: string): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm');
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(`.ant-modal-confirm-btns ${button}`).click();
-    try {
-      await expect.poll(() => dialog.count(), { timeout: 5_000 }).toBe(0);
-      return;
-    } catch (err) {
-      if (attempt === 3 || (await page.locator(`.ant-modal-confirm-btns ${button}`).count()) === 0) throw err;
-    }
-  }
+  const target = page.locator(`.ant-modal-confirm-btns ${button}`);
+  await actUntil(
+    () => target.click(),
+    () => expect.poll(() => dialog.count(), { timeout: 5_000 }).toBe(0),
+    async () => (await target.count()) > 0,
+  );
 }
 
 /** Waits until toasts and open drop-downs are gone, so a screenshot shows the page itself. */

@@ -211,7 +211,8 @@ describe('printer URIs', () => {
 });
 
 /** A raw-port printer stand-in on loopback that keeps every byte it receives, per connection. */
-async function listener(): Promise<{ port: number; jobs: Buffer[]; close: () => Promise<void> }> {
+/** A stand-in TCP printer on loopback (on `port`, or one the OS picks); `jobs` gets each connection's bytes. */
+async function listener(port = 0): Promise<{ port: number; jobs: Buffer[]; close: () => Promise<void> }> {
   const jobs: Buffer[] = [];
   const server = net.createServer((s) => {
     const parts: Buffer[] = [];
@@ -221,9 +222,12 @@ async function listener(): Promise<{ port: number; jobs: Buffer[]; close: () => 
       s.end();
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  return { port, jobs, close: () => new Promise<void>((r) => server.close(() => r())) };
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    jobs,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** The stand-in gets the job's end a moment after the sender has handed over the last byte. */
@@ -276,6 +280,16 @@ describe('print queue over real transports', () => {
   let saved = 0;
   const printerAt = (uri: string, language: 'tspl' | 'zpl' | 'escpos' = 'tspl') =>
     core.run('printers.save', { name: `Máy in ${++saved}`, uri, language, dpi: 203 }).id;
+  /** A usable lot of 5 of the first product, made on 29/11/2026. */
+  const openingLot = (lotCode: string) =>
+    core.run('lots.createOpening', {
+      productId: core.run('products.list', {}).items[0].id,
+      locationId: core.run('locations.list', {}).items[0].id,
+      qty: 5,
+      lotCode,
+      productionDate: '2026-11-29',
+      expiryDate: '2027-11-29',
+    });
 
   it("preview of a lot: the PNG is the bitmap, checks pass, data is the lot's frozen snapshot", () => {
     const p = core.run('labels.preview', { lot: 'L261129-01', template: 'default:food-50x30' });
@@ -401,16 +415,8 @@ describe('print queue over real transports', () => {
     expect(core.run('print.jobs', { status: 'failed' }).items.map((j) => j.id)).toContain(job.id);
 
     // The printer comes back on the same port.
-    const jobs: Buffer[] = [];
-    const server = net.createServer((s) => {
-      const parts: Buffer[] = [];
-      s.on('data', (d) => parts.push(d));
-      s.on('end', () => {
-        jobs.push(Buffer.concat(parts));
-        s.end();
-      });
-    });
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const back = await listener(port);
+    const jobs = back.jobs;
     try {
       const retried = await settle(core, core.run('print.retry', { id: job.id }));
       expect(retried).toMatchObject({ id: job.id, status: 'done', attempts: 2, error: null });
@@ -424,34 +430,20 @@ describe('print queue over real transports', () => {
       expect(await received(jobs, 2)).toHaveLength(2);
       expect(jobs[1].equals(jobs[0])).toBe(true);
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await back.close();
     }
   });
 
   it('a lot recalled while its job waits is not printed: the job fails with the reason; the owner reprints with a reason', async () => {
-    const loc = core.run('locations.list', {}).items[0];
-    const product = core.run('products.list', {}).items[0];
-    const lot = core.run('lots.createOpening', {
-      productId: product.id,
-      locationId: loc.id,
-      qty: 5,
-      lotCode: 'L261129-07',
-      productionDate: '2026-11-29',
-      expiryDate: '2027-11-29',
-    });
+    const lot = openingLot('L261129-07');
     const port = await freePort();
     const printerId = printerAt(`tcp://127.0.0.1:${port}`);
     const job = core.run('print.submit', { lotId: lot.id, template: 'default:food-50x30', printerId, copies: 2 });
     expect((await settle(core, job)).error?.code).toBe('PRINTER_REFUSED');
 
     // The printer comes back; the job goes back in the queue, and the lot is recalled before the queue sends it.
-    const connections: Buffer[] = [];
-    const server = net.createServer((s) => {
-      const parts: Buffer[] = [];
-      s.on('data', (d) => parts.push(d));
-      s.on('close', () => connections.push(Buffer.concat(parts)));
-    });
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const back = await listener(port);
+    const connections = back.jobs;
     try {
       const queued = core.run('print.retry', { id: job.id });
       expect(queued.status).toBe('queued');
@@ -478,21 +470,12 @@ describe('print queue over real transports', () => {
       const overrides = core.run('audit.list', { action: 'lots.override' }).items;
       expect(overrides.map((a) => a.entityId)).toContain(String(lot.id));
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await back.close();
     }
   });
 
   it('a job the owner allowed for a held lot is not sent once the lot is recalled', async () => {
-    const loc = core.run('locations.list', {}).items[0];
-    const product = core.run('products.list', {}).items[0];
-    const lot = core.run('lots.createOpening', {
-      productId: product.id,
-      locationId: loc.id,
-      qty: 5,
-      lotCode: 'L261129-08',
-      productionDate: '2026-11-29',
-      expiryDate: '2027-11-29',
-    });
+    const lot = openingLot('L261129-08');
     core.run('lots.setStatus', { lotIds: [lot.id], status: 'on_hold', reason: 'Chờ kiểm nghiệm' });
     const l = await listener();
     try {

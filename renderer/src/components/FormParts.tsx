@@ -1,5 +1,5 @@
 // Small shared pieces of the master-data forms.
-import { Button, Flex } from 'antd';
+import { Alert, Button, Flex } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
@@ -45,5 +45,39 @@ export function SaveBar({
       )}
       {extra}
     </Flex>
+  );
+}
+
+/**
+ * The end of a record form (receipt, shipment, recipe): the form's error in plain words, then the large save
+ * button. A real submit button, so Enter in any field saves; disabled while saving.
+ */
+export function RecordSubmit({
+  error,
+  saving,
+  label,
+  large = true,
+}: {
+  error?: string | null;
+  saving: boolean;
+  label: string;
+  large?: boolean;
+}) {
+  return (
+    <>
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="form-error" />}
+      <Button
+        type="primary"
+        size={large ? 'large' : 'middle'}
+        htmlType="submit"
+        icon={<SaveOutlined />}
+        loading={saving}
+        disabled={saving}
+        style={{ marginTop: 16 }}
+        data-testid="save"
+      >
+        {label}
+      </Button>
+    </>
   );
 }

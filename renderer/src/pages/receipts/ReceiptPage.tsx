@@ -4,7 +4,7 @@
 // the product's shelf life when only the production date is known.
 import { useEffect, useMemo, useState } from 'react';
 import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { CopyOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -18,6 +18,7 @@ import { clearDraft, readDraft, useLeaveGuard, writeDraft } from '../../forms/dr
 import { ScanInput } from '../../components/scan/ScanInput';
 import { ReceiptSummary } from './ReceiptView';
 import { currentLang } from '../../i18n';
+import { RecordSubmit } from '../../components/FormParts';
 import {
   dateText,
   RecentCard,
@@ -442,21 +443,7 @@ export function ReceiptPage() {
             </Flex>
           )}
         </Form.List>
-        {formError && (
-          <Alert type="error" showIcon title={formError} style={{ marginTop: 12 }} data-testid="form-error" />
-        )}
-        <Button
-          type="primary"
-          size="large"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={save.isPending}
-          disabled={save.isPending}
-          style={{ marginTop: 16 }}
-          data-testid="save"
-        >
-          {t('receipt.save')}
-        </Button>
+        <RecordSubmit error={formError} saving={save.isPending} label={t('receipt.save')} />
       </Form>
       <RecentReceipts />
     </Flex>

@@ -20,14 +20,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import {
-  DeleteOutlined,
-  EditOutlined,
-  ExperimentOutlined,
-  EyeOutlined,
-  PlusOutlined,
-  SaveOutlined,
-} from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, ExperimentOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
@@ -42,6 +35,7 @@ import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
 import { dateTimeText, placeFieldErrors, ProductSelect, qtyText, useProducts } from '../lots/common';
 import { NumberInput, readableNumber } from '../../components/NumberInput';
+import { RecordSubmit } from '../../components/FormParts';
 import { useRights, WithReason } from '../../shell/rights';
 
 type LineValues = { productId?: number; qty?: number | null; percent?: number | null; unit?: string };
@@ -112,19 +106,11 @@ export function RecipesPage() {
             width: 230,
             render: (_, r) => (
               <Space>
-                {rights.may('batches.record') ? (
-                  <Link to={`/batches?recipe=${r.id}`}>
-                    <Button size="small" type="primary" ghost icon={<ExperimentOutlined />}>
-                      {t('recipe.produce')}
-                    </Button>
-                  </Link>
-                ) : (
-                  <WithReason reason={rights.reason('batches.record')}>
-                    <Button size="small" type="primary" ghost icon={<ExperimentOutlined />} disabled>
-                      {t('recipe.produce')}
-                    </Button>
-                  </WithReason>
-                )}
+                <ProduceButton
+                  recipeId={r.id}
+                  allowed={rights.may('batches.record')}
+                  reason={rights.reason('batches.record')}
+                />
                 <Button
                   size="small"
                   icon={canEdit ? <EditOutlined /> : <EyeOutlined />}
@@ -355,20 +341,23 @@ function RecipeForm({ recipe, readOnly, onDone }: { recipe: Recipe | null; readO
       <Form.Item name="steps" label={t('recipe.steps')}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
       </Form.Item>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      {!readOnly && (
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={saving}
-          disabled={saving}
-          data-testid="save"
-        >
-          {t('common:save')}
-        </Button>
-      )}
+      {!readOnly && <RecordSubmit error={error} saving={saving} label={t('common:save')} large={false} />}
     </Form>
+  );
+}
+
+/** "Làm mẻ": opens the batch form on this recipe; for a role that may not record batches, disabled with the reason. */
+function ProduceButton({ recipeId, allowed, reason }: { recipeId: number; allowed: boolean; reason?: string }) {
+  const { t } = useTranslation('records');
+  const button = (
+    <Button size="small" type="primary" ghost icon={<ExperimentOutlined />} disabled={!allowed}>
+      {t('recipe.produce')}
+    </Button>
+  );
+  return allowed ? (
+    <Link to={`/batches?recipe=${recipeId}`}>{button}</Link>
+  ) : (
+    <WithReason reason={reason}>{button}</WithReason>
   );
 }
 

@@ -2,8 +2,8 @@
 // product and a quantity; the lots are proposed first-expired-first-out from the chosen location and
 // can be changed (held or expired lots only with a written reason).
 import { useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -25,6 +25,7 @@ import {
 import { LotRows, overUse, pickedToLines, type PickedLot } from '../lots/LotRows';
 import { isNumber, NumberInput } from '../../components/NumberInput';
 import { ShipmentSummary } from './ShipmentView';
+import { RecordSubmit } from '../../components/FormParts';
 
 type Header = {
   kind: 'customer' | 'transfer';
@@ -306,19 +307,7 @@ export function ShipmentPage() {
             </Button>
           </div>
         </Flex>
-        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="form-error" />}
-        <Button
-          type="primary"
-          size="large"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={create.isPending}
-          disabled={create.isPending}
-          style={{ marginTop: 16 }}
-          data-testid="save"
-        >
-          {t('shipment.save')}
-        </Button>
+        <RecordSubmit error={error} saving={create.isPending} label={t('shipment.save')} />
       </Form>
       <RecentShipments />
     </Flex>
