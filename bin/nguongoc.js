@@ -72,6 +72,15 @@ function runUnder(node) {
   });
 }
 
+/** `--version` needs neither the driver nor a second Node: it is the package's version, as the CLI prints it. */
+function printVersionAndExit() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+  process.exit(0);
+}
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) printVersionAndExit();
 const need = requiredMajor();
 if (Number(process.versions.node.split('.')[0]) >= need) {
   require('../dist/cli.js');

@@ -8,7 +8,8 @@
 // one object per pixel; the dots are the same (measured in test/integration/slips.test.ts), the bands are not.
 // Its Epson cash-drawer pulse is ESC p m without the two timing bytes the command takes, so the printer would
 // read the next command as timing: we send ESC p 0 25 250 (50 ms on, 500 ms off) ourselves.
-import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
+import type { ThermalPrinter } from 'node-thermal-printer';
+import { loadThermalPrinter } from '../heavy-libs';
 import type { Bitmap } from '../labels/render';
 import { escposRaster } from './encoders';
 
@@ -31,6 +32,7 @@ export const STAR_BUZZER = Buffer.from([0x1b, 0x1d, 0x07, 1, 10, 10]);
 
 /** A command buffer of the library's printer type (no interface: the bytes go through our print queue). */
 function commands(set: ReceiptCommandSet): ThermalPrinter {
+  const { ThermalPrinter, PrinterTypes } = loadThermalPrinter();
   return new ThermalPrinter({ type: set === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON } as never);
 }
 

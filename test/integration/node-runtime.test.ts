@@ -91,6 +91,12 @@ describe.skipIf(!older)(
       expect(run(older!, ['api', 'lots.get', '{"id":999999}', '--db', db]).status).toBe(1);
     });
 
+    it('answers --version with the version the CLI itself prints', () => {
+      const cli = spawnSync(NODE, [path.join(ROOT, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
+      expect(run(older!, ['--version'])).toMatchObject({ status: 0, stdout: cli.stdout });
+      expect(run(older!, ['-v']).stdout).toBe(cli.stdout);
+    });
+
     it('passes a stop signal on to the command it runs', async () => {
       const db = path.join(tempDir(), 'x.db');
       const child = spawn(older!, [BIN, 'serve', '--port', '0', '--db', db], { cwd: ROOT });
@@ -101,14 +107,30 @@ describe.skipIf(!older)(
 );
 
 describe('nguongoc where no Node can open the database', () => {
-  it('says so in one plain line, in Vietnamese and English', () => {
+  /** A copy of the command whose driver asks for Node 99, with no bundled Node. */
+  function unrunnable(): string {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'bin'));
     fs.copyFileSync(BIN, path.join(root, 'bin', 'nguongoc.js'));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ version: '9.8.7' }));
     const driver = path.join(root, 'node_modules', 'better-sqlite3');
     fs.mkdirSync(driver, { recursive: true });
     fs.writeFileSync(path.join(driver, 'package.json'), JSON.stringify({ engines: { node: '>=99' } }));
-    const r = spawnSync(NODE, [path.join(root, 'bin', 'nguongoc.js'), 'lots'], { encoding: 'utf8' });
+    return path.join(root, 'bin', 'nguongoc.js');
+  }
+
+  it('still answers --version: it needs neither the driver nor a second Node', () => {
+    for (const flag of ['--version', '-v']) {
+      expect(spawnSync(NODE, [unrunnable(), flag], { encoding: 'utf8' })).toMatchObject({
+        status: 0,
+        stdout: '9.8.7\n',
+        stderr: '',
+      });
+    }
+  });
+
+  it('says so in one plain line, in Vietnamese and English', () => {
+    const r = spawnSync(NODE, [unrunnable(), 'lots'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');

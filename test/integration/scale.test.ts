@@ -72,10 +72,10 @@ describe('at scale', () => {
     core.close();
   });
 
-  it('--help and --version do not load the canvas, barcode, spreadsheet or PDF libraries', () => {
+  it('--help and --version do not load the canvas, barcode, spreadsheet, PDF or receipt-printer libraries', () => {
     ensureBuilt();
     const probe = `const M=require('module');const seen=new Set();const o=M._load;M._load=function(r){seen.add(r);return o.apply(this,arguments)};
-      process.on('exit',()=>process.stderr.write('LOADED '+JSON.stringify([...seen].filter(r=>/canvas|bwip|exceljs|pdfkit/.test(r)))));
+      process.on('exit',()=>process.stderr.write('LOADED '+JSON.stringify([...seen].filter(r=>/canvas|bwip|exceljs|pdfkit|thermal-printer|pngjs/.test(r)))));
       process.argv.splice(1,0,${JSON.stringify(CLI)});require(${JSON.stringify(CLI)});`;
     for (const arg of ['--help', '--version']) {
       const res = spawnSync(NODE, ['-e', probe, '--', arg], { encoding: 'utf8' });
