@@ -417,4 +417,34 @@ describe('nguongoc print-slip', () => {
     const bad = io();
     expect(await runCli(['print-slip', 'PX-0042', '--db', db], bad.io, commandModules)).toBe(2);
   });
+
+  it('prints QR codes with --code qr, to a printer and to --out, and says the choices in Vietnamese', async () => {
+    const db = tempDbPath();
+    const w = shipWorld(db);
+    const urls = w.core.run('print.slipPreview', { shipmentId: w.shipment.id, code: 'qr' }).lines.map((l) => l.code);
+    w.core.close();
+    const printer = await loopbackPrinter();
+    try {
+      const t = io();
+      const args = ['print-slip', 'PX-0042', '--db', db, '--paper', '80', '--code', 'qr'];
+      expect(await runCli([...args, '--printer', `tcp://127.0.0.1:${printer.port}`], t.io, commandModules)).toBe(0);
+      const codes = await readCodes(decodeEscpos(await printer.next()).labels[0]);
+      expect(codes.map((c) => c.format)).toEqual(['QRCode', 'QRCode']);
+      expect(codes.map((c) => c.text).sort()).toEqual(urls.filter(Boolean).sort());
+      const out = path.join(tempDir(), 'slip.bin');
+      expect(await runCli([...args, '--out', out], io().io, commandModules)).toBe(0);
+      expect((await readCodes(decodeEscpos(fs.readFileSync(out)).labels[0])).map((c) => c.text).sort()).toEqual(
+        urls.filter(Boolean).sort(),
+      );
+    } finally {
+      await printer.close();
+    }
+    const help = io();
+    await runCli(['print-slip', '--help'], help.io, commandModules);
+    expect(help.out.join('\n')).toMatch(/--code <code>\s+mã trên từng dòng.*chọn: "datamatrix", "qr"/s);
+    const wrong = io();
+    expect(
+      await runCli(['print-slip', 'PX-0042', '--db', db, '--out', 'x.bin', '--code', 'ean'], wrong.io, commandModules),
+    ).toBe(2);
+  });
 });
