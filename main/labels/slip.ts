@@ -1,22 +1,38 @@
 // A delivery slip as one 1-bit bitmap for a receipt printer: full head width (384 dots on 58 mm paper, 576 on
 // 80 mm at 203 dpi), as long as its content. Text is DejaVu drawn by us and thresholded like the labels
-// (render.ts), because ESC/POS code pages have no Vietnamese; each line's GS1 DataMatrix is painted at a whole
-// number of dots per module from GS1's table (shared/labels/symbol-specs.ts) with its quiet zone kept white.
+// (render.ts), because ESC/POS code pages have no Vietnamese; each line's code (GS1 DataMatrix, or a QR with the
+// lot's GS1 Digital Link URI) is painted at a whole number of dots per module from GS1's table
+// (shared/labels/symbol-specs.ts) with its quiet zone kept white.
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { loadCanvas } from '../heavy-libs';
 import { formatDateVi } from '../../shared/labels/fields';
 import { ptToDots } from '../../shared/labels/model';
-import { slipLineCode, slipWidthDots, SLIP_WORDS, type SlipData, type SlipPaper } from '../../shared/labels/slip';
-import { DATAMATRIX_POS, moduleDots } from '../../shared/labels/symbol-specs';
+import {
+  slipLineCode,
+  slipWidthDots,
+  SLIP_WORDS,
+  type SlipCode,
+  type SlipData,
+  type SlipPaper,
+} from '../../shared/labels/slip';
+import { DATAMATRIX_POS, moduleDots, QR_POS, type SymbolSpec } from '../../shared/labels/symbol-specs';
 import { formatQuantity } from '../../shared/domain/quantity';
 import { unitLabel } from '../../shared/domain/units';
 import type { Lang } from '../../shared/i18n/messages';
 import { barcodeMatrix, ensureFonts, FONT, threshold, type Bitmap } from './render';
 
-export type SlipOptions = { paper: SlipPaper; dpi: number; lang: Lang };
+export type SlipOptions = { paper: SlipPaper; dpi: number; lang: Lang; code?: SlipCode };
 
-/** Where each line's code went, in dots, and what it carries (tests read the bitmap back against these). */
-export type SlipSymbol = { line: number; hri: string; box: { x: number; y: number; w: number; h: number } };
+/**
+ * Where each line's code went, in dots (its quiet zone included), its module in dots, and what it carries (the
+ * element string's HRI, or the Digital Link URI); tests read the bitmap back against these.
+ */
+export type SlipSymbol = {
+  line: number;
+  hri: string;
+  dots: number;
+  box: { x: number; y: number; w: number; h: number };
+};
 export type SlipRender = { bitmap: Bitmap; symbols: SlipSymbol[]; widthMm: number; heightMm: number };
 
 type Matrix = ReturnType<typeof barcodeMatrix>;
@@ -116,17 +132,30 @@ function header(l: Layout, d: SlipData, w: (typeof SLIP_WORDS)[Lang]): void {
   } else if (d.destination) l.y += l.text(`${w.destination}: ${d.destination}`, BODY_PT, { bold: true });
 }
 
-/** One shipment line: its text on the left, its DataMatrix on the right (top-aligned), whichever is taller. */
-function line(l: Layout, d: SlipData, i: number, w: (typeof SLIP_WORDS)[Lang], lang: Lang, dots: number) {
+/** The symbol drawn for each line, its GS1 table row and the whole dots of its module at the printer's dpi. */
+type CodeStyle = { code: SlipCode; spec: SymbolSpec; dots: number };
+
+/** Beside the code, the text keeps at least this share of the width; a wider code goes under the text. */
+const MIN_TEXT_SHARE = 0.6;
+const CODE_GAP = 8;
+
+/**
+ * One shipment line: its text on the left and its code on the right (top-aligned), whichever is taller; a code
+ * that would leave the text too narrow (a QR on 58 mm paper) goes under the text instead, centred.
+ */
+function line(l: Layout, d: SlipData, i: number, w: (typeof SLIP_WORDS)[Lang], lang: Lang, style: CodeStyle) {
   const ln = d.lines[i];
-  const code = slipLineCode(ln);
-  const q = DATAMATRIX_POS.quiet;
-  // The service checks every line's element string first (slipProblems); a bad one here is a programming error.
+  const code = slipLineCode(ln, style.code, d.business.digitalLinkDomain);
+  const { quiet: q } = style.spec;
+  const dots = style.dots;
+  // The service checks every line's code first (checkSlip); a bad one here is a programming error.
   if (code && !code.ok) throw new Error(`slip line ${i + 1}: ${code.errors[0].code}`);
-  const m: Matrix | null = code ? barcodeMatrix('gs1-datamatrix', { data: code.data, hri: code.hri }) : null;
+  const symbology = style.code === 'qr' ? 'qr-digital-link' : 'gs1-datamatrix';
+  const m: Matrix | null = code ? barcodeMatrix(symbology, { data: code.data, hri: code.hri }) : null;
   const codeW = m ? (q.left + m.cols + q.right) * dots : 0;
   const codeH = m ? (q.top + m.rows + q.bottom) * dots : 0;
-  const textW = l.width - codeW - (m ? 8 : 0);
+  const beside = !m || l.width - codeW - CODE_GAP >= l.width * MIN_TEXT_SHARE;
+  const textW = beside && m ? l.width - codeW - CODE_GAP : l.width;
   const top = l.y;
   // Each text row starts where the previous one ended; the code keeps the block's top.
   const row = (n: number) => (l.y += n);
@@ -135,15 +164,13 @@ function line(l: Layout, d: SlipData, i: number, w: (typeof SLIP_WORDS)[Lang], l
   row(l.text(`${w.qty}: ${formatQuantity(ln.qty, lang)} ${unitLabel(ln.unit, lang)}`, BODY_PT, { width: textW }));
   if (ln.expiryDate) row(l.text(`${w.expiry}: ${formatDateVi(ln.expiryDate)}`, BODY_PT, { width: textW }));
   if (!m) row(l.text(w.noCode, SMALL_PT, { width: textW }));
-  const h = l.y - top;
-  let symbol: SlipSymbol | null = null;
-  if (m && code) {
-    const x = l.width - codeW;
-    l.ops.push({ kind: 'code', x: x + q.left * dots, y: top + q.top * dots, m, dots });
-    symbol = { line: i, hri: code.hri, box: { x, y: top, w: codeW, h: codeH } };
-  }
-  l.y = top + Math.max(h, codeH);
-  return symbol;
+  if (!m || !code) return null;
+  const box = beside
+    ? { x: l.width - codeW, y: top, w: codeW, h: codeH }
+    : { x: Math.floor((l.width - codeW) / 2), y: l.y, w: codeW, h: codeH };
+  l.ops.push({ kind: 'code', x: box.x + q.left * dots, y: box.y + q.top * dots, m, dots });
+  l.y = Math.max(l.y, box.y + box.h);
+  return { line: i, hri: code.hri, dots, box };
 }
 
 function paint(ctx: SKRSContext2D, ops: Op[], width: number): void {
@@ -167,8 +194,10 @@ function paint(ctx: SKRSContext2D, ops: Op[], width: number): void {
 export function renderSlip(d: SlipData, o: SlipOptions): SlipRender {
   ensureFonts();
   const width = slipWidthDots(o.paper, o.dpi);
-  const dots = moduleDots(DATAMATRIX_POS, o.dpi);
-  if (dots === null) throw new Error(`no whole-dot DataMatrix module at ${o.dpi} dpi`);
+  const code = o.code ?? 'datamatrix';
+  const spec = code === 'qr' ? QR_POS : DATAMATRIX_POS;
+  const dots = moduleDots(spec, o.dpi);
+  if (dots === null) throw new Error(`no whole-dot ${code} module at ${o.dpi} dpi`);
   const { createCanvas } = loadCanvas();
   const l = new Layout(createCanvas(8, 8).getContext('2d'), o.dpi, width);
   const w = SLIP_WORDS[o.lang];
@@ -177,7 +206,7 @@ export function renderSlip(d: SlipData, o: SlipOptions): SlipRender {
   const symbols: SlipSymbol[] = [];
   d.lines.forEach((_, i) => {
     l.rule(1, 10);
-    const s = line(l, d, i, w, o.lang, dots);
+    const s = line(l, d, i, w, o.lang, { code, spec, dots });
     if (s) symbols.push(s);
   });
   l.rule();

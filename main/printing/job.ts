@@ -6,7 +6,7 @@ import { placeholders } from '../../shared/labels/fields';
 import { A4, mmToDots, type LabelTemplate } from '../../shared/labels/model';
 import { bitmapToPng, blit, newBitmap, renderLabel, shiftBitmap, type Bitmap } from '../labels/render';
 import { encodeJob, type EncodeProfile, type LabelRun, type PrinterLanguage } from './encoders';
-import type { SlipData, SlipPaper } from '../../shared/labels/slip';
+import type { SlipCode, SlipData, SlipPaper } from '../../shared/labels/slip';
 import type { Lang } from '../../shared/i18n/messages';
 import { renderSlip } from '../labels/slip';
 import { receiptBytes, type ReceiptSettings } from './receipt';
@@ -31,6 +31,8 @@ export type JobSpec = {
 export type SlipJobSpec = {
   kind: 'slip';
   slip: SlipData;
+  /** The code on each line; jobs made before the QR option have none and printed DataMatrix. */
+  code?: SlipCode;
   paper: SlipPaper;
   dpi: number;
   lang: Lang;
@@ -81,7 +83,7 @@ export function jobBytes(spec: AnyJobSpec): Generator<Buffer> {
 }
 
 function slipBitmap(spec: SlipJobSpec) {
-  return renderSlip(spec.slip, { paper: spec.paper, dpi: spec.dpi, lang: spec.lang });
+  return renderSlip(spec.slip, { paper: spec.paper, dpi: spec.dpi, lang: spec.lang, code: spec.code ?? 'datamatrix' });
 }
 
 /** PNG pages for the OS driver: one label per page, or A4 pages filled cols × rows for sheet templates. */

@@ -1,6 +1,7 @@
-// Delivery slips (phiếu giao hàng) for receipt printers: what a slip says, and the GS1 element string of each line,
-// so the customer's own scanner fills their receipt from it. Pure data; the raster is drawn in main/labels/slip.ts.
-import { buildElementString, isoToYymmdd, type BuildResult } from '../gs1';
+// Delivery slips (phiếu giao hàng) for receipt printers: what a slip says, and what each line's code carries (the
+// GS1 element string in a DataMatrix, or the lot's GS1 Digital Link URI in a QR), so the customer's own scanner
+// fills their receipt from it. Pure data; the raster is drawn in main/labels/slip.ts.
+import { buildDigitalLink, buildElementString, DEFAULT_DL_DOMAIN, isoToYymmdd, type Gs1Error } from '../gs1';
 import type { AiValue } from '../gs1';
 import { unitDef } from '../domain/units';
 
@@ -24,8 +25,16 @@ export type SlipLine = {
   expiryDate: string | null;
 };
 
+/** The symbol each slip line carries: GS1 DataMatrix (element string) or QR (GS1 Digital Link URI). */
+export const SLIP_CODES = ['datamatrix', 'qr'] as const;
+export type SlipCode = (typeof SLIP_CODES)[number];
+
 export type SlipData = {
-  business: { name: string; taxCode: string; address: string };
+  /**
+   * `digitalLinkDomain`: the business's trace address when the slip was made (id.gs1.org when none), so a
+   * reprint's QR leads where the first one did.
+   */
+  business: { name: string; taxCode: string; address: string; digitalLinkDomain?: string | null };
   /** The shipment's reference (its document number), or "#id" when it has none. */
   number: string;
   date: string;
@@ -68,10 +77,18 @@ function slipQuantityAi(qty: number, unit: string): AiValue | null {
   return null;
 }
 
-/** The element string of a slip line (HRI and data), validated by the GS1 library; null without a GTIN. */
-export function slipLineCode(l: SlipLine): BuildResult | null {
+/**
+ * What one slip line's code carries, validated by the GS1 library; null without a GTIN (no GS1 key to carry).
+ * DataMatrix: the element string (`hri` bracketed, `data` with FNC1/GS). QR: the Digital Link URI of the same
+ * AIs under `domain` (the business's trace address, id.gs1.org when none), as the labels' QR.
+ */
+export type SlipLineCode = { ok: true; data: string; hri: string } | { ok: false; errors: Gs1Error[] };
+export function slipLineCode(l: SlipLine, code: SlipCode = 'datamatrix', domain?: string | null): SlipLineCode | null {
   const ais = slipLineAis(l);
-  return ais ? buildElementString(ais) : null;
+  if (!ais) return null;
+  if (code === 'datamatrix') return buildElementString(ais);
+  const r = buildDigitalLink(ais, { domain: domain || DEFAULT_DL_DOMAIN });
+  return r.ok ? { ok: true, data: r.uri, hri: r.uri } : r;
 }
 
 /** The words printed on a slip, in the caller's language. */

@@ -126,4 +126,31 @@ describeBrowser('delivery slip from the shipment page (browser mode)', () => {
     });
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('prints QR codes (the lots\' GS1 Digital Link) when "QR" is chosen, and this PC remembers the choice', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}#/shipments/${shipmentId}`);
+    await page.getByTestId('slip-button').click();
+    const img = page.getByTestId('slip-preview');
+    await img.waitFor();
+    const before = await img.getAttribute('src');
+    await page.getByTestId('slip-code').getByText('QR', { exact: true }).click();
+    await poll(() => img.getAttribute('src')).not.toBe(before);
+    await page.getByText('Mỗi dòng có một mã QR theo chuẩn GS1').waitFor();
+    await settle(page);
+    await screenshot(page, 'shipment-slip-qr');
+    await page.getByTestId('slip-print').click();
+    await poll(() => received.length).toBe(2);
+    const slip = decodeEscpos(await received[1]).labels[0];
+    const codes = await readCodes(slip);
+    expect(codes.map((c) => c.format)).toEqual(['QRCode', 'QRCode']);
+    expect(codes.map((c) => /\/10\/([^?]+)/.exec(c.text)?.[1]).sort()).toEqual([...lotCodes].sort());
+    expect(codes.every((c) => c.text.startsWith('https://id.gs1.org/01/'))).toBe(true);
+    // Opened again (another day, the same PC): QR is still chosen.
+    await page.reload();
+    await page.getByTestId('slip-button').click();
+    await page.getByTestId('slip-preview').waitFor();
+    expect(await page.getByTestId('slip-code').locator('.ant-segmented-item-selected').innerText()).toBe('QR');
+    expect(app.pageErrors).toEqual([]);
+  });
 });

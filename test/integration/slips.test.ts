@@ -20,6 +20,9 @@ import { runCli } from '../../main/hosts/cli/program';
 import { commandModules } from '../../main/hosts/cli';
 import { magnify, ocr, readWords, tesseractVieMissing } from '../helpers/ocr';
 import { recordsWorld } from '../unit/lots-fixtures';
+import { moduleDots, QR_POS } from '../../shared/labels/symbol-specs';
+import type { DecodedBitmap } from '../helpers/decoders/bitmap';
+import type { Core } from '../../main/core';
 
 /** A receipt printer on 127.0.0.1: `next()` is the bytes of the next connection, once the sender has closed it. */
 async function loopbackPrinter() {
@@ -182,6 +185,161 @@ describe('a delivery slip on a loopback ESC/POS receipt printer', () => {
   });
 });
 
+const dark = (b: DecodedBitmap, x: number, y: number) =>
+  x >= 0 &&
+  y >= 0 &&
+  x < b.width &&
+  y < b.height &&
+  ((b.bits[y * b.bytesPerRow + (x >> 3)] >> (7 - (x & 7))) & 1) === 1;
+
+/**
+ * A QR read back from the raster: the dark extent around zxing's corners, the module measured on the top edge
+ * of the top-left finder (7 modules dark), and whether `quiet` modules all round hold no ink.
+ */
+function measureQr(b: DecodedBitmap, corners: { x: number; y: number }[], quiet: number) {
+  const xs = corners.map((c) => Math.round(c.x));
+  const ys = corners.map((c) => Math.round(c.y));
+  const near = { x0: Math.min(...xs) - 3, y0: Math.min(...ys) - 3, x1: Math.max(...xs) + 3, y1: Math.max(...ys) + 3 };
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+  for (let y = near.y0; y <= near.y1; y++)
+    for (let x = near.x0; x <= near.x1; x++)
+      if (dark(b, x, y)) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  let run = 0;
+  while (dark(b, x0 + run, y0)) run++;
+  const module = run / 7;
+  const q = quiet * module;
+  let ink = 0;
+  for (let y = y0 - q; y <= y1 + q; y++)
+    for (let x = x0 - q; x <= x1 + q; x++) if ((x < x0 || x > x1 || y < y0 || y > y1) && dark(b, x, y)) ink++;
+  return { module, ink, side: x1 - x0 + 1 };
+}
+
+/** The buyer's own catalogue (other names, the same GTINs) receives what the slip's codes say. */
+function receiveByScanning(w: ReturnType<typeof shipWorld>, scans: string[]) {
+  const buyer: Core = makeCore();
+  buyer.run('business.update', aBusiness({ name: 'Cửa hàng Ngọc Ánh' }));
+  const shop = buyer.run('locations.create', aLocation({ name: 'Cửa hàng', kind: 'shop' }));
+  const seller = buyer.run('partners.create', aPartner({ kind: 'supplier', name: 'Công ty TNHH Hạt Điều Đồng Nai' }));
+  const mine = [
+    buyer.run(
+      'products.create',
+      aProduct({ kind: 'raw', name: 'Điều rang (Đồng Nai)', unit: 'kg', gtin: w.roasted.gtin! }),
+    ),
+    buyer.run('products.create', aProduct({ kind: 'raw', name: 'Pía sầu riêng', unit: 'hop', gtin: w.pia.gtin! })),
+  ];
+  const lines = scans.map((scan) => {
+    const s = buyer.run('receipts.parseScan', { scan });
+    return { productId: s.productId!, qty: s.qty!, supplierLotCode: s.supplierLotCode, expiryDate: s.expiryDate };
+  });
+  const receipt = buyer.run('receipts.create', { supplierId: seller.id, locationId: shop.id, lines });
+  const got = receipt.lines
+    .map((l) => [l.lot.productId, l.lot.supplierLotCode, l.lot.expiryDate, l.qty])
+    .sort((a, b) => Number(a[0]) - Number(b[0]));
+  buyer.close();
+  return { got, mine };
+}
+
+describe.each([
+  { paper: 58 as const, head: 384, domain: null, base: 'https://id.gs1.org' },
+  { paper: 80 as const, head: 576, domain: 'truyxuat.hatdieudongnai.vn', base: 'https://truyxuat.hatdieudongnai.vn' },
+])('a $paper mm slip with QR codes (GS1 Digital Link)', ({ paper, head, domain, base }) => {
+  let w: ReturnType<typeof shipWorld>;
+  let printer: Awaited<ReturnType<typeof loopbackPrinter>>;
+  let received: Buffer;
+  let slip: Bitmap;
+  let profileId: number;
+
+  beforeAll(async () => {
+    w = shipWorld();
+    if (domain) w.core.run('business.update', aBusiness({ gs1CompanyPrefix: '9520000', digitalLinkDomain: domain }));
+    printer = await loopbackPrinter();
+    profileId = w.core.run('printers.save', {
+      name: `Máy in hoá đơn ${paper}`,
+      uri: `tcp://127.0.0.1:${printer.port}`,
+      language: 'escpos',
+      dpi: 203,
+      kind: 'receipt',
+      paperWidthMm: paper,
+    }).id;
+    const job = w.core.run('print.slip', { shipmentId: w.shipment.id, printerId: profileId, code: 'qr' });
+    await whenSettled(job.id);
+    expect(w.core.run('print.job', { id: job.id })).toMatchObject({ status: 'done', shipmentId: w.shipment.id });
+    received = await printer.next();
+    slip = decodeEscpos(received).labels[0];
+  });
+  afterAll(async () => {
+    w?.core.close();
+    await printer?.close();
+  });
+
+  const expected = () => {
+    const { roasted, pies } = w.lots;
+    return [
+      `${base}/01/0${w.roasted.gtin}/10/${roasted.code}?17=270529&3103=012500`,
+      `${base}/01/0${w.pia.gtin}/10/${pies.code}?17=270215&30=20`,
+    ];
+  };
+
+  it(`is ${head} dots wide, dot for dot the preview, and decodes with zxing to the Digital Link URIs of the lots`, async () => {
+    expect(slip.width).toBe(head);
+    const preview = w.core.run('print.slipPreview', { shipmentId: w.shipment.id, printerId: profileId, code: 'qr' });
+    expect(preview.code).toBe('qr');
+    expect(preview.lines.map((l) => l.code)).toEqual([...expected(), null]);
+    const again = renderSlip(preview.data, { paper, dpi: 203, lang: 'vi', code: 'qr' });
+    expect(diffDots(slip, again.bitmap)).toBe(0);
+    const codes = await readCodes(slip);
+    expect(codes.map((c) => c.format)).toEqual(['QRCode', 'QRCode']);
+    expect(codes.map((c) => c.text).sort()).toEqual(expected().sort());
+  });
+
+  it("prints each QR at whole dots per module from GS1's table with a clear 4-module quiet zone", async () => {
+    const dots = moduleDots(QR_POS, 203)!;
+    expect(dots).toBe(4);
+    for (const c of await readCodes(slip)) {
+      const m = measureQr(slip, c.corners, QR_POS.quiet.left);
+      expect(m.module).toBe(dots);
+      expect((m.module * 25.4) / 203).toBeGreaterThanOrEqual(QR_POS.xMinMm);
+      expect(m.side % dots).toBe(0);
+      expect(m.ink).toBe(0);
+    }
+  });
+
+  it('fills the receipt of a second business that scans the QR codes: product, lot, expiry and quantity', async () => {
+    const { got, mine } = receiveByScanning(
+      w,
+      (await readCodes(slip)).map((c) => c.text),
+    );
+    expect(got).toEqual([
+      [mine[0].id, w.lots.roasted.code, '2027-05-29', 12.5],
+      [mine[1].id, w.lots.pies.code, '2027-02-15', 20],
+    ]);
+  });
+
+  it('prints the same QR slip again from the print log, even after the trace address changed', async () => {
+    const first = w.core.run('print.jobs', {}).items[0];
+    w.core.run('business.update', aBusiness({ gs1CompanyPrefix: '9520000', digitalLinkDomain: 'moi.example.vn' }));
+    const again = w.core.run('print.retry', { id: first.id, again: true });
+    await whenSettled(again.id);
+    expect(w.core.run('print.job', { id: again.id })).toMatchObject({ status: 'done', sha256: first.sha256 });
+    expect((await printer.next()).equals(received)).toBe(true);
+  });
+});
+
+describe('the slip code choice at the API', () => {
+  it('defaults to DataMatrix and refuses a symbol it does not print', () => {
+    const w = shipWorld();
+    const p = w.core.run('print.slipPreview', { shipmentId: w.shipment.id, paperWidthMm: 58 });
+    expect(p.code).toBe('datamatrix');
+    expect(p.lines[0].code).toMatch(/^\(01\)/);
+    const bad = w.core.call('print.slipPreview', { shipmentId: w.shipment.id, code: 'ean13' });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'code', code: 'INVALID_CHOICE' }] },
+    });
+    w.core.close();
+  });
+});
+
 describe('node-thermal-printer beside our encoder', () => {
   it('its Epson image command (one GS v 0 block) carries the same dots as our 128-row bands', async () => {
     const w = shipWorld();
@@ -258,5 +416,35 @@ describe('nguongoc print-slip', () => {
     }
     const bad = io();
     expect(await runCli(['print-slip', 'PX-0042', '--db', db], bad.io, commandModules)).toBe(2);
+  });
+
+  it('prints QR codes with --code qr, to a printer and to --out, and says the choices in Vietnamese', async () => {
+    const db = tempDbPath();
+    const w = shipWorld(db);
+    const urls = w.core.run('print.slipPreview', { shipmentId: w.shipment.id, code: 'qr' }).lines.map((l) => l.code);
+    w.core.close();
+    const printer = await loopbackPrinter();
+    try {
+      const t = io();
+      const args = ['print-slip', 'PX-0042', '--db', db, '--paper', '80', '--code', 'qr'];
+      expect(await runCli([...args, '--printer', `tcp://127.0.0.1:${printer.port}`], t.io, commandModules)).toBe(0);
+      const codes = await readCodes(decodeEscpos(await printer.next()).labels[0]);
+      expect(codes.map((c) => c.format)).toEqual(['QRCode', 'QRCode']);
+      expect(codes.map((c) => c.text).sort()).toEqual(urls.filter(Boolean).sort());
+      const out = path.join(tempDir(), 'slip.bin');
+      expect(await runCli([...args, '--out', out], io().io, commandModules)).toBe(0);
+      expect((await readCodes(decodeEscpos(fs.readFileSync(out)).labels[0])).map((c) => c.text).sort()).toEqual(
+        urls.filter(Boolean).sort(),
+      );
+    } finally {
+      await printer.close();
+    }
+    const help = io();
+    await runCli(['print-slip', '--help'], help.io, commandModules);
+    expect(help.out.join('\n')).toMatch(/--code <code>\s+mã trên từng dòng.*chọn: "datamatrix", "qr"/s);
+    const wrong = io();
+    expect(
+      await runCli(['print-slip', 'PX-0042', '--db', db, '--out', 'x.bin', '--code', 'ean'], wrong.io, commandModules),
+    ).toBe(2);
   });
 });

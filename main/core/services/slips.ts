@@ -1,10 +1,10 @@
 // Delivery slips: a shipment's slip as the customer receives it (header, customer, each line with its GS1
-// DataMatrix), previewed as the PNG of the dots that print, and printed to a saved receipt-printer profile
+// DataMatrix or Digital Link QR), previewed as the PNG of the dots that print, and printed to a saved receipt-printer profile
 // through the print queue (main/printing/queue.ts sends it after the transaction commits).
 import { AppError } from '../../../shared/api/errors';
 import { gs1ErrorMessage } from '../../../shared/gs1';
 import { fullAddress } from '../../../shared/labels/fields';
-import { slipLineCode, SLIP_WORDS, type SlipData, type SlipPaper } from '../../../shared/labels/slip';
+import { slipLineCode, SLIP_WORDS, type SlipCode, type SlipData, type SlipPaper } from '../../../shared/labels/slip';
 import type { Printer } from '../../../shared/api/labels';
 import type { PartialHandlers, ServiceContext } from '../core';
 import { nowIso } from '../../clock';
@@ -19,11 +19,12 @@ import { shipmentView } from './shipments';
 
 type Row = Record<string, unknown>;
 
-/** What a shipment's slip says, from the records as they are now. */
-export function slipData(ctx: ServiceContext, shipmentId: number): SlipData {
+/** What a shipment's slip says, from the records as they are now; every line's `code` checked. */
+export function slipData(ctx: ServiceContext, shipmentId: number, code: SlipCode): SlipData {
   const s = shipmentView(ctx, shipmentId);
-  const b = ctx.db.prepare('SELECT name, tax_code, address, ward, province FROM business WHERE id = 1').get() as
-    Row | undefined;
+  const b = ctx.db
+    .prepare('SELECT name, tax_code, address, ward, province, digital_link_domain FROM business WHERE id = 1')
+    .get() as Row | undefined;
   const customer = s.customerId
     ? (ctx.db.prepare('SELECT name, address FROM partners WHERE id = ?').get(s.customerId) as Row)
     : null;
@@ -39,6 +40,7 @@ export function slipData(ctx: ServiceContext, shipmentId: number): SlipData {
             province: (b.province as string | null) ?? null,
           })
         : '',
+      digitalLinkDomain: (b?.digital_link_domain as string | null) ?? null,
     },
     number: s.documentRef ?? `#${s.id}`,
     date: s.date,
@@ -55,15 +57,15 @@ export function slipData(ctx: ServiceContext, shipmentId: number): SlipData {
         expiryDate: l.expiryDate,
       })),
   };
-  checkSlip(ctx, d);
+  checkSlip(ctx, d, code);
   return d;
 }
 
-/** Every line with a GTIN must give a valid element string: a slip whose code scans wrong is worse than none. */
-function checkSlip(ctx: ServiceContext, d: SlipData): void {
+/** Every line with a GTIN must give a valid code: a slip whose code scans wrong is worse than none. */
+function checkSlip(ctx: ServiceContext, d: SlipData, kind: SlipCode): void {
   if (!d.lines.length) throw new AppError('SLIP_EMPTY', {}, { status: 409 });
   d.lines.forEach((l, i) => {
-    const code = slipLineCode(l);
+    const code = slipLineCode(l, kind, d.business.digitalLinkDomain);
     if (code && !code.ok)
       throw new AppError(
         'SLIP_LINE_CODE',
@@ -86,7 +88,7 @@ function receiptPrinter(ctx: ServiceContext, id: number): Printer & { paperWidth
 
 function printSlip(
   ctx: ServiceContext,
-  input: { shipmentId: number; printerId: number; requestKey?: string },
+  input: { shipmentId: number; printerId: number; code: SlipCode; requestKey?: string },
 ): ReturnType<typeof jobView> {
   if (input.requestKey) {
     const prior = ctx.db.prepare('SELECT id FROM print_jobs WHERE request_key = ?').get(input.requestKey) as
@@ -95,10 +97,11 @@ function printSlip(
   }
   const p = receiptPrinter(ctx, input.printerId);
   const uri = parsePrinterUri(p.uri, appFolder(ctx.dbPath, 'prints'));
-  const slip = slipData(ctx, input.shipmentId);
+  const slip = slipData(ctx, input.shipmentId, input.code);
   const spec: SlipJobSpec = {
     kind: 'slip',
     slip,
+    code: input.code,
     paper: p.paperWidthMm,
     dpi: p.dpi,
     lang: ctx.lang,
@@ -134,8 +137,8 @@ export const slipHandlers: PartialHandlers = {
     const p = input.printerId ? receiptPrinter(ctx, input.printerId) : null;
     const paper: SlipPaper = p?.paperWidthMm ?? input.paperWidthMm ?? 80;
     const dpi = p?.dpi ?? 203;
-    const slip = slipData(ctx, input.shipmentId);
-    const r = renderSlip(slip, { paper, dpi, lang: ctx.lang });
+    const slip = slipData(ctx, input.shipmentId, input.code);
+    const r = renderSlip(slip, { paper, dpi, lang: ctx.lang, code: input.code });
     return {
       png: `data:image/png;base64,${bitmapToPng(r.bitmap).toString('base64')}`,
       dpi,
@@ -144,8 +147,9 @@ export const slipHandlers: PartialHandlers = {
       heightDots: r.bitmap.height,
       widthMm: r.widthMm,
       heightMm: r.heightMm,
+      code: input.code,
       lines: slip.lines.map((l) => {
-        const c = slipLineCode(l);
+        const c = slipLineCode(l, input.code, slip.business.digitalLinkDomain);
         return { productName: l.productName, lotCode: l.lotCode, code: c?.ok ? c.hri : null };
       }),
       data: slip,

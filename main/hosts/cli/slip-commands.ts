@@ -8,7 +8,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../../shared/api/errors';
 import type { Lang } from '../../../shared/i18n/messages';
 import type { PrintJob } from '../../../shared/api/labels';
-import type { SlipPaper } from '../../../shared/labels/slip';
+import { SLIP_CODES, type SlipCode, type SlipPaper } from '../../../shared/labels/slip';
 import { renderSlip } from '../../labels/slip';
 import { receiptBytes, type ReceiptCommandSet } from '../../printing/receipt';
 import { whenSettled } from '../../printing/queue';
@@ -27,6 +27,8 @@ function findShipment(core: Core, ref: string, ctx: Ctx): number {
   if (Number.isInteger(id) && id > 0) return core.run('shipments.get', { id }, ctx).id;
   throw new AppError('NOT_FOUND', { entity: 'shipment', id: ref }, { status: 404 });
 }
+
+const slipCode = (opts: Record<string, string>): SlipCode => (opts.code ?? 'datamatrix') as SlipCode;
 
 function jobLine(j: PrintJob, lang: Lang): string {
   const status =
@@ -52,7 +54,7 @@ async function toPrinter(core: Core, env: CliEnv, shipmentId: number, opts: Reco
       },
       ctx,
     );
-  const job = core.run('print.slip', { shipmentId, printerId: saved.id }, ctx);
+  const job = core.run('print.slip', { shipmentId, printerId: saved.id, code: slipCode(opts) }, ctx);
   await whenSettled(job.id);
   const done = core.run('print.job', { id: job.id }, ctx);
   env.print(opts, done, () => jobLine(done, ctx.lang));
@@ -61,13 +63,14 @@ async function toPrinter(core: Core, env: CliEnv, shipmentId: number, opts: Reco
 
 function toFile(core: Core, env: CliEnv, shipmentId: number, opts: Record<string, string>, ctx: Ctx) {
   const paper = Number(opts.paper ?? 80) as SlipPaper;
-  const preview = core.run('print.slipPreview', { shipmentId, paperWidthMm: paper }, ctx);
+  const code = slipCode(opts);
+  const preview = core.run('print.slipPreview', { shipmentId, paperWidthMm: paper, code }, ctx);
   const format = opts.format ?? 'escpos';
   const out =
     format === 'png'
       ? Buffer.from(preview.png.split(',')[1], 'base64')
       : Buffer.concat([
-          ...receiptBytes(renderSlip(preview.data, { paper, dpi: preview.dpi, lang: ctx.lang }).bitmap, {
+          ...receiptBytes(renderSlip(preview.data, { paper, dpi: preview.dpi, lang: ctx.lang, code }).bitmap, {
             commandSet: (opts.commands ?? 'epson') as ReceiptCommandSet,
             cut: 'partial',
             beep: false,
@@ -104,6 +107,14 @@ export const slipCommands: CommandModule = (program, env) => {
       )
       .addOption(new Option('--paper <mm>', 'khổ giấy / paper width (mm)').choices(['58', '80']))
       .addOption(new Option('--commands <set>', 'lệnh của máy in / printer command set').choices(['epson', 'star']))
+      .addOption(
+        new Option(
+          '--code <code>',
+          'mã trên từng dòng: GS1 DataMatrix, hoặc QR mang đường dẫn GS1 Digital Link của lô / the code on each line',
+        )
+          .choices([...SLIP_CODES])
+          .default('datamatrix'),
+      )
       .option('--out <file>', 'ghi ra tệp thay vì in / write to a file instead of printing')
       .addOption(new Option('--format <format>', 'định dạng tệp / file format').choices(['escpos', 'png'])),
   ).action(async (ref: string, opts) => {

@@ -1,7 +1,7 @@
 // How many screen millimetres one CSS millimetre really is on this PC. CSS assumes 96 px per inch, which few
 // screens are; the owner calibrates once against a bank card and the factor is kept in this PC's browser
-// storage (localStorage), not in the database: it belongs to the screen, not to the business.
-import { useSyncExternalStore } from 'react';
+// storage (machineSetting), not in the database: it belongs to the screen, not to the business.
+import { machineSetting } from './machineSetting';
 
 /** CSS pixels per millimetre at the CSS reference of 96 px per inch. */
 export const CSS_PX_PER_MM = 96 / 25.4;
@@ -9,31 +9,15 @@ export const CSS_PX_PER_MM = 96 / 25.4;
 export const CARD_MM = { w: 85.6, h: 53.98 };
 export const SCALE_RANGE = { min: 0.5, max: 2.5 };
 
-const KEY = 'nguongoc.screenScale';
-const listeners = new Set<() => void>();
-
-function read(): number {
-  const v = Number(globalThis.localStorage?.getItem(KEY));
-  return Number.isFinite(v) && v >= SCALE_RANGE.min && v <= SCALE_RANGE.max ? v : 1;
-}
+const scale = machineSetting('nguongoc.screenScale', (s) => {
+  const v = Number(s);
+  return s !== null && Number.isFinite(v) && v >= SCALE_RANGE.min && v <= SCALE_RANGE.max ? v : 1;
+});
 
 export function saveScreenScale(v: number): void {
   const clamped = Math.min(SCALE_RANGE.max, Math.max(SCALE_RANGE.min, v));
-  localStorage.setItem(KEY, String(Math.round(clamped * 1000) / 1000));
-  listeners.forEach((l) => l());
-}
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  // Another window of the app calibrating the same screen.
-  window.addEventListener('storage', l);
-  return () => {
-    listeners.delete(l);
-    window.removeEventListener('storage', l);
-  };
+  scale.save(Math.round(clamped * 1000) / 1000);
 }
 
 /** The calibration factor (1 when never calibrated): CSS px per real mm = CSS_PX_PER_MM × factor. */
-export function useScreenScale(): number {
-  return useSyncExternalStore(subscribe, read, () => 1);
-}
+export const useScreenScale: () => number = scale.useValue;

@@ -138,7 +138,12 @@ export const vi = {
     sent: 'Đã gửi phiếu giao hàng tới máy in (lệnh in #{{id}}).',
     trueSize: 'Đúng cỡ thật: {{w}} × {{h}} mm',
     noCode: '{{count}} dòng chưa có mã GTIN nên không có mã quét.',
-    codes: 'Mỗi dòng có một mã GS1 DataMatrix: người nhận quét mã là điền sẵn sản phẩm, lô và hạn dùng.',
+    code: 'Mã trên phiếu:',
+    code_datamatrix: 'DataMatrix',
+    code_qr: 'QR',
+    codes_datamatrix: 'Mỗi dòng có một mã GS1 DataMatrix: người nhận quét mã là điền sẵn sản phẩm, lô và hạn dùng.',
+    codes_qr:
+      'Mỗi dòng có một mã QR theo chuẩn GS1, dẫn tới cùng địa chỉ như mã QR trên tem: người nhận quét mã là điền sẵn sản phẩm, lô và hạn dùng; điện thoại cũng đọc được.',
   },
   log: {
     title: 'Nhật ký in',
@@ -304,7 +309,12 @@ export const en: English<typeof vi> = {
     sent: 'Delivery slip sent to the printer (print job #{{id}}).',
     trueSize: 'True size: {{w}} × {{h}} mm',
     noCode: '{{count}} line(s) have no GTIN, so no code to scan.',
-    codes: 'Each line has a GS1 DataMatrix: the receiver scans it to fill product, lot and expiry.',
+    code: 'Code on the slip:',
+    code_datamatrix: 'DataMatrix',
+    code_qr: 'QR',
+    codes_datamatrix: 'Each line has a GS1 DataMatrix: the receiver scans it to fill product, lot and expiry.',
+    codes_qr:
+      "Each line has a GS1 QR code leading where the labels' QR codes lead: the receiver scans it to fill product, lot and expiry; phones can read it too.",
   },
   log: {
     title: 'Print log',

@@ -1,13 +1,21 @@
 // "In phiếu giao hàng": the shipment's delivery slip previewed at its true size (the dots that print, one
 // millimetre of this screen, as calibrated, per millimetre of paper) and printed to one of the owner's receipt
-// printers.
+// printers, with the code its lines carry (GS1 DataMatrix, or a QR with the lot's GS1 Digital Link URI) as this
+// PC last chose it.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, Modal, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Flex, Modal, Segmented, Select, Skeleton, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import type { ApiError } from '../../api/client';
 import { CSS_PX_PER_MM, useScreenScale } from '../../components/screenScale';
+import { machineSetting } from '../../components/machineSetting';
+import { SLIP_CODES, type SlipCode } from '../../../../shared/labels/slip';
+
+/** The code on the slips this PC prints: the customers it serves scan with the same kind of scanner. */
+const slipCode = machineSetting<SlipCode>('nguongoc.slipCode', (s) =>
+  SLIP_CODES.includes(s as SlipCode) ? (s as SlipCode) : 'datamatrix',
+);
 
 function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () => void }) {
   const { t } = useTranslation('labels');
@@ -16,9 +24,10 @@ function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () =
   const receipt = useMemo(() => (printers.data ?? []).filter((p) => p.kind === 'receipt'), [printers.data]);
   const [chosen, setChosen] = useState<number | null>(null);
   const printerId = chosen ?? receipt.find((p) => p.isDefault)?.id ?? receipt[0]?.id ?? null;
+  const code = slipCode.useValue();
   const preview = useApiQuery(
     'print.slipPreview',
-    printerId ? { shipmentId, printerId } : { shipmentId, paperWidthMm: 80 },
+    printerId ? { shipmentId, printerId, code } : { shipmentId, paperWidthMm: 80, code },
     { enabled: printers.isSuccess },
   );
   // One key per dialog: a double click submits one job.
@@ -30,7 +39,7 @@ function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () =
   async function onPrint() {
     if (!printerId) return;
     try {
-      const job = await print.mutateAsync({ shipmentId, printerId, requestKey });
+      const job = await print.mutateAsync({ shipmentId, printerId, code, requestKey });
       message.success(t('slip.sent', { id: job.id }));
       onClose();
     } catch (err) {
@@ -49,6 +58,20 @@ function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () =
       okText={t('slip.print')}
       okButtonProps={{ disabled: !printerId || !p, loading: print.isPending, 'data-testid': 'slip-print' } as never}
       onOk={onPrint}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text>{t('slip.code')}</Typography.Text>
+          <Segmented<SlipCode>
+            value={code}
+            onChange={slipCode.save}
+            options={SLIP_CODES.map((c) => ({ value: c, label: t(`slip.code_${c}`) }))}
+            data-testid="slip-code"
+          />
+          <span style={{ flex: 1 }} />
+          <CancelBtn />
+          <OkBtn />
+        </Flex>
+      )}
     >
       <Flex vertical gap={12}>
         {printers.isSuccess && !receipt.length && <Alert type="info" showIcon message={t('slip.noPrinter')} />}
@@ -69,12 +92,21 @@ function SlipDialog({ shipmentId, onClose }: { shipmentId: number; onClose: () =
         {p && (
           <>
             <Typography.Text type="secondary">
-              {t('slip.codes')} {noCode > 0 && t('slip.noCode', { count: noCode })}
+              {t(`slip.codes_${code}`)} {noCode > 0 && t('slip.noCode', { count: noCode })}
             </Typography.Text>
             <Typography.Text type="secondary">
               {t('slip.trueSize', { w: String(p.paperWidthMm), h: String(p.heightMm).replace('.', ',') })}
             </Typography.Text>
-            <div style={{ maxHeight: 480, overflow: 'auto', background: '#f0f0f0', padding: 12, textAlign: 'center' }}>
+            <div
+              style={{
+                maxHeight: 'min(480px, calc(100vh - 400px))',
+                minHeight: 160,
+                overflow: 'auto',
+                background: '#f0f0f0',
+                padding: 12,
+                textAlign: 'center',
+              }}
+            >
               <img
                 src={p.png}
                 alt={t('slip.title')}
