@@ -47,7 +47,7 @@ export const vi = {
     addressHint: 'Số nhà, đường, thôn/xóm. Phường/xã và tỉnh ghi ở hai ô dưới.',
     digitalLinkDomain: 'Địa chỉ trang truy xuất (mã QR)',
     digitalLinkHint:
-      'Nơi đăng trang truy xuất cho người mua, ví dụ https://truyxuat.congty.vn. Mã QR trên tem dẫn tới trang của từng lô ở địa chỉ này. Bỏ trống nếu chưa có: mã QR dùng id.gs1.org.',
+      'Nơi đăng trang truy xuất cho người mua, ví dụ https://truyxuat.congty.vn. Mã QR trên tem và trên phiếu giao hàng dẫn tới trang của từng lô ở địa chỉ này. Bỏ trống nếu chưa có: mã QR dùng id.gs1.org.',
   },
   updatedAt: 'Cập nhật',
   unit: 'Đơn vị',
@@ -105,7 +105,7 @@ export const en: English<typeof vi> = {
     addressHint: 'House number, street, hamlet. Ward/commune and province go in the two boxes below.',
     digitalLinkDomain: 'Trace address (QR codes)',
     digitalLinkHint:
-      "Where the consumer pages are published, e.g. https://trace.company.vn. Label QR codes lead to each lot's page there. Leave empty if none: QR codes use id.gs1.org.",
+      "Where the consumer pages are published, e.g. https://trace.company.vn. QR codes on labels and delivery slips lead to each lot's page there. Leave empty if none: QR codes use id.gs1.org.",
   },
   updatedAt: 'Updated',
   unit: 'Unit',
