@@ -25,6 +25,11 @@ const PAGE = 200; // renderer/src/pages/trace/TracePage.tsx
 const GROUP_SHOWN = 12; // renderer/src/pages/trace/graph-common.ts
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(1)} ms`;
+// CPU time of this process during a call: on a shared machine wall time also counts waiting for a core.
+const cpuMs = (c0) => {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+};
 
 const core = lib.openCore({ dbPath: wideDatabase(SCALE, SALT_USES), host: 'cli' });
 const salt = core.db
@@ -52,14 +57,17 @@ function measure(label, method, params, describe) {
   const data = call(method, params);
   const cold = performance.now() - first;
   const times = [];
+  const cpu = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t = performance.now();
     call(method, params);
     times.push(performance.now() - t);
+    cpu.push(cpuMs(c0));
   }
   const size = Buffer.byteLength(JSON.stringify(data));
   console.log(
-    `${label}: p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}, first call ${ms(cold)}; answer ${(size / 1024).toFixed(0)} KB${describe ? `; ${describe(data)}` : ''}`,
+    `${label}: p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))} (CPU p50 ${ms(pct(cpu, 50))}, p95 ${ms(pct(cpu, 95))}), first call ${ms(cold)}; answer ${(size / 1024).toFixed(0)} KB${describe ? `; ${describe(data)}` : ''}`,
   );
   return data;
 }
