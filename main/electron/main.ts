@@ -21,7 +21,8 @@ import {
   type WebContents,
 } from 'electron';
 import { registerIpc } from '../hosts/ipc';
-import { CoreOpenError, CoreWorkerClient } from '../hosts/worker-client';
+import { CoreOpenError } from '../hosts/worker-client';
+import { DesktopCore } from '../hosts/desktop-core';
 import { resolveDbPath } from '../paths';
 import { loadDesktopKey } from '../sync/secret-key';
 import { defaultKeyFile } from '../sync/secrets';
@@ -268,7 +269,7 @@ async function main(): Promise<void> {
 
   const dbPath = resolveDbPath(dbArg(process.argv));
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-  let core: CoreWorkerClient | null = null;
+  let core: DesktopCore | null = null;
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -301,7 +302,8 @@ async function main(): Promise<void> {
   } catch (err) {
     log(`[shell] portal credentials key: ${err instanceof Error ? err.message : String(err)}; using the key file`);
   }
-  core = new CoreWorkerClient({
+  // Reads are also answered by reader threads, so a long export never holds up a click.
+  core = new DesktopCore({
     workerPath: WORKER,
     dbPath,
     log,

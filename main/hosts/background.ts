@@ -7,7 +7,10 @@ import { scheduleDailyBackups } from '../store/backup';
 import type { IntegrityGate } from '../store/integrity';
 import { startAutoSync } from '../sync/auto';
 
-/** `firstBackupDelayMs`: 0 copies at once (the desktop worker); `serve` waits a minute so it answers fast. */
+/**
+ * `firstBackupDelayMs`: 0 copies at once (the desktop worker, which calls this after its first answer); `serve`
+ * waits a minute so it answers fast.
+ */
 export function startBackgroundDuties(
   core: Core,
   log: (line: string) => void,

@@ -20,7 +20,7 @@ import { parseLang, type Lang } from '../../shared/i18n/messages';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy, MIME } from './web-assets';
 import { isPublicPath, publicAnswer } from '../publish/resolve';
-import { ReaderPool } from './reader-pool';
+import { routeCall, type ReaderPool } from './reader-pool';
 
 export type HttpHostOptions = {
   core: Core;
@@ -167,13 +167,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
   /** A read on a reader when there is one; a write after the integrity verdict, on the host's connection. */
   async function answer(method: string, input: unknown, ctx: { lang: Lang; session?: string }) {
-    const readers = opts.readers ?? null;
-    if (readers && ReaderPool.answers(method, input, readers)) return readers.call(method, input, ctx);
-    if (isMethodName(method) && api[method].access === 'write') await opts.integrity?.settled;
-    const result = core.call(method, input, ctx);
-    // The reset replaced the file: the readers' connections still point at the old one.
-    if (method === 'workshop.reset' && result.ok) await readers?.restart();
-    return result;
+    return routeCall(opts.readers ?? null, method, input, ctx, async () => {
+      if (isMethodName(method) && api[method].access === 'write') await opts.integrity?.settled;
+      return core.call(method, input, ctx);
+    });
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {

@@ -1,4 +1,4 @@
-// Readers for the HTTP host: worker threads (dist/core-worker.js in reader mode), each with its own
+// Readers for a long-running host (`serve`, the desktop app): worker threads (dist/core-worker.js in reader mode), each with its own
 // connection to the same file, answering read methods. WAL lets them read committed data while the writer
 // writes, so a long export or report on one of them never holds up a click answered by another, nor a
 // write on the host's own connection. Every call still goes through the core (session, permissions, audit,
@@ -32,6 +32,10 @@ export type ReaderPoolOptions = {
   clock: Clock;
   size?: number;
   log?: (line: string) => void;
+  /** The host the readers answer for (default `serve`). */
+  host?: 'http' | 'electron';
+  /** The desktop shell's portal-credentials key, as the writer has it. */
+  secretKey?: Buffer;
 };
 
 type Reader = { client: CoreWorkerClient; inFlight: number; jobs: Set<string> };
@@ -60,6 +64,8 @@ export class ReaderPool {
         dbPath: this.opts.dbPath,
         clock: this.opts.clock,
         reader: true,
+        host: this.opts.host,
+        secretKey: this.opts.secretKey,
         log: this.opts.log,
       }),
       inFlight: 0,
@@ -130,4 +136,21 @@ export class ReaderPool {
     await Promise.all(this.readers.map((r) => r.client.close()));
     this.readers = [];
   }
+}
+
+/**
+ * One call of a host with readers: a read they answer goes to them, anything else to the host's own
+ * connection (`onWriter`). After a workshop reset the file was replaced, so the readers reconnect.
+ */
+export async function routeCall(
+  readers: ReaderPool | null,
+  method: string,
+  input: unknown,
+  ctx: CoreCallContext,
+  onWriter: () => CoreResponse | Promise<CoreResponse>,
+): Promise<CoreResponse> {
+  if (readers && ReaderPool.answers(method, input, readers)) return readers.call(method, input, ctx);
+  const result = await onWriter();
+  if (method === 'workshop.reset' && result.ok) await readers?.restart();
+  return result;
 }

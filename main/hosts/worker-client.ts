@@ -50,8 +50,10 @@ export type CoreWorkerClientOptions = {
   shell?: ShellServices;
   /** The business clock of the process; the worker's core starts from its "now" (default: the process's clock). */
   clock?: Clock;
-  /** A reader of an HTTP host's pool: read methods only, no start-up check, no background duties. */
+  /** A reader of a host's pool: read methods only, no start-up check, no background duties. */
   reader?: boolean;
+  /** The host a reader answers for (default `serve`'s). */
+  host?: 'http' | 'electron';
   /** The background integrity check found the file damaged after start (writes are refused from then on). */
   onDamaged?: (err: CoreOpenError) => void;
 };
@@ -93,6 +95,7 @@ export class CoreWorkerClient implements CoreCaller {
       shell: !!this.opts.shell,
       now: startingNow(this.opts.clock ?? clockFromEnv()),
       reader: this.opts.reader,
+      host: this.opts.host,
     };
     const worker = new Worker(this.opts.workerPath, { workerData, env: this.opts.env ?? process.env });
     this.worker = worker;
@@ -110,6 +113,8 @@ export class CoreWorkerClient implements CoreCaller {
           } else if (msg.type === 'ready') {
             started = true;
             resolve();
+          } else if (msg.type === 'log') {
+            this.log(msg.line);
           } else if (msg.type === 'damaged') {
             this.opts.onDamaged?.(new CoreOpenError(msg.error));
           } else if (msg.type === 'open-failed') {

@@ -5,6 +5,7 @@
 //   out: { id, response }   — response is exactly what Core.call returns (the envelope with its status)
 // At start it posts { type: 'ready' } or, when the database cannot be opened (not SQLite, a newer
 // version, damaged), { type: 'open-failed', error } with both languages so the shell can show a dialog.
+// Its log lines go to the parent as { type: 'log', line } (the shell writes them to its log file).
 import { parentPort, workerData } from 'node:worker_threads';
 import { api, isMethodName } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -37,10 +38,12 @@ export type WorkerStartData = {
   /** The parent's business clock at start: the worker's clock runs on from it, so both agree on "now". */
   now?: string;
   /**
-   * A reader of an HTTP host's pool (main/hosts/reader-pool.ts): its own connection for read methods only,
+   * A reader of a host's pool (main/hosts/reader-pool.ts): its own connection for read methods only,
    * no start-up check (the host made it) and no background duties.
    */
   reader?: boolean;
+  /** The host a reader answers for (what `system.info` says): `serve` (default) or the desktop app. */
+  host?: 'http' | 'electron';
 };
 export type WorkerOpenError = { code: string; message: { vi: string; en: string } };
 export type WorkerMessage =
@@ -48,6 +51,7 @@ export type WorkerMessage =
   | { type: 'open-failed'; error: WorkerOpenError }
   /** The background check found the file damaged after start: writes are refused from now on. */
   | { type: 'damaged'; error: WorkerOpenError }
+  | { type: 'log'; line: string }
   | { id: number; response: ReturnType<Core['call']> }
   | ShellRequestMessage;
 
@@ -71,7 +75,8 @@ const READER_GATE = {
 function openWorkerCore(data: WorkerStartData, log: (line: string) => void): Core {
   const clock = data.now ? clockStartingAt(data.now) : undefined;
   if (data.reader) {
-    const core = openCore({ dbPath: data.dbPath, host: 'http', log, clock, open: { mustExist: true } });
+    const host = data.host ?? 'http';
+    const core = openCore({ dbPath: data.dbPath, host, log, clock, open: { mustExist: true } });
     core.writeGate = READER_GATE;
     return core;
   }
@@ -80,12 +85,41 @@ function openWorkerCore(data: WorkerStartData, log: (line: string) => void): Cor
   return openCore({ dbPath: data.dbPath, host: 'electron', log, clock });
 }
 
+/** Without a first call, the duties start this long after the worker is ready. */
+const DUTIES_AT_THE_LATEST_MS = 60_000;
+
+/**
+ * The background duties (the daily copy is a VACUUM INTO: seconds on a big file, in this thread) start just
+ * after the first answer is out, so the window's first screen never waits for them.
+ */
+function afterFirstAnswer(start: () => () => void): { answered: () => void; stop: () => void } {
+  let stopDuties: (() => void) | null = null;
+  let stopped = false;
+  const latest = setTimeout(() => begin(), DUTIES_AT_THE_LATEST_MS);
+  latest.unref();
+  function begin(): void {
+    if (stopDuties || stopped) return;
+    clearTimeout(latest);
+    stopDuties = start();
+  }
+  return {
+    answered: () => {
+      if (!stopDuties) setImmediate(begin);
+    },
+    stop: () => {
+      stopped = true;
+      clearTimeout(latest);
+      stopDuties?.();
+    },
+  };
+}
+
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('core-worker must run inside a worker thread');
   const data = workerData as WorkerStartData;
   const { dbPath, secretKey, shell } = data;
-  const log = (line: string) => process.stderr.write(line + '\n');
+  const log = (line: string) => port.postMessage({ type: 'log', line } satisfies WorkerMessage);
   if (secretKey) setSecretStore(new FileSecretStore({ key: Buffer.from(secretKey, 'base64') }));
   let core: Core;
   try {
@@ -103,7 +137,7 @@ function main(): void {
         port.postMessage({ type: 'damaged', error: openError(gate.error, dbPath) } satisfies WorkerMessage);
     });
   }
-  const stopBackground = data.reader ? () => {} : startBackgroundDuties(core, log, 0, gate);
+  const duties = data.reader ? null : afterFirstAnswer(() => startBackgroundDuties(core, log, 0, gate));
   const shellReply = shell ? connectShell(port, log) : null;
   // The worker's calls come from the window (over IPC) or the HTTP host: only the renderer's methods.
   const answer = (msg: WorkerRequest) => {
@@ -117,6 +151,7 @@ function main(): void {
           session: typeof msg.session === 'string' ? msg.session : undefined,
         });
     port.postMessage({ id: msg.id, response } satisfies WorkerMessage);
+    duties?.answered();
   };
   port.on('message', (raw: WorkerRequest | WorkerControl | ShellReplyMessage) => {
     if (shellReply?.(raw)) return;
@@ -138,7 +173,7 @@ function main(): void {
         return;
       }
       // Close the database before the thread ends so the WAL is checkpointed and the file released.
-      stopBackground();
+      duties?.stop();
       core.close();
       port.close();
       return;

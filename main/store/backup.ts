@@ -593,7 +593,7 @@ export function scheduleDailyBackups(
       log(`[backup] ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  // 0: copy now, before the host answers anything (the desktop worker, where start-up is not on screen).
+  // 0: copy now (the desktop worker starts this just after its first answer, so no screen waits for it).
   if (firstDelayMs === 0) run();
   const first = setTimeout(run, firstDelayMs === 0 ? 3600_000 : firstDelayMs);
   const hourly = setInterval(run, 3600_000);

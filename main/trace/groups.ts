@@ -1,12 +1,12 @@
 // Groups of a big trace answer: its lots by side, level and product, with the customers and suppliers each
-// group reaches, and which groups feed which. Read in four queries over all reached lots (plain id pairs,
-// no details), so a salt lot reaching 14,000 lots gives a dozen boxes the screen can draw at once.
+// group reaches, and which groups feed which. Read from plain id rows over all reached lots (products and
+// partner lines, which the trace reads once for its counts too, and the input → output pairs), so a salt
+// lot reaching 14,000 lots gives a dozen boxes the screen can draw at once.
 import type { TraceGroup, TraceGroupLink } from '../../shared/api/trace';
 import type { Db } from '../store/db';
 import { qr } from '../store/statements';
-import { stmt, type Reached } from './queries';
+import { stmt, type PartnerLine, type Reached, type ReachedKinds } from './queries';
 
-const PRODUCTS_SQL = `SELECT l.id, l.product_id FROM lots l WHERE l.id IN (SELECT value FROM json_each(?))`;
 const NAMES_SQL = `SELECT id, code, name FROM products WHERE id IN (SELECT value FROM json_each(?))`;
 // Input lot → output lot pairs out of the given lots (net quantities do not matter for the shape).
 const PAIRS_SQL = `SELECT i.lot_id, o.lot_id FROM event_lines i INDEXED BY event_lines_lot
@@ -15,21 +15,20 @@ const PAIRS_SQL = `SELECT i.lot_id, o.lot_id FROM event_lines i INDEXED BY event
 const PAIRS_INTO_SQL = `SELECT i.lot_id, o.lot_id FROM event_lines o INDEXED BY event_lines_lot
   JOIN event_lines i INDEXED BY event_lines_event ON i.event_id = o.event_id AND i.role = 'input' AND i.corrects_line_id IS NULL
   WHERE o.lot_id IN (SELECT value FROM json_each(?)) AND o.role = 'output' AND o.corrects_line_id IS NULL`;
-// Partners of each lot: customers of its shipments, suppliers of its receipts.
-const PARTNERS_SQL = `SELECT x.lot_id, CASE e.kind WHEN 'shipment' THEN e.destination_partner_id END, CASE e.kind WHEN 'receipt' THEN e.source_partner_id END
-  FROM event_lines x INDEXED BY event_lines_lot JOIN events e ON e.id = x.event_id AND e.kind IN ('shipment', 'receipt')
-  WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL`;
 
 type Pair = [number, number];
 
-export function groupKey(side: 'back' | 'forward', depth: number, productId: number): string {
+function groupKey(side: 'back' | 'forward', depth: number, productId: number): string {
   return `${side}:${depth}:${productId}`;
 }
 
-export function traceGroups(db: Db, rows: Reached[]): { groups: TraceGroup[]; groupLinks: TraceGroupLink[] } {
-  const ids = rows.map((r) => r.lotId);
-  const json = JSON.stringify(ids);
-  const productOf = new Map(qr(db, PRODUCTS_SQL).all(json) as Pair[]);
+/** `lines`: the receipt and shipment lines of every reached lot; a group counts the partners of all of them. */
+export function traceGroups(
+  db: Db,
+  rows: Reached[],
+  { productOf }: ReachedKinds,
+  lines: PartnerLine[],
+): { groups: TraceGroup[]; groupLinks: TraceGroupLink[] } {
   const keyOf = new Map<number, string>();
   const groups = new Map<string, TraceGroup & { customerSet: Set<number>; supplierSet: Set<number> }>();
   for (const r of rows) {
@@ -66,15 +65,11 @@ export function traceGroups(db: Db, rows: Reached[]): { groups: TraceGroup[]; gr
       }[]
     ).map((p) => [p.id, p]),
   );
-  for (const [lotId, customer, supplier] of qr(db, PARTNERS_SQL).all(json) as [
-    number,
-    number | null,
-    number | null,
-  ][]) {
+  for (const [lotId, kind, supplier, customer] of lines) {
     const g = groups.get(keyOf.get(lotId) ?? '');
     if (!g) continue;
-    if (customer) g.customerSet.add(customer);
-    if (supplier) g.supplierSet.add(supplier);
+    if (kind === 'shipment' && customer) g.customerSet.add(customer);
+    if (kind === 'receipt' && supplier) g.supplierSet.add(supplier);
   }
   // Links run out of root/forward lots and into root/back lots, as in the trace itself.
   const side = new Map(rows.map((r) => [r.lotId, r.side]));

@@ -9,6 +9,7 @@
 // lots reached (ids and levels) come back to JavaScript, and details are read for one page at a time.
 import type { Db } from '../store/db';
 import { q } from '../core/services/events';
+import { qr } from '../store/statements';
 import { fromMilli } from '../../shared/domain/quantity';
 import type {
   TraceLink,
@@ -164,15 +165,18 @@ FROM lot_stock ls JOIN locations loc ON loc.id = ls.location_id
 WHERE ls.lot_id IN (SELECT value FROM json_each(?)) AND ls.qty_milli > 0
 ORDER BY ls.lot_id, loc.name`;
 
-/** Links into (back) or out of (forward) a set of lots: the set is matched on the `near` line. */
-function linksSql(dir: 'back' | 'forward'): string {
+/**
+ * Links into (back) or out of (forward) a set of lots: the set is matched on the `near` line. `within`: only
+ * links whose other end is in a second set too (a page), so a salt lot's 8,000 uses are not read for a page of 200.
+ */
+function linksSql(dir: 'back' | 'forward', within = false): string {
   const [near, far]: ('i' | 'o')[] = dir === 'back' ? ['o', 'i'] : ['i', 'o'];
   const role = { i: 'input', o: 'output' };
   return `
 SELECT i.lot_id AS fromLotId, o.lot_id AS toLotId, o.event_id AS eventId, e.doc_type AS docType, e.doc_id AS docId, b.code AS batchCode,
   COALESCE(b.production_date, substr(e.event_time, 1, 10)) AS date, SUM(${net('i')}) AS qtyMilli, i.unit
 FROM event_lines ${near} INDEXED BY event_lines_lot
-JOIN event_lines ${far} INDEXED BY event_lines_event ON ${far}.event_id = ${near}.event_id AND ${far}.role = '${role[far]}' AND ${far}.corrects_line_id IS NULL
+JOIN event_lines ${far} INDEXED BY event_lines_event ON ${far}.event_id = ${near}.event_id AND ${far}.role = '${role[far]}' AND ${far}.corrects_line_id IS NULL${within ? ` AND ${far}.lot_id IN (SELECT value FROM json_each(?))` : ''}
 JOIN events e ON e.id = ${near}.event_id
 LEFT JOIN batches b ON e.doc_type = 'batch' AND b.id = e.doc_id
 WHERE ${near}.lot_id IN (SELECT value FROM json_each(?)) AND ${near}.role = '${role[near]}' AND ${near}.corrects_line_id IS NULL
@@ -180,6 +184,8 @@ GROUP BY i.lot_id, o.lot_id, o.event_id HAVING SUM(${net('i')}) > 0`;
 }
 const BACK_LINKS_SQL = linksSql('back');
 const FORWARD_LINKS_SQL = linksSql('forward');
+const BACK_LINKS_WITHIN_SQL = linksSql('back', true);
+const FORWARD_LINKS_WITHIN_SQL = linksSql('forward', true);
 
 const PARTNERS_SQL = `
 SELECT id, kind, name, tax_code AS taxCode, address, phone, email, contact_person AS contactPerson, gln
@@ -314,6 +320,14 @@ export function linksOutOf(db: Db, ids: number[]): TraceLink[] {
   return ids.length ? (stmt(db, FORWARD_LINKS_SQL).all(JSON.stringify(ids)) as LinkRow[]).map(toLink) : [];
 }
 
+/** Links into (`dir` back) or out of (forward) the given lots whose other end is one of `others`. */
+export function linksWithin(db: Db, dir: 'back' | 'forward', ids: number[], others: number[]): TraceLink[] {
+  if (!ids.length || !others.length) return [];
+  const sql = dir === 'back' ? BACK_LINKS_WITHIN_SQL : FORWARD_LINKS_WITHIN_SQL;
+  // The other end's set comes first in the SQL text (the join), then the lots matched.
+  return (stmt(db, sql).all(JSON.stringify(others), JSON.stringify(ids)) as LinkRow[]).map(toLink);
+}
+
 export function partners(db: Db, ids: number[]): TracePartner[] {
   return ids.length ? (stmt(db, PARTNERS_SQL).all(JSON.stringify([...new Set(ids)])) as TracePartner[]) : [];
 }
@@ -346,25 +360,67 @@ export function traceLots(db: Db, page: Reached[]): TraceLot[] {
   return out;
 }
 
-/** Counts over every reached lot (not only a page), without loading their details. */
-export function traceTotals(
-  db: Db,
-  ids: number[],
-): { receipts: number; shipments: number; customers: number; suppliers: number } {
-  const json = JSON.stringify(ids);
-  const r = stmt(
-    db,
-    `
-    SELECT count(*) AS n, count(DISTINCT e.source_partner_id) AS suppliers
-    FROM event_lines x INDEXED BY event_lines_lot JOIN events e ON e.id = x.event_id AND e.kind = 'receipt'
-    WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL AND ${net('x')} > 0`,
-  ).get(json) as { n: number; suppliers: number };
-  const s = stmt(
-    db,
-    `
-    SELECT count(*) AS n, count(DISTINCT e.destination_partner_id) AS customers
-    FROM event_lines x INDEXED BY event_lines_lot JOIN events e ON e.id = x.event_id AND e.kind = 'shipment'
-    WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL AND x.stock_delta_milli < 0 AND ${net('x')} > 0`,
-  ).get(json) as { n: number; customers: number };
-  return { receipts: r.n, suppliers: r.suppliers, shipments: s.n, customers: s.customers };
+/** Product and origin of every reached lot (ids and flags only). */
+export type ReachedKinds = { productOf: Map<number, number>; produced: number };
+
+const KINDS_SQL = `SELECT id, product_id, origin = 'production' FROM lots WHERE id IN (SELECT value FROM json_each(?))`;
+
+export function reachedKinds(db: Db, ids: number[]): ReachedKinds {
+  const productOf = new Map<number, number>();
+  let produced = 0;
+  for (const [id, productId, made] of qr(db, KINDS_SQL).all(JSON.stringify(ids)) as [number, number, number][]) {
+    productOf.set(id, productId);
+    produced += made;
+  }
+  return { productOf, produced };
+}
+
+/**
+ * The receipt and shipment lines of every reached lot, as arrays: lot, kind, supplier (receipts), customer
+ * (shipments), whether stock left (the leaving line of a shipment), whether its net quantity is > 0. Read once
+ * for a big answer: its counts and its groups' partners both come from these rows.
+ */
+export type PartnerLine = [
+  lotId: number,
+  kind: 'receipt' | 'shipment',
+  supplierId: number | null,
+  customerId: number | null,
+  leaving: number,
+  positive: number,
+];
+
+const PARTNER_LINES_SQL = `
+SELECT x.lot_id, e.kind, e.source_partner_id, e.destination_partner_id, x.stock_delta_milli < 0, ${net('x')} > 0
+FROM event_lines x INDEXED BY event_lines_lot JOIN events e ON e.id = x.event_id AND e.kind IN ('shipment', 'receipt')
+WHERE x.lot_id IN (SELECT value FROM json_each(?)) AND x.role = 'object' AND x.corrects_line_id IS NULL`;
+
+export function partnerLines(db: Db, ids: number[]): PartnerLine[] {
+  return qr(db, PARTNER_LINES_SQL).all(JSON.stringify(ids)) as PartnerLine[];
+}
+
+/**
+ * Counts over every reached lot (not only a page), without loading their details: receipts and their
+ * suppliers, leaving shipment lines and their customers, each with a net quantity > 0.
+ */
+export function traceTotals(lines: PartnerLine[]): {
+  receipts: number;
+  shipments: number;
+  customers: number;
+  suppliers: number;
+} {
+  let receipts = 0;
+  let shipments = 0;
+  const suppliers = new Set<number>();
+  const customers = new Set<number>();
+  for (const [, kind, supplierId, customerId, leaving, positive] of lines) {
+    if (!positive) continue;
+    if (kind === 'receipt') {
+      receipts++;
+      if (supplierId !== null) suppliers.add(supplierId);
+    } else if (leaving) {
+      shipments++;
+      if (customerId !== null) customers.add(customerId);
+    }
+  }
+  return { receipts, suppliers: suppliers.size, shipments, customers: customers.size };
 }

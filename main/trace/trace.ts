@@ -10,9 +10,19 @@ import {
   type TraceResult,
 } from '../../shared/api/trace';
 import type { Db } from '../store/db';
-import { linksInto, linksOutOf, lotRows, partners, reach, traceLots, traceTotals, type Reached } from './queries';
-import { groupKey, traceGroups } from './groups';
-import { qv } from '../store/statements';
+import {
+  linksInto,
+  linksWithin,
+  partnerLines,
+  partners,
+  reach,
+  reachedKinds,
+  traceLots,
+  traceTotals,
+  type Reached,
+  type ReachedKinds,
+} from './queries';
+import { traceGroups } from './groups';
 
 export type TraceLotWithLink = TraceLot;
 
@@ -29,19 +39,17 @@ export type TraceOptions = {
 export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): TraceResult & { lots: TraceLotWithLink[] } {
   const rootIds = roots.map((r) => r.id);
   const { rows, truncated } = reach(db, rootIds, opts.direction, opts.max ?? TRACE_MAX_LOTS);
+  const ids = rows.map((r) => r.lotId);
   const side = new Map(rows.map((r) => [r.lotId, r.side]));
-  const grouped = rows.length > TRACE_GROUP_OVER ? traceGroups(db, rows) : { groups: [], groupLinks: [] };
-  const listed = opts.group ? inGroup(db, rows, opts.group) : rows;
+  const kinds = reachedKinds(db, ids);
+  const listed = opts.group ? inGroup(rows, opts.group, kinds) : rows;
   const page = listed.slice(opts.offset, opts.offset + opts.limit);
+  const whole = page.length === rows.length;
+  const big = rows.length > TRACE_GROUP_OVER;
+  // One read of every reached lot's receipt and shipment lines serves the groups and the counts.
+  const lines = big || !whole ? partnerLines(db, ids) : [];
+  const grouped = big ? traceGroups(db, rows, kinds, lines) : { groups: [], groupLinks: [] };
   const result = tracePage(db, page, side);
-  // When the page holds every lot the counts come from it; otherwise SQLite counts over all of them.
-  const t =
-    page.length === rows.length
-      ? countsOf(result.lots)
-      : traceTotals(
-          db,
-          rows.map((r) => r.lotId),
-        );
   return {
     direction: opts.direction,
     rootIds,
@@ -49,19 +57,27 @@ export function runTrace(db: Db, roots: ResolvedLot[], opts: TraceOptions): Trac
     user: opts.user,
     totals: {
       lots: rows.length,
-      back: rows.filter((r) => r.side === 'back').length,
-      forward: rows.filter((r) => r.side === 'forward').length,
-      ...producedOf(
-        db,
-        rows.map((r) => r.lotId),
-      ),
-      ...t,
+      ...sideCounts(rows),
+      produced: kinds.produced,
+      received: ids.length - kinds.produced,
+      // When the page holds every lot the counts come from it; otherwise from the lines of all of them.
+      ...(whole ? countsOf(result.lots) : traceTotals(lines)),
     },
     truncated,
     page: { offset: opts.offset, limit: opts.limit, total: listed.length },
     ...result,
     ...grouped,
   };
+}
+
+function sideCounts(rows: Reached[]): { back: number; forward: number } {
+  let back = 0;
+  let forward = 0;
+  for (const r of rows) {
+    if (r.side === 'back') back++;
+    else if (r.side === 'forward') forward++;
+  }
+  return { back, forward };
 }
 
 /**
@@ -78,10 +94,12 @@ export function tracePage(
   const intoIds = page.filter((r) => r.side !== 'forward').map((r) => r.lotId);
   const anyForward = hasForward(side);
   const outIds = anyForward ? page.filter((r) => r.side !== 'back').map((r) => r.lotId) : [];
-  // Only links between lots of this page: a salt lot's 8,000 uses are not carried by every page.
-  const onThisPage = new Set(page.map((r) => r.lotId));
-  const links = keep([...linksInto(db, intoIds), ...linksOutOf(db, outIds)], side).filter(
-    (l) => onThisPage.has(l.fromLotId) && onThisPage.has(l.toLotId),
+  // Only links between lots of this page, read so in SQLite: a salt lot's 8,000 uses are not carried (nor
+  // read) by every page.
+  const pageIds = page.map((r) => r.lotId);
+  const links = keep(
+    [...linksWithin(db, 'back', intoIds, pageIds), ...linksWithin(db, 'forward', outIds, pageIds)],
+    side,
   );
   // The quantity an input gave toward the trace: its links into the root/back lots, which may sit on
   // other pages, so they are read for every root/back lot (a backward trace is small: it ends at receipts).
@@ -112,23 +130,8 @@ export function tracePage(
 }
 
 /** The reached lots of one group (same side, level and product). */
-function inGroup(db: Db, rows: Reached[], g: NonNullable<TraceOptions['group']>): Reached[] {
-  const candidates = rows.filter((r) => r.side === g.side && r.depth === g.depth);
-  const products = lotRows(
-    db,
-    candidates.map((r) => r.lotId),
-  );
-  const key = groupKey(g.side, g.depth, g.productId);
-  return candidates.filter((r) => groupKey(g.side, g.depth, products.get(r.lotId)?.productId ?? 0) === key);
-}
-
-/** Lots made here and lots that came in (received or opening stock), the asked-for lots included. */
-function producedOf(db: Db, ids: number[]): { produced: number; received: number } {
-  const produced = qv(
-    db,
-    "SELECT count(*) FROM lots WHERE id IN (SELECT value FROM json_each(?)) AND origin = 'production'",
-  ).get(JSON.stringify(ids)) as number;
-  return { produced, received: ids.length - produced };
+function inGroup(rows: Reached[], g: NonNullable<TraceOptions['group']>, { productOf }: ReachedKinds): Reached[] {
+  return rows.filter((r) => r.side === g.side && r.depth === g.depth && (productOf.get(r.lotId) ?? 0) === g.productId);
 }
 
 function countsOf(lots: TraceLot[]): { receipts: number; shipments: number; customers: number; suppliers: number } {

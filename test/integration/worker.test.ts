@@ -10,7 +10,9 @@ import {
   CoreWorkerError,
   type CoreWorkerClientOptions,
 } from '../../main/hosts/worker-client';
+import { DesktopCore } from '../../main/hosts/desktop-core';
 import { ShellError, type DriverJob, type ShellServices } from '../../main/hosts/shell-bridge';
+import { openCore } from '../../main/core';
 import { FileSecretStore } from '../../main/sync/secrets';
 import Database from 'better-sqlite3';
 import { ROOT } from '../helpers/dist';
@@ -31,10 +33,30 @@ function tempDb(): string {
   return path.join(dir, 'nguongoc.db');
 }
 
+/** A database with a large audit log: exporting it to a spreadsheet takes a while. */
+function bigAuditDb(rows: number): string {
+  const file = tempDb();
+  const core = openCore({ dbPath: file, host: 'test', log: () => {} });
+  core.db
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO audit_log (at, user, action, entity, entity_id, before, after)
+       SELECT '2026-11-29T09:00:00.000+07:00', 'owner', 'test.filler', 'test', i, NULL, json_object('note', printf('%.400c', 'x')) FROM n`,
+    )
+    .run(rows);
+  core.close();
+  return file;
+}
+
 describe('core worker', () => {
-  const clients: CoreWorkerClient[] = [];
+  const clients: { close(): Promise<void> }[] = [];
   const client = (dbPath: string, more: Partial<CoreWorkerClientOptions> = {}) => {
     const c = new CoreWorkerClient({ workerPath: WORKER, dbPath, log: () => undefined, ...more });
+    clients.push(c);
+    return c;
+  };
+  const desktop = (dbPath: string) => {
+    const c = new DesktopCore({ workerPath: WORKER, dbPath, log: () => undefined });
     clients.push(c);
     return c;
   };
@@ -98,9 +120,59 @@ describe('core worker', () => {
     expect(info.kind).toBe('update');
     expect(path.dirname(info.file)).toBe(path.join(path.dirname(dbPath), 'backups'));
     expect(fs.statSync(info.file).size).toBeGreaterThan(0);
-    // The worker also made today's automatic copy when it opened the database.
-    expect(fs.readdirSync(path.dirname(info.file)).some((f) => f.includes('-daily-'))).toBe(true);
   });
+
+  it('answers its first call before the daily backup starts, then makes the backup', async () => {
+    const dbPath = tempDb();
+    const events: string[] = [];
+    let backedUp: () => void = () => {};
+    const backup = new Promise<void>((resolve) => (backedUp = resolve));
+    const c = client(dbPath, {
+      log: (line) => {
+        if (!line.startsWith('[backup]')) return;
+        events.push('backup');
+        backedUp();
+      },
+    });
+    await c.start();
+    events.push('ready');
+    const first = await c.call('business.get', {});
+    events.push('answered');
+    expect(first.ok).toBe(true);
+    await backup;
+    // The worker's messages arrive in the order it sent them: a copy made before the answer would come first.
+    expect(events).toEqual(['ready', 'answered', 'backup']);
+    expect(fs.readdirSync(path.join(path.dirname(dbPath), 'backups')).some((f) => f.includes('-daily-'))).toBe(true);
+  });
+
+  it('answers reads on its readers while a long export runs on another, and writes on the worker', async () => {
+    const dbPath = bigAuditDb(20_000);
+    const c = desktop(dbPath);
+    await c.start();
+    expect(await c.call('business.get', {})).toMatchObject({ ok: true });
+    await c.whenReaders();
+    const order: string[] = [];
+    const exported = c.call('audit.export', { format: 'xlsx' }).then((r) => {
+      order.push('export');
+      return r;
+    });
+    // Clicks one after another (each waits for its answer) for as long as the export runs.
+    let quick = 0;
+    while (!order.includes('export') && quick < 2000) {
+      const r = await c.call('business.get', {});
+      expect(r.ok).toBe(true);
+      if (!order.includes('export')) quick++;
+      order.push('business.get');
+    }
+    const done = await exported;
+    expect(done.ok, JSON.stringify(done.ok ? null : done.error)).toBe(true);
+    expect(quick).toBeGreaterThanOrEqual(5);
+    expect(order.indexOf('export')).toBeGreaterThanOrEqual(5);
+    // A write goes to the worker and the readers see it at once; they answer as the desktop app.
+    expect(await c.call('settings.update', { language: 'en' })).toMatchObject({ ok: true });
+    expect(await c.call('settings.get', {})).toMatchObject({ ok: true, data: { language: 'en' } });
+    expect(await c.call('system.info', {})).toMatchObject({ ok: true, data: { host: 'electron' } });
+  }, 120_000);
 
   it('rejects pending calls when the worker dies, then restarts it', async () => {
     const c = client(tempDb());

@@ -24,6 +24,8 @@ export type PageQuery = {
   offset?: number;
   /** A lighter FROM for counting (the joins that only add columns left out). */
   countFrom?: string;
+  /** For a grouped list counted over `countFrom`: the SELECT list its HAVING needs (default `select`). */
+  countSelect?: string;
   cap?: number;
 };
 
@@ -43,7 +45,7 @@ export function pageOf(db: Db, p: PageQuery): { rows: Row[]; total: number; tota
     q(
       db,
       // A grouped list counts its groups (HAVING may name a column of the SELECT list).
-      `SELECT count(*) AS n FROM (SELECT ${p.group ? p.select : 1} ${p.countFrom ?? p.from} ${where} LIMIT ${cap + 1})`,
+      `SELECT count(*) AS n FROM (SELECT ${p.group ? (p.countSelect ?? p.select) : 1} ${p.countFrom ?? p.from} ${where} LIMIT ${cap + 1})`,
     ).get(...args) as {
       n: number;
     }
