@@ -16,7 +16,7 @@ describe('text cut on a label', () => {
     const cut = p.problems.find((x) => x.code === 'LABEL_MANDATORY_TEXT_CUT')!;
     expect(cut).toMatchObject({ severity: 'warning', element: 'body' });
     expect(cut.message).toMatch(
-      /^Ô «Thành phần[^»]*» không đủ chỗ cho thành phần: chữ bị cắt, .*cần ô cao khoảng \d+(\.5)? mm ở cỡ 6\.5/,
+      /^Ô «Thành phần[^»]*» không đủ chỗ cho thành phần, định lượng, [^:]*: chữ bị cắt, .*cần ô cao khoảng \d+(\.5)? mm ở cỡ 6\.5/,
     );
     const printer = core.run('printers.save', {
       name: 'Máy in',
@@ -30,6 +30,19 @@ describe('text cut on a label', () => {
     // print goes, and the warning was on the preview the operator saw.
     core.run('print.submit', { data: long, template: 'default:food-100x50', printerId: printer });
     expect(core.run('print.jobs', {}).total).toBe(1);
+    core.close();
+  });
+
+  it('the Decree 43 report counts a cut item as not carried, so the label is never called complete', () => {
+    const core = makeCore();
+    const t = defaultTemplate('food-100x50')!;
+    const whole = core.run('labels.preview', { template: t, data: FOOD, checkOnly: true }).decree43;
+    expect(whole).toMatchObject({ complete: true, cut: [] });
+    const p = core.run('labels.preview', { template: t, data: long, checkOnly: true });
+    expect(p.decree43.complete).toBe(false);
+    expect(p.decree43.cut).toContain('thành phần');
+    expect(p.decree43.onLabel).not.toContain('thành phần');
+    expect(p.decree43.onLabel).toContain('tên sản phẩm');
     core.close();
   });
 

@@ -8,6 +8,7 @@ import type { LabelProblemView, PrintJob, Printer, TemplateInfo } from '../../..
 import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
 import {
   checkLabel,
+  DECREE43_FIELDS,
   decree43Report,
   decree43Word,
   placeholders,
@@ -163,7 +164,15 @@ function problemView(
   lang: Lang,
 ): LabelProblemView {
   const fieldWords =
-    typeof p.params.field === 'string' ? { ...p.params, field: decree43Word(p.params.field, lang) } : p.params;
+    typeof p.params.field === 'string'
+      ? {
+          ...p.params,
+          field: p.params.field
+            .split(', ')
+            .map((w) => decree43Word(w, lang))
+            .join(', '),
+        }
+      : p.params;
   // The message names the element in words; the view keeps its id so the designer can point at it.
   const el = p.params.element ? t.elements.find((e) => e.id === p.params.element) : undefined;
   const params = el ? { ...fieldWords, element: elementWords(el, lang) } : fieldWords;
@@ -172,21 +181,38 @@ function problemView(
   return v;
 }
 
+/** The mandatory Decree 43 items of each text box the renderer found too small (element id → item keys). */
+function cutItems(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): Map<string, string[]> {
+  const required = new Set(requiredFields(t, d).map((f) => f.key as string));
+  const out = new Map<string, string[]>();
+  for (const p of problems) {
+    if (p.code !== 'LABEL_TEXT_DOES_NOT_FIT') continue;
+    const e = t.elements.find((x) => x.id === p.params.element);
+    const keys = e?.type === 'text' ? placeholders(e.content).filter((k) => required.has(k)) : [];
+    if (keys.length) out.set(String(p.params.element), keys);
+  }
+  return out;
+}
+
+/** Every mandatory item whose text is cut somewhere on the label: the label does not carry it. */
+function cutKeys(cut: Map<string, string[]>): Set<string> {
+  return new Set([...cut.values()].flat());
+}
+
 /**
- * Text cut in a box holding a mandatory Decree 43 item is named with the item and the height the box needs.
+ * Text cut in a box holding a mandatory Decree 43 item is named with the items and the height the box needs.
  * It warns rather than refuses: the built-in templates cut a full business address at their smallest legible
  * size, and refusing would stop every label; the preview and the print page show the warning before printing.
  */
 function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): RenderProblem[] {
-  const required = new Map<string, string>(requiredFields(t, d).map((f) => [f.key, f.what]));
+  const cut = cutItems(t, d, problems);
+  const what = new Map<string, string>(DECREE43_FIELDS.map((f) => [f.key, f.what]));
   return problems.map((p) => {
-    if (p.code !== 'LABEL_TEXT_DOES_NOT_FIT') return p;
-    const e = t.elements.find((x) => x.id === p.params.element);
-    const key = e?.type === 'text' ? placeholders(e.content).find((k) => required.has(k)) : undefined;
-    if (!key) return p;
+    const keys = p.code === 'LABEL_TEXT_DOES_NOT_FIT' ? cut.get(String(p.params.element)) : undefined;
+    if (!keys) return p;
     return {
       code: 'LABEL_MANDATORY_TEXT_CUT',
-      params: { ...p.params, field: required.get(key)! },
+      params: { ...p.params, field: keys.map((k) => what.get(k)!).join(', ') },
       severity: 'warning',
     };
   });
@@ -634,7 +660,7 @@ export const labelHandlers: PartialHandlers = {
       widthMm: t.widthMm,
       heightMm: t.heightMm,
       problems,
-      decree43: decree43Report(t, data, { today, serial }),
+      decree43: decree43Report(t, data, { today, serial }, cutKeys(cutItems(t, data, r.problems))),
       data,
       templateName: t.name,
     };
