@@ -16,7 +16,7 @@ describe('text cut on a label', () => {
     const cut = p.problems.find((x) => x.code === 'LABEL_MANDATORY_TEXT_CUT')!;
     expect(cut).toMatchObject({ severity: 'warning', element: 'body' });
     expect(cut.message).toMatch(
-      /^Ô «Thành phần[^»]*» không đủ chỗ cho thành phần, định lượng, [^:]*: chữ bị cắt, .*cần ô cao khoảng \d+(\.5)? mm ở cỡ 6\.5/,
+      /^Ô «Thành phần[^»]*» không đủ chỗ cho thành phần, hướng dẫn sử dụng, [^:]*: chữ bị cắt, .*cần ô cao khoảng \d+(\.5)? mm ở cỡ 6\.5/,
     );
     const printer = core.run('printers.save', {
       name: 'Máy in',

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { DEFAULT_TEMPLATES, defaultTemplate } from '../../shared/labels/defaults';
-import { checkLabel, decree43Report, fieldValue, resolveText, type LabelData } from '../../shared/labels/fields';
+import {
+  checkLabel,
+  decree43Report,
+  fieldValue,
+  onDocumentText,
+  resolveText,
+  type LabelData,
+} from '../../shared/labels/fields';
 import { labelTemplate, mmToDots, type LabelTemplate } from '../../shared/labels/model';
 import { getDot, LUMA_PRINTED, renderLabel, type Bitmap } from '../../main/labels/render';
 import { diffDots } from '../helpers/decoders/bitmap';
@@ -195,7 +202,9 @@ describe('checks before printing (plain Vietnamese)', () => {
   it('on a small package, says which items are on the accompanying document and does not call the label complete', () => {
     const small = defaultTemplate('food-50x30')!;
     const report = decree43Report(small, FOOD, CTX);
+    // The full address needs two lines more than 30 mm hold: it goes to the document, said in words.
     expect(report.onDocument).toEqual([
+      'địa chỉ tổ chức chịu trách nhiệm',
       'xuất xứ',
       'thành phần',
       'thông tin cảnh báo',
@@ -203,6 +212,9 @@ describe('checks before printing (plain Vietnamese)', () => {
       'hướng dẫn sử dụng',
     ]);
     expect(report.complete).toBe(false);
+    expect(onDocumentText(small, FOOD, CTX)).toBe(
+      'Địa chỉ, xuất xứ, thành phần, cảnh báo, cách bảo quản, cách dùng: xem tài liệu kèm theo.',
+    );
     expect(checkLabel(small, FOOD, CTX)).toEqual([]);
     expect(decree43Report(food, FOOD, CTX).complete).toBe(true);
     // Net quantity and expiry must be on even the smallest label.
