@@ -158,11 +158,8 @@ export function lotLabelData(
 }
 
 // ---------- checks ----------
-function problemView(
-  p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' },
-  t: LabelTemplate,
-  lang: Lang,
-): LabelProblemView {
+/** A problem's params in words: the Decree 43 items and the element named as the reader says them. */
+function paramsInWords(p: RenderProblem, t: LabelTemplate, lang: Lang): Record<string, string | number> {
   const fieldWords =
     typeof p.params.field === 'string'
       ? {
@@ -173,12 +170,36 @@ function problemView(
             .join(', '),
         }
       : p.params;
-  // The message names the element in words; the view keeps its id so the designer can point at it.
   const el = p.params.element ? t.elements.find((e) => e.id === p.params.element) : undefined;
-  const params = el ? { ...fieldWords, element: elementWords(el, lang) } : fieldWords;
-  const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, params, lang), severity: p.severity };
+  return el ? { ...fieldWords, element: elementWords(el, lang) } : fieldWords;
+}
+
+function problemView(p: RenderProblem, t: LabelTemplate, lang: Lang): LabelProblemView {
+  // The message names the element in words; the view keeps its id so the designer can point at it.
+  const v: LabelProblemView = {
+    code: p.code,
+    message: errorMessage(p.code, paramsInWords(p, t, lang), lang),
+    severity: p.severity,
+  };
   if (p.params.element) v.element = String(p.params.element);
   return v;
+}
+
+/**
+ * A template that cuts the business's own name or address (as its profile holds them) at 203 or 300 dpi: known
+ * when the template is saved, before any lot is chosen. Product texts vary by product and are checked per label.
+ */
+function businessCut(ctx: ServiceContext, t: LabelTemplate): RenderProblem[] {
+  const b = q(ctx.db, 'SELECT name, address, ward, province, phone FROM business WHERE id = 1').get() as
+    LabelData['business'] | undefined;
+  if (!b) return [];
+  const data: LabelData = { product: { name: '' }, business: b, lot: { code: '' } };
+  const today = todayLocal(ctx.clock);
+  const seen = new Set<string>();
+  return ([203, 300] as const)
+    .flatMap((dpi) => cutText(t, data, renderLabel(t, data, { today }, dpi).problems))
+    .filter((p) => p.code === 'LABEL_MANDATORY_TEXT_CUT')
+    .filter((p) => !seen.has(String(p.params.element)) && !!seen.add(String(p.params.element)));
 }
 
 /** The mandatory Decree 43 items of each text box the renderer found too small (element id → item keys). */
@@ -200,9 +221,8 @@ function cutKeys(cut: Map<string, string[]>): Set<string> {
 }
 
 /**
- * Text cut in a box holding a mandatory Decree 43 item is named with the items and the height the box needs.
- * It warns rather than refuses: the built-in templates cut a full business address at their smallest legible
- * size, and refusing would stop every label; the preview and the print page show the warning before printing.
+ * Text cut in a box holding a mandatory Decree 43 item refuses the label: the label would not carry the item. It is
+ * named with the items and the height the box needs; every built-in template holds the demo business's full address.
  */
 function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): RenderProblem[] {
   const cut = cutItems(t, d, problems);
@@ -213,7 +233,7 @@ function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): Ren
     return {
       code: 'LABEL_MANDATORY_TEXT_CUT',
       params: { ...p.params, field: keys.map((k) => what.get(k)!).join(', ') },
-      severity: 'warning',
+      severity: 'error',
     };
   });
 }
@@ -569,20 +589,17 @@ export const labelHandlers: PartialHandlers = {
   'labels.template': (input, ctx) => findTemplate(ctx, input.ref),
   'labels.saveTemplate': (input, ctx) => {
     const t = labelTemplate.parse(input.template);
-    const layout = layoutProblems(t);
+    const layout = [...layoutProblems(t), ...businessCut(ctx, t)];
     if (layout.length)
       throw new AppError(
         'VALIDATION',
         {},
         {
-          fields: layout.map((p) => {
-            const el = t.elements.find((e) => e.id === p.params.element);
-            return {
-              path: 'template',
-              code: p.code,
-              params: el ? { ...p.params, element: elementWords(el, ctx.lang) } : p.params,
-            };
-          }),
+          fields: layout.map((p) => ({
+            path: 'template',
+            code: p.code,
+            params: paramsInWords({ ...p, severity: 'error' }, t, ctx.lang),
+          })),
         },
       );
     const now = nowIso(ctx.clock);
