@@ -64,14 +64,20 @@ export default tseslint.config(
         ['electron'],
         ['**/renderer/**', 'electron/*'],
       ),
-      // A cached statement is shared by every caller of its SQL: switching it to pluck mode changes what the others get.
+      // A cached statement is shared by every caller of its SQL: switching its mode changes what the others get.
       'no-restricted-syntax': [
         'error',
         {
           selector:
-            "CallExpression[callee.property.name='pluck'][callee.object.type='CallExpression'][callee.object.callee.name=/^(q|stmt)$/]",
+            "CallExpression[callee.property.name='pluck'][callee.object.type='CallExpression'][callee.object.callee.name=/^(q|qr|stmt)$/]",
           message:
             'Use qv() for a cached query whose first column is the answer: .pluck() on a shared q()/stmt() statement changes it for every caller.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='raw'][callee.object.type='CallExpression'][callee.object.callee.name=/^(q|qv|stmt)$/]",
+          message:
+            'Use qr() for a cached query read as arrays: .raw() on a shared q()/qv()/stmt() statement changes it for every caller.',
         },
       ],
     },

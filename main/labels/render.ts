@@ -140,8 +140,81 @@ function drawText(ctx: SKRSContext2D, e: TextElement, text: string, dpi: number,
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = e.align ?? 'left';
   const ax = e.align === 'center' ? x + w / 2 : e.align === 'right' ? x + w : x;
-  lines.forEach((l, i) => ctx.fillText(l, ax, y + px * ASCENT + i * px * LINE));
+  lines.forEach((l, i) => drawLine(ctx, l, ax, y + px * ASCENT + i * px * LINE, px, dpi));
   ctx.restore();
+}
+
+/** Below this resolution the grave of ề is drawn apart from its circumflex (see drawLine). */
+export const STACK_APART_DPI = 300;
+
+// ề and Ề: e, circumflex, grave. Measured with Tesseract (test/unit/labels-ocr.test.ts) on ầ ằ ề ể ồ ổ ẩ ấ: only
+// ề gains from the moved grave ("về" is read again); moving the marks of ồ ổ ầ ấ loses "Đồng", "Trấn", "phần".
+const STACKED = /^[eE]\u0302\u0300/;
+
+/** A stacked letter's base with its circumflex alone (ề → ê), or null for any other character. */
+function stackBase(ch: string): string | null {
+  const d = ch.normalize('NFD');
+  return STACKED.test(d) ? (d[0] + d[1]).normalize('NFC') : null;
+}
+
+/**
+ * One line of text. At 203 dpi DejaVu's grave over a circumflex (ề) is 2–3 dots touching the circumflex's right
+ * arm, so the 1-bit label shows one blot and "điều" reads "điểu". There the line is drawn with the base letter
+ * (ê), and the grave (ề minus ê, in DejaVu's own shape) one whole dot to the right, clear of the circumflex.
+ */
+function drawLine(ctx: SKRSContext2D, line: string, ax: number, baseline: number, px: number, dpi: number): void {
+  const chars = Array.from(line);
+  const bases = dpi < STACK_APART_DPI ? chars.map(stackBase) : [];
+  if (!bases.some(Boolean)) {
+    ctx.fillText(line, ax, baseline);
+    return;
+  }
+  const width = measure(ctx, line);
+  const align = ctx.textAlign;
+  const left = align === 'center' ? ax - width / 2 : align === 'right' ? ax - width : ax;
+  ctx.textAlign = 'left';
+  ctx.fillText(chars.map((c, i) => bases[i] ?? c).join(''), left, baseline);
+  let prefix = '';
+  chars.forEach((c, i) => {
+    const base = bases[i];
+    if (base) drawToneApart(ctx, c, base, left + measure(ctx, prefix), baseline, px);
+    prefix += c;
+  });
+  ctx.textAlign = align;
+}
+
+const TONE_SHIFT_DOTS = 1;
+
+/** The tone mark of `ch` (what `ch` prints beyond `base`), drawn TONE_SHIFT_DOTS right of where the font puts it. */
+function drawToneApart(ctx: SKRSContext2D, ch: string, base: string, x: number, baseline: number, px: number): void {
+  const pad = 2;
+  const top = Math.ceil(px * 1.2);
+  const off = toneCanvas(Math.ceil(px * 1.5) + 2 * pad, top + pad);
+  const o = off.getContext('2d');
+  o.clearRect(0, 0, off.width, off.height);
+  o.font = ctx.font;
+  o.textBaseline = 'alphabetic';
+  o.textAlign = 'left';
+  o.fillStyle = ctx.fillStyle;
+  // The same fractional position as on the label, so the glyph is rasterised exactly as fillText would.
+  const [ox, oy] = [pad + x - Math.floor(x), top + baseline - Math.floor(baseline)];
+  o.globalCompositeOperation = 'source-over';
+  o.fillText(ch, ox, oy);
+  o.globalCompositeOperation = 'destination-out';
+  o.fillText(base, ox, oy);
+  o.globalCompositeOperation = 'source-over';
+  // DejaVu's ề sets its circumflex lower and further left than ê's; what is left of it below the top of ê's
+  // circumflex is not the grave.
+  o.clearRect(0, Math.floor(oy) - o.measureText(base).actualBoundingBoxAscent + 2, off.width, off.height);
+  ctx.drawImage(off, Math.floor(x) - pad + TONE_SHIFT_DOTS, Math.floor(baseline) - top);
+}
+
+let toneCanvasCache: Canvas | null = null;
+function toneCanvas(width: number, height: number): Canvas {
+  const c = toneCanvasCache;
+  if (c && c.width >= width && c.height >= height) return c;
+  toneCanvasCache = loadCanvas().createCanvas(width, height);
+  return toneCanvasCache;
 }
 
 type Matrix = { cols: number; rows: number; dark: (c: number, r: number) => boolean; linear: boolean };

@@ -22,6 +22,8 @@ export type JobSpec = {
   serialFrom: number | null;
   /** The print date (fields {date}, {date+N}), fixed when the job was made. */
   today: string;
+  /** The lot state the owner confirmed printing in (held, recalled, expired); the queue refuses any other. */
+  lotOverride?: string | null;
 };
 
 /** A delivery slip on a receipt printer: the slip's content as it was when the job was made, and the printer's

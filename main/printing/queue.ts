@@ -4,7 +4,7 @@
 // with its message until the user retries or cancels it.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import { nowIso, type Clock } from '../clock';
+import { nowIso, todayLocal, type Clock } from '../clock';
 import type { Db } from '../store/db';
 import { hashing, isSlip, jobBytes, jobLabels, jobPages, type AnyJobSpec } from './job';
 import { labelsPdf } from '../labels/pdf';
@@ -12,6 +12,8 @@ import { pageTransport, readPrinterUri } from '../../shared/domain/printer-uri';
 import { appFolder } from '../store/folders';
 import { parsePrinterUri, printWithDriver, sendRaw, type SendOptions } from './transports';
 import { q } from '../store/statements';
+import { lotBlock } from '../../shared/domain/lots';
+import type { LotStatus } from '../../shared/domain/lots';
 
 const waiters = new Map<number, { promise: Promise<void>; resolve: () => void }>();
 let sendOptions: SendOptions = {};
@@ -55,6 +57,27 @@ export function whenSettled(id: number): Promise<void> {
   return waiters.get(id)?.promise ?? Promise.resolve();
 }
 
+/**
+ * A lot held, recalled or expired while its job waited is not printed: the same rule as a user's print or retry,
+ * judged again when the bytes go out. The owner's confirmation on the job covers only the state it was given for.
+ */
+function lotCheck(db: Db, id: number, spec: AnyJobSpec, clock: Clock): void {
+  const lot = q(
+    db,
+    'SELECT l.code, l.status, l.expiry_date FROM print_jobs j JOIN lots l ON l.id = j.lot_id WHERE j.id = ?',
+  ).get(id) as { code: string; status: LotStatus; expiry_date: string | null } | undefined;
+  if (!lot || isSlip(spec)) return;
+  const block = lotBlock({ status: lot.status, expiryDate: lot.expiry_date }, todayLocal(clock));
+  if (block && block !== spec.lotOverride)
+    throw new AppError('PRINT_LOT_BLOCKED', { lot: lot.code, state: block }, { status: 409 });
+}
+
+/** Runs the lot check again just before the first byte (a connection to a slow printer can take seconds). */
+function* checkedFirst(chunks: Iterable<Buffer>, check: () => void): Generator<Buffer> {
+  check();
+  yield* chunks;
+}
+
 async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   if (!db.open) return;
   // Claim: only a queued job moves to 'sending' (a rolled-back submit left no row; a second schedule finds none).
@@ -70,6 +93,8 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
   const sink = { bytes: 0, hash: createHash('sha256') };
   try {
     const spec = JSON.parse(row.spec) as AnyJobSpec;
+    const check = () => lotCheck(db, id, spec, clock);
+    check();
     const uri = parsePrinterUri(row.printer_uri, appFolder(db.name, 'prints'));
     const address = readPrinterUri(row.printer_uri);
     if (spec.language === 'driver' && !isSlip(spec) && address && pageTransport(address) === 'pdf') {
@@ -83,7 +108,7 @@ async function runJob(db: Db, id: number, clock: Clock): Promise<void> {
       const dpi = 'profile' in spec ? spec.profile.dpi : spec.dpi;
       sink.bytes = (await printWithDriver(name, { ...pages, dpi })).bytes;
     } else {
-      await sendRaw(uri, hashing(jobBytes(spec), sink), sendOptions);
+      await sendRaw(uri, hashing(checkedFirst(jobBytes(spec), check), sink), sendOptions);
     }
     if (db.open)
       q(db, "UPDATE print_jobs SET status = 'done', bytes = ?, sha256 = ?, finished_at = ? WHERE id = ?").run(

@@ -1,5 +1,5 @@
 // Receipt printers (Xprinter, Epson TM, Star): the printer's own commands come from node-thermal-printer — its
-// printer types, initialise, cut, beep, cash drawer and, for Star's line mode, its raster command — around the
+// printer types, initialise, cut, Epson beep, cash drawer and, for Star's line mode, its raster command — around the
 // slip bitmap we drew ourselves (ESC/POS code pages have no Vietnamese, so no text goes as characters).
 //
 // What we keep of our own: the Epson-type raster is our GS v 0 encoder in bands of 128 rows (encoders.ts).
@@ -25,6 +25,9 @@ export type ReceiptSettings = {
 };
 
 const EPSON_DRAWER_PULSE = Buffer.from([0x1b, 0x70, 0x00, 25, 250]);
+/** Star line mode's external buzzer, ESC GS BEL m t1 t2: buzzer 1, on 10 × 20 ms, off 10 × 20 ms (one 200 ms beep,
+ * near the Epson ESC B 1 3 of 3 × 100 ms). */
+export const STAR_BUZZER = Buffer.from([0x1b, 0x1d, 0x07, 1, 10, 10]);
 
 /** A command buffer of the library's printer type (no interface: the bytes go through our print queue). */
 function commands(set: ReceiptCommandSet): ThermalPrinter {
@@ -58,8 +61,9 @@ export function* receiptBytes(b: Bitmap, s: ReceiptSettings): Generator<Buffer> 
   yield take(p);
   if (s.commandSet === 'star') yield starRaster(b);
   else yield* escposRaster(b);
-  // Star line mode has no buzzer command in the library; Epson-type printers with a buzzer sound ESC B n t.
+  // Epson-type printers with a buzzer sound ESC B n t (the library's beep); the library has none for Star.
   if (s.beep && s.commandSet === 'epson') p.beep(1, 3);
+  if (s.beep && s.commandSet === 'star') p.append(STAR_BUZZER);
   if (s.cut === 'full') p.cut({ verticalTabAmount: 1 });
   else if (s.cut === 'partial') p.partialCut({ verticalTabAmount: 1 });
   else p.printVerticalTab();

@@ -3,6 +3,7 @@
 // no details), so a salt lot reaching 14,000 lots gives a dozen boxes the screen can draw at once.
 import type { TraceGroup, TraceGroupLink } from '../../shared/api/trace';
 import type { Db } from '../store/db';
+import { qr } from '../store/statements';
 import { stmt, type Reached } from './queries';
 
 const PRODUCTS_SQL = `SELECT l.id, l.product_id FROM lots l WHERE l.id IN (SELECT value FROM json_each(?))`;
@@ -28,7 +29,7 @@ export function groupKey(side: 'back' | 'forward', depth: number, productId: num
 export function traceGroups(db: Db, rows: Reached[]): { groups: TraceGroup[]; groupLinks: TraceGroupLink[] } {
   const ids = rows.map((r) => r.lotId);
   const json = JSON.stringify(ids);
-  const productOf = new Map(stmt(db, PRODUCTS_SQL).raw(true).all(json) as Pair[]);
+  const productOf = new Map(qr(db, PRODUCTS_SQL).all(json) as Pair[]);
   const keyOf = new Map<number, string>();
   const groups = new Map<string, TraceGroup & { customerSet: Set<number>; supplierSet: Set<number> }>();
   for (const r of rows) {
@@ -65,7 +66,7 @@ export function traceGroups(db: Db, rows: Reached[]): { groups: TraceGroup[]; gr
       }[]
     ).map((p) => [p.id, p]),
   );
-  for (const [lotId, customer, supplier] of stmt(db, PARTNERS_SQL).raw(true).all(json) as [
+  for (const [lotId, customer, supplier] of qr(db, PARTNERS_SQL).all(json) as [
     number,
     number | null,
     number | null,
@@ -80,8 +81,8 @@ export function traceGroups(db: Db, rows: Reached[]): { groups: TraceGroup[]; gr
   const outOf = rows.filter((r) => r.side !== 'back').map((r) => r.lotId);
   const into = rows.filter((r) => r.side !== 'forward').map((r) => r.lotId);
   const pairs = [
-    ...(outOf.length ? (stmt(db, PAIRS_SQL).raw(true).all(JSON.stringify(outOf)) as Pair[]) : []),
-    ...(into.length ? (stmt(db, PAIRS_INTO_SQL).raw(true).all(JSON.stringify(into)) as Pair[]) : []),
+    ...(outOf.length ? (qr(db, PAIRS_SQL).all(JSON.stringify(outOf)) as Pair[]) : []),
+    ...(into.length ? (qr(db, PAIRS_INTO_SQL).all(JSON.stringify(into)) as Pair[]) : []),
   ];
   const links = new Map<string, TraceGroupLink>();
   for (const [from, to] of pairs) {

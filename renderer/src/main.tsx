@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
 import { currentLang, setLang } from './i18n';
 import { App } from './shell/App';
+import 'antd/dist/antd.css';
 import './styles.css';
 
 const client = createApiClient(currentLang);

@@ -11,6 +11,8 @@ export type AuditEntry = {
   action: string;
   entity: string;
   entityId: string | null;
+  /** What the record is called now (a product's or person's name, a lot's code), when it has a name. */
+  entityName?: string | null;
   before: unknown;
   after: unknown;
 };

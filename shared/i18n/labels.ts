@@ -63,6 +63,8 @@ registerMessages(
     PRINTER_URI_FORM:
       'Địa chỉ máy in không đúng. Dùng tcp://IP:9100, cups:TÊN, windows:TÊN, driver:TÊN, một cổng máy in (file:/dev/usb/lp0, file:COM3) hoặc file:TÊN-TỆP (ghi vào thư mục "prints" của phần mềm).',
     PRINTER_REFUSED: 'Máy in {{where}} từ chối kết nối. Hãy kiểm tra máy in đã bật và đúng địa chỉ IP.',
+    PRINT_LOT_BLOCKED:
+      'Không in: lô {{lot}} đã chuyển sang "{{state}}" trong lúc lệnh in chờ gửi. Nếu vẫn cần in, chủ cơ sở in lại và ghi lý do.',
     PRINTER_TIMEOUT:
       'Máy in {{where}} không trả lời (hết thời gian chờ). Hãy kiểm tra máy in đã bật, có giấy và cùng mạng.',
     PRINTER_HOST_UNKNOWN: 'Không tìm thấy máy in {{where}} trên mạng. Hãy kiểm tra địa chỉ.',
@@ -155,6 +157,8 @@ registerMessages(
     PRINTER_URI_FORM:
       'The printer address is not valid. Use tcp://IP:9100, cups:NAME, windows:NAME, driver:NAME, a printer port (file:/dev/usb/lp0, file:COM3) or file:FILENAME (written to the app\'s "prints" folder).',
     PRINTER_REFUSED: 'Printer {{where}} refused the connection. Check it is on and the IP address is right.',
+    PRINT_LOT_BLOCKED:
+      'Not printed: lot {{lot}} became "{{state}}" while the job waited to be sent. If it must print, the owner prints again with a reason.',
     PRINTER_TIMEOUT:
       'Printer {{where}} does not answer (timed out). Check it is on, has paper and is on the same network.',
     PRINTER_HOST_UNKNOWN: 'Printer {{where}} cannot be found on the network. Check the address.',

@@ -195,8 +195,10 @@ describeBrowser('roles and words (browser mode)', () => {
     await login('Minh', '1357');
     await poll(menuText).toContain('Nhập hàng');
     const menu = (await menuText()) ?? '';
-    for (const owners of ['Người dùng', 'Sao lưu', 'Nhật ký hoạt động', 'Cài đặt', 'Công thức', 'Máy in'])
+    for (const owners of ['Người dùng', 'Sao lưu', 'Nhật ký hoạt động', 'Cài đặt', 'Máy in'])
       expect(menu, owners).not.toContain(owners);
+    // Recipes are read by everyone who makes batches; changing them is the owner's.
+    expect(menu).toContain('Công thức');
     expect(await page.getByTestId('home-receive').isVisible()).toBe(true);
     await shot(page, 'staff-menu');
 
@@ -223,6 +225,18 @@ describeBrowser('roles and words (browser mode)', () => {
     await why.hover();
     await poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('Chỉ chủ cơ sở');
     await shot(page, 'staff-recall-reason');
+
+    // Recipes: read-only, with the reason on the button that would add one.
+    await page.goto(`${app.url}#/recipes`);
+    const add = page.getByTestId('recipe-new');
+    await add.waitFor();
+    expect(await add.isDisabled()).toBe(true);
+    expect(await page.locator('[data-reason]', { has: add }).getAttribute('data-reason')).toContain('chủ cơ sở');
+    await page.locator('[data-testid^="recipe-open-"]').first().click();
+    await poll(() => page.getByTestId('recipe-form').textContent()).toContain('Chỉ xem');
+    expect(await page.getByTestId('save').count()).toBe(0);
+    expect(await page.getByTestId('recipe-form').locator('input:not([disabled])').count()).toBe(0);
+    await shot(page, 'staff-recipe-view');
 
     // The way back: switch to a user who may.
     await page.goto(`${app.url}#/users`);

@@ -2,7 +2,7 @@
 // start a recall from there and put every affected lot on hold in one click; a held lot then cannot be
 // used in a batch.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, poll, screenshot, startApp, type AppSession } from '../helpers/browser';
+import { confirmDialog, describeBrowser, poll, screenshot, startApp, type AppSession } from '../helpers/browser';
 
 type Id = { id: number };
 
@@ -100,7 +100,7 @@ describeBrowser('trace and recall screens (browser mode)', () => {
     await page.getByTestId('recall-reason').fill('Nhà cung cấp báo lô nhiễm nấm mốc');
     await page.getByTestId('recall-start').click();
     await page.getByTestId('recall-hold').click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
+    await confirmDialog(page, '.ant-btn-dangerous');
     await poll(() => page.getByTestId('recall-step-hold').textContent()).toContain('Đã tạm giữ 2 lô');
     await poll(() => page.getByTestId('recall-lots-table').textContent()).toContain('Tạm giữ');
     await page.getByTestId('recall-check-isolate').click();

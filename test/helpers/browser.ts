@@ -173,6 +173,21 @@ export async function chooseOption(page: Page, testId: string, text: string): Pr
   }
 }
 
+/** Clicks a button of the open confirm dialog and waits until the dialog has closed. A click during the
+ * dialog's opening animation can be lost on a busy machine, so it is tried again (three times). */
+export async function confirmDialog(page: Page, button: string): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`.ant-modal-confirm-btns ${button}`).click();
+    try {
+      await expect.poll(() => dialog.count(), { timeout: 5_000 }).toBe(0);
+      return;
+    } catch (err) {
+      if (attempt === 3 || (await page.locator(`.ant-modal-confirm-btns ${button}`).count()) === 0) throw err;
+    }
+  }
+}
+
 /** Waits until toasts and open drop-downs are gone, so a screenshot shows the page itself. */
 export async function settle(page: Page): Promise<void> {
   await poll(() =>

@@ -63,3 +63,31 @@ export function readWords(truth: string, read: string): { want: string[]; got: s
   });
   return { want, got };
 }
+
+/** The 8-connected groups of printed dots inside `r` (each a list of [x, y]): a mark that touches its letter joins it. */
+export function components(b: Bitmap, r: { x: number; y: number; w: number; h: number }): [number, number][][] {
+  const seen = new Uint8Array(r.w * r.h);
+  const on = (x: number, y: number) => x >= 0 && y >= 0 && x < r.w && y < r.h && getDot(b, r.x + x, r.y + y) === 1;
+  const out: [number, number][][] = [];
+  for (let y0 = 0; y0 < r.h; y0++)
+    for (let x0 = 0; x0 < r.w; x0++) {
+      if (seen[y0 * r.w + x0] || !on(x0, y0)) continue;
+      const group: [number, number][] = [];
+      const stack: [number, number][] = [[x0, y0]];
+      seen[y0 * r.w + x0] = 1;
+      while (stack.length) {
+        const [x, y] = stack.pop()!;
+        group.push([x, y]);
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const [nx, ny] = [x + dx, y + dy];
+            if (on(nx, ny) && !seen[ny * r.w + nx]) {
+              seen[ny * r.w + nx] = 1;
+              stack.push([nx, ny]);
+            }
+          }
+      }
+      out.push(group);
+    }
+  return out;
+}

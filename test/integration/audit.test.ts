@@ -44,6 +44,11 @@ describe('audit log', () => {
     expect(core.run('audit.list', { user: 'Lan' }, o).items.every((e) => e.user === 'Lan')).toBe(true);
     expect(core.run('audit.list', { search: 'kiểm nghiệm' }, o).total).toBe(1);
     expect(core.run('audit.facets', {}, o).users).toEqual(['Chủ', 'Lan']);
+    // A record is named as people know it, not by its number.
+    const login = core.run('audit.list', { action: 'login', user: 'Lan' }, o).items[0];
+    expect(login).toMatchObject({ entity: 'user', entityId: String(staff.id), entityName: 'Lan' });
+    const made = core.run('audit.list', { entity: 'product' }, o).items[0];
+    expect(made.entityName).toBe(p.name);
     expect(core.call('audit.list', {}, s).ok).toBe(false); // staff do not read the audit log
     // PINs never reach the log.
     expect(JSON.stringify(core.run('audit.list', { limit: 1000 }, o).items)).not.toContain('1111');

@@ -428,6 +428,90 @@ describe('print queue over real transports', () => {
     }
   });
 
+  it('a lot recalled while its job waits is not printed: the job fails with the reason; the owner reprints with a reason', async () => {
+    const loc = core.run('locations.list', {}).items[0];
+    const product = core.run('products.list', {}).items[0];
+    const lot = core.run('lots.createOpening', {
+      productId: product.id,
+      locationId: loc.id,
+      qty: 5,
+      lotCode: 'L261129-07',
+      productionDate: '2026-11-29',
+      expiryDate: '2027-11-29',
+    });
+    const port = await freePort();
+    const printerId = printerAt(`tcp://127.0.0.1:${port}`);
+    const job = core.run('print.submit', { lotId: lot.id, template: 'default:food-50x30', printerId, copies: 2 });
+    expect((await settle(core, job)).error?.code).toBe('PRINTER_REFUSED');
+
+    // The printer comes back; the job goes back in the queue, and the lot is recalled before the queue sends it.
+    const connections: Buffer[] = [];
+    const server = net.createServer((s) => {
+      const parts: Buffer[] = [];
+      s.on('data', (d) => parts.push(d));
+      s.on('close', () => connections.push(Buffer.concat(parts)));
+    });
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    try {
+      const queued = core.run('print.retry', { id: job.id });
+      expect(queued.status).toBe('queued');
+      core.run('lots.setStatus', { lotIds: [lot.id], status: 'recalled', reason: 'Quyết định thu hồi số 12' });
+      const refused = await settle(core, queued);
+      expect(refused.status).toBe('failed');
+      expect(refused.error?.code).toBe('PRINT_LOT_BLOCKED');
+      expect(refused.error?.message).toBe(
+        'Không in: lô L261129-07 đã chuyển sang "thu hồi" trong lúc lệnh in chờ gửi. Nếu vẫn cần in, chủ cơ sở in lại và ghi lý do.',
+      );
+      expect(refused.bytes).toBeNull();
+      expect(connections).toEqual([]);
+      // A plain retry is refused as before; the owner's reprint with a reason prints once and is audited.
+      expect(() => core.run('print.retry', { id: job.id })).toThrow(
+        expect.objectContaining({ code: 'LOT_NOT_USABLE' }),
+      );
+      const allowed = core.run('print.retry', {
+        id: job.id,
+        override: { reason: 'In tem thu hồi dán lên thùng trả về' },
+      });
+      const done = await settle(core, allowed);
+      expect(done).toMatchObject({ status: 'done', error: null });
+      expect((await received(connections, 1)).filter((c) => c.length > 0)).toHaveLength(1);
+      const overrides = core.run('audit.list', { action: 'lots.override' }).items;
+      expect(overrides.map((a) => a.entityId)).toContain(String(lot.id));
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('a job the owner allowed for a held lot is not sent once the lot is recalled', async () => {
+    const loc = core.run('locations.list', {}).items[0];
+    const product = core.run('products.list', {}).items[0];
+    const lot = core.run('lots.createOpening', {
+      productId: product.id,
+      locationId: loc.id,
+      qty: 5,
+      lotCode: 'L261129-08',
+      productionDate: '2026-11-29',
+      expiryDate: '2027-11-29',
+    });
+    core.run('lots.setStatus', { lotIds: [lot.id], status: 'on_hold', reason: 'Chờ kiểm nghiệm' });
+    const l = await listener();
+    try {
+      const job = core.run('print.submit', {
+        lotId: lot.id,
+        template: 'default:food-50x30',
+        printerId: printerAt(`tcp://127.0.0.1:${l.port}`),
+        copies: 1,
+        override: { reason: 'Tem cho mẫu gửi kiểm nghiệm' },
+      });
+      core.run('lots.setStatus', { lotIds: [lot.id], status: 'recalled', reason: 'Quyết định thu hồi số 13' });
+      const refused = await settle(core, job);
+      expect(refused.error?.code).toBe('PRINT_LOT_BLOCKED');
+      expect(l.jobs).toEqual([]);
+    } finally {
+      await l.close();
+    }
+  });
+
   it('a printer that stops reading times out (job failed, kept for retry)', async () => {
     const sockets: net.Socket[] = [];
     const server = net.createServer((s) => {

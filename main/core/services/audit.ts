@@ -13,6 +13,7 @@ import { auditActionWords, auditChangesText } from '../../../shared/i18n/audit';
 import { forAudit } from './records';
 import { listPage } from './paging';
 import { q, qv } from '../../store/statements';
+import type { Db } from '../../store/db';
 
 export { audit } from './records';
 
@@ -167,10 +168,33 @@ const compactEntry = (e: AuditEntry): AuditEntry => ({
   after: compactValue(e.after),
 });
 
+/** The name a reader knows a record by ("Hạt điều rang", lot "L-01"), looked up now for the page's rows. */
+const NAME_SQL: Record<string, string> = {
+  business: 'SELECT name FROM business WHERE id = ?',
+  user: 'SELECT name FROM users WHERE id = ?',
+  product: 'SELECT name FROM products WHERE id = ?',
+  partner: 'SELECT name FROM partners WHERE id = ?',
+  location: 'SELECT name FROM locations WHERE id = ?',
+  recipe: 'SELECT name FROM recipes WHERE id = ?',
+  lot: 'SELECT code FROM lots WHERE id = ?',
+  printer: 'SELECT name FROM printers WHERE id = ?',
+  label_template: 'SELECT name FROM label_templates WHERE id = ?',
+};
+
+function entityName(db: Db, entity: string, id: string | null): string | null {
+  const sql = NAME_SQL[entity];
+  if (!sql || id === null || !/^\d+$/.test(id)) return null;
+  return (qv(db, sql).get(Number(id)) as string | undefined) ?? null;
+}
+
+function withNames<T extends { items: AuditEntry[] }>(db: Db, page: T): T {
+  return { ...page, items: page.items.map((e) => ({ ...e, entityName: entityName(db, e.entity, e.entityId) })) };
+}
+
 export const auditHandlers: PartialHandlers = {
   'audit.list': (p, ctx) => {
     const w = where(p);
-    return listPage(
+    const page = listPage(
       ctx.db,
       {
         select: '*',
@@ -183,6 +207,7 @@ export const auditHandlers: PartialHandlers = {
       },
       (r) => compactEntry(toEntry(r as Row)),
     );
+    return withNames(ctx.db, page);
   },
   'audit.facets': (_p, ctx) => ({
     users: qv(ctx.db, 'SELECT DISTINCT user FROM audit_log ORDER BY user').all() as string[],
@@ -198,7 +223,7 @@ export const auditHandlers: PartialHandlers = {
       { header: vi ? 'Thời gian' : 'Time', key: 'at', width: 28 },
       { header: vi ? 'Người dùng' : 'User', key: 'user', width: 18 },
       { header: vi ? 'Việc làm' : 'Action', key: 'action', width: 34 },
-      { header: vi ? 'Số hiệu' : 'Record no.', key: 'entity_id', width: 10 },
+      { header: vi ? 'Bản ghi' : 'Record', key: 'entity_id', width: 24 },
       { header: vi ? 'Thay đổi' : 'Changes', key: 'changes', width: 70 },
     ];
     // People read the export (inspectors): actions and changes in words, not method names or JSON.
@@ -207,7 +232,7 @@ export const auditHandlers: PartialHandlers = {
       at: r.at,
       user: r.user,
       action: auditActionWords(r.action, r.entity, ctx.lang),
-      entity_id: r.entity_id,
+      entity_id: entityName(ctx.db, r.entity, r.entity_id) ?? r.entity_id,
       changes: auditChangesText(parse(r.before), parse(r.after), ctx.lang),
     }));
     const stamp = nowIso(ctx.clock).slice(0, 16).replace(/[-:T]/g, '');

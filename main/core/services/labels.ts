@@ -31,6 +31,7 @@ import { appFolder } from '../../store/folders';
 import { audit } from './records';
 import { checkUsable, lotRow } from './events';
 import { lotBlock } from '../../../shared/domain/lots';
+import { STATE_WORDS } from '../../../shared/i18n/records';
 import { allocateSscc, peekSscc } from './sscc';
 import { q } from '../../store/statements';
 
@@ -385,11 +386,7 @@ export function jobView(r: Row, lang: Lang): PrintJob {
     error: code
       ? {
           code,
-          message: errorMessage(
-            code,
-            JSON.parse(String(r.error_params ?? '{}')) as Record<string, string | number>,
-            lang,
-          ),
+          message: errorMessage(code, jobErrorParams(r, lang), lang),
         }
       : null,
     bytes: (r.bytes as number | null) ?? null,
@@ -400,6 +397,12 @@ export function jobView(r: Row, lang: Lang): PrintJob {
     warnings: spec.warnings ?? [],
     sscc: (spec.data?.sscc as string | null | undefined) ?? null,
   };
+}
+
+/** A job's error parameters in the reader's words (a lot state is kept as its key, shown as a word). */
+function jobErrorParams(r: Row, lang: Lang): Record<string, string | number> {
+  const p = JSON.parse(String(r.error_params ?? '{}')) as Record<string, string | number>;
+  return typeof p.state === 'string' ? { ...p, state: STATE_WORDS[lang][p.state] ?? p.state } : p;
 }
 
 // A slip's job names its shipment in print_job_shipments (migration 010).
@@ -427,6 +430,8 @@ type NewJob = {
   reprintOf?: number | null;
   /** Printer set-up labels (calibration, test) carry no product: the Decree 43 field check does not apply. */
   setupLabel?: boolean;
+  /** The lot state the owner allowed this print in. */
+  lotOverride?: string | null;
 };
 
 /** An office printer's pages go as a PDF or through the driver; a raw spooler, TCP port or printer port cannot
@@ -436,6 +441,11 @@ function checkPageTransport(uri: string, printer: string): void {
   if (a && pageTransport(a)) return;
   if (a?.kind === 'windows') throw new AppError('LABEL_SHEET_WINDOWS_RAW', { printer, name: a.name });
   throw new AppError('LABEL_SHEET_RAW_PORT', { printer });
+}
+
+/** Records on the job which lot state the owner allowed now (the queue refuses to send in any other). */
+function setLotOverride(ctx: ServiceContext, id: number, state: string | null): void {
+  q(ctx.db, "UPDATE print_jobs SET spec = json_set(spec, '$.lotOverride', ?) WHERE id = ?").run(state, id);
 }
 
 /** Checks, records and schedules a job. Any error in the checks: nothing is recorded, nothing prints. */
@@ -477,6 +487,7 @@ function createJob(ctx: ServiceContext, j: NewJob): PrintJob {
     serialFrom,
     today,
     warnings: problems,
+    lotOverride: j.lotOverride ?? null,
   };
   const r = q(
     ctx.db,
@@ -776,12 +787,14 @@ export const labelHandlers: PartialHandlers = {
     const { lotId, data: lotData } = lotLabelData(ctx, input);
     const printer = loadPrinter(ctx, input.printerId);
     // A label puts a lot on the shelf: a held, recalled or expired lot gets one only by the owner's decision.
-    if (lotId !== null)
-      checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label', {
-        template: info.ref,
-        copies: input.copies,
-        printer: printer.name,
-      });
+    const allowed =
+      lotId === null
+        ? null
+        : checkUsable(ctx, lotRow(ctx, lotId), input.override, 'lotId', undefined, 'label', {
+            template: info.ref,
+            copies: input.copies,
+            printer: printer.name,
+          });
     // Copies of one job carry one SSCC (GS1 puts the same label on two sides of a carton).
     const sscc =
       input.sscc === 'next'
@@ -800,6 +813,7 @@ export const labelHandlers: PartialHandlers = {
       copies: input.copies,
       serialFrom: input.serialFrom ?? null,
       requestKey: input.requestKey,
+      lotOverride: allowed?.status ?? null,
     });
   },
   'print.test': (input, ctx) => {
@@ -824,11 +838,13 @@ export const labelHandlers: PartialHandlers = {
     const status = String(r.status);
     // The lot may have been held or recalled since the job was made: a reprint is a new label on the shelf.
     const sends = input.again || status === 'failed' || status === 'queued';
-    if (r.lot_id !== null && sends)
-      checkUsable(ctx, lotRow(ctx, Number(r.lot_id)), input.override, 'id', undefined, 'label', {
-        reprintOf: input.id,
-        copies: Number(r.copies),
-      });
+    const allowed =
+      r.lot_id !== null && sends
+        ? checkUsable(ctx, lotRow(ctx, Number(r.lot_id)), input.override, 'id', undefined, 'label', {
+            reprintOf: input.id,
+            copies: Number(r.copies),
+          })
+        : null;
     if (input.again) {
       // "Print again": a new job with the same spec (the same bytes), logged on its own.
       if (status === 'queued' || status === 'sending')
@@ -839,6 +855,7 @@ export const labelHandlers: PartialHandlers = {
            SELECT ?, ?, lot_id, lot_code, product_name, template_ref, template_name, printer_id, printer_name, printer_uri, language, dpi, copies, serial_from, 'queued', spec, id FROM print_jobs WHERE id = ?`,
       ).run(nowIso(ctx.clock), ctx.user, input.id);
       const id = Number(ins.lastInsertRowid);
+      if (sends) setLotOverride(ctx, id, allowed?.status ?? null);
       q(
         ctx.db,
         'INSERT INTO print_job_shipments (job_id, shipment_id) SELECT ?, shipment_id FROM print_job_shipments WHERE job_id = ?',
@@ -853,6 +870,7 @@ export const labelHandlers: PartialHandlers = {
     if (status === 'sending') throw new AppError('PRINT_JOB_UNCERTAIN', { id: input.id }, { status: 409 });
     if (status === 'failed')
       q(ctx.db, "UPDATE print_jobs SET status = 'queued' WHERE id = ? AND status = 'failed'").run(input.id);
+    if (sends) setLotOverride(ctx, input.id, allowed?.status ?? null);
     scheduleJob(ctx.db, input.id, ctx.clock);
     return jobView(loadJob(ctx, input.id), ctx.lang);
   },

@@ -19,12 +19,10 @@ import type { ListResult } from '../../../shared/api/fields';
 import { listPage, pageOf } from './paging';
 import {
   daysBetween,
-  fefoCompare,
   lotBlock,
   lotCodeProblem,
   lotState,
   nonCset82Chars,
-  type FefoCandidate,
   type LotStatus,
 } from '../../../shared/domain/lots';
 import { unitLabel } from '../../../shared/domain/units';
@@ -504,16 +502,67 @@ function listLots(ctx: ServiceContext, p: ApiParsed<'lots.list'>) {
 
 // ---------- FEFO proposals ----------
 // A busy workshop keeps hundreds of lots of a material in stock, and every batch asks for each of its
-// inputs: the rows come from SQLite as FEFO candidates and are sorted by fefoCompare (an ORDER BY here costs
-// SQLite a sorter per call, several times the query), and a proposal builds only the lots it takes plus
-// the few alternatives shown.
-const USABLE_SQL = `SELECT l.id AS lotId, l.code, l.supplier_lot_code, l.expiry_date AS expiryDate,
-    l.production_date AS productionDate, l.id AS createdOrder, l.unit, l.balance_milli AS availableMilli,
-    COALESCE((SELECT s.qty_milli FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ?), 0) AS here
-  FROM lots l WHERE l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`;
-type UsableRow = FefoCandidate & { code: string; supplier_lot_code: string | null; unit: string; here: number };
+// inputs. The maintained usable total per product and location (usable_totals, migration 012) says whether
+// the location alone covers the need; the lots are then walked in first-expired-first-out order through
+// lots_fefo (the order of fefoCompare) and the walk stops once the need and the alternatives shown are read.
+const FEFO_USABLE = `l.product_id = ? AND l.balance_milli > 0 AND l.status = 'available'`;
+const FEFO_ORDER = `coalesce(l.expiry_date, '9999-12-31'), coalesce(l.production_date, '9999-12-31'), l.id`;
+const FEFO_COLUMNS = `l.id AS lotId, l.code, l.supplier_lot_code, l.expiry_date AS expiryDate,
+    l.production_date AS productionDate, l.unit`;
+// CROSS JOIN keeps lots (in index order) as the outer loop, so no sorter runs and a page can stop early.
+const WALK_ALL_SQL = `SELECT ${FEFO_COLUMNS}, l.balance_milli AS rem FROM lots l
+  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ? ORDER BY ${FEFO_ORDER} LIMIT ? OFFSET ?`;
+const WALK_HERE_SQL = `SELECT ${FEFO_COLUMNS}, s.qty_milli AS rem FROM lots l
+  CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
+  WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ? AND s.qty_milli > 0
+  ORDER BY ${FEFO_ORDER} LIMIT ? OFFSET ?`;
+// The maintained total less what a proposal may not use: lots expired by the day asked, and lots excluded.
+const USABLE_HERE_SQL = `SELECT coalesce((SELECT qty_milli FROM usable_totals WHERE product_id = ? AND location_id = ?), 0)
+  - (SELECT coalesce(sum(s.qty_milli), 0) FROM lots l CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
+      WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') < ?)
+  - (SELECT coalesce(sum(s.qty_milli), 0) FROM json_each(?) x CROSS JOIN lots l ON l.id = x.value
+      CROSS JOIN lot_stock s ON s.lot_id = l.id AND s.location_id = ?
+      WHERE ${FEFO_USABLE} AND coalesce(l.expiry_date, '9999-12-31') >= ?)`;
+type WalkRow = {
+  lotId: number;
+  code: string;
+  supplier_lot_code: string | null;
+  expiryDate: string | null;
+  productionDate: string | null;
+  unit: string;
+  rem: number;
+};
 /** Alternatives listed after the proposed lots. */
 const OTHER_LOTS = 50;
+/** Rows read per page of the walk: usually the whole proposal in one read. */
+const WALK_PAGE = 64;
+
+/** Stock at a location of the lots a proposal may use on day `t`, from the maintained total. */
+function usableHere(ctx: ServiceContext, productId: number, locationId: number, t: string, exclude: Set<number>) {
+  const ex = JSON.stringify([...exclude]);
+  return qv(ctx.db, USABLE_HERE_SQL).get(
+    productId,
+    locationId,
+    locationId,
+    productId,
+    t,
+    ex,
+    locationId,
+    productId,
+    t,
+  ) as number;
+}
+
+/** Usable lots in FEFO order with what each can give (at the location, or in total), read page by page. */
+function* fefoWalk(ctx: ServiceContext, productId: number, t: string, hereAt: number | null) {
+  const st = q(ctx.db, hereAt === null ? WALK_ALL_SQL : WALK_HERE_SQL);
+  const args = hereAt === null ? [productId, t] : [hereAt, productId, t];
+  for (let offset = 0; ; offset += WALK_PAGE) {
+    const page = st.all(...args, WALK_PAGE, offset) as WalkRow[];
+    yield* page;
+    if (page.length < WALK_PAGE) return;
+  }
+}
 
 /** Proposes lots first-expired-first-out for `needMilli` of a product (in the product's unit). */
 export function proposeLots(
@@ -527,16 +576,15 @@ export function proposeLots(
   const p = productRow(ctx, productId, 'productId', false);
   const t = asOf ?? today(ctx);
   const ex = new Set(exclude);
-  const all = (q(ctx.db, USABLE_SQL).all(locationId ?? 0, productId, t) as UsableRow[]).filter((r) => !ex.has(r.lotId));
   // Materials often sit in the warehouse while the batch is made in the workshop: when the location
   // alone cannot cover the need, propose from every location.
-  const hereOnly = locationId !== null && all.reduce((a, r) => a + r.here, 0) >= needMilli;
+  const hereOnly = locationId !== null && usableHere(ctx, productId, locationId, t, ex) >= needMilli;
   let left = needMilli;
   const chosen: ProposedLot[] = [];
   const others: ProposedLot[] = [];
-  for (const r of (hereOnly ? all.filter((x) => x.here > 0) : all).sort(fefoCompare)) {
+  for (const r of fefoWalk(ctx, productId, t, hereOnly ? locationId : null)) {
     if (left <= 0 && others.length >= OTHER_LOTS) break;
-    const rem = hereOnly ? r.here : r.availableMilli;
+    if (ex.has(r.lotId)) continue;
     const row: ProposedLot = {
       lotId: r.lotId,
       lotCode: r.code,
@@ -544,12 +592,12 @@ export function proposeLots(
       expiryDate: r.expiryDate ?? null,
       daysToExpiry: r.expiryDate ? daysBetween(t, r.expiryDate) : null,
       productionDate: r.productionDate ?? null,
-      remaining: fromMilli(rem),
+      remaining: fromMilli(r.rem),
       selected: 0,
       unit: r.unit,
     };
     if (left > 0) {
-      const take = Math.min(left, rem);
+      const take = Math.min(left, r.rem);
       left -= take;
       chosen.push({ ...row, selected: fromMilli(take) });
     } else others.push(row);

@@ -3,6 +3,7 @@ import type { Expiring, RebuildDifference, RebuildReport, StockSummary } from '.
 import { addDays, daysBetween, type LotStatus } from '../../../shared/domain/lots';
 import type { PartialHandlers, ServiceContext } from '../core';
 import { fromMilli, q, qv, today, type Row } from './events';
+import { USABLE_TOTALS_BACKFILL } from '../../store/migrations/012_usable_totals';
 
 function summary(ctx: ServiceContext, p: { locationId?: number; productId?: number }): StockSummary {
   const t = today(ctx);
@@ -189,6 +190,7 @@ export function rebuild(ctx: ServiceContext, fix: boolean): RebuildReport {
     );
     const upd = q(db, 'UPDATE lots SET status = ? WHERE id = ?');
     for (const d of differences) if (d.what === 'status') upd.run(String(d.rebuilt), d.lotId);
+    db.exec(USABLE_TOTALS_BACKFILL);
   }
   return {
     lotsChecked: qv(db, 'SELECT count(*) FROM lots').get() as number,

@@ -11,6 +11,7 @@ import { m008_portal_types } from './008_portal_types';
 import { m009_scale_indexes } from './009_scale_indexes';
 import { m010_receipt_printers } from './010_receipt_printers';
 import { m011_recipe_tolerance } from './011_recipe_tolerance';
+import { m012_usable_totals } from './012_usable_totals';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: Migration[] = [
   m009_scale_indexes,
   m010_receipt_printers,
   m011_recipe_tolerance,
+  m012_usable_totals,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

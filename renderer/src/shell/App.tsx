@@ -23,7 +23,11 @@ const queryClient = new QueryClient({
   },
 });
 
+// zeroRuntime: antd's component styles come from its prebuilt stylesheet (imported in main.tsx) instead of
+// being generated in JS on the first render of each component (400–800 ms of long tasks on a cold start).
+// The tokens below still apply: antd writes them as CSS variables, which that stylesheet reads.
 const theme = {
+  zeroRuntime: true,
   token: { colorPrimary: '#389e0d', borderRadius: 6, fontSize: 15 },
   components: { Menu: { itemHeight: 38, itemMarginBlock: 2, groupTitleFontSize: 13 } },
 };

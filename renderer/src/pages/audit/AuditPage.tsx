@@ -140,7 +140,7 @@ export function AuditPage() {
             render: (_, e) => (
               <span data-testid="audit-action">
                 {auditActionWords(e.action, e.entity, lang)}
-                {e.entityId && /^\d+$/.test(e.entityId) ? ` #${e.entityId}` : ''}
+                {e.entityName ? ` «${e.entityName}»` : e.entityId && /^\d+$/.test(e.entityId) ? ` #${e.entityId}` : ''}
               </span>
             ),
           },

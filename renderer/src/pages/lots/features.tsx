@@ -47,7 +47,8 @@ export const recordFeatures: Feature[] = [
   },
   {
     path: '/recipes',
-    right: 'recipes.create',
+    // Auditors read recipes (what a product is made of); the page offers writing only to those who may.
+    right: 'recipes.list',
     element: <RecipesPage />,
     menu: { group: 'catalog', labelKey: 'records:menu.recipes', icon: <ProfileOutlined />, order: 15 },
   },

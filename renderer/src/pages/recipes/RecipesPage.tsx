@@ -20,7 +20,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, ExperimentOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  ExperimentOutlined,
+  EyeOutlined,
+  PlusOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
@@ -35,6 +42,7 @@ import { useApi, useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentLang } from '../../i18n';
 import { dateTimeText, placeFieldErrors, ProductSelect, qtyText, useProducts } from '../lots/common';
 import { NumberInput, readableNumber } from '../../components/NumberInput';
+import { useRights, WithReason } from '../../shell/rights';
 
 type LineValues = { productId?: number; qty?: number | null; percent?: number | null; unit?: string };
 type Values = {
@@ -56,6 +64,8 @@ export function RecipesPage() {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<number | null | undefined>(undefined); // undefined closed, null new
   const list = useApiQuery('recipes.list', { limit: 1000, sort: 'name' });
+  const rights = useRights();
+  const canEdit = rights.may('recipes.update');
 
   useEffect(() => {
     if (params.get('new') === '1') {
@@ -73,9 +83,17 @@ export function RecipesPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('recipe.intro')}</Typography.Text>
         </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="recipe-new">
-          {t('recipe.new')}
-        </Button>
+        <WithReason reason={rights.reason('recipes.create')}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing(null)}
+            disabled={!rights.may('recipes.create')}
+            data-testid="recipe-new"
+          >
+            {t('recipe.new')}
+          </Button>
+        </WithReason>
       </Flex>
       <Table<RecipeListItem>
         rowKey="id"
@@ -94,13 +112,26 @@ export function RecipesPage() {
             width: 230,
             render: (_, r) => (
               <Space>
-                <Link to={`/batches?recipe=${r.id}`}>
-                  <Button size="small" type="primary" ghost icon={<ExperimentOutlined />}>
-                    {t('recipe.produce')}
-                  </Button>
-                </Link>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r.id)}>
-                  {t('common:edit')}
+                {rights.may('batches.record') ? (
+                  <Link to={`/batches?recipe=${r.id}`}>
+                    <Button size="small" type="primary" ghost icon={<ExperimentOutlined />}>
+                      {t('recipe.produce')}
+                    </Button>
+                  </Link>
+                ) : (
+                  <WithReason reason={rights.reason('batches.record')}>
+                    <Button size="small" type="primary" ghost icon={<ExperimentOutlined />} disabled>
+                      {t('recipe.produce')}
+                    </Button>
+                  </WithReason>
+                )}
+                <Button
+                  size="small"
+                  icon={canEdit ? <EditOutlined /> : <EyeOutlined />}
+                  onClick={() => setEditing(r.id)}
+                  data-testid={`recipe-open-${r.id}`}
+                >
+                  {canEdit ? t('common:edit') : t('recipe.viewButton')}
                 </Button>
               </Space>
             ),
@@ -110,27 +141,29 @@ export function RecipesPage() {
       <Drawer
         open={editing !== undefined}
         onClose={() => setEditing(undefined)}
-        title={editing ? t('recipe.edit') : t('recipe.new')}
+        title={editing ? (canEdit ? t('recipe.edit') : t('recipe.view')) : t('recipe.new')}
         size={820}
         destroyOnHidden
       >
-        {editing !== undefined && <RecipeEditor id={editing} onDone={() => setEditing(undefined)} />}
+        {editing !== undefined && (
+          <RecipeEditor id={editing} readOnly={!canEdit} onDone={() => setEditing(undefined)} />
+        )}
       </Drawer>
     </Flex>
   );
 }
 
-function RecipeEditor({ id, onDone }: { id: number | null; onDone: () => void }) {
+function RecipeEditor({ id, readOnly, onDone }: { id: number | null; readOnly: boolean; onDone: () => void }) {
   const api = useApi();
   const [recipe, setRecipe] = useState<Recipe | null | undefined>(id ? undefined : null);
   useEffect(() => {
     if (id) void api.call('recipes.get', { id }).then(setRecipe);
   }, [api, id]);
   if (recipe === undefined) return null;
-  return <RecipeForm recipe={recipe} onDone={onDone} />;
+  return <RecipeForm recipe={recipe} readOnly={readOnly && !!recipe} onDone={onDone} />;
 }
 
-function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => void }) {
+function RecipeForm({ recipe, readOnly, onDone }: { recipe: Recipe | null; readOnly: boolean; onDone: () => void }) {
   const { t } = useTranslation('records');
   const { message } = App.useApp();
   const lang = currentLang();
@@ -223,9 +256,11 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
       onFinish={onFinish}
       onValuesChange={onValuesChange}
       requiredMark={false}
+      disabled={readOnly}
       data-testid="recipe-form"
     >
-      {recipe && (
+      {readOnly && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recipe.viewNote')} />}
+      {recipe && !readOnly && (
         <Alert
           type="info"
           showIcon
@@ -321,16 +356,18 @@ function RecipeForm({ recipe, onDone }: { recipe: Recipe | null; onDone: () => v
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Button
-        type="primary"
-        htmlType="submit"
-        icon={<SaveOutlined />}
-        loading={saving}
-        disabled={saving}
-        data-testid="save"
-      >
-        {t('common:save')}
-      </Button>
+      {!readOnly && (
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={saving}
+          disabled={saving}
+          data-testid="save"
+        >
+          {t('common:save')}
+        </Button>
+      )}
     </Form>
   );
 }
