@@ -70,10 +70,11 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
           ais: ['01', '10', '17'],
         },
         // Beside the QR the responsible business (its full address wraps there) and the short items; the longer
-        // Decree 43 items across the right half below.
+        // Decree 43 items across the right half below, with the height for seven lines at their own 7 pt: shrunk
+        // to 6.75 pt, "vật" read "vặt" and "thoáng" "thoảng" at 203 dpi (test/unit/labels-ocr.test.ts).
         text('biz', 68, 6.6, 31.5, 16.4, 'Chịu trách nhiệm: {businessName}\n{businessAddress}', 6.5),
-        text('facts', 68, 23.1, 31.5, 6.6, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6.5),
-        text('body', 45, 30, 54.5, 19.8, decree43Instructions, 7),
+        text('facts', 68, 23, 31.5, 6.4, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6.5),
+        text('body', 45, 29.5, 54.5, 20.3, decree43Instructions, 7),
       ],
     },
   },
