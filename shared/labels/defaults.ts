@@ -9,6 +9,11 @@ export type DefaultTemplate = { key: string; nameEn: string; template: LabelTemp
 const decree43Instructions =
   'Thành phần: {ingredients}\nHướng dẫn sử dụng: {usage}\nBảo quản: {storage}\nCảnh báo: {warnings}';
 
+// A lot's Digital Link QR holds up to version 5 (37 modules: a 20-character lot code under a trace address as long
+// as the demo's) with its 4-module quiet zones, at GS1's target module: 4 dots (0.500 mm) at 203 dpi make 22.5 mm,
+// 6 dots (0.508 mm) at 300 dpi 22.9 mm.
+const QR_BOX_MM = 22.9;
+
 // Sizes: barcode boxes hold the symbol at GS1 size (shared/labels/symbol-specs.ts) with its quiet zones at 203 and
 // 300 dpi; no text is smaller than MIN_TEXT_PT, the smallest size whose Vietnamese marks survive 203 dpi
 // (scripts/measure-text.mjs). Lot codes sit on a line of their own, so they never break inside the code.
@@ -87,14 +92,14 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       widthMm: 40,
       heightMm: 30,
       elements: [
-        text('name', 1, 0.6, 38, 6.6, '{productName}', 7, { bold: true }),
+        text('name', 1, 0.6, 38, 6.5, '{productName}', 7, { bold: true }),
         {
           type: 'barcode',
           id: 'qr',
-          x: 0.2,
-          y: 7.3,
-          w: 22.7,
-          h: 22.7,
+          x: 0.1,
+          y: 7.1,
+          w: QR_BOX_MM,
+          h: QR_BOX_MM,
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
@@ -162,10 +167,10 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
         {
           type: 'barcode',
           id: 'qr',
-          x: 40.8,
-          y: 0.8,
-          w: 22.7,
-          h: 22.7,
+          x: 40.6,
+          y: 0.6,
+          w: QR_BOX_MM,
+          h: QR_BOX_MM,
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
