@@ -92,20 +92,21 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       widthMm: 40,
       heightMm: 30,
       elements: [
-        text('name', 1, 0.6, 38, 6.5, '{productName}', 7, { bold: true }),
+        // The lot code on the top line, across the whole width, so even the longest (20 characters) stays on
+        // one line; the QR under it with the product's name and the dates beside it.
+        text('lot', 1, 0.4, 38, 2.8, 'Lô: {lotCode}', 6.5, { bold: true, wrap: false }),
         {
           type: 'barcode',
           id: 'qr',
           x: 0.1,
-          y: 7.1,
+          y: 3.3,
           w: QR_BOX_MM,
           h: QR_BOX_MM,
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
-        text('lot', 23, 7.8, 16.8, 21.8, 'Lô:\n{lotCode}\nNSX:\n{productionDate}\nHSD:\n{expiryDate}', 6.5, {
-          bold: true,
-        }),
+        text('name', 23.2, 3.4, 16.6, 14.8, '{productName}', 7, { bold: true }),
+        text('dates', 23.2, 18.4, 16.6, 11.2, 'NSX:\n{productionDate}\nHSD:\n{expiryDate}', 6.5, { bold: true }),
       ],
     },
   },
