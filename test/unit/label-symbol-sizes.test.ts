@@ -8,8 +8,7 @@ import { GS1_GENSPECS_RELEASE, dotMm, symbolSpec } from '../../shared/labels/sym
 import { renderLabel } from '../../main/labels/render';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { measureLinear, measureSquare } from '../helpers/decoders/symbol-size';
-import { FOOD } from '../helpers/label-data';
-import type { LabelData } from '../../shared/labels/fields';
+import { FOOD, LONGEST_LOT } from '../helpers/label-data';
 
 const CTX = { today: '2026-11-29', serial: 1 };
 const SYMBOLOGY: Record<string, Symbology> = {
@@ -20,19 +19,11 @@ const SYMBOLOGY: Record<string, Symbology> = {
 };
 const aisOf = (text: string) => [...text.matchAll(/\((\d{2,4})\)/g)].map((m) => m[1]);
 
-// The longest lot code GS1 allows (AI 10: 20 characters) under the demo business's own trace address: the largest
-// Digital Link QR a lot of such a business gets, which every template's box must hold at GS1's target module.
-const LONGEST: LabelData = {
-  ...FOOD,
-  business: { ...FOOD.business!, digitalLinkDomain: 'https://truyxuat.dongnaixanh.vn' },
-  lot: { ...FOOD.lot, code: 'CPB500-261203-002-AB' },
-};
-
 describe('symbol sizes measured in the bitmap meet the GS1 tables', () => {
   for (const { key, template } of DEFAULT_TEMPLATES) {
     for (const [dpi, data, what] of [203, 300].flatMap((dpi) => [
       [dpi, FOOD, ''] as const,
-      [dpi, LONGEST, ', longest lot code under an own trace address'] as const,
+      [dpi, LONGEST_LOT, ', longest lot code under an own trace address'] as const,
     ])) {
       it(`${key} @ ${dpi} dpi${what}`, async () => {
         const r = renderLabel(template, data, CTX, dpi);

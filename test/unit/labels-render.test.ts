@@ -13,11 +13,10 @@ import {
   type LabelData,
 } from '../../shared/labels/fields';
 import { labelTemplate, mmToDots, type LabelTemplate } from '../../shared/labels/model';
-import { getDot, LUMA_PRINTED, renderLabel, type Bitmap } from '../../main/labels/render';
+import { getDot, LUMA_PRINTED, renderLabel, textLayout, type Bitmap } from '../../main/labels/render';
 import { diffDots } from '../helpers/decoders/bitmap';
 import { readCodes } from '../helpers/decoders/barcodes';
-
-import { FOOD } from '../helpers/label-data';
+import { FOOD, LONGEST_LOT } from '../helpers/label-data';
 const CTX = { today: '2026-11-29', serial: 1 };
 
 function errorsOf(t: LabelTemplate, d: LabelData, dpi = 203) {
@@ -159,6 +158,35 @@ describe('Vietnamese text', () => {
     expect(Math.min(...ree)).toBeLessThan(Math.min(...re) - 3); // circumflex above
     expect(Math.max(...ree)).toBeGreaterThan(Math.max(...re) + 3); // dot below
     expect(diffDots(ee, missing)).toBeGreaterThan(20);
+  });
+});
+
+describe('where lines break', () => {
+  it('a lot code stays whole on one line on every built-in template, even the longest (20 characters), at 203 and 300 dpi', () => {
+    let seen = 0;
+    for (const { key, template } of DEFAULT_TEMPLATES)
+      for (const dpi of [203, 300])
+        for (const e of template.elements) {
+          if (e.type !== 'text' || !e.content.includes('{lotCode}')) continue;
+          const { lines } = textLayout(e, resolveText(e.content, LONGEST_LOT, CTX), dpi);
+          expect(
+            lines.some((l) => l.includes(LONGEST_LOT.lot!.code)),
+            `${key} @ ${dpi} dpi: ${lines.join(' | ')}`,
+          ).toBe(true);
+          seen++;
+        }
+    expect(seen).toBe(2 * DEFAULT_TEMPLATES.length);
+  });
+
+  it('shrinks a word too long for its box before breaking it, and breaks it only at the minimum size', () => {
+    const e = { type: 'text' as const, id: 'c', x: 0, y: 0, w: 26, h: 20, content: '', fontSize: 9, minFontSize: 6.5 };
+    const code = 'CPB500-261203-002';
+    const fits = textLayout(e, `Lô: ${code}`, 203);
+    expect(fits.lines).toEqual(['Lô:', code]);
+    expect(fits.px).toBeLessThan((9 * 203) / 72);
+    const tooLong = textLayout({ ...e, w: 10 }, code, 203);
+    expect(tooLong.lines.length).toBeGreaterThan(1);
+    expect(tooLong.px).toBeCloseTo((6.5 * 203) / 72);
   });
 });
 
