@@ -77,9 +77,16 @@ function measure(ctx: SKRSContext2D, s: string): number {
   return w;
 }
 
-function wrapLines(ctx: SKRSContext2D, text: string, width: number, wrap: boolean): string[] {
-  if (!wrap) return [text.replace(/\n/g, ' ')];
+/** The lines of a text in a box `width` dots wide; `broken`: a word longer than the box was cut into pieces. */
+function wrapLines(
+  ctx: SKRSContext2D,
+  text: string,
+  width: number,
+  wrap: boolean,
+): { lines: string[]; broken: boolean } {
+  if (!wrap) return { lines: [text.replace(/\n/g, ' ')], broken: false };
   const out: string[] = [];
+  let broken = false;
   for (const para of text.split('\n')) {
     const words = para.split(/ +/);
     let line = '';
@@ -97,13 +104,49 @@ function wrapLines(ctx: SKRSContext2D, text: string, width: number, wrap: boolea
         while (n > 1 && measure(ctx, w.slice(0, n)) > width) n--;
         out.push(w.slice(0, n));
         w = w.slice(n);
+        broken = true;
       }
       line = w;
     }
     out.push(line);
   }
-  return out;
+  return { lines: out, broken };
 }
+
+/** Where a text element's lines break and its size in dots per em, as the label draws it. */
+export type TextLayout = { px: number; lines: string[] };
+
+/**
+ * The largest size (steps of 0.25 pt, down to the element's minimum) at which every line fits the width and all
+ * lines fit the height. A word (a lot code, a GTIN) is broken inside only when even the minimum size cannot hold
+ * it whole: a smaller size comes first. Pushes LABEL_TEXT_DOES_NOT_FIT when the minimum size is still too tall.
+ */
+function layoutText(ctx: SKRSContext2D, e: TextElement, text: string, dpi: number, problems: RenderProblem[]) {
+  const [w, h] = [mmToDots(e.w, dpi), mmToDots(e.h, dpi)];
+  const min = Math.min(e.minFontSize ?? e.fontSize, e.fontSize);
+  for (let size = e.fontSize; ; size -= 0.25) {
+    const px = ptToDots(size, dpi);
+    ctx.font = `${e.bold ? 'bold ' : ''}${px}px "${FONT}"`;
+    const { lines, broken } = wrapLines(ctx, text, w, e.wrap !== false);
+    const inBox = lines.length * px * LINE <= h + 0.5 && lines.every((l) => measure(ctx, l) <= w + 0.5);
+    if (inBox && !broken) return { px, lines };
+    if (size - 0.25 < min - 1e-9) {
+      // The box height the text needs at its minimum size (whole lines; half millimetres, rounded up).
+      const needMm = Math.ceil(((lines.length * px * LINE) / dpi) * 25.4 * 2) / 2;
+      if (!inBox)
+        problems.push({ code: 'LABEL_TEXT_DOES_NOT_FIT', params: { element: e.id, min, needMm }, severity: 'warning' });
+      return { px, lines };
+    }
+  }
+}
+
+/** The layout of one text element with its resolved text at `dpi` (what drawText draws). */
+export function textLayout(e: TextElement, text: string, dpi: number): TextLayout {
+  ensureFonts();
+  measureCanvas ??= loadCanvas().createCanvas(1, 1);
+  return layoutText(measureCanvas.getContext('2d'), e, text, dpi, []);
+}
+let measureCanvas: Canvas | undefined;
 
 function drawText(ctx: SKRSContext2D, e: TextElement, text: string, dpi: number, problems: RenderProblem[]): void {
   const x = mmToDots(e.x, dpi);
@@ -112,26 +155,7 @@ function drawText(ctx: SKRSContext2D, e: TextElement, text: string, dpi: number,
   const h = mmToDots(e.h, dpi);
   if (e.invert) ctx.fillRect(x, y, w, h);
   if (!text) return;
-  const wrap = e.wrap !== false;
-  const min = Math.min(e.minFontSize ?? e.fontSize, e.fontSize);
-  let size = e.fontSize;
-  let lines: string[];
-  let px = 0;
-  // Largest size (steps of 0.25 pt) at which every line fits the width and all lines fit the height.
-  for (;;) {
-    px = ptToDots(size, dpi);
-    ctx.font = `${e.bold ? 'bold ' : ''}${px}px "${FONT}"`;
-    lines = wrapLines(ctx, text, w, wrap);
-    const fits = lines.length * px * LINE <= h + 0.5 && lines.every((l) => measure(ctx, l) <= w + 0.5);
-    if (fits) break;
-    if (size - 0.25 < min - 1e-9) {
-      // The box height the text needs at its minimum size (whole lines; half millimetres, rounded up).
-      const needMm = Math.ceil(((lines.length * px * LINE) / dpi) * 25.4 * 2) / 2;
-      problems.push({ code: 'LABEL_TEXT_DOES_NOT_FIT', params: { element: e.id, min, needMm }, severity: 'warning' });
-      break;
-    }
-    size -= 0.25;
-  }
+  const { px, lines } = layoutText(ctx, e, text, dpi, problems);
   ctx.save();
   ctx.beginPath();
   ctx.rect(x, y, w, h);

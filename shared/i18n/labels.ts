@@ -10,7 +10,7 @@ registerMessages(
     LABEL_TEXT_DOES_NOT_FIT:
       'Chữ trong ô «{{element}}» quá dài, thu nhỏ tới cỡ {{min}} vẫn không vừa (cần ô cao khoảng {{needMm}} mm). Hãy nới rộng ô hoặc rút gọn nội dung.',
     LABEL_MANDATORY_TEXT_CUT:
-      'Ô «{{element}}» không đủ chỗ cho {{field}}: chữ bị cắt, tem thiếu nội dung bắt buộc theo Nghị định 43 (cần ô cao khoảng {{needMm}} mm ở cỡ {{min}}). Hãy nới rộng ô hoặc rút gọn nội dung.',
+      'Ô «{{element}}» không đủ chỗ cho {{field}}: chữ bị cắt, tem sẽ thiếu nội dung bắt buộc theo Nghị định 43 nên không in. Cần ô cao khoảng {{needMm}} mm ở cỡ chữ {{min}}: hãy kéo ô cao hơn hoặc rộng hơn, rút gọn nội dung, hoặc chọn mẫu tem lớn hơn.',
     LABEL_BARCODE_TOO_SMALL_BOX:
       'Mã vạch «{{element}}» không vừa ô: theo cỡ chuẩn GS1 (vạch {{x}} mm = {{dots}} điểm ở {{dpi}} dpi) cần ô ít nhất {{needW}} × {{needH}} mm. Hãy nới rộng ô hoặc chọn tem lớn hơn.',
     LABEL_BARCODE_NO_DOT_SIZE:
@@ -103,7 +103,7 @@ registerMessages(
     LABEL_TEXT_DOES_NOT_FIT:
       'The text in «{{element}}» is too long: even at size {{min}} it does not fit (the box needs about {{needMm}} mm of height). Enlarge the box or shorten the text.',
     LABEL_MANDATORY_TEXT_CUT:
-      'Box «{{element}}» is too small for {{field}}: the text is cut and the label lacks a Decree 43 mandatory item (the box needs about {{needMm}} mm of height at size {{min}}). Enlarge the box or shorten the text.',
+      'Box «{{element}}» is too small for {{field}}: the text is cut, so the label would lack a Decree 43 mandatory item and is not printed. The box needs about {{needMm}} mm of height at size {{min}}: make the box taller or wider, shorten the text, or choose a larger template.',
     LABEL_BARCODE_TOO_SMALL_BOX:
       'Barcode «{{element}}» does not fit its box: at GS1 size (module {{x}} mm = {{dots}} dots at {{dpi}} dpi) it needs at least {{needW}} × {{needH}} mm. Enlarge the box or use a larger label.',
     LABEL_BARCODE_NO_DOT_SIZE:

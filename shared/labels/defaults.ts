@@ -4,9 +4,15 @@ import { MIN_TEXT_PT, type LabelTemplate, type TextElement } from './model';
 /** `nameEn` is the name an English screen shows; the label itself prints in Vietnamese (Decree 43). */
 export type DefaultTemplate = { key: string; nameEn: string; template: LabelTemplate };
 
-// Every mandatory item of Decree 43 for food (the applied standard is optional and left to larger labels).
-const decree43Block =
-  'Thành phần: {ingredients}\nĐịnh lượng: {netQuantity}\nHướng dẫn sử dụng: {usage}\nBảo quản: {storage}\nCảnh báo: {warnings}\nXuất xứ: {origin}';
+// The longer mandatory items of Decree 43 for food (net quantity and origin sit beside them; the applied
+// standard is optional and left to larger labels).
+const decree43Instructions =
+  'Thành phần: {ingredients}\nHướng dẫn sử dụng: {usage}\nBảo quản: {storage}\nCảnh báo: {warnings}';
+
+// A lot's Digital Link QR holds up to version 5 (37 modules: a 20-character lot code under a trace address as long
+// as the demo's) with its 4-module quiet zones, at GS1's target module: 4 dots (0.500 mm) at 203 dpi make 22.5 mm,
+// 6 dots (0.508 mm) at 300 dpi 22.9 mm.
+const QR_BOX_MM = 22.9;
 
 // Sizes: barcode boxes hold the symbol at GS1 size (shared/labels/symbol-specs.ts) with its quiet zones at 203 and
 // 300 dpi; no text is smaller than MIN_TEXT_PT, the smallest size whose Vietnamese marks survive 203 dpi
@@ -14,7 +20,8 @@ const decree43Block =
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
     // A small package (Decree 43, art. 10): name, responsible business, net quantity, dates and lot on the label;
-    // the other mandatory items are on the accompanying document, and the label says so.
+    // the other mandatory items (the full address among them: it needs two lines more than 30 mm holds) are on the
+    // accompanying document, and the label says so.
     key: 'food-50x30',
     nameEn: 'Food label 50×30',
     template: {
@@ -23,23 +30,25 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       widthMm: 50,
       heightMm: 30,
       elements: [
-        text('name', 1, 0.4, 48, 3.3, '{productName}', 7, { bold: true, wrap: false }),
-        text('facts', 1, 3.8, 35, 8.2, 'Định lượng: {netQuantity}\nNSX: {productionDate}\nHSD: {expiryDate}', 6.5, {
-          bold: true,
-        }),
+        // Eleven lines of the smallest legible size fill the 30 mm: the name on two lines beside the symbol, the
+        // facts, the lot code on a line of its own, the business name, and the items left to the document.
+        text('name', 1, 0.2, 35, 5.4, '{productName}', 7, { bold: true }),
         {
           type: 'barcode',
           id: 'dm',
           x: 36.5,
-          y: 3.6,
+          y: 0.5,
           w: 13,
           h: 13,
           symbology: 'gs1-datamatrix',
           ais: ['01', '17', '10'],
         },
-        text('lot', 1, 12.2, 35, 2.8, 'Lô: {lotCode}', 6.5, { bold: true, wrap: false }),
-        text('biz', 1, 16.3, 48, 8.1, '{businessName}\n{businessAddress}', 6.5),
-        text('doc', 1, 24.4, 48, 5.5, '{onDocument}', 6.5),
+        text('facts', 1, 5.6, 35, 8.1, 'Định lượng: {netQuantity}\nNSX: {productionDate}\nHSD: {expiryDate}', 6.5, {
+          bold: true,
+        }),
+        text('lot', 1, 13.7, 48, 2.75, 'Lô: {lotCode}', 6.5, { bold: true, wrap: false }),
+        text('biz', 1, 16.45, 48, 5.4, '{businessName}', 6.5),
+        text('doc', 1, 21.9, 48, 8.1, '{onDocument}', 6.5),
       ],
     },
   },
@@ -65,16 +74,12 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
-        text('body', 68, 6.6, 31.5, 29.8, decree43Block, 7),
-        text(
-          'biz',
-          45,
-          36.8,
-          54.5,
-          13,
-          'Chịu trách nhiệm: {businessName}\n{businessAddress}\nĐT: {businessPhone}',
-          6.5,
-        ),
+        // Beside the QR the responsible business (its full address wraps there) and the short items; the longer
+        // Decree 43 items across the right half below, with the height for seven lines at their own 7 pt: shrunk
+        // to 6.75 pt, "vật" read "vặt" and "thoáng" "thoảng" at 203 dpi (test/unit/labels-ocr.test.ts).
+        text('biz', 68, 6.6, 31.5, 16.4, 'Chịu trách nhiệm: {businessName}\n{businessAddress}', 6.5),
+        text('facts', 68, 23, 31.5, 6.4, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6.5),
+        text('body', 45, 29.5, 54.5, 20.3, decree43Instructions, 7),
       ],
     },
   },
@@ -87,20 +92,21 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       widthMm: 40,
       heightMm: 30,
       elements: [
-        text('name', 1, 0.6, 38, 6.6, '{productName}', 7, { bold: true }),
+        // The lot code on the top line, across the whole width, so even the longest (20 characters) stays on
+        // one line; the QR under it with the product's name and the dates beside it.
+        text('lot', 1, 0.4, 38, 2.8, 'Lô: {lotCode}', 6.5, { bold: true, wrap: false }),
         {
           type: 'barcode',
           id: 'qr',
-          x: 0.2,
-          y: 7.3,
-          w: 22.7,
-          h: 22.7,
+          x: 0.1,
+          y: 3.3,
+          w: QR_BOX_MM,
+          h: QR_BOX_MM,
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
-        text('lot', 23, 7.8, 16.8, 21.8, 'Lô:\n{lotCode}\nNSX:\n{productionDate}\nHSD:\n{expiryDate}', 6.5, {
-          bold: true,
-        }),
+        text('name', 23.2, 3.4, 16.6, 14.8, '{productName}', 7, { bold: true }),
+        text('dates', 23.2, 18.4, 16.6, 11.2, 'NSX:\n{productionDate}\nHSD:\n{expiryDate}', 6.5, { bold: true }),
       ],
     },
   },
@@ -157,23 +163,24 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       heightMm: 38.1,
       sheet: { paper: 'A4', cols: 3, rows: 7, marginTopMm: 15.15, marginLeftMm: 7.2, gapXMm: 2.5, gapYMm: 0 },
       elements: [
-        text('name', 1.5, 0.8, 60.5, 3.8, '{productName}', 8, { bold: true, wrap: false }),
+        // The name wraps beside the QR; the business name and its full address take four lines below the facts.
+        text('name', 1.5, 0.5, 39, 5.5, '{productName}', 8, { bold: true }),
         {
           type: 'barcode',
           id: 'qr',
-          x: 40.8,
-          y: 4.8,
-          w: 22.7,
-          h: 22.7,
+          x: 40.6,
+          y: 0.6,
+          w: QR_BOX_MM,
+          h: QR_BOX_MM,
           symbology: 'qr-digital-link',
           ais: ['01', '10', '17'],
         },
-        text('lot', 1.5, 4.8, 39, 10.6, 'Lô: {lotCode}\nNSX: {productionDate}\nHSD: {expiryDate}', 6.5, {
+        text('lot', 1.5, 6, 39, 8.1, 'Lô: {lotCode}\nNSX: {productionDate}\nHSD: {expiryDate}', 6.5, {
           bold: true,
         }),
-        text('facts', 1.5, 15.5, 39, 5.6, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6.5),
-        text('biz', 1.5, 21.2, 39, 8.2, '{businessName} – {businessAddress}', 6.5),
-        text('doc', 1.5, 29.6, 60.5, 8.3, '{onDocument}', 6.5),
+        text('facts', 1.5, 14.1, 39, 5.5, 'Định lượng: {netQuantity}\nXuất xứ: {origin}', 6.5),
+        text('biz', 1.5, 19.6, 39, 10.8, '{businessName} – {businessAddress}', 6.5),
+        text('doc', 1.5, 30.5, 60.5, 7.5, '{onDocument}', 6.5),
       ],
     },
   },

@@ -369,7 +369,9 @@ export type Decree43Report = {
   missing: string[];
   notOnTemplate: string[];
   onDocument: string[];
-  /** Every mandatory item is on the label with a value: only then may the label be called complete. */
+  /** On the template with a value, but the box is too small and the text is cut: not carried. */
+  cut: string[];
+  /** Every mandatory item is on the label with a value, uncut: only then may the label be called complete. */
   complete: boolean;
 };
 
@@ -387,16 +389,26 @@ export function requiredFields(t: LabelTemplate, d: LabelData): { key: FieldKey;
   return DECREE43_FIELDS.filter((f) => food || GENERAL_FIELDS.includes(f.key));
 }
 
-export function decree43Report(t: LabelTemplate, d: LabelData, ctx: PrintContext): Decree43Report {
+/**
+ * `cutKeys`: the fields whose box the renderer found too small (a cut address is no address), known only once the
+ * label is drawn.
+ */
+export function decree43Report(
+  t: LabelTemplate,
+  d: LabelData,
+  ctx: PrintContext,
+  cutKeys: ReadonlySet<string> = new Set(),
+): Decree43Report {
   const shown = shownFields(t);
   const usesDocument = shown.has('onDocument');
-  const r: Decree43Report = { onLabel: [], missing: [], notOnTemplate: [], onDocument: [], complete: false };
+  const r: Decree43Report = { onLabel: [], missing: [], notOnTemplate: [], onDocument: [], cut: [], complete: false };
   for (const f of requiredFields(t, d)) {
-    if (shown.has(f.key)) (fieldValue(f.key, d, ctx) ? r.onLabel : r.missing).push(f.what);
+    if (shown.has(f.key))
+      (!fieldValue(f.key, d, ctx) ? r.missing : cutKeys.has(f.key) ? r.cut : r.onLabel).push(f.what);
     else if (usesDocument && !SMALL_PACKAGE_MINIMUM.includes(f.key) && f.key !== 'lotCode') r.onDocument.push(f.what);
     else r.notOnTemplate.push(f.what);
   }
-  r.complete = !r.missing.length && !r.notOnTemplate.length && !r.onDocument.length;
+  r.complete = !r.missing.length && !r.notOnTemplate.length && !r.onDocument.length && !r.cut.length;
   return r;
 }
 

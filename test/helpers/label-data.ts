@@ -24,6 +24,16 @@ export const FOOD: LabelData = {
   sscc: '095200000000000011',
 };
 
+/**
+ * FOOD with the longest lot code GS1 allows (AI 10: 20 characters) under the demo business's own trace address:
+ * the widest lot-code line and the largest Digital Link QR (version 5) a lot of such a business gets.
+ */
+export const LONGEST_LOT: LabelData = {
+  ...FOOD,
+  business: { ...FOOD.business!, digitalLinkDomain: 'https://truyxuat.dongnaixanh.vn' },
+  lot: { ...FOOD.lot, code: 'CPB500-261203-002-AB' },
+};
+
 /** `products.create` input for FOOD's product: a finished good with every Decree 43 text, GTIN 9520000000011. */
 export function aFoodProduct(extra: Record<string, unknown> = {}) {
   return {

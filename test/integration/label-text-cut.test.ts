@@ -1,9 +1,8 @@
-// Text that does not fit: in a box holding a mandatory Decree 43 item the cut text is named with the item (the preview and the
-// designer flag it with the box and the height needed, before printing); elsewhere a plain
-// warning.
+// Text that does not fit: in a box holding a mandatory Decree 43 item the cut text refuses the label, named with the
+// item, the box and the height needed (preview, designer save, print); elsewhere a plain warning.
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate } from '../../shared/labels/defaults';
-import { makeCore } from '../helpers/core';
+import { aBusiness, makeCore } from '../helpers/core';
 import { FOOD } from '../helpers/label-data';
 
 describe('text cut on a label', () => {
@@ -14,9 +13,9 @@ describe('text cut on a label', () => {
     const t = defaultTemplate('food-100x50')!;
     const p = core.run('labels.preview', { template: t, data: long, checkOnly: true });
     const cut = p.problems.find((x) => x.code === 'LABEL_MANDATORY_TEXT_CUT')!;
-    expect(cut).toMatchObject({ severity: 'warning', element: 'body' });
+    expect(cut).toMatchObject({ severity: 'error', element: 'body' });
     expect(cut.message).toMatch(
-      /^Ô «Thành phần[^»]*» không đủ chỗ cho thành phần: chữ bị cắt, .*cần ô cao khoảng \d+(\.5)? mm ở cỡ 6\.5/,
+      /^Ô «Thành phần[^»]*» không đủ chỗ cho thành phần, hướng dẫn sử dụng, [^:]*: chữ bị cắt, .*không in\. Cần ô cao khoảng \d+(\.5)? mm ở cỡ chữ 6\.5: hãy kéo ô cao hơn/,
     );
     const printer = core.run('printers.save', {
       name: 'Máy in',
@@ -26,10 +25,58 @@ describe('text cut on a label', () => {
       labelWidthMm: 100,
       labelHeightMm: 50,
     }).id;
-    // The built-in templates cut a full business address at their smallest legible size, so a cut warns: the
-    // print goes, and the warning was on the preview the operator saw.
-    core.run('print.submit', { data: long, template: 'default:food-100x50', printerId: printer });
+    expect(() => core.run('print.submit', { data: long, template: 'default:food-100x50', printerId: printer })).toThrow(
+      expect.objectContaining({ code: 'LABEL_CHECK_FAILED' }),
+    );
+    expect(core.run('print.jobs', {}).total).toBe(0);
+    core.run('print.submit', { data: FOOD, template: 'default:food-100x50', printerId: printer });
     expect(core.run('print.jobs', {}).total).toBe(1);
+    core.close();
+  });
+
+  it('the Decree 43 report counts a cut item as not carried, so the label is never called complete', () => {
+    const core = makeCore();
+    const t = defaultTemplate('food-100x50')!;
+    const whole = core.run('labels.preview', { template: t, data: FOOD, checkOnly: true }).decree43;
+    expect(whole).toMatchObject({ complete: true, cut: [] });
+    const p = core.run('labels.preview', { template: t, data: long, checkOnly: true });
+    expect(p.decree43.complete).toBe(false);
+    expect(p.decree43.cut).toContain('thành phần');
+    expect(p.decree43.onLabel).not.toContain('thành phần');
+    expect(p.decree43.onLabel).toContain('tên sản phẩm');
+    core.close();
+  });
+
+  it("the designer refuses to save a template that cuts the business's full address, naming the box and the item", () => {
+    const core = makeCore();
+    core.run(
+      'business.update',
+      aBusiness({
+        name: 'Công ty TNHH Thực phẩm Nông sản Đồng Nai Xanh',
+        address: 'Lô B4, KCN Hố Nai 3',
+        ward: 'xã Hố Nai 3',
+        province: 'tỉnh Đồng Nai',
+      }),
+    );
+    const base = defaultTemplate('food-100x50')!;
+    const squeezed = {
+      ...base,
+      name: 'Tem chật',
+      elements: base.elements.map((e) => (e.id === 'biz' ? { ...e, h: 6 } : e)),
+    };
+    let err: { code: string; fields: { code: string; params: Record<string, unknown> }[] } | undefined;
+    try {
+      core.run('labels.saveTemplate', { template: squeezed });
+    } catch (e) {
+      err = e as typeof err;
+    }
+    expect(err?.code).toBe('VALIDATION');
+    expect(err?.fields[0]).toMatchObject({
+      code: 'LABEL_MANDATORY_TEXT_CUT',
+      params: { field: 'tên tổ chức chịu trách nhiệm, địa chỉ tổ chức chịu trách nhiệm' },
+    });
+    expect(String(err?.fields[0].params.element)).toMatch(/^Tên cơ sở/);
+    expect(core.run('labels.saveTemplate', { template: { ...base, name: 'Tem vừa' } }).template.name).toBe('Tem vừa');
     core.close();
   });
 

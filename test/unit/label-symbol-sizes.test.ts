@@ -8,7 +8,7 @@ import { GS1_GENSPECS_RELEASE, dotMm, symbolSpec } from '../../shared/labels/sym
 import { renderLabel } from '../../main/labels/render';
 import { readCodes } from '../helpers/decoders/barcodes';
 import { measureLinear, measureSquare } from '../helpers/decoders/symbol-size';
-import { FOOD } from '../helpers/label-data';
+import { FOOD, LONGEST_LOT } from '../helpers/label-data';
 
 const CTX = { today: '2026-11-29', serial: 1 };
 const SYMBOLOGY: Record<string, Symbology> = {
@@ -21,9 +21,12 @@ const aisOf = (text: string) => [...text.matchAll(/\((\d{2,4})\)/g)].map((m) => 
 
 describe('symbol sizes measured in the bitmap meet the GS1 tables', () => {
   for (const { key, template } of DEFAULT_TEMPLATES) {
-    for (const dpi of [203, 300]) {
-      it(`${key} @ ${dpi} dpi`, async () => {
-        const r = renderLabel(template, FOOD, CTX, dpi);
+    for (const [dpi, data, what] of [203, 300].flatMap((dpi) => [
+      [dpi, FOOD, ''] as const,
+      [dpi, LONGEST_LOT, ', longest lot code under an own trace address'] as const,
+    ])) {
+      it(`${key} @ ${dpi} dpi${what}`, async () => {
+        const r = renderLabel(template, data, CTX, dpi);
         expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
         const codes = await readCodes(r.bitmap);
         expect(codes.length).toBe(template.elements.filter((e) => e.type === 'barcode').length);

@@ -4,13 +4,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { DEFAULT_TEMPLATES, defaultTemplate } from '../../shared/labels/defaults';
-import { checkLabel, decree43Report, fieldValue, resolveText, type LabelData } from '../../shared/labels/fields';
+import {
+  checkLabel,
+  decree43Report,
+  fieldValue,
+  onDocumentText,
+  resolveText,
+  type LabelData,
+} from '../../shared/labels/fields';
 import { labelTemplate, mmToDots, type LabelTemplate } from '../../shared/labels/model';
-import { getDot, LUMA_PRINTED, renderLabel, type Bitmap } from '../../main/labels/render';
+import { getDot, LUMA_PRINTED, renderLabel, textLayout, type Bitmap } from '../../main/labels/render';
 import { diffDots } from '../helpers/decoders/bitmap';
 import { readCodes } from '../helpers/decoders/barcodes';
-
-import { FOOD } from '../helpers/label-data';
+import { FOOD, LONGEST_LOT } from '../helpers/label-data';
 const CTX = { today: '2026-11-29', serial: 1 };
 
 function errorsOf(t: LabelTemplate, d: LabelData, dpi = 203) {
@@ -155,6 +161,35 @@ describe('Vietnamese text', () => {
   });
 });
 
+describe('where lines break', () => {
+  it('a lot code stays whole on one line on every built-in template, even the longest (20 characters), at 203 and 300 dpi', () => {
+    let seen = 0;
+    for (const { key, template } of DEFAULT_TEMPLATES)
+      for (const dpi of [203, 300])
+        for (const e of template.elements) {
+          if (e.type !== 'text' || !e.content.includes('{lotCode}')) continue;
+          const { lines } = textLayout(e, resolveText(e.content, LONGEST_LOT, CTX), dpi);
+          expect(
+            lines.some((l) => l.includes(LONGEST_LOT.lot!.code)),
+            `${key} @ ${dpi} dpi: ${lines.join(' | ')}`,
+          ).toBe(true);
+          seen++;
+        }
+    expect(seen).toBe(2 * DEFAULT_TEMPLATES.length);
+  });
+
+  it('shrinks a word too long for its box before breaking it, and breaks it only at the minimum size', () => {
+    const e = { type: 'text' as const, id: 'c', x: 0, y: 0, w: 26, h: 20, content: '', fontSize: 9, minFontSize: 6.5 };
+    const code = 'CPB500-261203-002';
+    const fits = textLayout(e, `Lô: ${code}`, 203);
+    expect(fits.lines).toEqual(['Lô:', code]);
+    expect(fits.px).toBeLessThan((9 * 203) / 72);
+    const tooLong = textLayout({ ...e, w: 10 }, code, 203);
+    expect(tooLong.lines.length).toBeGreaterThan(1);
+    expect(tooLong.px).toBeCloseTo((6.5 * 203) / 72);
+  });
+});
+
 describe('fields', () => {
   it('writes dates day/month/year, offsets dates, pads serials, and drops a caption whose fields are empty', () => {
     expect(fieldValue('expiryDate', FOOD, CTX)).toBe('29/11/2027');
@@ -195,7 +230,9 @@ describe('checks before printing (plain Vietnamese)', () => {
   it('on a small package, says which items are on the accompanying document and does not call the label complete', () => {
     const small = defaultTemplate('food-50x30')!;
     const report = decree43Report(small, FOOD, CTX);
+    // The full address needs two lines more than 30 mm hold: it goes to the document, said in words.
     expect(report.onDocument).toEqual([
+      'địa chỉ tổ chức chịu trách nhiệm',
       'xuất xứ',
       'thành phần',
       'thông tin cảnh báo',
@@ -203,6 +240,9 @@ describe('checks before printing (plain Vietnamese)', () => {
       'hướng dẫn sử dụng',
     ]);
     expect(report.complete).toBe(false);
+    expect(onDocumentText(small, FOOD, CTX)).toBe(
+      'Địa chỉ, xuất xứ, thành phần, cảnh báo, cách bảo quản, cách dùng: xem tài liệu kèm theo.',
+    );
     expect(checkLabel(small, FOOD, CTX)).toEqual([]);
     expect(decree43Report(food, FOOD, CTX).complete).toBe(true);
     // Net quantity and expiry must be on even the smallest label.

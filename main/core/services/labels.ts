@@ -8,6 +8,7 @@ import type { LabelProblemView, PrintJob, Printer, TemplateInfo } from '../../..
 import { DEFAULT_TEMPLATES } from '../../../shared/labels/defaults';
 import {
   checkLabel,
+  DECREE43_FIELDS,
   decree43Report,
   decree43Word,
   placeholders,
@@ -158,37 +159,82 @@ export function lotLabelData(
 }
 
 // ---------- checks ----------
-function problemView(
-  p: { code: string; params: Record<string, string | number>; severity: 'error' | 'warning' },
-  t: LabelTemplate,
-  lang: Lang,
-): LabelProblemView {
+/** A problem's params in words: the Decree 43 items and the element named as the reader says them. */
+function paramsInWords(p: RenderProblem, t: LabelTemplate, lang: Lang): Record<string, string | number> {
   const fieldWords =
-    typeof p.params.field === 'string' ? { ...p.params, field: decree43Word(p.params.field, lang) } : p.params;
-  // The message names the element in words; the view keeps its id so the designer can point at it.
+    typeof p.params.field === 'string'
+      ? {
+          ...p.params,
+          field: p.params.field
+            .split(', ')
+            .map((w) => decree43Word(w, lang))
+            .join(', '),
+        }
+      : p.params;
   const el = p.params.element ? t.elements.find((e) => e.id === p.params.element) : undefined;
-  const params = el ? { ...fieldWords, element: elementWords(el, lang) } : fieldWords;
-  const v: LabelProblemView = { code: p.code, message: errorMessage(p.code, params, lang), severity: p.severity };
+  return el ? { ...fieldWords, element: elementWords(el, lang) } : fieldWords;
+}
+
+function problemView(p: RenderProblem, t: LabelTemplate, lang: Lang): LabelProblemView {
+  // The message names the element in words; the view keeps its id so the designer can point at it.
+  const v: LabelProblemView = {
+    code: p.code,
+    message: errorMessage(p.code, paramsInWords(p, t, lang), lang),
+    severity: p.severity,
+  };
   if (p.params.element) v.element = String(p.params.element);
   return v;
 }
 
 /**
- * Text cut in a box holding a mandatory Decree 43 item is named with the item and the height the box needs.
- * It warns rather than refuses: the built-in templates cut a full business address at their smallest legible
- * size, and refusing would stop every label; the preview and the print page show the warning before printing.
+ * A template that cuts the business's own name or address (as its profile holds them) at 203 or 300 dpi: known
+ * when the template is saved, before any lot is chosen. Product texts vary by product and are checked per label.
+ */
+function businessCut(ctx: ServiceContext, t: LabelTemplate): RenderProblem[] {
+  const b = q(ctx.db, 'SELECT name, address, ward, province, phone FROM business WHERE id = 1').get() as
+    LabelData['business'] | undefined;
+  if (!b) return [];
+  const data: LabelData = { product: { name: '' }, business: b, lot: { code: '' } };
+  const today = todayLocal(ctx.clock);
+  const seen = new Set<string>();
+  return ([203, 300] as const)
+    .flatMap((dpi) => cutText(t, data, renderLabel(t, data, { today }, dpi).problems))
+    .filter((p) => p.code === 'LABEL_MANDATORY_TEXT_CUT')
+    .filter((p) => !seen.has(String(p.params.element)) && !!seen.add(String(p.params.element)));
+}
+
+/** The mandatory Decree 43 items of each text box the renderer found too small (element id → item keys). */
+function cutItems(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): Map<string, string[]> {
+  const required = new Set(requiredFields(t, d).map((f) => f.key as string));
+  const out = new Map<string, string[]>();
+  for (const p of problems) {
+    if (p.code !== 'LABEL_TEXT_DOES_NOT_FIT') continue;
+    const e = t.elements.find((x) => x.id === p.params.element);
+    const keys = e?.type === 'text' ? placeholders(e.content).filter((k) => required.has(k)) : [];
+    if (keys.length) out.set(String(p.params.element), keys);
+  }
+  return out;
+}
+
+/** Every mandatory item whose text is cut somewhere on the label: the label does not carry it. */
+function cutKeys(cut: Map<string, string[]>): Set<string> {
+  return new Set([...cut.values()].flat());
+}
+
+/**
+ * Text cut in a box holding a mandatory Decree 43 item refuses the label: the label would not carry the item. It is
+ * named with the items and the height the box needs; every built-in template holds the demo business's full address.
  */
 function cutText(t: LabelTemplate, d: LabelData, problems: RenderProblem[]): RenderProblem[] {
-  const required = new Map<string, string>(requiredFields(t, d).map((f) => [f.key, f.what]));
+  const cut = cutItems(t, d, problems);
+  const what = new Map<string, string>(DECREE43_FIELDS.map((f) => [f.key, f.what]));
   return problems.map((p) => {
-    if (p.code !== 'LABEL_TEXT_DOES_NOT_FIT') return p;
-    const e = t.elements.find((x) => x.id === p.params.element);
-    const key = e?.type === 'text' ? placeholders(e.content).find((k) => required.has(k)) : undefined;
-    if (!key) return p;
+    const keys = p.code === 'LABEL_TEXT_DOES_NOT_FIT' ? cut.get(String(p.params.element)) : undefined;
+    if (!keys) return p;
     return {
       code: 'LABEL_MANDATORY_TEXT_CUT',
-      params: { ...p.params, field: required.get(key)! },
-      severity: 'warning',
+      params: { ...p.params, field: keys.map((k) => what.get(k)!).join(', ') },
+      severity: 'error',
     };
   });
 }
@@ -554,20 +600,17 @@ export const labelHandlers: PartialHandlers = {
   'labels.template': (input, ctx) => findTemplate(ctx, input.ref),
   'labels.saveTemplate': (input, ctx) => {
     const t = labelTemplate.parse(input.template);
-    const layout = layoutProblems(t);
+    const layout = [...layoutProblems(t), ...businessCut(ctx, t)];
     if (layout.length)
       throw new AppError(
         'VALIDATION',
         {},
         {
-          fields: layout.map((p) => {
-            const el = t.elements.find((e) => e.id === p.params.element);
-            return {
-              path: 'template',
-              code: p.code,
-              params: el ? { ...p.params, element: elementWords(el, ctx.lang) } : p.params,
-            };
-          }),
+          fields: layout.map((p) => ({
+            path: 'template',
+            code: p.code,
+            params: paramsInWords({ ...p, severity: 'error' }, t, ctx.lang),
+          })),
         },
       );
     const now = nowIso(ctx.clock);
@@ -645,7 +688,7 @@ export const labelHandlers: PartialHandlers = {
       widthMm: t.widthMm,
       heightMm: t.heightMm,
       problems,
-      decree43: decree43Report(t, data, { today, serial }),
+      decree43: decree43Report(t, data, { today, serial }, cutKeys(cutItems(t, data, r.problems))),
       data,
       templateName: t.name,
     };
