@@ -4,20 +4,15 @@
 // (inside a transaction that is rolled back). Prints p50/p95 wall and CPU time next to the 50 ms target.
 // Usage: node scripts/bench/home.mjs [--scale 100000,1000000] [--db FILE] [--runs N]
 //   --db FILE  measure an existing database (e.g. from `nguongoc demo --scale 1000000`) at today's date
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { wideDatabase } from './lib/wide-db.mjs';
+import { opt, machineLine } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const lib = require(path.join(root, 'dist', 'lib.js'));
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
 const RUNS = Number(opt('--runs', 30));
 const TARGET_MS = 50;
 // The wide database's records end on this day; the completeness window is counted back from it.
@@ -88,12 +83,7 @@ function measure(file, label, now) {
   core.close();
 }
 
-console.log(
-  `machine: ${os.cpus().length} cores, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 console.log(`each call ${RUNS} times after 3 warm-up calls; "first" is the first call after opening the file`);
 const db = opt('--db');
 if (db) measure(db, 'database', undefined);

@@ -8,14 +8,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { wideDatabase } from './lib/wide-db.mjs';
 import { callApi, startServe } from './lib/serve.mjs';
+import { opt, machineLine } from './lib/args.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
 const SCALE = Number(opt('--scale', 100_000));
 const SALT_USES = Number(opt('--salt-uses', 8000));
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -38,12 +34,7 @@ const salt = (() => {
     db.close();
   }
 })();
-console.log(
-  `machine: ${os.cpus().length} cores, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 console.log(
   `database: ${SCALE.toLocaleString('en')} batches; export: forward trace of a salt lot used ${salt.uses} times`,
 );

@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { machineLine, opt } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
-const args = process.argv.slice(2);
-const COUNT = Number(args[args.indexOf('--count') + 1] || 1000) || 1000;
+const COUNT = Number(opt('--count', 1000)) || 1000;
 
 const out = path.join(os.tmpdir(), `nguongoc-bench-labels-${process.pid}.cjs`);
 esbuild.buildSync({
@@ -81,12 +81,7 @@ for (let i = 0; i < 100; i++) {
   L.renderLabel(template, d, ctx, 203);
   coldTimes.push(performance.now() - t0);
 }
-console.log(
-  `machine: ${os.cpus().length} cores, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')} (figures are slower on a busy machine)`,
-);
+console.log(`${machineLine()} (figures are slower on a busy machine)`);
 console.log(`50×30 mm food label @ 203 dpi (${bitmap.width}×${bitmap.height} dots):`);
 console.log(
   `  render (same lot, 200×)       median ${ms(pct(renderTimes, 50))}  p95 ${ms(pct(renderTimes, 95))}   (target < 20 ms)`,

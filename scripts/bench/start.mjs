@@ -8,14 +8,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { wideDatabase } from './lib/wide-db.mjs';
 import { callApi, startServe } from './lib/serve.mjs';
+import { opt, machineLine } from './lib/args.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
 const GB = Number(opt('--gb', 1.85));
 const SCALE = Number(opt('--scale', 100_000));
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -42,12 +38,7 @@ function bigFile() {
 }
 
 const file = bigFile();
-console.log(
-  `machine: ${os.cpus().length} cores, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 console.log(`database: ${(fs.statSync(file).size / 1e9).toFixed(2)} GB (${file})`);
 
 // What every start used to wait for: the full quick_check, in this process.

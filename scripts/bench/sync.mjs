@@ -9,13 +9,13 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { opt } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const opt = (name, def) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
-const EXPORT_N = opt('--events', 100_000);
-const SYNC_N = opt('--sync', 10_000);
+const num = (name, def) => Number(opt(name, def));
+const EXPORT_N = num('--events', 100_000);
+const SYNC_N = num('--sync', 10_000);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nguongoc-bench-sync-'));
 // Inside dist/ so the bundle resolves better-sqlite3 and exceljs from the project's node_modules.

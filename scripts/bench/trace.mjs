@@ -6,21 +6,16 @@
 //   --scale N  batches to generate (default 1,000,000); the generated file is cached in the temp folder
 //              (scripts/bench/lib/wide-db.mjs builds it).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { rng, wideDatabase } from './lib/wide-db.mjs';
+import { flag, opt, machineLine } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const lib = require(path.join(root, 'dist', 'lib.js'));
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
 const SCALE = Number(opt('--scale', process.env.NGUONGOC_BENCH_SCALE ?? 1_000_000));
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(2)} ms`;
@@ -51,12 +46,7 @@ globalThis.gc?.();
 const mem0 = process.memoryUsage();
 const core = lib.openCore({ dbPath: file, host: 'cli' });
 const c = counts(core.db);
-console.log(
-  `machine: ${os.cpus().length} cores, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 console.log(
   `dataset: ${c.batches.toLocaleString('en')} batches, ${c.lots.toLocaleString('en')} lots, ${c.events.toLocaleString('en')} events, ${c.lines.toLocaleString('en')} event lines, ${c.receipts.toLocaleString('en')} receipts, ${c.shipments.toLocaleString('en')} shipments; file ${mb(fs.statSync(file).size)}`,
 );
@@ -156,4 +146,4 @@ console.log(
 );
 core.close();
 // The generated file is kept as a cache (generating takes about a minute); --clean removes it.
-if (args.includes('--clean') && !opt('--db')) fs.rmSync(file, { force: true });
+if (flag('--clean') && !opt('--db')) fs.rmSync(file, { force: true });

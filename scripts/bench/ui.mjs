@@ -13,15 +13,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { wideDatabase } from './lib/wide-db.mjs';
+import { opt } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
 const SCALE = Number(opt('--scale', 100_000));
 const SALT_USES = Number(opt('--salt-uses', 8000));
 const SHOTS = opt('--shots');

@@ -4,20 +4,15 @@
 // its biggest group (12 lots). Calls go through the API in this process, so the figures are SQLite and
 // JavaScript only (no HTTP, no rendering: `npm run bench -- ui` measures the screens).
 // Usage: node scripts/bench/widest.mjs [--scale 100000] [--salt-uses 8000] [--runs 20]
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { wideDatabase } from './lib/wide-db.mjs';
+import { opt, machineLine } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const lib = require(path.join(root, 'dist', 'lib.js'));
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
 const SCALE = Number(opt('--scale', 100_000));
 const SALT_USES = Number(opt('--salt-uses', 8000));
 const RUNS = Number(opt('--runs', 20));
@@ -38,12 +33,7 @@ const salt = core.db
      FROM lots l JOIN products p ON p.id = l.product_id WHERE p.code = 'MUOI' ORDER BY uses DESC, l.id LIMIT 1`,
   )
   .get();
-console.log(
-  `machine: ${os.cpus().length} cores, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 console.log(`database: ${SCALE.toLocaleString('en')} batches; widest lot ${salt.spec} used ${salt.uses} times`);
 
 function call(method, params) {
