@@ -138,14 +138,18 @@ for (const lang of L.PRINTER_LANGUAGES) {
   const heap = [];
   const rss = [];
   let n = 0;
+  const sample = () => {
+    heap.push(process.memoryUsage().heapUsed);
+    rss.push(process.memoryUsage().rss);
+  };
+  // Memory every 100 chunks and at the start and end, so a short run has figures too.
   function* sampled(chunks) {
+    sample();
     for (const c of chunks) {
-      if (++n % 100 === 0) {
-        heap.push(process.memoryUsage().heapUsed);
-        rss.push(process.memoryUsage().rss);
-      }
+      if (++n % 100 === 0) sample();
       yield c;
     }
+    sample();
   }
   const t0 = performance.now();
   const r = await L.sendRaw({ kind: 'tcp', host: '127.0.0.1', port }, sampled(L.jobBytes(spec)));
